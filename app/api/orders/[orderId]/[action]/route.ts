@@ -1,0 +1,29 @@
+import { requireStaff } from '@/lib/auth/staff';
+import { notFound } from '@/lib/errors';
+import { handle, readJson } from '@/lib/http';
+import { staffActionBody } from '@/lib/orders/schemas';
+import { cancelOrder, moveOrder } from '@/lib/orders/service';
+import { toTicketView } from '@/lib/orders/views';
+
+type Ctx = { params: Promise<{ orderId: string; action: string }> };
+
+/** A cook's tap: advance, undo or cancel, with the version the screen showed (stale: 409 + current ticket). */
+export const POST = handle(async (req, ctx: Ctx) => {
+  const member = await requireStaff(req);
+  const { orderId, action } = await ctx.params;
+  const { version } = await readJson(req, staffActionBody);
+  const who = { actor: `staff:${member.id}`, seenVersion: version, orderId };
+  let order;
+  switch (action) {
+    case 'advance':
+    case 'undo':
+      order = await moveOrder({ ...who, action });
+      break;
+    case 'cancel':
+      order = await cancelOrder({ ...who, canceledBy: 'kitchen' });
+      break;
+    default:
+      throw notFound('action', action);
+  }
+  return Response.json({ ticket: toTicketView(order) });
+});

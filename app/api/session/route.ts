@@ -1,0 +1,19 @@
+import { readCookie, requireStaff, SESSION_COOKIE, sessionCookieHeader, signIn, signOut } from '@/lib/auth/staff';
+import { handle, readJson } from '@/lib/http';
+import { signInBody } from '@/lib/orders/schemas';
+
+/** Sign in with a PIN: sets the session cookie. */
+export const POST = handle(async (req) => {
+  const { pin } = await readJson(req, signInBody);
+  const { staff, cookie } = await signIn(req, pin);
+  return Response.json({ staff }, { headers: { 'Set-Cookie': sessionCookieHeader(req, cookie) } });
+});
+
+/** Who is signed in (401 when nobody). */
+export const GET = handle(async (req) => Response.json({ staff: await requireStaff(req) }));
+
+/** Sign out: ends the session and clears the cookie. */
+export const DELETE = handle(async (req) => {
+  await signOut(readCookie(req, SESSION_COOKIE));
+  return new Response(null, { status: 204, headers: { 'Set-Cookie': sessionCookieHeader(req, '', 0) } });
+});

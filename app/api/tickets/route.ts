@@ -1,0 +1,9 @@
+import { requireStaff } from '@/lib/auth/staff';
+import { handle } from '@/lib/http';
+import { kitchenBoard } from '@/lib/orders/tickets';
+
+/** Every open ticket and the recently finished ones, with the event seq to follow the stream from. */
+export const GET = handle(async (req) => {
+  await requireStaff(req);
+  return Response.json(await kitchenBoard());
+});

@@ -1,0 +1,25 @@
+import { PinPad } from '@/components/ui/pin-pad';
+import { currentStaff } from '@/lib/auth/page';
+
+export const metadata = { title: 'Sign in' };
+export const dynamic = 'force-dynamic';
+
+/** Only same-site paths: a crafted ?next= must not send staff elsewhere. */
+const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[\w\-/?=&%.]*$/.test(next) ? next : undefined);
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; need?: string }> }) {
+  const { next, need } = await searchParams;
+  const member = await currentStaff();
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-10">
+      <h1 className="text-center text-3xl font-bold">Staff sign-in</h1>
+      <p className="mt-2 text-center text-zinc-400">Enter your PIN.</p>
+      {need === 'manager' && (
+        <p role="alert" className="mt-4 rounded-xl border border-amber-500/60 bg-amber-500/10 p-3 text-center text-amber-200">
+          {member ? `${member.name}, that page needs a manager. ` : ''}Sign in with a manager PIN.
+        </p>
+      )}
+      <PinPad next={safeNext(next)} />
+    </main>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
+import { sendJson } from '@/lib/client/fetch';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
+
+/** A big-button PIN pad for wall tablets (keyboard digits work too); signs in on Enter or the button. */
+export function PinPad({ next }: { next?: string }) {
+  const router = useRouter();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = useCallback(async () => {
+    if (pin.length < 4 || busy) return;
+    setBusy(true);
+    setError(null);
+    const res = await sendJson<{ staff: { role: 'kitchen' | 'manager' } }>('POST', '/api/session', { pin });
+    setBusy(false);
+    if (!res.ok) {
+      setPin('');
+      setError(res.error.message);
+      return;
+    }
+    router.replace(next ?? (res.data.staff.role === 'manager' ? '/manager' : '/kitchen'));
+    router.refresh();
+  }, [pin, busy, next, router]);
+
+  const press = useCallback((key: (typeof KEYS)[number]) => {
+    setError(null);
+    if (key === 'clear') setPin('');
+    else if (key === 'back') setPin((p) => p.slice(0, -1));
+    else setPin((p) => (p.length < 8 ? p + key : p));
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (/^\d$/.test(e.key)) press(e.key as (typeof KEYS)[number]);
+      else if (e.key === 'Backspace') press('back');
+      else if (e.key === 'Escape') press('clear');
+      else if (e.key === 'Enter') void submit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [press, submit]);
+
+  return (
+    <form
+      className="mt-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor="pin" className="sr-only">PIN</label>
+      <input
+        id="pin"
+        name="pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        readOnly
+        aria-describedby={error ? 'pin-error' : undefined}
+        className="h-16 w-full rounded-2xl border border-zinc-700 bg-zinc-900 text-center text-4xl tracking-[0.5em]"
+      />
+      <p id="pin-error" role="alert" className="mt-3 min-h-6 text-center font-medium text-red-400">{error}</p>
+      <div className="mt-2 grid grid-cols-3 gap-3">
+        {KEYS.map((key) => (
+          <button
+            key={key}
+            type="button"
+            onClick={() => press(key)}
+            aria-label={key === 'back' ? 'Delete last digit' : key === 'clear' ? 'Clear' : key}
+            className="h-20 rounded-2xl bg-zinc-800 text-3xl font-semibold active:bg-zinc-600 hover:bg-zinc-700"
+          >
+            {key === 'back' ? '⌫' : key === 'clear' ? 'C' : key}
+          </button>
+        ))}
+      </div>
+      <button
+        type="submit"
+        disabled={pin.length < 4 || busy}
+        className="mt-4 h-16 w-full rounded-2xl bg-violet-600 text-xl font-bold hover:bg-violet-500 disabled:opacity-40"
+      >
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

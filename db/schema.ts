@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are integer milliseconds since the epoch; JSON columns hold arrays/objects as text.
+const ms = (name: string) => integer(name, { mode: 'number' });
+
+export const apiClients = sqliteTable('api_clients', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => apiClients.id),
+    name: text('name').notNull(),
+    /** SHA-256 hex of the plain key: the plain key is never stored. */
+    keyHash: text('key_hash').notNull(),
+    /** The first characters of the key, shown to managers to tell keys apart. */
+    prefix: text('prefix').notNull(),
+    mode: text('mode', { enum: ['test', 'live'] }).notNull(),
+    createdAt: ms('created_at').notNull(),
+    lastUsedAt: ms('last_used_at'),
+    revokedAt: ms('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash)],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    source: text('source', { enum: ['api', 'kitchenhub'] }).notNull(),
+    clientId: text('client_id').references(() => apiClients.id),
+    provider: text('provider'),
+    customerId: text('customer_id'),
+    customerName: text('customer_name'),
+    orderType: text('order_type', { enum: ['pickup', 'delivery', 'dinein'] }).notNull().default('pickup'),
+    businessDate: text('business_date').notNull(),
+    dailyNumber: integer('daily_number').notNull(),
+    status: text('status', { enum: ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'] }).notNull(),
+    bread: text('bread'),
+    peanutButter: text('peanut_butter'),
+    jelly: text('jelly'),
+    toast: text('toast'),
+    cut: text('cut'),
+    extras: text('extras', { mode: 'json' }).$type<string[]>(),
+    /** KitchenHub items with options, kept exactly as received. */
+    items: text('items', { mode: 'json' }).$type<unknown[]>(),
+    notes: text('notes'),
+    canceledBy: text('canceled_by', { enum: ['customer', 'kitchen', 'provider'] }),
+    version: integer('version').notNull().default(1),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    /** When the order entered its current status (ETA and ticket timers). */
+    statusAt: ms('status_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_daily_number_idx').on(t.businessDate, t.dailyNumber),
+    index('orders_client_created_idx').on(t.clientId, t.createdAt, t.id),
+    index('orders_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+export const orderEvents = sqliteTable(
+  'order_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    type: text('type', { enum: ['created', 'status', 'edited'] }).notNull(),
+    action: text('action'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    /** Who did it: `api:<client>`, `staff:<id>`, `tracker`, `kitchenhub`, `system`. */
+    actor: text('actor').notNull(),
+    /** For edits: {field: {from, to}}. */
+    changes: text('changes', { mode: 'json' }).$type<Record<string, { from: unknown; to: unknown }>>(),
+    version: integer('version').notNull(),
+    at: ms('at').notNull(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.seq)],
+);
+
+export const menuOptions = sqliteTable(
+  'menu_options',
+  {
+    type: text('type', { enum: ['bread', 'peanut_butter', 'jelly', 'toast', 'cut', 'extras'] }).notNull(),
+    option: text('option').notNull(),
+    label: text('label').notNull(),
+    inStock: integer('in_stock', { mode: 'boolean' }).notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.type, t.option] })],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    clientId: text('client_id').notNull().references(() => apiClients.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: text('response_body').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+export const rateLimits = sqliteTable('rate_limits', {
+  bucket: text('bucket').primaryKey(),
+  windowStart: ms('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['kitchen', 'manager'] }).notNull(),
+  /** scrypt of the PIN with a per-member salt: `salt:hash`, both hex. */
+  pinHash: text('pin_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 hex of the session token carried in the cookie. */
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+  },
+  (t) => [index('sessions_staff_idx').on(t.staffId)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: ms('updated_at').notNull().default(sql`0`),
+});

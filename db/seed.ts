@@ -1,0 +1,94 @@
+// Demo data for a new database: the menu, the seed's API key, one kitchen and one manager PIN, and a
+// few orders in different statuses so every screen has something to show. Never touches a used database.
+import { count } from 'drizzle-orm';
+import { hashPin, sha256 } from '@/lib/auth/crypto';
+import { businessDate, newOrderId } from '@/lib/orders/service';
+import type { MenuType } from '@/lib/orders/types';
+import { getDb } from './client';
+import { apiClients, apiKeys, menuOptions, staff } from './schema';
+import { changeOrder, createOrder, type NewOrder } from './sqlite/orders';
+import { writeSetting } from './sqlite/settings';
+import type { OrderStatus } from '@/lib/orders/status';
+import { transition } from '@/lib/orders/status';
+
+export const DEMO_API_KEY = 'pbj_test_8dd1f2';
+export const DEMO_CLIENT_ID = 'cli_demo';
+export const DEMO_PINS = { kitchen: '1111', manager: '9999' } as const;
+
+export const MENU: Record<MenuType, Array<[option: string, label: string]>> = {
+  bread: [['white', 'White'], ['wheat', 'Whole wheat'], ['sourdough', 'Sourdough'], ['brioche', 'Brioche'], ['multigrain', 'Multigrain'], ['gluten_free', 'Gluten-free']],
+  peanut_butter: [['smooth', 'Smooth'], ['crunchy', 'Crunchy'], ['natural', 'Natural'], ['honey_roasted', 'Honey-roasted']],
+  jelly: [['grape', 'Grape'], ['strawberry', 'Strawberry'], ['raspberry', 'Raspberry'], ['apricot', 'Apricot'], ['blackberry', 'Blackberry']],
+  toast: [['none', 'No toast'], ['light', 'Light'], ['medium', 'Medium'], ['dark', 'Dark']],
+  cut: [['halves', 'Halves'], ['triangles', 'Triangles'], ['quarters', 'Quarters'], ['whole', 'Whole'], ['fingers', 'Fingers']],
+  extras: [['banana_slices', 'Banana slices'], ['honey', 'Honey'], ['sea_salt', 'Sea salt'], ['cinnamon', 'Cinnamon'], ['bacon', 'Bacon'], ['marshmallow_fluff', 'Marshmallow fluff']],
+};
+
+/** Menu, the demo key and staff: what every database needs to be usable (tests start from this). */
+export function seedBasics(now: number): void {
+  getDb().transaction((tx) => {
+    for (const [type, options] of Object.entries(MENU) as Array<[MenuType, Array<[string, string]>]>) {
+      options.forEach(([option, label], sort) =>
+        tx.insert(menuOptions).values({ type, option, label, sort, inStock: true, updatedAt: now }).onConflictDoNothing().run());
+    }
+    tx.insert(apiClients).values({ id: DEMO_CLIENT_ID, name: 'PB&J demo app', createdAt: now }).onConflictDoNothing().run();
+    tx.insert(apiKeys)
+      .values({ id: 'key_demo', clientId: DEMO_CLIENT_ID, name: 'Seed test key', keyHash: sha256(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 12), mode: 'test', createdAt: now })
+      .onConflictDoNothing()
+      .run();
+    tx.insert(staff).values({ id: 'stf_kitchen', name: 'Casey', role: 'kitchen', pinHash: hashPin(DEMO_PINS.kitchen), createdAt: now }).onConflictDoNothing().run();
+    tx.insert(staff).values({ id: 'stf_manager', name: 'Morgan', role: 'manager', pinHash: hashPin(DEMO_PINS.manager), createdAt: now + 1 }).onConflictDoNothing().run();
+  });
+}
+
+type DemoOrder = { name: string; minutesAgo: number; status: OrderStatus; bread: string; pb: string; jelly: string; toast: string; cut: string; extras?: string[]; notes?: string; canceled?: boolean };
+const DEMO_ORDERS: DemoOrder[] = [
+  { name: 'Ava Chen', minutesAgo: 14, status: 'delivered', bread: 'sourdough', pb: 'crunchy', jelly: 'strawberry', toast: 'medium', cut: 'triangles' },
+  { name: 'Noah Patel', minutesAgo: 12, status: 'canceled', bread: 'white', pb: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves', canceled: true },
+  { name: 'Mia Johnson', minutesAgo: 9, status: 'ready', bread: 'brioche', pb: 'smooth', jelly: 'grape', toast: 'light', cut: 'halves', extras: ['banana_slices'] },
+  { name: 'Leo Garcia', minutesAgo: 6, status: 'toasting', bread: 'multigrain', pb: 'natural', jelly: 'raspberry', toast: 'dark', cut: 'quarters', extras: ['honey'] },
+  { name: 'Zoe Kim', minutesAgo: 4, status: 'prepping', bread: 'wheat', pb: 'crunchy', jelly: 'apricot', toast: 'none', cut: 'fingers', notes: 'Nut allergy in the family: fresh knife please' },
+  { name: 'Sam Okafor', minutesAgo: 2, status: 'queued', bread: 'gluten_free', pb: 'smooth', jelly: 'blackberry', toast: 'light', cut: 'whole', extras: ['sea_salt', 'cinnamon'] },
+  { name: 'Ivy Brooks', minutesAgo: 1, status: 'queued', bread: 'brioche', pb: 'honey_roasted', jelly: 'strawberry', toast: 'none', cut: 'triangles' },
+];
+
+async function seedDemoOrders(now: number): Promise<void> {
+  for (const d of DEMO_ORDERS) {
+    const createdAt = now - d.minutesAgo * 60_000;
+    const input: NewOrder = {
+      id: newOrderId(), source: 'api', clientId: DEMO_CLIENT_ID, provider: null, customerId: `cus_${d.name.split(' ')[0]?.toLowerCase()}`,
+      customerName: d.name, orderType: 'pickup', businessDate: businessDate(now), status: 'queued', bread: d.bread, peanutButter: d.pb,
+      jelly: d.jelly, toast: d.toast, cut: d.cut, extras: d.extras ?? [], items: null, notes: d.notes ?? null, canceledBy: null, createdAt,
+    };
+    const created = await createOrder(input, `api:${DEMO_CLIENT_ID}`);
+    if (created.kind !== 'created') continue;
+    let order = created.order;
+    let at = createdAt;
+    while (order.status !== d.status) {
+      at += 60_000;
+      const to = d.canceled ? 'canceled' : transition(order, 'advance');
+      if (!to) break;
+      const moved = await changeOrder(order.id, () => ({
+        type: 'status', action: d.canceled ? 'cancel' : 'advance', actor: d.canceled ? 'api:cli_demo' : 'staff:stf_kitchen', at, status: to,
+        ...(d.canceled ? { canceledBy: 'customer' as const } : {}),
+      }));
+      if (!moved) break;
+      order = moved.order;
+    }
+  }
+}
+
+/** True when nothing has been seeded or used yet. */
+function isNew(): boolean {
+  const row = getDb().select({ n: count() }).from(menuOptions).get();
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds a new database (demo orders only with `withOrders`); leaves a used one alone. */
+export async function seedIfNew(opts: { withOrders: boolean }, now = Date.now()): Promise<boolean> {
+  if (!isNew()) return false;
+  seedBasics(now);
+  if (opts.withOrders) await seedDemoOrders(now);
+  await writeSetting('seeded_at', new Date(now).toISOString(), now);
+  return true;
+}

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '../client';
+import { apiClients, apiKeys } from '../schema';
+
+export type ApiKeyRecord = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  name: string;
+  prefix: string;
+  mode: 'test' | 'live';
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+};
+
+/** The key whose SHA-256 is `keyHash`, with its client; undefined when unknown. */
+export async function findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+  const row = getDb()
+    .select({
+      id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
+      mode: apiKeys.mode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
+    .where(eq(apiKeys.keyHash, keyHash))
+    .get();
+  return row;
+}
+
+export async function touchApiKey(id: string, now: number): Promise<void> {
+  getDb().update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id)).run();
+}
+
+export type NewApiKey = { id: string; clientId: string; clientName: string; name: string; keyHash: string; prefix: string; mode: 'test' | 'live'; now: number };
+
+/** Creates the client if it is new and adds a key to it, in one transaction. */
+export async function insertApiKey(k: NewApiKey): Promise<void> {
+  getDb().transaction((tx) => {
+    tx.insert(apiClients).values({ id: k.clientId, name: k.clientName, createdAt: k.now }).onConflictDoNothing().run();
+    tx.insert(apiKeys)
+      .values({ id: k.id, clientId: k.clientId, name: k.name, keyHash: k.keyHash, prefix: k.prefix, mode: k.mode, createdAt: k.now })
+      .run();
+  });
+}
+
+export async function revokeApiKey(id: string, now: number): Promise<boolean> {
+  return getDb().update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).run().changes > 0;
+}

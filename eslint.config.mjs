@@ -1,0 +1,29 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      // process.env is read once, in lib/env.ts (style.md "Smells we avoid").
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/env.ts', 'next.config.mjs', 'scripts/**', 'test/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.mts', 'drizzle.config.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Drivers and SQL stay inside db/ (design.md "Storage").
+    files: ['app/**', 'components/**', 'lib/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg'], message: 'Storage lives in db/: call its async functions.' },
+      ] }],
+    },
+  },
+  globalIgnores(['.next/**', 'node_modules/**', 'next-env.d.ts', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**']),
+]);

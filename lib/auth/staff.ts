@@ -1,0 +1,77 @@
+// Staff sign-in by PIN, with a signed HttpOnly session cookie. Sessions live in the database so a
+// restart or a second instance keeps everyone signed in.
+import { deleteSession, findSessionStaff, insertSession, listActiveStaffWithPins, type StaffMember, type StaffRole } from '@/db/sqlite/staff';
+import { env } from '../env';
+import { ApiError, forbidden } from '../errors';
+import { responseHeaders } from '../http';
+import { enforceRateLimit } from '../rate-limit';
+import { sessionSecret } from '../settings';
+import { hmac, randomToken, safeEqual, sha256, verifyPin } from './crypto';
+
+export type { StaffMember, StaffRole };
+export const SESSION_COOKIE = 'kds_session';
+const SESSION_MS = 14 * 24 * 60 * 60_000; // a wall tablet stays signed in for two weeks of shifts
+
+/** The client address as the proxy in front of us reports it (for rate limiting sign-in only). */
+export function clientAddress(req: Request): string {
+  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'local';
+}
+
+/** Signs in by PIN (401 for a wrong one, 429 after too many attempts); returns the cookie value. */
+export async function signIn(req: Request, pin: string, now = Date.now()): Promise<{ staff: StaffMember; cookie: string }> {
+  await enforceRateLimit({
+    bucket: `login:${clientAddress(req)}`, limit: env().LOGIN_ATTEMPTS_PER_15_MIN, windowMs: 15 * 60_000, headers: responseHeaders(req), now,
+    message: 'Too many sign-in attempts. Wait a few minutes, then try again.',
+  });
+  const member = (await listActiveStaffWithPins()).find((m) => verifyPin(pin, m.pinHash));
+  if (!member) throw new ApiError('unauthorized', 'That PIN is not right. Try again.');
+  const token = randomToken();
+  await insertSession({ tokenHash: sha256(token), staffId: member.id, createdAt: now, expiresAt: now + SESSION_MS });
+  const { pinHash: _p, ...staff } = member;
+  return { staff, cookie: `${token}.${hmac(await sessionSecret(), token)}` };
+}
+
+async function tokenFrom(cookieValue: string | undefined): Promise<string | undefined> {
+  if (!cookieValue) return undefined;
+  const dot = cookieValue.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const token = cookieValue.slice(0, dot);
+  return safeEqual(cookieValue.slice(dot + 1), hmac(await sessionSecret(), token)) ? token : undefined;
+}
+
+/** The staff member behind a session cookie value, if it is signed by us and unexpired. */
+export async function staffFromCookie(cookieValue: string | undefined, now = Date.now()): Promise<StaffMember | undefined> {
+  const token = await tokenFrom(cookieValue);
+  return token ? findSessionStaff(sha256(token), now) : undefined;
+}
+
+export async function signOut(cookieValue: string | undefined): Promise<void> {
+  const token = await tokenFrom(cookieValue);
+  if (token) await deleteSession(sha256(token));
+}
+
+export function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** Managers may do everything kitchen staff may. */
+export const hasRole = (m: StaffMember, role: StaffRole): boolean => role === 'kitchen' || m.role === 'manager';
+
+/** The signed-in staff member of a route handler's request: 401 without a session, 403 without the role. */
+export async function requireStaff(req: Request, role: StaffRole = 'kitchen'): Promise<StaffMember> {
+  const member = await staffFromCookie(readCookie(req, SESSION_COOKIE));
+  if (!member) throw new ApiError('unauthorized', 'Sign in as staff first.');
+  if (!hasRole(member, role)) throw forbidden(`Only a ${role} can do this.`);
+  return member;
+}
+
+export function sessionCookieHeader(req: Request, value: string, maxAgeMs = SESSION_MS): string {
+  const secure = new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+  return [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${Math.floor(maxAgeMs / 1000)}`, secure ? 'Secure' : '']
+    .filter(Boolean)
+    .join('; ');
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('./data/kds.sqlite'),
+  /** Signs session cookies. When unset, a random secret is generated once and kept in the database. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Requests per API key per minute before 429 rate_limited. */
+  RATE_LIMIT_PER_MINUTE: positiveInt(120),
+  /** Sign-in attempts per client address per 15 minutes. */
+  LOGIN_ATTEMPTS_PER_15_MIN: positiveInt(10),
+  /** Largest request body accepted, in bytes (413 payload_too_large above it). */
+  MAX_BODY_BYTES: positiveInt(16 * 1024),
+  /** IANA time zone of the restaurant: decides the business day that daily ticket numbers restart on. */
+  STORE_TIMEZONE: z
+    .string()
+    .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as America/New_York'),
+  /** Seed demo data (menu, demo key and staff, a few orders) into a new database. */
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const message = `Invalid configuration:\n${z.prettifyError(parsed.error)}`;
+    throw new Error(message);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+/** Configuration, validated once; a bad value throws naming the variable. */
+export function env(): Env {
+  return (cached ??= load());
+}

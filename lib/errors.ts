@@ -1,0 +1,57 @@
+const HTTP_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  out_of_stock: 409,
+  order_not_editable: 409,
+  order_not_cancelable: 409,
+  conflict: 409,
+  idempotency_conflict: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  store_paused: 503,
+} as const;
+
+export type ErrorCode = keyof typeof HTTP_STATUS;
+
+/** An expected failure: bad input or a rule refusing. Rendered as the seed's {error, message, ...}. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+}
+
+export const invalidRequest = (message: string, field?: string, extra: Record<string, unknown> = {}) =>
+  new ApiError('invalid_request', message, field ? { field, ...extra } : extra);
+export const unauthorized = (message = 'Provide a valid API key in the X-API-Key header.') =>
+  new ApiError('unauthorized', message);
+export const forbidden = (message = 'Your role cannot do this.') => new ApiError('forbidden', message);
+export const notFound = (what: string, id?: string) =>
+  new ApiError('not_found', id ? `No ${what} with id ${id}.` : `No such ${what}.`);
+
+/** The single writer of error bodies: every handler's failures pass through here. */
+export function toResponse(err: unknown, headers: Record<string, string> = {}): Response {
+  if (err instanceof ApiError) {
+    return Response.json(
+      { error: err.code, message: err.message, ...err.extra },
+      { status: err.status, headers: { ...headers, ...err.headers } },
+    );
+  }
+  console.error(err); // a bug, never bad input: log it whole, show the client nothing internal
+  return Response.json(
+    { error: 'internal_error', message: 'Something went wrong on our side.' },
+    { status: 500, headers },
+  );
+}

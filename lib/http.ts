@@ -1,0 +1,149 @@
+// The one handler wrapper: every route handler's errors become the seed's {error, message, ...} shape,
+// and headers set during the request (rate limits) reach the response, error or not.
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { ApiError, invalidRequest, toResponse } from './errors';
+import { env } from './env';
+
+const bags = new WeakMap<Request, Headers>();
+
+/** Headers that `handle()` adds to this request's response, whatever it turns out to be. */
+export function responseHeaders(req: Request): Headers {
+  let bag = bags.get(req);
+  if (!bag) bags.set(req, (bag = new Headers()));
+  return bag;
+}
+
+export function handle<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>): (req: Request, ctx: Ctx) => Promise<Response> {
+  return wrap(fn, {});
+}
+
+// The public API is called from ordering apps' browsers too: keys, not cookies, authenticate it, so
+// any origin may call it.
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed, Location',
+};
+
+/** `handle()` for the public /v1 API: adds CORS headers to every answer. */
+export function handleApi<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>): (req: Request, ctx: Ctx) => Promise<Response> {
+  return wrap(fn, CORS);
+}
+
+/** The CORS preflight answer for /v1 routes. */
+export function preflight(methods: string): () => Response {
+  return () =>
+    new Response(null, {
+      status: 204,
+      headers: {
+        ...CORS,
+        'Access-Control-Allow-Methods': `${methods}, OPTIONS`,
+        'Access-Control-Allow-Headers': 'Content-Type, X-API-Key, Idempotency-Key, If-None-Match',
+        'Access-Control-Max-Age': '86400',
+      },
+    });
+}
+
+function wrap<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, always: Record<string, string>): (req: Request, ctx: Ctx) => Promise<Response> {
+  return async (req, ctx) => {
+    let res: Response;
+    try {
+      res = await fn(req, ctx);
+    } catch (err) {
+      res = toResponse(err);
+    }
+    const bag = bags.get(req);
+    bag?.forEach((value, key) => {
+      if (!res.headers.has(key)) res.headers.set(key, value);
+    });
+    for (const [key, value] of Object.entries(always)) res.headers.set(key, value);
+    return res;
+  };
+}
+
+/** Turns a zod failure into 400 invalid_request naming the first offending field. */
+export function invalidFrom(error: z.ZodError, where = 'body'): ApiError {
+  // A misspelt field ("jely") explains the other errors, so it is named first.
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
+  if (!issue) return invalidRequest(`The request ${where} is invalid.`);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return invalidRequest(`${key} is not a field this endpoint accepts.`, key);
+  }
+  const field = issue.path.map(String).join('.');
+  if (!field) return invalidRequest(`The request ${where} is invalid: ${issue.message}`);
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    return invalidRequest(`${field} is required.`, field);
+  }
+  return invalidRequest(`${field}: ${issue.message}`, field);
+}
+
+async function readCapped(req: Request, limit: number): Promise<string> {
+  const tooLarge = () => new ApiError('payload_too_large', `The request body must be at most ${limit} bytes.`);
+  const declared = Number(req.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a JSON body: 415 unless JSON, 413 past the size cap, 400 for bad JSON or a schema miss. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
+    throw new ApiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+  }
+  const text = await readCapped(req, env().MAX_BODY_BYTES);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw invalidRequest('The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw invalidFrom(parsed.error);
+  return parsed.data;
+}
+
+/** Parses the query string; repeated or unknown parameters are 400s. */
+export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const params = new URL(req.url).searchParams;
+  const obj: Record<string, string> = {};
+  for (const [k, v] of params) {
+    if (k in obj) throw invalidRequest(`${k} is given more than once.`, k);
+    obj[k] = v;
+  }
+  const parsed = schema.safeParse(obj);
+  if (!parsed.success) throw invalidFrom(parsed.error, 'query');
+  return parsed.data;
+}
+
+/** A weak ETag of a JSON body: it changes whenever anything the client would see changes. */
+export const etagOf = (json: string): string => `W/"${createHash('sha1').update(json).digest('base64url')}"`;
+
+/** A JSON response with an ETag, or 304 when the client already has this representation. */
+export function jsonWithEtag(req: Request, body: unknown, init: ResponseInit = {}): Response {
+  const json = JSON.stringify(body);
+  const etag = etagOf(json);
+  const headers = new Headers(init.headers);
+  headers.set('ETag', etag);
+  headers.set('Cache-Control', 'private, no-cache');
+  const match = req.headers.get('if-none-match');
+  if (match && match.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set('Content-Type', 'application/json');
+  return new Response(json, { ...init, headers });
+}

@@ -1,0 +1,49 @@
+import { eventsSince, latestEventSeq } from '@/db/sqlite/orders';
+import { orderFeed, type FeedItem, type Topic } from './feed';
+import type { Send } from './sse';
+
+/** A stream this far behind is told to refetch everything instead of replaying event by event. */
+export const MAX_REPLAY = 500;
+
+/**
+ * Follows a topic from `since`: subscribes first and holds live events until the replay from the event
+ * log is out, so none is lost and none arrives out of order. `render` shapes an event for this stream.
+ * Without `since` (a fresh page that just fetched its data) only live events are sent.
+ */
+export async function followOrderEvents(opts: {
+  topic: Topic;
+  since: number | undefined;
+  send: Send;
+  render: (item: FeedItem) => unknown;
+}): Promise<() => void> {
+  const { topic, send, render } = opts;
+  let lastSent = 0;
+  const emit = (item: FeedItem) => {
+    if (item.event.seq <= lastSent) return;
+    lastSent = item.event.seq;
+    send({ id: item.event.seq, event: 'order', data: render(item) });
+  };
+  let held: FeedItem[] | null = [];
+  const unsubscribe = orderFeed.subscribe(topic, (item) => (held ? held.push(item) : emit(item)));
+  const latest = await latestEventSeq();
+  if (opts.since === undefined || opts.since > latest) {
+    // A fresh connection, or an id from before the database was replaced: start from now.
+    lastSent = latest;
+    if (opts.since !== undefined) send({ id: latest, event: 'resync', data: { reason: 'unknown_event_id', seq: latest } });
+  } else {
+    lastSent = opts.since;
+    const orderId = topic.startsWith('order:') ? topic.slice('order:'.length) : undefined;
+    const missed = await eventsSince(opts.since, MAX_REPLAY + 1, orderId);
+    if (missed.length > MAX_REPLAY) {
+      lastSent = latest;
+      send({ id: latest, event: 'resync', data: { reason: 'too_far_behind', seq: latest } });
+    } else {
+      missed.forEach(emit);
+    }
+  }
+  const pending = held;
+  held = null;
+  pending.forEach(emit);
+  send({ event: 'ready', data: { seq: lastSent, server_time: Date.now() } });
+  return unsubscribe;
+}

@@ -1,0 +1,77 @@
+// Server-Sent Events plumbing: one stream per subscriber, comment pings every 15 s, and the headers
+// that keep Next from gzipping or buffering the stream (design.md "Live updates").
+export type SseMessage = { id?: number; event: string; data: unknown };
+export type Send = (msg: SseMessage) => void;
+
+const encoder = new TextEncoder();
+export const HEARTBEAT_MS = 15_000;
+
+export function formatSse(msg: SseMessage): string {
+  const id = msg.id !== undefined ? `id: ${msg.id}\n` : '';
+  return `${id}event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`;
+}
+
+/**
+ * A text/event-stream response. `start` begins sending and returns its clean-up, which runs when the
+ * client goes away (the request's signal aborts) or the stream is cancelled.
+ */
+export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<() => void>): Response {
+  let cleanup: (() => void) | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let closed = false;
+  const stop = () => {
+    if (closed) return;
+    closed = true;
+    if (timer) clearInterval(timer);
+    cleanup?.();
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      signal.addEventListener('abort', () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      });
+      write('retry: 2000\n\n'); // reconnect quickly: a kitchen must not wait long for its tickets
+      timer = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+      try {
+        const unsubscribe = await start((msg) => write(formatSse(msg)));
+        if (closed) unsubscribe();
+        else cleanup = unsubscribe;
+      } catch (err) {
+        console.error('live stream failed to start', err);
+        stop();
+        controller.close();
+      }
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}
+
+/** Where a (re)connecting client left off: the Last-Event-ID header, else `?since=`. */
+export function resumePoint(req: Request): number | undefined {
+  const raw = req.headers.get('last-event-id') ?? new URL(req.url).searchParams.get('since');
+  if (raw === null || !/^\d{1,15}$/.test(raw.trim())) return undefined;
+  return Number(raw);
+}

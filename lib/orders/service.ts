@@ -1,0 +1,206 @@
+// The order rules, as plain functions of a command and `now`: the API, the kitchen buttons and the
+// tracker all come through here. Storage is db/'s units of work; every change is published after commit.
+import * as store from '@/db/sqlite/orders';
+import { randomBase32, sha256 } from '../auth/crypto';
+import { env } from '../env';
+import { ApiError, invalidRequest, notFound } from '../errors';
+import { orderFeed } from '../live/feed';
+import { getSetting, kitchenSettings } from '../settings';
+import { estimateReadyMinutes } from './eta';
+import { checkChoices } from './menu';
+import type { CreateOrderBody, UpdateOrderBody } from './schemas';
+import { canCancel, canEdit, isOpen, transition, type OrderStatus } from './status';
+import type { CanceledBy, Changed, FieldChanges, Order } from './types';
+import { toOrderView, toTicketView, type OrderView } from './views';
+
+export const DEFAULT_TOAST = 'none';
+export const DEFAULT_CUT = 'halves';
+
+export const newOrderId = () => `ord_${randomBase32(20)}`;
+
+/** The restaurant's calendar day for `now` (daily ticket numbers restart on it). */
+export function businessDate(now: number, timeZone = env().STORE_TIMEZONE): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const publish = (c: Changed) => orderFeed.publish(c);
+
+/** Minutes until ready for each given order, from the whole open queue (null once closed). */
+export async function etaFor(orders: readonly Order[], now = Date.now()): Promise<Map<string, number | null>> {
+  const result = new Map<string, number | null>();
+  const open = orders.filter((o) => isOpen(o.status));
+  orders.forEach((o) => result.set(o.id, o.status === 'delivered' ? 0 : null));
+  if (open.length === 0) return result;
+  const minutes = estimateReadyMinutes(await store.listOpenOrders(), await kitchenSettings(), now);
+  for (const o of open) result.set(o.id, minutes.get(o.id) ?? 0);
+  return result;
+}
+
+export async function viewOf(order: Order, origin: string, now = Date.now()): Promise<OrderView> {
+  const eta = await etaFor([order], now);
+  return toOrderView(order, eta.get(order.id) ?? null, origin);
+}
+
+export type PlaceOrder = {
+  clientId: string;
+  body: CreateOrderBody;
+  idempotencyKey?: string;
+  origin: string;
+};
+export type Placed = { status: number; body: string; replayed: boolean; order?: Order };
+
+function answerSeen(seen: Exclude<store.CreateResult, { kind: 'created' }>): Placed {
+  if (seen.kind === 'mismatch') {
+    throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used with a different request body. Use a new key for a new order.');
+  }
+  return { status: seen.response.status, body: seen.response.body, replayed: true };
+}
+
+/** Creates an API order (503 while paused, 400/409 for the menu), replaying an idempotent retry. */
+export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Placed> {
+  const b = cmd.body;
+  const choices = { bread: b.bread, peanut_butter: b.peanut_butter, jelly: b.jelly, toast: b.toast ?? DEFAULT_TOAST, cut: b.cut ?? DEFAULT_CUT, extras: b.extras ?? [] };
+  const idem = cmd.idempotencyKey
+    ? { clientId: cmd.clientId, key: cmd.idempotencyKey, requestHash: sha256(`POST /v1/orders\n${JSON.stringify(b)}`) }
+    : undefined;
+  const input: store.NewOrder = {
+    id: newOrderId(),
+    source: 'api',
+    clientId: cmd.clientId,
+    provider: null,
+    customerId: b.customer_id,
+    customerName: b.customer_name ?? null,
+    orderType: 'pickup',
+    businessDate: businessDate(now),
+    status: 'queued',
+    bread: choices.bread,
+    peanutButter: choices.peanut_butter,
+    jelly: choices.jelly,
+    toast: choices.toast,
+    cut: choices.cut,
+    extras: choices.extras,
+    items: null,
+    notes: b.notes ?? null,
+    canceledBy: null,
+    createdAt: now,
+  };
+  // A retry of a request we already answered replays that answer even if the menu changed since.
+  const settings = await kitchenSettings();
+  const open = await store.listOpenOrders();
+  const render = (order: Order) => {
+    const eta = estimateReadyMinutes([...open, order], settings, now).get(order.id) ?? null;
+    return { status: 201, body: JSON.stringify(toOrderView(order, eta, cmd.origin)) };
+  };
+  if (idem) {
+    const seen = await store.findIdempotentResponse(idem);
+    if (seen) return answerSeen(seen);
+  }
+  if (await getSetting('store_paused')) {
+    throw new ApiError('store_paused', 'The kitchen is not taking new orders right now. Please try again shortly.', {}, { 'Retry-After': '120' });
+  }
+  await checkChoices(choices);
+  const result = await store.createOrder(input, `api:${cmd.clientId}`, idem ? { claim: idem, render } : undefined);
+  switch (result.kind) {
+    case 'replay':
+    case 'mismatch':
+      return answerSeen(result);
+    case 'created':
+      publish({ order: result.order, event: result.event });
+      return { status: 201, body: result.response?.body ?? render(result.order).body, replayed: false, order: result.order };
+  }
+}
+
+/** A client's order; another client's id is as unknown as a made-up one (404). */
+export async function requireClientOrder(clientId: string, orderId: string): Promise<Order> {
+  const order = await store.getOrder(orderId);
+  if (!order || order.clientId !== clientId) throw notFound('order', orderId);
+  return order;
+}
+
+/** Any order by id, for staff screens and the public tracker (the id is the capability). */
+export async function requireOrder(orderId: string): Promise<Order> {
+  const order = await store.getOrder(orderId);
+  if (!order) throw notFound('order', orderId);
+  return order;
+}
+
+export async function listOrders(q: store.ListQuery): Promise<{ orders: Order[]; hasMore: boolean }> {
+  const rows = await store.listClientOrders(q);
+  if (!rows) throw invalidRequest(`starting_after ${q.startingAfter} is not one of your orders.`, 'starting_after');
+  return { orders: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+}
+
+const FIELD_OF = { bread: 'bread', peanut_butter: 'peanutButter', jelly: 'jelly', toast: 'toast', cut: 'cut', extras: 'extras', notes: 'notes' } as const;
+
+/** Who acts, and what they saw: a client owns its orders (others' are 404); staff send the version they saw (stale: 409 with the current ticket). */
+export type Actor = { actor: string; clientId?: string; seenVersion?: number };
+
+function guard(current: Order, who: Actor) {
+  if (who.clientId !== undefined && current.clientId !== who.clientId) throw notFound('order', current.id);
+  if (who.seenVersion !== undefined && who.seenVersion !== current.version) {
+    throw new ApiError('conflict', `Order ${current.id} changed since you saw it (now version ${current.version}, ${current.status}).`, { order: toTicketView(current) });
+  }
+}
+
+
+/** Changes the choices of a queued or prepping order (409 order_not_editable otherwise). */
+export async function editOrder(cmd: Actor & { orderId: string; changes: UpdateOrderBody }, now = Date.now()): Promise<Order> {
+  const c = cmd.changes;
+  await checkChoices({ bread: c.bread, peanut_butter: c.peanut_butter, jelly: c.jelly, toast: c.toast, cut: c.cut, extras: c.extras });
+  const result = await store.changeOrder(cmd.orderId, (current) => {
+    guard(current, cmd);
+    if (!canEdit(current.status)) throw notEditable(current.status);
+    if (current.source !== 'api') throw new ApiError('order_not_editable', 'Orders from delivery providers are changed through the provider.');
+    const fields: store.OrderChange['fields'] = {};
+    const changes: FieldChanges = {};
+    for (const [key, field] of Object.entries(FIELD_OF) as Array<[keyof typeof FIELD_OF, (typeof FIELD_OF)[keyof typeof FIELD_OF]]>) {
+      const next = c[key];
+      if (next === undefined) continue;
+      const before = current[field];
+      if (JSON.stringify(before) === JSON.stringify(next)) continue;
+      Object.assign(fields, { [field]: next });
+      changes[key] = { from: before, to: next };
+    }
+    if (Object.keys(changes).length === 0) return null; // nothing differs: no new version, no event
+    return { type: 'edited', action: 'edit', actor: cmd.actor, at: now, fields, changes };
+  });
+  if (!result) throw notFound('order', cmd.orderId);
+  if (result.event) publish({ order: result.order, event: result.event });
+  return result.order;
+}
+
+export const notEditable = (s: OrderStatus) =>
+  new ApiError('order_not_editable', `This order is ${s} and can no longer be changed. Orders can be changed only while queued or prepping.`, { status: s });
+export const notCancelable = (s: OrderStatus) =>
+  new ApiError('order_not_cancelable', s === 'canceled'
+    ? 'This order is already canceled.'
+    : `This order is ${s} and can no longer be canceled. Orders can be canceled only while queued or prepping.`, { status: s });
+
+/** Cancels a queued or prepping order (409 order_not_cancelable otherwise). */
+export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: CanceledBy }, now = Date.now()): Promise<Order> {
+  const result = await store.changeOrder(cmd.orderId, (current) => {
+    guard(current, cmd);
+    if (!canCancel(current.status)) throw notCancelable(current.status);
+    return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy };
+  });
+  if (!result) throw notFound('order', cmd.orderId);
+  if (result.event) publish({ order: result.order, event: result.event });
+  return result.order;
+}
+
+/** One step forward (Start, Toast, Ready, Handed off) or back (undo/recall), as a cook taps. */
+export async function moveOrder(cmd: Actor & { orderId: string; action: 'advance' | 'undo' }, now = Date.now()): Promise<Order> {
+  const result = await store.changeOrder(cmd.orderId, (current) => {
+    guard(current, cmd);
+    const to = transition(current, cmd.action);
+    if (!to) {
+      throw new ApiError('conflict', cmd.action === 'advance'
+        ? `Order ${current.id} is ${current.status} and cannot move forward.`
+        : `Order ${current.id} is ${current.status} and cannot be moved back.`, { order: toTicketView(current) });
+    }
+    return { type: 'status', action: cmd.action, actor: cmd.actor, at: now, status: to };
+  });
+  if (!result) throw notFound('order', cmd.orderId);
+  if (result.event) publish({ order: result.order, event: result.event });
+  return result.order;
+}

@@ -1,0 +1,22 @@
+import { hitRateLimit } from '@/db/sqlite/rate-limits';
+import { ApiError } from './errors';
+
+/**
+ * Counts a request against `bucket` (at most `limit` per `windowMs`), writes RateLimit-* headers into
+ * `headers` and throws 429 rate_limited with Retry-After once the window is used up.
+ */
+export async function enforceRateLimit(opts: { bucket: string; limit: number; windowMs: number; headers: Headers; now: number; message?: string }): Promise<void> {
+  const { count, resetAt } = await hitRateLimit(opts.bucket, opts.windowMs, opts.now);
+  const resetSeconds = Math.max(1, Math.ceil((resetAt - opts.now) / 1000));
+  opts.headers.set('RateLimit-Limit', String(opts.limit));
+  opts.headers.set('RateLimit-Remaining', String(Math.max(0, opts.limit - count)));
+  opts.headers.set('RateLimit-Reset', String(resetSeconds));
+  if (count > opts.limit) {
+    throw new ApiError(
+      'rate_limited',
+      opts.message ?? `Too many requests: at most ${opts.limit} per ${Math.round(opts.windowMs / 1000)} seconds. Retry in ${resetSeconds} seconds.`,
+      { retry_after: resetSeconds },
+      { 'Retry-After': String(resetSeconds) },
+    );
+  }
+}

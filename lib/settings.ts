@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { readSettings, writeSetting, writeSettingOnce } from '@/db/sqlite/settings';
+import { randomToken } from './auth/crypto';
+import { env } from './env';
+import type { KitchenSettings } from './orders/types';
+
+// Every setting has a schema and a default: a missing or damaged stored value falls back to the default.
+const SETTINGS = {
+  store_paused: z.boolean().default(false),
+  kitchen: z
+    .object({
+      prepMinutes: z.number().min(0.5).max(60),
+      toastMinutes: z.number().min(0.5).max(30),
+      prepStations: z.number().int().min(1).max(20),
+      toasterSlots: z.number().int().min(1).max(20),
+    })
+    .default({ prepMinutes: 3, toastMinutes: 2, prepStations: 2, toasterSlots: 2 }),
+  aging: z
+    .object({ warningMinutes: z.number().min(1).max(120), lateMinutes: z.number().min(1).max(240) })
+    .refine((a) => a.lateMinutes > a.warningMinutes, 'late must come after warning')
+    .default({ warningMinutes: 5, lateMinutes: 8 }),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
+
+/** A setting's stored value, or its default. */
+export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
+  const stored = await readSettings([key]);
+  const parsed = SETTINGS[key].safeParse(stored[key]);
+  return (parsed.success ? parsed.data : SETTINGS[key].parse(undefined)) as SettingValue<K>;
+}
+
+/** Validates and stores a setting; throws the zod error for a bad value. */
+export async function setSetting<K extends SettingKey>(key: K, value: unknown, now = Date.now()): Promise<SettingValue<K>> {
+  const parsed = SETTINGS[key].parse(value) as SettingValue<K>;
+  await writeSetting(key, parsed, now);
+  return parsed;
+}
+
+export const kitchenSettings = (): Promise<KitchenSettings> => getSetting('kitchen');
+
+const SECRET_KEY = Symbol.for('kds.sessionSecret');
+const cache = globalThis as unknown as { [SECRET_KEY]?: string };
+/** SESSION_SECRET, or one generated on first use and kept in the database so restarts keep sessions. */
+export async function sessionSecret(): Promise<string> {
+  const configured = env().SESSION_SECRET;
+  if (configured) return configured;
+  if (!cache[SECRET_KEY]) cache[SECRET_KEY] = String(await writeSettingOnce('session_secret', randomToken(32), Date.now()));
+  return cache[SECRET_KEY];
+}

@@ -1,0 +1,10 @@
+// Runs before each test file, before any of our modules load: gives the file its own SQLite database.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { TEMPLATE_DB, TEST_TMP } from './paths';
+
+const file = path.join(TEST_TMP, `w${process.env.VITEST_POOL_ID ?? '0'}-${randomBytes(4).toString('hex')}.sqlite`);
+fs.copyFileSync(TEMPLATE_DB, file);
+process.env.DATABASE_PATH = file;
+process.env.STORE_TIMEZONE ??= 'UTC';
