@@ -11,7 +11,12 @@ const schema = z.object({
   /** Requests per API key per minute before 429 rate_limited. */
   RATE_LIMIT_PER_MINUTE: positiveInt(120),
   /** Sign-in attempts per client address per 15 minutes. */
-  LOGIN_ATTEMPTS_PER_15_MIN: positiveInt(10),
+  LOGIN_ATTEMPTS_PER_15_MIN: positiveInt(20),
+  /** Behind a reverse proxy that sets X-Forwarded-For: trust its first address for sign-in limits. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Largest request body accepted, in bytes (413 payload_too_large above it). */
   MAX_BODY_BYTES: positiveInt(16 * 1024),
   /** IANA time zone of the restaurant: decides the business day that daily ticket numbers restart on. */

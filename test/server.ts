@@ -56,7 +56,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+        setTimeout(() => child.kill('SIGKILL'), 1_500).unref();
       }),
   };
 }

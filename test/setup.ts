@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { TEMPLATE_DB, TEST_TMP } from './paths';
+import { inject } from 'vitest';
 
-const file = path.join(TEST_TMP, `w${process.env.VITEST_POOL_ID ?? '0'}-${randomBytes(4).toString('hex')}.sqlite`);
-fs.copyFileSync(TEMPLATE_DB, file);
+const runDir = inject('runDir');
+const file = path.join(runDir, `w${process.env.VITEST_POOL_ID ?? '0'}-${randomBytes(4).toString('hex')}.sqlite`);
+fs.copyFileSync(path.join(runDir, 'template.sqlite'), file);
 process.env.DATABASE_PATH = file;
 process.env.STORE_TIMEZONE ??= 'UTC';

@@ -12,17 +12,23 @@ export type { StaffMember, StaffRole };
 export const SESSION_COOKIE = 'kds_session';
 const SESSION_MS = 14 * 24 * 60 * 60_000; // a wall tablet stays signed in for two weeks of shifts
 
-/** The client address as the proxy in front of us reports it (for rate limiting sign-in only). */
+/**
+ * Who is signing in, for rate limiting only. Next fills X-Forwarded-For from the socket only when the
+ * client sent none, so without a trusted proxy the header is the client's word: a client that forges
+ * it gets a bucket of its own, which is why sign-in also has a limit across all addresses.
+ */
 export function clientAddress(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'local';
+  const forwarded = req.headers.get('x-forwarded-for') ?? '';
+  return (env().TRUST_PROXY ? forwarded.split(',')[0]?.trim() : forwarded.trim()) || 'unknown';
 }
 
 /** Signs in by PIN (401 for a wrong one, 429 after too many attempts); returns the cookie value. */
 export async function signIn(req: Request, pin: string, now = Date.now()): Promise<{ staff: StaffMember; cookie: string }> {
-  await enforceRateLimit({
-    bucket: `login:${clientAddress(req)}`, limit: env().LOGIN_ATTEMPTS_PER_15_MIN, windowMs: 15 * 60_000, headers: responseHeaders(req), now,
-    message: 'Too many sign-in attempts. Wait a few minutes, then try again.',
-  });
+  const limit = env().LOGIN_ATTEMPTS_PER_15_MIN;
+  const message = 'Too many sign-in attempts. Wait a few minutes, then try again.';
+  const windowMs = 15 * 60_000;
+  await enforceRateLimit({ bucket: `login:${clientAddress(req)}`, limit, windowMs, headers: responseHeaders(req), now, message });
+  await enforceRateLimit({ bucket: 'login:*', limit: limit * 10, windowMs, headers: new Headers(), now, message });
   const member = (await listActiveStaffWithPins()).find((m) => verifyPin(pin, m.pinHash));
   if (!member) throw new ApiError('unauthorized', 'That PIN is not right. Try again.');
   const token = randomToken();

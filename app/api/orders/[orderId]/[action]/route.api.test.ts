@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
+import { startServer, type TestServer } from '@/test/server';
+
+let server: TestServer;
+let api: ApiClient;
+let kitchen: StaffClient;
+beforeAll(async () => {
+  server = await startServer();
+  api = await newApiClient(server.url);
+  kitchen = await signInStaff(server.url, 'kitchen');
+});
+afterAll(() => server?.stop());
+
+const tap = (orderId: string, action: string, version: number, who: StaffClient = kitchen) =>
+  who.send('POST', `/api/orders/${orderId}/${action}`, { version });
+
+describe('kitchen ticket actions', () => {
+  test('each tap moves one step and the API sees it; toast "none" goes from prepping straight to ready', async () => {
+    const toasted = await api.createOrder({ toast: 'light' });
+    const plain = await api.createOrder({ toast: 'none' });
+    const walk = async (id: string) => {
+      const seen: string[] = [];
+      for (let v = 1; ; v++) {
+        const res = await tap(id, 'advance', v);
+        if (res.status !== 200) {
+          expect(res.status).toBe(409);
+          break;
+        }
+        const { ticket } = await res.json();
+        expect(ticket.version).toBe(v + 1);
+        seen.push(ticket.status);
+        expect((await api.json('GET', `/v1/orders/${id}`)).status).toBe(ticket.status);
+      }
+      return seen;
+    };
+    expect(await walk(toasted.order_id)).toEqual(['prepping', 'toasting', 'ready', 'delivered']);
+    expect(await walk(plain.order_id)).toEqual(['prepping', 'ready', 'delivered']);
+  });
+
+  test('undo moves back one step; recall brings a handed-off ticket back to ready', async () => {
+    const { order_id } = await api.createOrder({ toast: 'none' });
+    await kitchen.advanceTo(order_id, 'delivered');
+    const t = await kitchen.ticket(order_id);
+    const res = await tap(order_id, 'undo', t.version);
+    expect((await res.json()).ticket).toMatchObject({ status: 'ready' });
+    expect((await api.json('GET', `/v1/orders/${order_id}`)).status).toBe('ready');
+  });
+
+  test('a stale version (another screen tapped first) is 409 conflict with the current ticket, and moves nothing', async () => {
+    const { order_id } = await api.createOrder();
+    const other = await signInStaff(server.url, 'manager');
+    const [a, b] = await Promise.all([tap(order_id, 'advance', 1), tap(order_id, 'advance', 1, other)]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(await loser.json()).toMatchObject({ error: 'conflict', order: { order_id, status: 'prepping', version: 2 } });
+    expect((await kitchen.ticket(order_id)).status).toBe('prepping');
+  });
+
+  test('kitchen cancel works while queued or prepping and is refused from toasting on', async () => {
+    const q = await api.createOrder();
+    const res = await tap(q.order_id, 'cancel', 1);
+    expect((await res.json()).ticket).toMatchObject({ status: 'canceled', canceled_by: 'kitchen' });
+    const p = await api.createOrder({ toast: 'dark' });
+    await kitchen.advanceTo(p.order_id, 'toasting');
+    const refused = await tap(p.order_id, 'cancel', 3);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: 'order_not_cancelable', status: 'toasting' });
+  });
+
+  test('no session is 401; an unknown order or action is 404; a missing version is 400', async () => {
+    const { order_id } = await api.createOrder();
+    expect((await fetch(`${server.url}/api/orders/${order_id}/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"version":1}' })).status).toBe(401);
+    expect((await tap('ord_aaaaaaaaaaaaaaaaaaaa', 'advance', 1)).status).toBe(404);
+    expect((await tap(order_id, 'explode', 1)).status).toBe(404);
+    const bad = await kitchen.send('POST', `/api/orders/${order_id}/advance`, {});
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'invalid_request', field: 'version' });
+    expect((await kitchen.ticket(order_id)).version).toBe(1);
+  });
+});
+
+describe('stock and store controls', () => {
+  test('kitchen staff can 86 an option and bring it back; unknown options are 404', async () => {
+    const off = await kitchen.json('PUT', '/api/stock/extras/bacon', { in_stock: false });
+    expect(off).toMatchObject({ type: 'extras', option: 'bacon', in_stock: false });
+    const refused = await api.send('POST', '/v1/orders', { customer_id: 'c', bread: 'white', peanut_butter: 'smooth', jelly: 'grape', extras: ['bacon'] });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: 'out_of_stock', message: 'Bacon is out of stock.', item: { type: 'extras', option: 'bacon' } });
+    await kitchen.json('PUT', '/api/stock/extras/bacon', { in_stock: true });
+    expect((await kitchen.send('PUT', '/api/stock/extras/caviar', { in_stock: false })).status).toBe(404);
+    expect((await kitchen.send('PUT', '/api/stock/sauce/bbq', { in_stock: false })).status).toBe(404);
+  });
+
+  test('pausing intake is for managers only', async () => {
+    const res = await kitchen.send('PUT', '/api/store', { paused: true });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: 'forbidden' });
+    expect((await kitchen.json('GET', '/api/store')).paused).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+import type { APIRequestContext } from '@playwright/test';
+
+export const DEMO_API_KEY = 'pbj_test_8dd1f2';
+export const SEED_EXAMPLE_ORDER = {
+  customer_id: 'cus_2048',
+  bread: 'brioche',
+  peanut_butter: 'smooth',
+  jelly: 'grape',
+  toast: 'light',
+  cut: 'halves',
+  extras: ['banana_slices'],
+};
+
+export type OrderView = { order_id: string; status: string; daily_number: number; version: number; customer_name: string | null };
+
+/** The public API as an ordering app calls it. */
+export class OrdersApi {
+  constructor(private readonly request: APIRequestContext, private readonly key = DEMO_API_KEY) {}
+  async createOrder(overrides: Record<string, unknown> = {}): Promise<OrderView> {
+    const res = await this.request.post('/v1/orders', { headers: { 'X-API-Key': this.key }, data: { ...SEED_EXAMPLE_ORDER, ...overrides } });
+    if (res.status() !== 201) throw new Error(`POST /v1/orders → ${res.status()}: ${await res.text()}`);
+    return (await res.json()) as OrderView;
+  }
+  async getOrder(id: string): Promise<OrderView> {
+    const res = await this.request.get(`/v1/orders/${id}`, { headers: { 'X-API-Key': this.key } });
+    return (await res.json()) as OrderView;
+  }
+}

@@ -1,0 +1,25 @@
+import type { Page } from '@playwright/test';
+
+export const DEMO_PINS = { kitchen: '1111', manager: '9999' } as const;
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+  open(next?: string) {
+    return this.page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
+  }
+  /** Taps the PIN on the on-screen pad, as a cook with a tablet would. */
+  async enterPin(pin: string) {
+    for (const digit of pin) await this.page.getByRole('button', { name: digit, exact: true }).click();
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  error() {
+    return this.page.getByRole('alert').filter({ hasText: /PIN/ });
+  }
+}
+
+export async function signIn(page: Page, role: keyof typeof DEMO_PINS, next?: string) {
+  const login = new LoginPage(page);
+  await login.open(next);
+  await login.enterPin(DEMO_PINS[role]);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
