@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
-const DB = 'tmp/e2e/kds.sqlite';
+const DIR = `tmp/e2e-${PORT}`; // one folder per port: parallel runs on other ports never share a database
+const DB = `${DIR}/kds.sqlite`;
 
 function chromium(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -12,7 +13,7 @@ function chromium(): string {
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,
@@ -35,7 +36,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh demo database for every run, then the production build.
-    command: `rm -rf tmp/e2e && npx tsx scripts/db-setup.ts && node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    command: `rm -rf ${DIR} && npx tsx scripts/db-setup.ts && node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

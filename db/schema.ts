@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Attention } from '@/lib/orders/types';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Times are integer milliseconds since the epoch; JSON columns hold arrays/objects as text.
@@ -51,6 +52,8 @@ export const orders = sqliteTable(
     items: text('items', { mode: 'json' }).$type<unknown[]>(),
     notes: text('notes'),
     canceledBy: text('canceled_by', { enum: ['customer', 'kitchen', 'provider'] }),
+    /** A change the kitchen must acknowledge (an edit, a cancel it did not make itself), or null. */
+    attention: text('attention', { mode: 'json' }).$type<Attention>(),
     version: integer('version').notNull().default(1),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
@@ -69,7 +72,7 @@ export const orderEvents = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     orderId: text('order_id').notNull().references(() => orders.id),
-    type: text('type', { enum: ['created', 'status', 'edited'] }).notNull(),
+    type: text('type', { enum: ['created', 'status', 'edited', 'acknowledged'] }).notNull(),
     action: text('action'),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),

@@ -1,6 +1,6 @@
 // Units of work on orders and their event log. Each is one transaction (better-sqlite3 transactions are
 // synchronous: nothing is awaited inside), async so that a PostgreSQL twin can meet the same contract.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { idempotencyKeys, orderEvents, orders } from '../schema';
 import type { Changed, FieldChanges, Order, OrderEvent } from '@/lib/orders/types';
@@ -9,7 +9,7 @@ import type { OrderStatus } from '@/lib/orders/status';
 type OrderRow = typeof orders.$inferSelect;
 type EventRow = typeof orderEvents.$inferSelect;
 
-const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null });
+const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null });
 const toEvent = (r: EventRow): OrderEvent => ({
   ...r,
   fromStatus: r.fromStatus as OrderStatus | null,
@@ -17,7 +17,7 @@ const toEvent = (r: EventRow): OrderEvent => ({
   changes: r.changes ?? null,
 });
 
-export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt'>;
+export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention'>;
 export type StoredResponse = { status: number; body: string };
 export type IdempotencyClaim = { clientId: string; key: string; requestHash: string };
 
@@ -96,12 +96,14 @@ export async function createOrder(
 
 /** What a decision changes: a new status, new field values, or both. */
 export type OrderChange = {
-  type: 'status' | 'edited';
+  type: 'status' | 'edited' | 'acknowledged';
   action: string;
   actor: string;
   at: number;
   status?: OrderStatus;
   canceledBy?: Order['canceledBy'];
+  /** Set or clear what the kitchen must acknowledge; undefined leaves it as it is. */
+  attention?: Order['attention'];
   fields?: Partial<Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes'>>;
   changes?: FieldChanges;
 };
@@ -135,6 +137,7 @@ export async function changeOrder(
           version,
           updatedAt: change.at,
           ...(change.canceledBy !== undefined ? { canceledBy: change.canceledBy } : {}),
+          ...(change.attention !== undefined ? { attention: change.attention } : {}),
         })
         .where(eq(orders.id, id))
         .returning()
@@ -202,6 +205,17 @@ export async function listOpenOrders(): Promise<Order[]> {
     .select()
     .from(orders)
     .where(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']))
+    .orderBy(asc(orders.createdAt), asc(orders.id))
+    .all();
+  return rows.map(toOrder);
+}
+
+/** What a kitchen screen shows: open orders and canceled ones not yet acknowledged, oldest first. */
+export async function listKitchenOrders(): Promise<Order[]> {
+  const rows = getDb()
+    .select()
+    .from(orders)
+    .where(or(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']), and(eq(orders.status, 'canceled'), isNotNull(orders.attention))))
     .orderBy(asc(orders.createdAt), asc(orders.id))
     .all();
   return rows.map(toOrder);

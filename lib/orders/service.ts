@@ -146,6 +146,12 @@ function guard(current: Order, who: Actor) {
 /** Changes the choices of a queued or prepping order (409 order_not_editable otherwise). */
 export async function editOrder(cmd: Actor & { orderId: string; changes: UpdateOrderBody }, now = Date.now()): Promise<Order> {
   const c = cmd.changes;
+  // Whose order it is and whether it can still change come before the menu: an unknown or another
+  // client's id is 404 and a toasting order is not editable, whatever options the body asks for.
+  // The transaction below checks both again against the row it writes.
+  const seen = await store.getOrder(cmd.orderId);
+  if (!seen || (cmd.clientId !== undefined && seen.clientId !== cmd.clientId)) throw notFound('order', cmd.orderId);
+  if (!canEdit(seen.status)) throw notEditable(seen.status);
   await checkChoices({ bread: c.bread, peanut_butter: c.peanut_butter, jelly: c.jelly, toast: c.toast, cut: c.cut, extras: c.extras });
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
@@ -162,7 +168,7 @@ export async function editOrder(cmd: Actor & { orderId: string; changes: UpdateO
       changes[key] = { from: before, to: next };
     }
     if (Object.keys(changes).length === 0) return null; // nothing differs: no new version, no event
-    return { type: 'edited', action: 'edit', actor: cmd.actor, at: now, fields, changes };
+    return { type: 'edited', action: 'edit', actor: cmd.actor, at: now, fields, changes, attention: { kind: 'edited', changes: mergeChanges(current.attention, changes) } };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });
@@ -181,7 +187,9 @@ export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: Ca
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     if (!canCancel(current.status)) throw notCancelable(current.status);
-    return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy };
+    // A cancel from outside the kitchen stays on the screen, loudly, until a cook acknowledges it.
+    const attention = cmd.canceledBy === 'kitchen' ? null : { kind: 'canceled' as const, by: cmd.canceledBy };
+    return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy, attention };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });
@@ -199,6 +207,32 @@ export async function moveOrder(cmd: Actor & { orderId: string; action: 'advance
         : `Order ${current.id} is ${current.status} and cannot be moved back.`, { order: toTicketView(current) });
     }
     return { type: 'status', action: cmd.action, actor: cmd.actor, at: now, status: to };
+  });
+  if (!result) throw notFound('order', cmd.orderId);
+  if (result.event) publish({ order: result.order, event: result.event });
+  return result.order;
+}
+
+/**
+ * Edits not yet acknowledged add up: a field changed twice shows its first "from" and latest "to";
+ * a field changed back to what the kitchen saw is no change at all.
+ */
+export function mergeChanges(previous: Order['attention'], changes: FieldChanges): FieldChanges {
+  const merged: FieldChanges = previous?.kind === 'edited' ? { ...previous.changes } : {};
+  for (const [field, change] of Object.entries(changes)) {
+    const from = merged[field]?.from ?? change.from;
+    if (JSON.stringify(from) === JSON.stringify(change.to)) delete merged[field];
+    else merged[field] = { from, to: change.to };
+  }
+  return merged;
+}
+
+/** A cook saw the change or the cancel: the flag clears on every screen, and a canceled ticket leaves. */
+export async function acknowledgeOrder(cmd: Actor & { orderId: string }, now = Date.now()): Promise<Order> {
+  const result = await store.changeOrder(cmd.orderId, (current) => {
+    if (!current.attention) return null; // already acknowledged, perhaps on another screen
+    guard(current, cmd); // a newer edit than the cook saw is not acknowledged unseen
+    return { type: 'acknowledged', action: 'acknowledge', actor: cmd.actor, at: now, attention: null };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });

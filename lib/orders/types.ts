@@ -28,6 +28,7 @@ export type Order = {
   items: unknown[] | null;
   notes: string | null;
   canceledBy: CanceledBy | null;
+  attention: Attention;
   version: number;
   createdAt: number;
   updatedAt: number;
@@ -43,8 +44,11 @@ export type SandwichChoices = {
   extras: string[];
 };
 
-export type EventType = 'created' | 'status' | 'edited';
+export type EventType = 'created' | 'status' | 'edited' | 'acknowledged';
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+/** What a cook must acknowledge on a ticket: what an edit changed, or a cancel from outside the kitchen. */
+export type Attention = { kind: 'edited'; changes: FieldChanges } | { kind: 'canceled'; by: CanceledBy | null } | null;
 
 /** One row of the order_events log: its seq is the live stream's event id. */
 export type OrderEvent = {

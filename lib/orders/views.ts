@@ -74,6 +74,7 @@ export type TicketView = {
   items: unknown[] | null;
   notes: string | null;
   canceled_by: Order['canceledBy'];
+  attention: Order['attention'];
   created_at: number;
   status_at: number;
   updated_at: number;
@@ -99,6 +100,7 @@ export function toTicketView(order: Order): TicketView {
     items: order.items,
     notes: order.notes,
     canceled_by: order.canceledBy,
+    attention: order.attention,
     created_at: order.createdAt,
     status_at: order.statusAt,
     updated_at: order.updatedAt,

@@ -2,12 +2,12 @@ import { requireStaff } from '@/lib/auth/staff';
 import { notFound } from '@/lib/errors';
 import { handle, readJson } from '@/lib/http';
 import { staffActionBody } from '@/lib/orders/schemas';
-import { cancelOrder, moveOrder } from '@/lib/orders/service';
+import { acknowledgeOrder, cancelOrder, moveOrder } from '@/lib/orders/service';
 import { toTicketView } from '@/lib/orders/views';
 
 type Ctx = { params: Promise<{ orderId: string; action: string }> };
 
-/** A cook's tap: advance, undo or cancel, with the version the screen showed (stale: 409 + current ticket). */
+/** A cook's tap: advance, undo, cancel or acknowledge, with the version the screen showed (stale: 409 + current ticket). */
 export const POST = handle(async (req, ctx: Ctx) => {
   const member = await requireStaff(req);
   const { orderId, action } = await ctx.params;
@@ -21,6 +21,9 @@ export const POST = handle(async (req, ctx: Ctx) => {
       break;
     case 'cancel':
       order = await cancelOrder({ ...who, canceledBy: 'kitchen' });
+      break;
+    case 'acknowledge':
+      order = await acknowledgeOrder(who);
       break;
     default:
       throw notFound('action', action);

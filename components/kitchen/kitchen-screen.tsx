@@ -1,0 +1,329 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { cn } from '@/components/ui/cn';
+import { sendJson } from '@/lib/client/fetch';
+import { useLiveStream } from '@/lib/client/live';
+import { boardQuery, orderKeys, upsertTicket } from '@/lib/client/queries';
+import { conflictSchema, orderMessageSchema, ticketResponseSchema, type Board, type Ticket } from '@/lib/client/schemas';
+import { allDayCounts, showsOnStation, STATION_LABEL, STATIONS, STATUS_LABEL, type Station } from '@/lib/orders/kitchen';
+import { canCancel } from '@/lib/orders/status';
+import { AllDayPanel } from './all-day-panel';
+import { ConfirmDialog } from './confirm-dialog';
+import { HelpOverlay } from './help-overlay';
+import { RecallDrawer } from './recall-drawer';
+import { enableSound, playAlert, soundEnabled } from './sound';
+import { TicketCard, type TicketAction } from './ticket-card';
+
+const UNDO_MS = 8_000;
+type Notice = { id: number; text: string; tone: 'info' | 'warn' };
+type UndoOffer = { ticket: Ticket; text: string; until: number };
+
+export function KitchenScreen({ station, staffName }: { station: Station; staffName: string }) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const board = useQuery(boardQuery());
+  const [now, setNow] = useState(() => Date.now());
+  const [busy, setBusy] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Ticket | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const [recallOpen, setRecallOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [sound, setSound] = useState(soundEnabled);
+  // The stream starts where the first fetch left off; after that the browser resumes by Last-Event-ID.
+  const [startSeq, setStartSeq] = useState<number | null>(null);
+  if (board.data && startSeq === null) setStartSeq(board.data.seq);
+
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const say = useCallback((text: string, tone: Notice['tone'] = 'info') => setNotice({ id: Date.now(), text, tone }), []);
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice((n) => (n?.id === notice.id ? null : n)), 6_000);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  const put = useCallback(
+    (ticket: Ticket) => queryClient.setQueryData<Board>(orderKeys.board(), (b) => (b ? upsertTicket(b, ticket) : b)),
+    [queryClient],
+  );
+
+  const health = useLiveStream({
+    url: startSeq === null ? null : `/api/events?since=${startSeq}`,
+    events: ['order'],
+    onMessage: (_name, data) => {
+      const msg = orderMessageSchema.parse(data);
+      const before = queryClient.getQueryData<Board>(orderKeys.board());
+      const known = before?.tickets.some((t) => t.order_id === msg.ticket.order_id) || before?.recent.some((t) => t.order_id === msg.ticket.order_id);
+      put(msg.ticket);
+      if (msg.event.type === 'created' && !known) playAlert('new');
+      else if (msg.event.type === 'edited') playAlert('edited');
+      else if (msg.event.to === 'canceled' && msg.ticket.attention?.kind === 'canceled') playAlert('canceled');
+      else if (msg.event.type === 'status' && msg.event.from && !known && msg.ticket.status !== 'delivered') playAlert('new'); // e.g. a recalled or fired ticket
+    },
+    onResync: () => void queryClient.invalidateQueries({ queryKey: orderKeys.board() }),
+  });
+  // While the stream is down the last tickets stay up and the board polls, so nothing waits for it.
+  const { refetch } = board;
+  useEffect(() => {
+    if (health.state !== 'reconnecting') return;
+    const timer = setInterval(() => void refetch(), 5_000);
+    return () => clearInterval(timer);
+  }, [health.state, refetch]);
+
+  // Keep the tablet awake while the screen is showing.
+  useEffect(() => {
+    let lock: WakeLockSentinel | null = null;
+    const request = async () => {
+      try {
+        if (document.visibilityState === 'visible' && 'wakeLock' in navigator) lock = await navigator.wakeLock.request('screen');
+      } catch {
+        /* not allowed here: the tablet's own settings decide */
+      }
+    };
+    void request();
+    document.addEventListener('visibilitychange', request);
+    return () => {
+      document.removeEventListener('visibilitychange', request);
+      void lock?.release();
+    };
+  }, []);
+
+  // Ages run on the server's clock: a tablet whose clock is off still shows true ages.
+  const offset = board.data ? board.data.server_time - board.dataUpdatedAt : 0;
+  const serverNow = now + offset;
+  const data = board.data;
+  const labels = useMemo(() => new Map((data?.menu ?? []).map((o) => [`${o.type}:${o.option}`, o.label])), [data?.menu]);
+  const label = useCallback((type: string, option: string | null) => (option ? (labels.get(`${type}:${option}`) ?? option.replaceAll('_', ' ')) : ''), [labels]);
+  const visible = useMemo(() => (data?.tickets ?? []).filter((t) => showsOnStation(station, t)), [data?.tickets, station]);
+  const counts = useMemo(() => allDayCounts(data?.tickets ?? []), [data?.tickets]);
+  const eightySixed = (data?.menu ?? []).filter((o) => !o.in_stock);
+
+  const act = useCallback(
+    async (ticket: Ticket, action: TicketAction, confirmed = false) => {
+      if (action === 'cancel' && !confirmed) {
+        setConfirming(ticket);
+        return;
+      }
+      setBusy((b) => new Set(b).add(ticket.order_id));
+      const res = await sendJson('POST', `/api/orders/${ticket.order_id}/${action}`, { version: ticket.version }, ticketResponseSchema);
+      setBusy((b) => {
+        const n = new Set(b);
+        n.delete(ticket.order_id);
+        return n;
+      });
+      if (res.ok) {
+        put(res.data.ticket);
+        if (action === 'advance' || action === 'cancel') {
+          const what = action === 'cancel' ? 'canceled' : `moved to ${STATUS_LABEL[res.data.ticket.status]}`;
+          setUndo(action === 'advance' ? { ticket: res.data.ticket, text: `#${ticket.daily_number} ${what}`, until: Date.now() + UNDO_MS } : null);
+          if (action === 'cancel') say(`#${ticket.daily_number} canceled.`);
+        }
+        return;
+      }
+      const conflict = conflictSchema.safeParse(res.error);
+      if (conflict.success) {
+        put(conflict.data.order);
+        say(`#${ticket.daily_number} was already changed on another screen: it is now ${STATUS_LABEL[conflict.data.order.status]}.`, 'warn');
+      } else if (res.status === 401) {
+        router.replace('/login?next=/kitchen');
+      } else {
+        say(res.error.message, 'warn');
+        if (res.status === 409) void queryClient.invalidateQueries({ queryKey: orderKeys.board() });
+      }
+    },
+    [put, queryClient, say, router],
+  );
+
+  useEffect(() => {
+    if (!undo) return;
+    const t = setTimeout(() => setUndo(null), Math.max(0, undo.until - Date.now()));
+    return () => clearTimeout(t);
+  }, [undo]);
+
+  const selectedTicket = visible.find((t) => t.order_id === selected) ?? null;
+
+  // Bump bar and keyboard: digits pick a ticket by position, then one key acts on it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (confirming) return; // the dialog has the keyboard
+      const k = e.key;
+      if (/^[1-9]$/.test(k)) {
+        const t = visible[Number(k) - 1];
+        if (t) setSelected(t.order_id);
+      } else if (k === 'ArrowRight' || k === 'ArrowLeft') {
+        const i = visible.findIndex((t) => t.order_id === selected);
+        const next = visible[Math.min(visible.length - 1, Math.max(0, (i < 0 ? 0 : i) + (k === 'ArrowRight' ? 1 : -1)))];
+        if (next) setSelected(next.order_id);
+      } else if ((k === 'Enter' || k === ' ') && selectedTicket) {
+        e.preventDefault();
+        void act(selectedTicket, selectedTicket.attention ? 'acknowledge' : 'advance');
+      } else if ((k === 'a' || k === 'A') && selectedTicket?.attention) {
+        void act(selectedTicket, 'acknowledge');
+      } else if ((k === 'c' || k === 'C') && selectedTicket && canCancel(selectedTicket.status)) {
+        setConfirming(selectedTicket);
+      } else if (k === 'u' || k === 'U' || k === 'Backspace') {
+        if (undo) {
+          e.preventDefault();
+          void act(undo.ticket, 'undo');
+          setUndo(null);
+        }
+      } else if (k === 'r' || k === 'R') {
+        setRecallOpen((o) => !o);
+      } else if (k === '?' || k === 'h' || k === 'H') {
+        setHelpOpen((o) => !o);
+      } else if (k === 'Escape') {
+        setHelpOpen(false);
+        setRecallOpen(false);
+        setSelected(null);
+      } else if (k === 's' || k === 'S') {
+        void enableSound().then(setSound);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [visible, selected, selectedTicket, confirming, undo, act]);
+
+
+  const down = health.state === 'reconnecting';
+  return (
+    <div className="flex h-dvh flex-col bg-zinc-950">
+      <header className="flex h-16 shrink-0 items-center gap-3 border-b border-zinc-800 px-4">
+        <h1 className="text-2xl font-black">Kitchen</h1>
+        <nav aria-label="Stations" className="flex gap-1 rounded-xl bg-zinc-900 p-1">
+          {STATIONS.map((s) => (
+            <Link
+              key={s}
+              href={s === 'all' ? '/kitchen' : `/kitchen?station=${s}`}
+              aria-current={s === station ? 'page' : undefined}
+              className={cn('flex min-h-12 items-center rounded-lg px-4 text-lg font-bold', s === station ? 'bg-white text-black' : 'text-zinc-300 hover:bg-zinc-800')}
+            >
+              {STATION_LABEL[s]}
+            </Link>
+          ))}
+        </nav>
+        {eightySixed.length > 0 && (
+          <p data-testid="kitchen-86" className="min-w-0 truncate rounded-lg bg-red-950 px-3 py-1 font-bold text-red-200" title={eightySixed.map((o) => o.label).join(', ')}>
+            86: {eightySixed.map((o) => o.label).join(', ')}
+          </p>
+        )}
+        <div className="ml-auto flex items-center gap-2">
+          <span
+            data-testid="connection"
+            data-state={health.state}
+            className={cn('rounded-full px-3 py-1 text-sm font-bold', health.state === 'live' ? 'bg-emerald-500/20 text-emerald-300' : 'bg-amber-500/20 text-amber-200')}
+          >
+            {health.state === 'live' ? '● Live' : health.state === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+          </span>
+          {!sound && (
+            <button type="button" onClick={() => void enableSound().then(setSound)} className="min-h-12 rounded-xl bg-amber-400 px-4 font-black text-black">
+              Sound is off: tap to turn on
+            </button>
+          )}
+          <button type="button" onClick={() => setRecallOpen(true)} className="min-h-12 rounded-xl bg-zinc-800 px-4 font-bold hover:bg-zinc-700">
+            Recall
+          </button>
+          <button type="button" aria-label="Keyboard help" onClick={() => setHelpOpen(true)} className="min-h-12 min-w-12 rounded-xl bg-zinc-800 font-black hover:bg-zinc-700">
+            ?
+          </button>
+          <span className="hidden text-sm text-zinc-400 xl:inline">{staffName}</span>
+        </div>
+      </header>
+
+      {down && (
+        <div role="alert" data-testid="connection-banner" className="shrink-0 bg-amber-500 px-4 py-2 text-center text-lg font-black text-black">
+          Connection lost — reconnecting. Tickets below may be out of date
+          {health.lastGoodAt ? ` (last update ${new Date(health.lastGoodAt).toLocaleTimeString()})` : ''}.
+        </div>
+      )}
+
+      <div className="flex min-h-0 flex-1">
+        <main className="min-w-0 flex-1 overflow-y-auto p-3">
+          {board.isPending ? (
+            <p className="p-8 text-2xl text-zinc-400">Loading tickets…</p>
+          ) : board.isError && !data ? (
+            <p role="alert" className="p-8 text-2xl text-red-300">Could not load tickets: {board.error.message}</p>
+          ) : visible.length === 0 ? (
+            <p className="p-8 text-3xl font-bold text-zinc-500">No tickets{station !== 'all' ? ` for ${STATION_LABEL[station]}` : ''}. All caught up.</p>
+          ) : (
+            <ol aria-label="Tickets" className="grid grid-cols-[repeat(auto-fill,minmax(240px,1fr))] gap-3">
+              {visible.map((t, i) => (
+                <li key={t.order_id}>
+                  <TicketCard
+                    ticket={t}
+                    position={i + 1}
+                    now={serverNow}
+                    aging={data!.aging}
+                    label={label}
+                    selected={selected === t.order_id}
+                    busy={busy.has(t.order_id)}
+                    onAction={(ticket, action) => void act(ticket, action)}
+                    onSelect={(ticket) => setSelected(ticket.order_id)}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+        </main>
+        <AllDayPanel counts={counts} label={label} />
+      </div>
+
+      <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex flex-col items-center gap-2">
+        {undo && (
+          <div className="pointer-events-auto flex items-center gap-4 rounded-2xl bg-white px-5 py-3 text-xl font-bold text-black shadow-2xl">
+            <span>{undo.text}</span>
+            <button
+              type="button"
+              onClick={() => {
+                void act(undo.ticket, 'undo');
+                setUndo(null);
+              }}
+              className="min-h-12 rounded-xl bg-black px-5 text-white"
+            >
+              Undo
+            </button>
+          </div>
+        )}
+        {notice && (
+          <p role="status" className={cn('rounded-2xl px-5 py-3 text-lg font-bold shadow-2xl', notice.tone === 'warn' ? 'bg-amber-400 text-black' : 'bg-zinc-800 text-white')}>
+            {notice.text}
+          </p>
+        )}
+      </div>
+
+      {confirming && (
+        <ConfirmDialog
+          title={`Cancel #${confirming.daily_number}${confirming.customer_first_name ? ` for ${confirming.customer_first_name}` : ''}?`}
+          body="The customer is told their order was canceled by the kitchen."
+          confirmLabel="Yes, cancel it"
+          cancelLabel="Keep it"
+          onConfirm={() => {
+            const t = confirming;
+            setConfirming(null);
+            void act(t, 'cancel', true);
+          }}
+          onClose={() => setConfirming(null)}
+        />
+      )}
+      {recallOpen && (
+        <RecallDrawer
+          tickets={data?.recent ?? []}
+          now={serverNow}
+          onRecall={(t) => void act(t, 'undo')}
+          onClose={() => setRecallOpen(false)}
+        />
+      )}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+'use client';
+
+import { cn } from '@/components/ui/cn';
+import type { Ticket } from '@/lib/client/schemas';
+import { advanceLabel, ageLevel, formatAge, STATUS_LABEL, type Aging, type AgeLevel } from '@/lib/orders/kitchen';
+import { canCancel } from '@/lib/orders/status';
+
+const AGE_STYLE: Record<AgeLevel, { band: string; border: string; label: string }> = {
+  normal: { band: 'bg-age-normal text-black', border: 'border-age-normal/60', label: '' },
+  warning: { band: 'bg-age-warning text-black', border: 'border-age-warning', label: 'LATE SOON' },
+  late: { band: 'bg-age-late text-white', border: 'border-age-late animate-late', label: 'LATE' },
+};
+
+const STATUS_STYLE: Record<Ticket['status'], string> = {
+  queued: 'bg-sky-500/20 text-sky-200',
+  prepping: 'bg-violet-500/25 text-violet-100',
+  toasting: 'bg-orange-500/25 text-orange-100',
+  ready: 'bg-emerald-500/25 text-emerald-100',
+  delivered: 'bg-zinc-700 text-zinc-200',
+  canceled: 'bg-red-600 text-white',
+};
+
+const SOURCE: Record<Ticket['source'], string> = { api: 'PB&J app', kitchenhub: 'Delivery' };
+const ORDER_TYPE: Record<Ticket['order_type'], string> = { pickup: 'Pickup', delivery: 'Delivery', dinein: 'Dine-in' };
+const CANCELED_BY: Record<NonNullable<Ticket['canceled_by']>, string> = { customer: 'by the customer', kitchen: 'by the kitchen', provider: 'by the delivery app' };
+
+export type Label = (type: string, option: string | null) => string;
+export type TicketAction = 'advance' | 'undo' | 'cancel' | 'acknowledge';
+
+export function TicketCard(props: {
+  ticket: Ticket;
+  position: number;
+  now: number;
+  aging: Aging;
+  label: Label;
+  selected: boolean;
+  busy: boolean;
+  onAction: (ticket: Ticket, action: TicketAction) => void;
+  onSelect: (ticket: Ticket) => void;
+}) {
+  const { ticket: t, now, aging, label } = props;
+  const canceled = t.status === 'canceled';
+  const level = ageLevel(t.created_at, now, aging);
+  const age = AGE_STYLE[level];
+  const changed = t.attention?.kind === 'edited' ? t.attention.changes : {};
+  const next = advanceLabel(t);
+  const line = (field: string, text: string | null) => {
+    if (!text) return null;
+    const change = changed[field];
+    return (
+      <li key={field} className={cn('flex flex-wrap items-baseline gap-x-2', change && 'rounded-md bg-amber-400/15 px-1 -mx-1')}>
+        {change ? (
+          <>
+            <span className="text-base text-zinc-400 line-through">{fieldText(field, change.from, label)}</span>
+            <span aria-hidden>→</span>
+            <strong className="text-amber-200">{text}</strong>
+          </>
+        ) : (
+          <span>{text}</span>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <article
+      data-testid={`ticket-${t.order_id}`}
+      data-status={t.status}
+      data-age={level}
+      aria-label={`Ticket ${t.daily_number}${t.customer_first_name ? ` for ${t.customer_first_name}` : ''}, ${STATUS_LABEL[t.status]}`}
+      onClick={() => props.onSelect(t)}
+      className={cn(
+        'flex h-full flex-col overflow-hidden rounded-2xl border-4 bg-zinc-900 shadow-lg',
+        canceled ? 'border-red-600 bg-[repeating-linear-gradient(135deg,#450a0a_0_16px,#18181b_16px_32px)]' : age.border,
+        props.selected && 'ring-4 ring-white ring-offset-2 ring-offset-zinc-950',
+      )}
+    >
+      <header className={cn('flex items-center gap-2 px-3 py-2', canceled ? 'bg-red-600 text-white' : age.band)}>
+        <span className="rounded-md bg-black/25 px-1.5 text-sm font-bold">{props.position}</span>
+        <span className="text-3xl leading-none font-black">#{t.daily_number}</span>
+        <span className="min-w-0 flex-1 truncate text-xl font-bold">{t.customer_first_name ?? ''}</span>
+        <span className="text-2xl font-black tabular-nums" aria-label={`Age ${formatAge(now - t.created_at)}`}>
+          {formatAge(now - t.created_at)}
+        </span>
+      </header>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-2 text-sm font-semibold">
+        {!canceled && <span className={cn('rounded-full px-2.5 py-0.5 text-base uppercase', STATUS_STYLE[t.status])}>{STATUS_LABEL[t.status]}</span>}
+        {age.label && !canceled && <span className={cn('rounded-full px-2.5 py-0.5 text-base font-black', age.band)}>{age.label}</span>}
+        <span className="text-zinc-300">
+          {t.provider ?? SOURCE[t.source]} · {ORDER_TYPE[t.order_type]}
+        </span>
+      </div>
+
+      {canceled && (
+        <p className="mx-3 mt-2 rounded-lg bg-red-600 px-3 py-1.5 text-center text-white">
+          <span className="block text-3xl font-black tracking-wide uppercase">Canceled</span>
+          {t.canceled_by && <span className="block text-lg font-bold">{CANCELED_BY[t.canceled_by]}</span>}
+        </p>
+      )}
+      {t.attention?.kind === 'edited' && (
+        <p className="mx-3 mt-2 rounded-lg bg-amber-400 px-3 py-1 text-center text-xl font-black text-black uppercase">Changed</p>
+      )}
+
+      <ul className={cn('flex-1 space-y-0.5 px-3 py-2 text-xl leading-snug font-semibold', canceled && 'opacity-70')}>
+        {line('bread', label('bread', t.bread))}
+        {line('peanut_butter', t.peanut_butter && `${label('peanut_butter', t.peanut_butter)} PB`)}
+        {line('jelly', t.jelly && `${label('jelly', t.jelly)} jelly`)}
+        {line('toast', t.toast && t.toast !== 'none' ? `Toast: ${label('toast', t.toast)}` : t.source === 'api' ? 'No toast' : null)}
+        {line('cut', t.cut && `Cut: ${label('cut', t.cut)}`)}
+        {t.extras.length > 0 && line('extras', `+ ${t.extras.map((e) => label('extras', e)).join(', ')}`)}
+        {changed.extras && t.extras.length === 0 && line('extras', 'No extras')}
+        {t.items?.map((item, i) => (
+          <li key={i}>
+            <span className="font-black">{item.quantity} ×</span> {item.name}
+            {item.options && item.options.length > 0 && <span className="block pl-6 text-lg text-zinc-300">{item.options.map((o) => o.name).join(', ')}</span>}
+            {item.instructions && <span className="mt-0.5 block rounded bg-yellow-300 px-2 text-lg text-black">“{item.instructions}”</span>}
+          </li>
+        ))}
+      </ul>
+      {t.notes && (
+        <p className={cn('mx-3 mb-2 rounded-lg bg-yellow-300 px-3 py-1.5 text-lg font-bold text-black', changed.notes && 'ring-4 ring-amber-500')}>
+          ⚠ {t.notes}
+        </p>
+      )}
+
+      <footer className="flex gap-2 border-t border-zinc-800 p-2">
+        {t.attention ? (
+          <button
+            type="button"
+            disabled={props.busy}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onAction(t, 'acknowledge');
+            }}
+            className="min-h-16 flex-1 rounded-xl bg-white text-2xl font-black text-black active:bg-zinc-300 disabled:opacity-50"
+          >
+            Got it
+          </button>
+        ) : (
+          next && (
+            <button
+              type="button"
+              disabled={props.busy}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onAction(t, 'advance');
+              }}
+              className="min-h-16 flex-1 rounded-xl bg-emerald-500 text-2xl font-black text-black active:bg-emerald-300 disabled:opacity-50"
+            >
+              {next}
+            </button>
+          )
+        )}
+        {canCancel(t.status) && (
+          <button
+            type="button"
+            disabled={props.busy}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onAction(t, 'cancel');
+            }}
+            className="min-h-16 rounded-xl border-2 border-red-500 px-4 text-xl font-bold text-red-300 active:bg-red-950 disabled:opacity-50"
+          >
+            Cancel
+          </button>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+function fieldText(field: string, value: unknown, label: Label): string {
+  if (Array.isArray(value)) return value.length ? `+ ${value.map((v) => label('extras', String(v))).join(', ')}` : 'No extras';
+  if (value === null || value === undefined) return '—';
+  const text = label(field, String(value));
+  switch (field) {
+    case 'peanut_butter':
+      return `${text} PB`;
+    case 'jelly':
+      return `${text} jelly`;
+    case 'toast':
+      return value === 'none' ? 'No toast' : `Toast: ${text}`;
+    case 'cut':
+      return `Cut: ${text}`;
+    default:
+      return text;
+  }
+}

@@ -1,0 +1,68 @@
+// What the pages accept from our own server, parsed with zod at the boundary (SSE messages included).
+import { z } from 'zod';
+import { ORDER_STATUSES } from '../orders/status';
+
+const status = z.enum(ORDER_STATUSES);
+const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
+
+export const attentionSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('edited'), changes }),
+    z.object({ kind: z.literal('canceled'), by: z.enum(['customer', 'kitchen', 'provider']).nullable() }),
+  ])
+  .nullable();
+export type Attention = z.infer<typeof attentionSchema>;
+
+export const hubItemSchema = z.object({
+  name: z.string(),
+  quantity: z.number(),
+  instructions: z.string().nullable().optional(),
+  options: z.array(z.object({ name: z.string(), quantity: z.number().optional() }).passthrough()).optional(),
+}).passthrough();
+
+export const ticketSchema = z.object({
+  order_id: z.string(),
+  daily_number: z.number(),
+  status,
+  version: z.number(),
+  source: z.enum(['api', 'kitchenhub']),
+  provider: z.string().nullable(),
+  order_type: z.enum(['pickup', 'delivery', 'dinein']),
+  customer_first_name: z.string().nullable(),
+  bread: z.string().nullable(),
+  peanut_butter: z.string().nullable(),
+  jelly: z.string().nullable(),
+  toast: z.string().nullable(),
+  cut: z.string().nullable(),
+  extras: z.array(z.string()),
+  items: z.array(hubItemSchema).nullable(),
+  notes: z.string().nullable(),
+  canceled_by: z.enum(['customer', 'kitchen', 'provider']).nullable(),
+  attention: attentionSchema,
+  created_at: z.number(),
+  status_at: z.number(),
+  updated_at: z.number(),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+export const menuOptionSchema = z.object({ type: z.string(), option: z.string(), label: z.string(), in_stock: z.boolean() });
+export type MenuOptionView = z.infer<typeof menuOptionSchema>;
+
+export const boardSchema = z.object({
+  tickets: z.array(ticketSchema),
+  recent: z.array(ticketSchema),
+  seq: z.number(),
+  server_time: z.number(),
+  aging: z.object({ warningMinutes: z.number(), lateMinutes: z.number() }),
+  menu: z.array(menuOptionSchema),
+});
+export type Board = z.infer<typeof boardSchema>;
+
+export const orderMessageSchema = z.object({
+  event: z.object({ seq: z.number(), type: z.string(), action: z.string().nullable(), from: status.nullable(), to: status, actor: z.string(), at: z.number() }).passthrough(),
+  ticket: ticketSchema,
+});
+export type OrderMessage = z.infer<typeof orderMessageSchema>;
+
+export const ticketResponseSchema = z.object({ ticket: ticketSchema });
+export const conflictSchema = z.object({ error: z.literal('conflict'), message: z.string(), order: ticketSchema });
