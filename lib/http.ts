@@ -119,13 +119,14 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 
 /** Parses the query string; repeated or unknown parameters are 400s. */
 export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
-  const params = new URL(req.url).searchParams;
-  const obj: Record<string, string> = {};
-  for (const [k, v] of params) {
-    if (k in obj) throw invalidRequest(`${k} is given more than once.`, k);
-    obj[k] = v;
+  const params = [...new URL(req.url).searchParams];
+  const seen = new Set<string>();
+  for (const [k] of params) {
+    if (seen.has(k)) throw invalidRequest(`${k} is given more than once.`, k);
+    seen.add(k);
   }
-  const parsed = schema.safeParse(obj);
+  // fromEntries makes own properties only: `toString` or `__proto__` are unknown parameters, not inherited ones.
+  const parsed = schema.safeParse(Object.fromEntries(params));
   if (!parsed.success) throw invalidFrom(parsed.error, 'query');
   return parsed.data;
 }
@@ -133,15 +134,24 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer
 /** A weak ETag of a JSON body: it changes whenever anything the client would see changes. */
 export const etagOf = (json: string): string => `W/"${createHash('sha1').update(json).digest('base64url')}"`;
 
-/** A JSON response with an ETag, or 304 when the client already has this representation. */
-export function jsonWithEtag(req: Request, body: unknown, init: ResponseInit = {}): Response {
+/** If-None-Match uses weak comparison (RFC 9110 13.1.2): `"x"` and `W/"x"` match; `*` matches anything. */
+function ifNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
+}
+
+/**
+ * A JSON response with an ETag, or 304 when the client already has this representation. `etagBasis`
+ * (default: the body) is what the ETag covers, for bodies carrying a clock that must not defeat a 304.
+ */
+export function jsonWithEtag(req: Request, body: unknown, init: ResponseInit = {}, etagBasis?: unknown): Response {
   const json = JSON.stringify(body);
-  const etag = etagOf(json);
+  const etag = etagOf(etagBasis === undefined ? json : JSON.stringify(etagBasis));
   const headers = new Headers(init.headers);
   headers.set('ETag', etag);
   headers.set('Cache-Control', 'private, no-cache');
-  const match = req.headers.get('if-none-match');
-  if (match && match.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+  if (ifNoneMatch(req.headers.get('if-none-match'), etag)) {
     return new Response(null, { status: 304, headers });
   }
   headers.set('Content-Type', 'application/json');
