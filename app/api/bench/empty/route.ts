@@ -1,0 +1,10 @@
+// Benchmark baseline (scripts/bench.ts): the cheapest possible route handlers, to compare ours against.
+
+export async function GET(): Promise<Response> {
+  return Response.json({ ok: true });
+}
+
+export async function POST(req: Request): Promise<Response> {
+  await req.json();
+  return Response.json({ ok: true });
+}
