@@ -278,9 +278,10 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
         <AllDayPanel counts={counts} label={label} />
       </div>
 
-      <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex flex-col items-center gap-2">
+      {/* A bar of its own, never over the tickets: a cook's next tap must not land on a message. */}
+      <footer aria-live="polite" className="flex h-16 shrink-0 items-center justify-center gap-3 border-t border-zinc-800 bg-zinc-900 px-4">
         {undo && (
-          <div className="pointer-events-auto flex items-center gap-4 rounded-2xl bg-white px-5 py-3 text-xl font-bold text-black shadow-2xl">
+          <div className="flex items-center gap-4 text-xl font-bold">
             <span>{undo.text}</span>
             <button
               type="button"
@@ -288,18 +289,19 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
                 void act(undo.ticket, 'undo');
                 setUndo(null);
               }}
-              className="min-h-12 rounded-xl bg-black px-5 text-white"
+              className="min-h-12 rounded-xl bg-white px-6 font-black text-black"
             >
               Undo
             </button>
           </div>
         )}
         {notice && (
-          <p role="status" className={cn('rounded-2xl px-5 py-3 text-lg font-bold shadow-2xl', notice.tone === 'warn' ? 'bg-amber-400 text-black' : 'bg-zinc-800 text-white')}>
+          <p role="status" data-testid="kitchen-notice" className={cn('truncate rounded-xl px-4 py-2 text-lg font-bold', notice.tone === 'warn' ? 'bg-amber-400 text-black' : 'bg-zinc-800 text-white')}>
             {notice.text}
           </p>
         )}
-      </div>
+        {!undo && !notice && <p className="text-zinc-500">Tap a ticket&apos;s big button to bump it · press ? for keys</p>}
+      </footer>
 
       {confirming && (
         <ConfirmDialog

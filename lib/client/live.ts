@@ -3,6 +3,10 @@
 // reports its health for the banner, and tells the page when to refetch everything.
 import { useEffect, useRef, useState } from 'react';
 
+const RETRY_MS = 3_000;
+/** The server pings every 15 s: twice that and more without a word means the connection is gone. */
+const SILENCE_MS = 35_000;
+
 export type StreamHealth = { state: 'connecting' | 'live' | 'reconnecting'; lastGoodAt: number | null };
 
 export function useLiveStream(opts: {
@@ -25,19 +29,36 @@ export function useLiveStream(opts: {
     let source: EventSource | null = null;
     let broken = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const good = () => setHealth({ state: 'live', lastGoodAt: Date.now() });
+    let lastHeard = Date.now();
+    const good = () => {
+      lastHeard = Date.now();
+      setHealth({ state: 'live', lastGoodAt: lastHeard });
+    };
+    const lost = () => {
+      broken = true;
+      setHealth((h) => ({ state: 'reconnecting', lastGoodAt: h.lastGoodAt }));
+    };
+    const close = () => {
+      if (retry) clearTimeout(retry);
+      source?.close();
+      source = null;
+    };
 
     const connect = () => {
-      source = new EventSource(url);
-      source.addEventListener('ready', () => {
+      close();
+      lastHeard = Date.now();
+      const es = (source = new EventSource(url));
+      es.addEventListener('ready', () => {
         if (broken) handlers.current.onResync();
         broken = false;
         good();
       });
-      source.addEventListener('resync', () => handlers.current.onResync());
+      es.addEventListener('ping', () => {
+        if (!broken) good();
+      });
+      es.addEventListener('resync', () => handlers.current.onResync());
       for (const name of eventsKey.split(',')) {
-        source.addEventListener(name, (e: MessageEvent<string>) => {
+        es.addEventListener(name, (e: MessageEvent<string>) => {
           good();
           try {
             handlers.current.onMessage(name, JSON.parse(e.data));
@@ -46,21 +67,36 @@ export function useLiveStream(opts: {
           }
         });
       }
-      source.onerror = () => {
-        broken = true;
-        setHealth((h) => ({ state: 'reconnecting', lastGoodAt: h.lastGoodAt }));
-        if (source?.readyState === EventSource.CLOSED && !stopped) {
+      es.onerror = () => {
+        lost();
+        if (es.readyState === EventSource.CLOSED) {
           // The browser gave up (e.g. the server answered an error): try again ourselves.
-          source.close();
-          retry = setTimeout(connect, 3_000);
+          retry = setTimeout(connect, RETRY_MS);
         }
       };
     };
+
+    // A connection that hears nothing, not even the server's ping, is dead even if nobody said so
+    // (a tablet's Wi-Fi can drop without closing the socket): start a new one.
+    const watchdog = setInterval(() => {
+      if (source && Date.now() - lastHeard > SILENCE_MS) {
+        lost();
+        connect();
+      }
+    }, 5_000);
+    const offline = () => {
+      close();
+      lost();
+    };
+    const online = () => connect();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
     connect();
     return () => {
-      stopped = true;
-      if (retry) clearTimeout(retry);
-      source?.close();
+      clearInterval(watchdog);
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      close();
     };
   }, [url, eventsKey]);
 

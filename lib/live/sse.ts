@@ -1,4 +1,5 @@
-// Server-Sent Events plumbing: one stream per subscriber, comment pings every 15 s, and the headers
+// Server-Sent Events plumbing: one stream per subscriber, a `ping` event every 15 s (an event, not a
+// comment, so browsers can tell a silent dead connection from a quiet kitchen), and the headers
 // that keep Next from gzipping or buffering the stream (design.md "Live updates").
 export type SseMessage = { id?: number; event: string; data: unknown };
 export type Send = (msg: SseMessage) => void;
@@ -44,7 +45,7 @@ export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<
         }
       });
       write('retry: 2000\n\n'); // reconnect quickly: a kitchen must not wait long for its tickets
-      timer = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+      timer = setInterval(() => write(formatSse({ event: 'ping', data: { server_time: Date.now() } })), HEARTBEAT_MS);
       try {
         const unsubscribe = await start((msg) => write(formatSse(msg)));
         if (closed) unsubscribe();
