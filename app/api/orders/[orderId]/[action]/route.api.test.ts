@@ -81,6 +81,44 @@ describe('kitchen ticket actions', () => {
   });
 });
 
+describe('acknowledging what changed', () => {
+  test('an API edit flags the ticket with what changed (first "from", latest "to") until acknowledged on any screen', async () => {
+    const { order_id } = await api.createOrder({ jelly: 'grape', bread: 'white' });
+    await api.json('PUT', `/v1/orders/${order_id}`, { jelly: 'apricot' });
+    await api.json('PUT', `/v1/orders/${order_id}`, { jelly: 'raspberry', bread: 'wheat' });
+    await api.json('PUT', `/v1/orders/${order_id}`, { bread: 'white' }); // changed back: no longer a change
+    const t = await kitchen.ticket(order_id);
+    const board = await kitchen.json('GET', '/api/tickets');
+    const flagged = board.tickets.find((x: { order_id: string }) => x.order_id === order_id);
+    expect(flagged.attention).toEqual({ kind: 'edited', changes: { jelly: { from: 'grape', to: 'raspberry' } } });
+    const stale = await tap(order_id, 'acknowledge', t.version - 1);
+    expect(stale.status).toBe(409); // a newer edit than the cook saw is not acknowledged unseen
+    const res = await tap(order_id, 'acknowledge', t.version);
+    expect((await res.json()).ticket).toMatchObject({ attention: null, version: t.version + 1 });
+    const again = await tap(order_id, 'acknowledge', t.version); // the other screen's tap: nothing left to do
+    expect(again.status).toBe(200);
+  });
+
+  test('a customer cancel stays on the board until acknowledged; a kitchen cancel needs no acknowledgement', async () => {
+    const a = await api.createOrder();
+    await api.json('DELETE', `/v1/orders/${a.order_id}`);
+    let board = await kitchen.json('GET', '/api/tickets');
+    const onBoard = (id: string) => board.tickets.some((x: { order_id: string }) => x.order_id === id);
+    expect(onBoard(a.order_id)).toBe(true);
+    const t = await kitchen.ticket(a.order_id);
+    expect(t).toMatchObject({ status: 'canceled' });
+    await tap(a.order_id, 'acknowledge', t.version);
+    board = await kitchen.json('GET', '/api/tickets');
+    expect(onBoard(a.order_id)).toBe(false);
+    expect(board.recent.some((x: { order_id: string }) => x.order_id === a.order_id)).toBe(true);
+
+    const b = await api.createOrder();
+    await tap(b.order_id, 'cancel', 1);
+    board = await kitchen.json('GET', '/api/tickets');
+    expect(onBoard(b.order_id)).toBe(false);
+  });
+});
+
 describe('stock and store controls', () => {
   test('kitchen staff can 86 an option and bring it back; unknown options are 404', async () => {
     const off = await kitchen.json('PUT', '/api/stock/extras/bacon', { in_stock: false });
