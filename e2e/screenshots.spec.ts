@@ -1,0 +1,36 @@
+// `npm run screenshots`: the pictures in the README, taken from the demo data at tablet and phone sizes.
+import { expect, test } from '@playwright/test';
+import { OrdersApi } from './api';
+import { KitchenPage } from './pages/kitchen-page';
+import { signIn } from './pages/login-page';
+
+const OUT = 'docs/screenshots';
+
+test('kitchen screen, busy, with late tickets, an edit and a cancel (1280×800)', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const api = new OrdersApi(request);
+  const edited = await api.createOrder({ customer_name: 'Theo Park', bread: 'sourdough', jelly: 'grape', toast: 'none' });
+  const canceled = await api.createOrder({ customer_name: 'Nia Lopez', bread: 'wheat', jelly: 'raspberry', toast: 'medium' });
+  await api.editOrder(edited.order_id, { jelly: 'strawberry', extras: ['honey'] });
+  await api.cancelOrder(canceled.order_id);
+  await signIn(page, 'kitchen');
+  const kitchen = new KitchenPage(page);
+  await kitchen.open();
+  await kitchen.waitLive();
+  await expect(kitchen.ticket(canceled.order_id)).toHaveAttribute('data-status', 'canceled');
+  await page.screenshot({ path: `${OUT}/kitchen.png` });
+  await page.getByRole('button', { name: 'Keyboard help' }).click();
+  await page.screenshot({ path: `${OUT}/kitchen-help.png` });
+});
+
+test('staff sign-in on a phone (390×844)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/login');
+  await page.screenshot({ path: `${OUT}/login-phone.png` });
+});
+
+test('home page (1280×800)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await page.screenshot({ path: `${OUT}/home.png` });
+});
