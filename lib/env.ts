@@ -40,14 +40,14 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-function load(): Env {
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const message = `Invalid configuration:\n${z.prettifyError(parsed.error)}`;
-    throw new Error(message);
-  }
+/** Validates a set of variables; throws a message naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+const load = (): Env => parseEnv(process.env);
 
 let cached: Env | undefined;
 /** Configuration, validated once; a bad value throws naming the variable. */
