@@ -1,6 +1,15 @@
-import { ComingSoon } from '@/components/ui/coming-soon';
+import { PickupBoardScreen } from '@/components/board/pickup-board-screen';
+import { QueryProvider } from '@/components/ui/query-provider';
+import { pickupBoard } from '@/lib/orders/tracking';
 
 export const metadata = { title: 'Pickup board' };
-export default function BoardPage() {
-  return <ComingSoon title="Pickup board" body="Preparing and ready orders, by number, for the lobby screen." />;
+export const dynamic = 'force-dynamic';
+
+export default async function BoardPage() {
+  const board = await pickupBoard();
+  return (
+    <QueryProvider>
+      <PickupBoardScreen initial={board} />
+    </QueryProvider>
+  );
 }

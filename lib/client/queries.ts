@@ -2,6 +2,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
 import { boardSchema, type Board, type Ticket } from './schemas';
+import { pickupBoardSchema, trackingViewSchema, type PickupBoard, type TrackingView } from './schemas';
+import { backoffMs, getFresh, shouldRetry, type Fresh } from './tracking';
 
 export const orderKeys = {
   all: ['orders'] as const,
@@ -37,3 +39,39 @@ export function upsertTicket(board: Board, ticket: Ticket): Board {
   }
   return { ...board, tickets, recent };
 }
+
+// ——— Public pages (tracker, pickup board): their own keys, apart from the staff screens' ———
+
+export const publicKeys = {
+  all: ['public'] as const,
+  tracking: (orderId: string) => [...publicKeys.all, 'tracking', orderId] as const,
+  pickupBoard: () => [...publicKeys.all, 'pickup-board'] as const,
+};
+
+/**
+ * One order for its customer. Polls send If-None-Match (304 keeps the cached view), a poll answer
+ * older than a pushed view is ignored, and failures retry with backoff (Retry-After respected).
+ */
+export const trackingQuery = (orderId: string) =>
+  queryOptions({
+    queryKey: publicKeys.tracking(orderId),
+    staleTime: Infinity, // the stream keeps it fresh; the page decides when to poll
+    retry: shouldRetry,
+    retryDelay: backoffMs,
+    queryFn: async ({ client, queryKey, signal }): Promise<Fresh<TrackingView>> => {
+      const cached = client.getQueryData<Fresh<TrackingView>>(queryKey);
+      const fetched = await getFresh(`/api/track/${encodeURIComponent(orderId)}`, trackingViewSchema, cached, signal);
+      return cached && cached.data.version > fetched.data.version ? cached : fetched;
+    },
+  });
+
+/** The lobby's pickup board: preparing and ready orders by number and first name. */
+export const pickupBoardQuery = () =>
+  queryOptions({
+    queryKey: publicKeys.pickupBoard(),
+    staleTime: Infinity,
+    retry: shouldRetry,
+    retryDelay: backoffMs,
+    queryFn: ({ client, queryKey, signal }): Promise<Fresh<PickupBoard>> =>
+      getFresh('/api/board', pickupBoardSchema, client.getQueryData<Fresh<PickupBoard>>(queryKey), signal),
+  });

@@ -66,3 +66,48 @@ export type OrderMessage = z.infer<typeof orderMessageSchema>;
 
 export const ticketResponseSchema = z.object({ ticket: ticketSchema });
 export const conflictSchema = z.object({ error: z.literal('conflict'), message: z.string(), order: ticketSchema });
+
+// ——— Public pages: the customer's tracker and the pickup board (lib/orders/tracking.ts) ———
+
+const choiceSchema = z.object({ option: z.string(), label: z.string() });
+
+export const trackingViewSchema = z.object({
+  order_id: z.string(),
+  daily_number: z.number(),
+  status,
+  steps: z.array(status),
+  eta_minutes: z.number().nullable(),
+  customer_first_name: z.string().nullable(),
+  choices: z
+    .object({
+      bread: choiceSchema.nullable(),
+      peanut_butter: choiceSchema.nullable(),
+      jelly: choiceSchema.nullable(),
+      toast: choiceSchema.nullable(),
+      cut: choiceSchema.nullable(),
+      extras: z.array(choiceSchema),
+    })
+    .nullable(),
+  items: z.array(z.object({ name: z.string(), quantity: z.number(), options: z.array(z.string()) })).nullable(),
+  provider: z.string().nullable(),
+  canceled_by: z.enum(['customer', 'kitchen', 'provider']).nullable(),
+  version: z.number(),
+  server_time: z.number(),
+});
+export type TrackingView = z.infer<typeof trackingViewSchema>;
+
+/** The tracker's cancel refused (the kitchen got there first): the order as it is now comes along. */
+export const cancelRefusalSchema = z.object({ error: z.literal('order_not_cancelable'), message: z.string(), order: trackingViewSchema });
+
+export const boardEntrySchema = z.object({
+  key: z.string(),
+  daily_number: z.number(),
+  name: z.string().nullable(),
+  column: z.enum(['preparing', 'ready']).nullable(),
+  version: z.number(),
+  since: z.number(),
+});
+export type BoardEntry = z.infer<typeof boardEntrySchema>;
+
+export const pickupBoardSchema = z.object({ entries: z.array(boardEntrySchema), seq: z.number(), server_time: z.number() });
+export type PickupBoard = z.infer<typeof pickupBoardSchema>;

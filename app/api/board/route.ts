@@ -1,0 +1,8 @@
+import { handle, jsonWithEtag } from '@/lib/http';
+import { boardEtagBasis, pickupBoard } from '@/lib/orders/tracking';
+
+/** The lobby's pickup board: preparing and ready orders by daily number and first name, 304 while unchanged. */
+export const GET = handle(async (req) => {
+  const board = await pickupBoard();
+  return jsonWithEtag(req, board, {}, boardEtagBasis(board));
+});

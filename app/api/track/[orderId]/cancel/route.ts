@@ -1,0 +1,10 @@
+import { handle } from '@/lib/http';
+import { cancelFromTracker } from '@/lib/orders/tracking';
+
+type Ctx = { params: Promise<{ orderId: string }> };
+
+/** The tracker's Cancel button: 200 with the canceled order, or 409 order_not_cancelable with the order as it is now. */
+export const POST = handle(async (_req, ctx: Ctx) => {
+  const { orderId } = await ctx.params;
+  return Response.json(await cancelFromTracker(orderId));
+});

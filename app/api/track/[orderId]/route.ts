@@ -1,0 +1,11 @@
+import { handle, jsonWithEtag } from '@/lib/http';
+import { requireTrackedOrder, trackingEtagBasis, trackingViewOf } from '@/lib/orders/tracking';
+
+type Ctx = { params: Promise<{ orderId: string }> };
+
+/** The customer's tracker: the public view of one order (no sign-in; the id is the capability), 304 while unchanged. */
+export const GET = handle(async (req, ctx: Ctx) => {
+  const { orderId } = await ctx.params;
+  const view = await trackingViewOf(await requireTrackedOrder(orderId));
+  return jsonWithEtag(req, view, {}, trackingEtagBasis(view));
+});
