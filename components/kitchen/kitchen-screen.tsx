@@ -7,8 +7,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { sendJson } from '@/lib/client/fetch';
 import { useLiveStream } from '@/lib/client/live';
-import { boardQuery, orderKeys, upsertTicket } from '@/lib/client/queries';
-import { conflictSchema, orderMessageSchema, ticketResponseSchema, type Board, type Ticket } from '@/lib/client/schemas';
+import { boardQuery, orderKeys, upsertTicket, type KitchenBoardData } from '@/lib/client/queries';
+import { conflictSchema, orderMessageSchema, ticketResponseSchema, type Ticket } from '@/lib/client/schemas';
 import { allDayCounts, showsOnStation, STATION_LABEL, STATIONS, STATUS_LABEL, type Station } from '@/lib/orders/kitchen';
 import { canCancel } from '@/lib/orders/status';
 import { AllDayPanel } from './all-day-panel';
@@ -53,7 +53,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   }, [notice]);
 
   const put = useCallback(
-    (ticket: Ticket) => queryClient.setQueryData<Board>(orderKeys.board(), (b) => (b ? upsertTicket(b, ticket) : b)),
+    (ticket: Ticket) => queryClient.setQueryData<KitchenBoardData>(orderKeys.board(), (b) => (b ? upsertTicket(b, ticket) : b)),
     [queryClient],
   );
 
@@ -62,7 +62,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
     events: ['order'],
     onMessage: (_name, data) => {
       const msg = orderMessageSchema.parse(data);
-      const before = queryClient.getQueryData<Board>(orderKeys.board());
+      const before = queryClient.getQueryData<KitchenBoardData>(orderKeys.board());
       const known = before?.tickets.some((t) => t.order_id === msg.ticket.order_id) || before?.recent.some((t) => t.order_id === msg.ticket.order_id);
       put(msg.ticket);
       if (msg.event.type === 'created' && !known) playAlert('new');
@@ -99,7 +99,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   }, []);
 
   // Ages run on the server's clock: a tablet whose clock is off still shows true ages.
-  const offset = board.data ? board.data.server_time - board.dataUpdatedAt : 0;
+  const offset = board.data ? board.data.server_time - board.data.received_at : 0;
   const serverNow = now + offset;
   const data = board.data;
   const labels = useMemo(() => new Map((data?.menu ?? []).map((o) => [`${o.type}:${o.option}`, o.label])), [data?.menu]);

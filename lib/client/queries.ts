@@ -11,11 +11,16 @@ export const orderKeys = {
   detail: (orderId: string) => [...orderKeys.all, 'detail', orderId] as const,
 };
 
+/** The kitchen board as fetched, with this tablet's clock at the moment it arrived. */
+export type KitchenBoardData = Board & { received_at: number };
+
 export const boardQuery = () =>
   queryOptions({
     queryKey: orderKeys.board(),
     staleTime: Infinity, // the stream keeps it fresh; polling takes over while the stream is down
-    queryFn: ({ signal }) => getJson('/api/tickets', boardSchema, signal),
+    // received_at is this tablet's clock when server_time was read: their difference is the clock offset,
+    // and it survives the pushed tickets that setQueryData adds later.
+    queryFn: async ({ signal }): Promise<KitchenBoardData> => ({ ...(await getJson('/api/tickets', boardSchema, signal)), received_at: Date.now() }),
   });
 
 /** Where a ticket belongs on the board: open (or canceled and unacknowledged) tickets, else recall. */
@@ -25,7 +30,7 @@ const onBoard = (t: Ticket) => t.status !== 'delivered' && (t.status !== 'cancel
  * Puts a pushed or returned ticket into the board, ignoring anything older than what is cached, so
  * mutation results and stream messages can land in either order.
  */
-export function upsertTicket(board: Board, ticket: Ticket): Board {
+export function upsertTicket<B extends Board>(board: B, ticket: Ticket): B {
   const cached = board.tickets.find((t) => t.order_id === ticket.order_id) ?? board.recent.find((t) => t.order_id === ticket.order_id);
   if (cached && cached.version >= ticket.version) return board;
   const tickets = board.tickets.filter((t) => t.order_id !== ticket.order_id);
