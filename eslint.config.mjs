@@ -13,7 +13,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['lib/env.ts', 'next.config.mjs', 'scripts/**', 'test/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.mts', 'drizzle.config.ts', '**/*.test.ts'],
+    files: ['lib/env.ts', 'next.config.mjs', 'instrumentation.ts', 'scripts/**', 'test/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.mts', 'drizzle.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -145,3 +145,60 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: ms('updated_at').notNull().default(sql`0`),
 });
+
+/** Every KitchenHub webhook delivery, stored raw before anything else happens to it. */
+export const hubDeliveries = sqliteTable(
+  'hub_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receivedAt: ms('received_at').notNull(),
+    body: text('body').notNull(),
+    /** The headers that matter for audit (content type, signature present, user agent, event ids). */
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    bodyHash: text('body_hash').notNull(),
+    eventType: text('event_type'),
+    hubOrderId: text('hub_order_id'),
+    hubStatus: text('hub_status'),
+    /** applied | duplicate | stale | ignored | invalid | unauthorized */
+    outcome: text('outcome').notNull(),
+    error: text('error'),
+  },
+  (t) => [index('hub_deliveries_hash_idx').on(t.bodyHash), index('hub_deliveries_order_idx').on(t.hubOrderId, t.id)],
+);
+
+/**
+ * A KitchenHub order as the manager sees it: pending until accepted (then a kitchen ticket, now or at
+ * its firing time for scheduled orders) or rejected. `hub_order_id` is KitchenHub's id as exact text.
+ */
+export const hubOrders = sqliteTable(
+  'hub_orders',
+  {
+    hubOrderId: text('hub_order_id').primaryKey(),
+    orderId: text('order_id').references(() => orders.id),
+    /** pending | scheduled | accepted | rejected | canceled | completed */
+    state: text('state', { enum: ['pending', 'scheduled', 'accepted', 'rejected', 'canceled', 'completed'] }).notNull(),
+    /** The highest KitchenHub status seen: new | scheduled | accepted | completed | canceled. */
+    hubStatus: text('hub_status').notNull(),
+    providerId: text('provider_id').notNull(),
+    providerName: text('provider_name').notNull(),
+    number: text('number'),
+    hubDailyNumber: integer('hub_daily_number'),
+    orderType: text('order_type', { enum: ['pickup', 'delivery', 'dinein'] }).notNull(),
+    asap: integer('asap', { mode: 'boolean' }).notNull(),
+    customerName: text('customer_name'),
+    notes: text('notes'),
+    placedAt: ms('placed_at'),
+    pickupAt: ms('pickup_at'),
+    scheduledFor: ms('scheduled_for'),
+    /** The latest Order object as received (big ids kept as text). */
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    prepTimeMinutes: integer('prep_time_minutes'),
+    fireAt: ms('fire_at'),
+    decidedBy: text('decided_by'),
+    decidedAt: ms('decided_at'),
+    rejectReason: text('reject_reason'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('hub_orders_state_idx').on(t.state, t.createdAt), index('hub_orders_fire_idx').on(t.state, t.fireAt), uniqueIndex('hub_orders_order_idx').on(t.orderId)],
+);

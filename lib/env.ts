@@ -31,6 +31,10 @@ const schema = z.object({
         return false;
       }
     }, 'must be an IANA time zone such as America/New_York'),
+  /** Shared secret for KitchenHub webhooks (HMAC-SHA256 header or ?token=); a manager can set one too. */
+  KITCHENHUB_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How often background jobs (firing scheduled KitchenHub orders) run, in milliseconds. */
+  JOB_INTERVAL_MS: positiveInt(10_000),
   /** Seed demo data (menu, demo key and staff, a few orders) into a new database. */
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])

@@ -78,7 +78,8 @@ export function invalidFrom(error: z.ZodError, where = 'body'): ApiError {
   return invalidRequest(`${field}: ${issue.message}`, field);
 }
 
-async function readCapped(req: Request, limit: number): Promise<string> {
+/** Reads a body as text, refusing more than `limit` bytes (413) whatever Content-Length claims. */
+export async function readCapped(req: Request, limit: number): Promise<string> {
   const tooLarge = () => new ApiError('payload_too_large', `The request body must be at most ${limit} bytes.`);
   const declared = Number(req.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();

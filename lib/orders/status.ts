@@ -2,7 +2,7 @@
 // KitchenHub orders have toast = null and so skip toasting.
 export const ORDER_STATUSES = ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export type OrderAction = 'advance' | 'undo' | 'cancel' | 'hub_cancel';
+export type OrderAction = 'advance' | 'undo' | 'cancel' | 'hub_cancel' | 'hub_complete';
 export type Subject = { status: OrderStatus; toast: string | null };
 
 /** Cancel (API DELETE, kitchen and tracker buttons) is allowed only before toasting starts. */
@@ -34,6 +34,8 @@ export function transition(o: Subject, action: OrderAction): OrderStatus | null 
       return canCancel(o.status) ? 'canceled' : null;
     case 'hub_cancel':
       return isOpen(o.status) ? 'canceled' : null; // KitchenHub's cancel is not ours to refuse
+    case 'hub_complete':
+      return isOpen(o.status) ? 'delivered' : null; // the provider closed it: the ticket leaves the line
   }
 }
 

@@ -35,6 +35,9 @@ export type Order = {
   statusAt: number;
 };
 
+/** A new order as the service hands it to storage (daily number, version and times are storage's). */
+export type NewOrderInput = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention'>;
+
 export type SandwichChoices = {
   bread: string;
   peanut_butter: string;

@@ -1,0 +1,138 @@
+// KitchenHub storage: the raw delivery log and hub orders. Each delivery is recorded in the same
+// transaction as its effects (hub order, ticket created or moved), so a crash never leaves one without
+// the other, and the same body twice is recognised by its hash.
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import { hubDeliveries, hubOrders, orderEvents, orders } from '../schema';
+import type { Delivery, DeliveryOutcome, HubOrder, HubPlan, HubState } from '@/lib/kitchenhub/types';
+import type { HubStatus } from '@/lib/kitchenhub/schema';
+import type { Changed, NewOrderInput, Order, OrderEvent } from '@/lib/orders/types';
+import type { OrderStatus } from '@/lib/orders/status';
+
+type HubRow = typeof hubOrders.$inferSelect;
+const toHub = (r: HubRow): HubOrder => ({ ...r, hubStatus: r.hubStatus as HubStatus, state: r.state as HubState });
+const toOrder = (r: typeof orders.$inferSelect): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null });
+const toEvent = (r: typeof orderEvents.$inferSelect): OrderEvent => ({
+  ...r, fromStatus: r.fromStatus as OrderStatus | null, toStatus: r.toStatus as OrderStatus, changes: r.changes ?? null,
+});
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
+
+export async function recordDelivery(d: Delivery & { outcome: DeliveryOutcome; error: string | null }): Promise<number> {
+  return getDb().insert(hubDeliveries).values(d).returning({ id: hubDeliveries.id }).get().id;
+}
+
+function insertTicket(tx: Tx, input: NewOrderInput, actor: string): Changed {
+  const last = tx.select({ n: sql<number>`coalesce(max(${orders.dailyNumber}), 0)` }).from(orders).where(eq(orders.businessDate, input.businessDate)).get();
+  const row = tx.insert(orders).values({ ...input, dailyNumber: (last?.n ?? 0) + 1, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt }).returning().get();
+  const event = tx.insert(orderEvents)
+    .values({ orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, version: 1, at: row.createdAt })
+    .returning().get();
+  return { order: toOrder(row), event: toEvent(event) };
+}
+
+function moveTicket(tx: Tx, order: Order, to: OrderStatus, action: string, actor: string, at: number): Changed {
+  const canceled = to === 'canceled';
+  const version = order.version + 1;
+  const row = tx.update(orders)
+    .set({ status: to, statusAt: at, version, updatedAt: at, ...(canceled ? { canceledBy: 'provider' as const, attention: { kind: 'canceled' as const, by: 'provider' as const } } : {}) })
+    .where(eq(orders.id, order.id)).returning().get();
+  const event = tx.insert(orderEvents).values({ orderId: order.id, type: 'status', action, fromStatus: order.status, toStatus: to, actor, version, at }).returning().get();
+  return { order: toOrder(row), event: toEvent(event) };
+}
+
+/** Writes what a plan says, in the caller's transaction. */
+function apply(tx: Tx, plan: HubPlan, current: HubOrder | undefined, order: Order | undefined, now: number): { changed: Changed[]; orderId: string | null } {
+  const changed: Changed[] = [];
+  let orderId = current?.orderId ?? null;
+  if (plan.createTicket && !orderId) {
+    const created = insertTicket(tx, plan.createTicket, plan.actor);
+    changed.push(created);
+    orderId = created.order.id;
+  }
+  if (plan.hub) {
+    const values = { ...plan.hub, orderId, updatedAt: now };
+    if (current) tx.update(hubOrders).set(values).where(eq(hubOrders.hubOrderId, plan.hub.hubOrderId)).run();
+    else tx.insert(hubOrders).values(values as typeof hubOrders.$inferInsert).run();
+  }
+  if (plan.moveTicket && order) changed.push(moveTicket(tx, order, plan.moveTicket.to, plan.moveTicket.action, plan.actor, now));
+  return { changed, orderId };
+}
+
+function readCurrent(tx: Tx, hubOrderId: string): { hub?: HubOrder; order?: Order } {
+  const row = tx.select().from(hubOrders).where(eq(hubOrders.hubOrderId, hubOrderId)).get();
+  const hub = row ? toHub(row) : undefined;
+  const orderRow = hub?.orderId ? tx.select().from(orders).where(eq(orders.id, hub.orderId)).get() : undefined;
+  return { hub, order: orderRow ? toOrder(orderRow) : undefined };
+}
+
+/**
+ * Records a delivery of an Order and applies `decide`'s plan for it, in one transaction. A body
+ * already applied (same hash) is recorded as a duplicate and changes nothing.
+ */
+export async function ingestHubOrder(
+  delivery: Delivery,
+  decide: (current: { hub?: HubOrder; order?: Order }) => HubPlan,
+): Promise<{ outcome: DeliveryOutcome; changed: Changed[]; orderId: string | null }> {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const seen = tx.select({ id: hubDeliveries.id }).from(hubDeliveries)
+        .where(and(eq(hubDeliveries.bodyHash, delivery.bodyHash), inArray(hubDeliveries.outcome, ['applied', 'stale', 'duplicate']))).limit(1).get();
+      const current = readCurrent(tx, delivery.hubOrderId!);
+      if (seen) {
+        tx.insert(hubDeliveries).values({ ...delivery, outcome: 'duplicate', error: null }).run();
+        return { outcome: 'duplicate' as const, changed: [], orderId: current.hub?.orderId ?? null };
+      }
+      const plan = decide(current);
+      const { changed, orderId } = plan.outcome === 'applied' ? apply(tx, plan, current.hub, current.order, delivery.receivedAt) : { changed: [], orderId: current.hub?.orderId ?? null };
+      tx.insert(hubDeliveries).values({ ...delivery, outcome: plan.outcome, error: null }).run();
+      return { outcome: plan.outcome, changed, orderId };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A manager's decision (accept, reject) or a scheduled firing on one hub order, in one transaction. */
+export async function decideHubOrder(
+  hubOrderId: string,
+  decide: (current: { hub: HubOrder; order?: Order }) => HubPlan,
+  now: number,
+): Promise<{ hub: HubOrder; changed: Changed[] } | undefined> {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const current = readCurrent(tx, hubOrderId);
+      if (!current.hub) return undefined;
+      const plan = decide({ hub: current.hub, order: current.order });
+      const { changed } = apply(tx, plan, current.hub, current.order, now);
+      const hub = toHub(tx.select().from(hubOrders).where(eq(hubOrders.hubOrderId, hubOrderId)).get()!);
+      return { hub, changed };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Hub orders in these states, oldest first (the Incoming and Scheduled lists). */
+export async function listHubOrders(states: readonly HubState[], limit = 100): Promise<HubOrder[]> {
+  return getDb().select().from(hubOrders).where(inArray(hubOrders.state, [...states])).orderBy(asc(hubOrders.createdAt)).limit(limit).all().map(toHub);
+}
+
+export async function getHubOrder(hubOrderId: string): Promise<HubOrder | undefined> {
+  const row = getDb().select().from(hubOrders).where(eq(hubOrders.hubOrderId, hubOrderId)).get();
+  return row ? toHub(row) : undefined;
+}
+
+/** Scheduled hub orders whose firing time has come. */
+export async function dueScheduledHubOrders(now: number): Promise<string[]> {
+  return getDb().select({ id: hubOrders.hubOrderId }).from(hubOrders).where(and(eq(hubOrders.state, 'scheduled'), lte(hubOrders.fireAt, now))).all().map((r) => r.id);
+}
+
+export type DeliveryLogEntry = { id: number; receivedAt: number; eventType: string | null; hubOrderId: string | null; hubStatus: string | null; outcome: string; error: string | null };
+
+/** The newest deliveries first, for the manager's log. */
+export async function listDeliveries(limit = 100): Promise<DeliveryLogEntry[]> {
+  return getDb()
+    .select({ id: hubDeliveries.id, receivedAt: hubDeliveries.receivedAt, eventType: hubDeliveries.eventType, hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error })
+    .from(hubDeliveries).orderBy(desc(hubDeliveries.id)).limit(limit).all();
+}

@@ -1,0 +1,144 @@
+// KitchenHub webhooks: verify first, store raw, then apply forward-only status changes. The rules
+// are plain functions; db/sqlite/kitchenhub.ts runs each decision in one transaction with the
+// delivery record.
+import * as store from '@/db/sqlite/kitchenhub';
+import { sha256 } from '../auth/crypto';
+import { ApiError, invalidRequest } from '../errors';
+import { invalidFrom } from '../http';
+import { orderFeed } from '../live/feed';
+import { businessDate, newOrderId } from '../orders/service';
+import { transition } from '../orders/status';
+import type { NewOrderInput, Order } from '../orders/types';
+import { parseJsonKeepingBigInts } from './json';
+import { classify, HUB_RANK, hubOrderObject, toMs, type HubOrderObject } from './schema';
+import type { Delivery, HubOrder, HubPlan } from './types';
+import { verifyWebhook } from './verify';
+
+const KEPT_HEADERS = ['content-type', 'user-agent', 'x-kitchenhub-signature', 'x-request-id', 'x-kitchenhub-delivery'];
+
+export type WebhookResult = { status: number; body: Record<string, unknown> };
+
+/** Handles one webhook delivery end to end; never throws for bad input (it answers 400/401 instead). */
+export async function receiveWebhook(req: { body: string; headers: Headers; url: string }, now = Date.now()): Promise<WebhookResult> {
+  const headers: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = req.headers.get(name);
+    if (v !== null) headers[name] = name === 'x-kitchenhub-signature' ? `${v.slice(0, 14)}…` : v.slice(0, 200);
+  }
+  const delivery: Delivery = { receivedAt: now, body: req.body, headers, bodyHash: sha256(req.body), eventType: null, hubOrderId: null, hubStatus: null };
+
+  const verdict = await verifyWebhook({ body: req.body, signature: req.headers.get('x-kitchenhub-signature'), url: req.url });
+  if (!verdict.ok) {
+    // Nothing of an unauthenticated body is trusted or kept: only that it came, and why it was refused.
+    await store.recordDelivery({ ...delivery, body: '', outcome: 'unauthorized', error: verdict.reason });
+    throw new ApiError('unauthorized', verdict.reason);
+  }
+
+  let parsed: unknown;
+  try {
+    parsed = parseJsonKeepingBigInts(req.body);
+  } catch {
+    await store.recordDelivery({ ...delivery, outcome: 'invalid', error: 'body is not JSON' });
+    throw invalidRequest('The webhook body is not valid JSON.');
+  }
+  const kind = classify(parsed);
+  delivery.eventType = kind.eventType;
+  if (kind.kind === 'ignored') {
+    await store.recordDelivery({ ...delivery, outcome: 'ignored', error: null });
+    return { status: 200, body: { received: true, outcome: 'ignored', event_type: kind.eventType } };
+  }
+  const order = hubOrderObject.safeParse(kind.order);
+  if (!order.success) {
+    const err = invalidFrom(order.error, 'order');
+    await store.recordDelivery({ ...delivery, outcome: 'invalid', error: err.message });
+    throw err;
+  }
+  const o = order.data;
+  delivery.hubOrderId = o.order.id;
+  delivery.hubStatus = o.order.status;
+  const raw = kind.order as Record<string, unknown>; // kept as received: unknown fields too, ids exact
+  const result = await store.ingestHubOrder(delivery, (current) => decideDelivery(current, o, raw, now));
+  for (const c of result.changed) orderFeed.publish(c);
+  return { status: 200, body: { received: true, outcome: result.outcome, hub_order_id: o.order.id, order_id: result.orderId } };
+}
+
+const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] ?? null;
+
+/** The fields of hub_orders that a delivery's Order object sets. */
+export function hubFields(o: HubOrderObject, raw: Record<string, unknown>, now: number): Omit<HubOrder, 'state' | 'orderId' | 'prepTimeMinutes' | 'fireAt' | 'decidedBy' | 'decidedAt' | 'rejectReason' | 'createdAt'> {
+  const t = o.timestamps ?? {};
+  return {
+    hubOrderId: o.order.id,
+    hubStatus: o.order.status,
+    providerId: o.provider.id,
+    providerName: o.provider.name,
+    number: o.order.number ?? null,
+    hubDailyNumber: o.order.daily_number ?? null,
+    orderType: o.order.type,
+    asap: o.order.asap && o.order.status !== 'scheduled',
+    // An ASAP order's scheduled_for (some providers fill it anyway) is not a time to hold it for.
+    customerName: o.customer?.name ?? null,
+    notes: o.order.notes ?? null,
+    placedAt: toMs(t.placed_at),
+    pickupAt: toMs(t.pickup_at),
+    scheduledFor: o.order.asap && o.order.status !== 'scheduled' ? null : toMs(t.scheduled_for),
+    data: raw,
+    updatedAt: now,
+  };
+}
+
+/** The kitchen ticket a hub order becomes: its items as received, the customer's first name only. */
+export function ticketFor(h: Pick<HubOrder, 'providerName' | 'customerName' | 'orderType' | 'notes' | 'data'>, now: number): NewOrderInput {
+  const items = Array.isArray(h.data.items) ? (h.data.items as unknown[]) : [];
+  return {
+    id: newOrderId(), source: 'kitchenhub', clientId: null, provider: h.providerName, customerId: null, customerName: firstName(h.customerName),
+    orderType: h.orderType, businessDate: businessDate(now), status: 'queued', bread: null, peanutButter: null, jelly: null, toast: null, cut: null,
+    extras: [], items, notes: h.notes, canceledBy: null, createdAt: now,
+  };
+}
+
+/**
+ * Forward-only status mapping (design.md "KitchenHub"): new/scheduled → pending for the manager;
+ * accepted → a ticket; completed → the ticket closes; canceled → the ticket is canceled, loudly.
+ * An older status than the one we hold changes nothing.
+ */
+export function decideDelivery(current: { hub?: HubOrder; order?: Order }, o: HubOrderObject, raw: Record<string, unknown>, now: number): HubPlan {
+  const incoming = o.order.status;
+  const fields = hubFields(o, raw, now);
+  const actor = 'kitchenhub';
+  const hub = current.hub;
+  if (hub && HUB_RANK[incoming] < HUB_RANK[hub.hubStatus]) return { outcome: 'stale', actor };
+  if (hub && HUB_RANK[incoming] === HUB_RANK[hub.hubStatus] && incoming !== 'new' && incoming !== 'scheduled') return { outcome: 'stale', actor };
+
+  switch (incoming) {
+    case 'new':
+    case 'scheduled':
+      if (!hub) return { outcome: 'applied', actor, hub: { ...fields, state: 'pending', createdAt: now } };
+      // An update while still undecided refreshes what the manager sees; after a decision it is history.
+      return hub.state === 'pending' ? { outcome: 'applied', actor, hub: fields } : { outcome: 'stale', actor };
+    case 'accepted': {
+      // Accepted elsewhere (the provider's own app): the kitchen starts now.
+      if (!hub || hub.state === 'pending' || hub.state === 'scheduled') {
+        const base = { ...hub, ...fields };
+        return {
+          outcome: 'applied', actor,
+          hub: { ...fields, state: 'accepted', prepTimeMinutes: o.order.prep_time_minutes ?? null, decidedBy: 'provider', decidedAt: now, ...(hub ? {} : { createdAt: now }) },
+          createTicket: ticketFor(base, now),
+        };
+      }
+      return { outcome: 'applied', actor, hub: { hubOrderId: fields.hubOrderId, hubStatus: 'accepted', data: fields.data, updatedAt: now } };
+    }
+    case 'completed': {
+      const plan: HubPlan = { outcome: 'applied', actor, hub: { ...fields, state: hub?.state === 'rejected' ? 'rejected' : 'completed', ...(hub ? {} : { createdAt: now }) } };
+      const to = current.order && transition(current.order, 'hub_complete');
+      if (to) plan.moveTicket = { to, action: 'hub_complete' };
+      return plan;
+    }
+    case 'canceled': {
+      const plan: HubPlan = { outcome: 'applied', actor, hub: { ...fields, state: hub?.state === 'rejected' ? 'rejected' : 'canceled', ...(hub ? {} : { createdAt: now }) } };
+      const to = current.order && transition(current.order, 'hub_cancel'); // not ours to refuse, in any open status
+      if (to) plan.moveTicket = { to, action: 'hub_cancel' };
+      return plan;
+    }
+  }
+}

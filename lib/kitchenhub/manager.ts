@@ -1,0 +1,117 @@
+// The manager's side of KitchenHub orders: accept with a prep time (a ticket now, or at
+// scheduled_for − prep time for a scheduled order), or reject with a reason; and the job that fires
+// scheduled orders when their time comes.
+import { z } from 'zod';
+import * as store from '@/db/sqlite/kitchenhub';
+import { ApiError, notFound } from '../errors';
+import { orderFeed } from '../live/feed';
+import { ticketFor } from './ingest';
+import type { HubOrder, HubPlan } from './types';
+
+const MINUTE = 60_000;
+
+export const acceptBody = z.strictObject({ prep_time_minutes: z.number().int().min(1).max(240) });
+export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+
+/** Pending orders to decide on and accepted-but-held scheduled ones, oldest first. */
+export async function incomingHubOrders(): Promise<{ pending: HubOrderView[]; scheduled: HubOrderView[] }> {
+  const rows = await store.listHubOrders(['pending', 'scheduled']);
+  return {
+    pending: rows.filter((h) => h.state === 'pending').map(toHubOrderView),
+    scheduled: rows.filter((h) => h.state === 'scheduled').map(toHubOrderView),
+  };
+}
+const undecided = (h: HubOrder) => h.state === 'pending';
+
+function alreadyDecided(h: HubOrder): ApiError {
+  return new ApiError('conflict', `This order is already ${h.state}.`, { hub_order: toHubOrderView(h) });
+}
+
+export async function requireHubOrder(hubOrderId: string): Promise<HubOrder> {
+  const hub = await store.getHubOrder(hubOrderId);
+  if (!hub) throw notFound('KitchenHub order', hubOrderId);
+  return hub;
+}
+
+/** Accepts a pending order: a ticket at once, or held until scheduled_for − prep time. */
+export async function acceptHubOrder(cmd: { hubOrderId: string; prepTimeMinutes: number; actor: string }, now = Date.now()): Promise<HubOrder> {
+  const result = await store.decideHubOrder(
+    cmd.hubOrderId,
+    ({ hub }): HubPlan => {
+      if (!undecided(hub)) throw alreadyDecided(hub);
+      const fireAt = hub.scheduledFor !== null ? hub.scheduledFor - cmd.prepTimeMinutes * MINUTE : now;
+      const decision = { hubOrderId: hub.hubOrderId, prepTimeMinutes: cmd.prepTimeMinutes, decidedBy: cmd.actor, decidedAt: now };
+      if (fireAt > now) return { outcome: 'applied', actor: cmd.actor, hub: { ...decision, state: 'scheduled', fireAt } };
+      return { outcome: 'applied', actor: cmd.actor, hub: { ...decision, state: 'accepted', fireAt: now }, createTicket: ticketFor(hub, now) };
+    },
+    now,
+  );
+  if (!result) throw notFound('KitchenHub order', cmd.hubOrderId);
+  result.changed.forEach((c) => orderFeed.publish(c));
+  return result.hub;
+}
+
+/** Rejects a pending order with a reason the provider is told. */
+export async function rejectHubOrder(cmd: { hubOrderId: string; reason: string; actor: string }, now = Date.now()): Promise<HubOrder> {
+  const result = await store.decideHubOrder(
+    cmd.hubOrderId,
+    ({ hub }): HubPlan => {
+      if (!undecided(hub)) throw alreadyDecided(hub);
+      return { outcome: 'applied', actor: cmd.actor, hub: { hubOrderId: hub.hubOrderId, state: 'rejected', rejectReason: cmd.reason, decidedBy: cmd.actor, decidedAt: now } };
+    },
+    now,
+  );
+  if (!result) throw notFound('KitchenHub order', cmd.hubOrderId);
+  return result.hub;
+}
+
+/** Fires every scheduled order whose time has come; each exactly once (the claim is its transaction). */
+export async function fireDueHubOrders(now = Date.now()): Promise<number> {
+  let fired = 0;
+  for (const id of await store.dueScheduledHubOrders(now)) {
+    const result = await store.decideHubOrder(
+      id,
+      ({ hub }): HubPlan =>
+        hub.state === 'scheduled' && hub.fireAt !== null && hub.fireAt <= now
+          ? { outcome: 'applied', actor: 'system', hub: { hubOrderId: hub.hubOrderId, state: 'accepted' }, createTicket: ticketFor(hub, now) }
+          : { outcome: 'stale', actor: 'system' },
+      now,
+    );
+    if (result?.changed.length) {
+      fired++;
+      result.changed.forEach((c) => orderFeed.publish(c));
+    }
+  }
+  return fired;
+}
+
+export type HubOrderView = ReturnType<typeof toHubOrderView>;
+
+/** What the manager's Incoming list shows: no phone numbers or addresses, just what to decide on. */
+export function toHubOrderView(h: HubOrder) {
+  const d = h.data as { items?: unknown[]; charges?: Record<string, unknown> | null; delivery?: { notes?: unknown } | null };
+  return {
+    hub_order_id: h.hubOrderId,
+    order_id: h.orderId,
+    state: h.state,
+    hub_status: h.hubStatus,
+    provider: { id: h.providerId, name: h.providerName },
+    number: h.number,
+    hub_daily_number: h.hubDailyNumber,
+    order_type: h.orderType,
+    asap: h.asap,
+    customer_first_name: h.customerName?.trim().split(/\s+/)[0] ?? null,
+    notes: h.notes,
+    items: d.items ?? [],
+    charges: d.charges ?? null,
+    placed_at: h.placedAt,
+    pickup_at: h.pickupAt,
+    scheduled_for: h.scheduledFor,
+    prep_time_minutes: h.prepTimeMinutes,
+    fire_at: h.fireAt,
+    decided_by: h.decidedBy,
+    decided_at: h.decidedAt,
+    reject_reason: h.rejectReason,
+    created_at: h.createdAt,
+  };
+}

@@ -1,0 +1,59 @@
+import type { OrderStatus } from '@/lib/orders/status';
+import type { NewOrderInput } from '@/lib/orders/types';
+import type { HubStatus } from './schema';
+
+export type HubState = 'pending' | 'scheduled' | 'accepted' | 'rejected' | 'canceled' | 'completed';
+
+/** A KitchenHub order as we keep it (hub_orders). */
+export type HubOrder = {
+  hubOrderId: string;
+  orderId: string | null;
+  state: HubState;
+  hubStatus: HubStatus;
+  providerId: string;
+  providerName: string;
+  number: string | null;
+  hubDailyNumber: number | null;
+  orderType: 'pickup' | 'delivery' | 'dinein';
+  asap: boolean;
+  customerName: string | null;
+  notes: string | null;
+  placedAt: number | null;
+  pickupAt: number | null;
+  scheduledFor: number | null;
+  data: Record<string, unknown>;
+  prepTimeMinutes: number | null;
+  fireAt: number | null;
+  decidedBy: string | null;
+  decidedAt: number | null;
+  rejectReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type DeliveryOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'invalid' | 'unauthorized';
+
+export type Delivery = {
+  receivedAt: number;
+  body: string;
+  headers: Record<string, string>;
+  bodyHash: string;
+  eventType: string | null;
+  hubOrderId: string | null;
+  hubStatus: string | null;
+};
+
+/** What to do to the kitchen's order when KitchenHub's status moves. */
+export type TicketMove = { to: OrderStatus; action: 'hub_complete' | 'hub_cancel' };
+
+/**
+ * A decision about one hub order, made by lib/ and carried out by db/ in one transaction with the
+ * delivery record: the hub order's new fields, a ticket to create, a ticket to move.
+ */
+export type HubPlan = {
+  outcome: DeliveryOutcome;
+  hub?: Partial<HubOrder> & Pick<HubOrder, 'hubOrderId'>;
+  createTicket?: NewOrderInput;
+  moveTicket?: TicketMove;
+  actor: string;
+};
