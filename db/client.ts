@@ -9,7 +9,8 @@ import { env } from '@/lib/env';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
-type Handle = { path: string; sqlite: Database.Database; db: Db };
+/** The connection and what is built on it: prepared statements live and die with their connection. */
+type Handle = { path: string; sqlite: Database.Database; db: Db; prepared: Map<string, unknown> };
 
 const KEY = Symbol.for('kds.sqlite');
 const store = globalThis as unknown as { [KEY]?: Handle };
@@ -26,18 +27,37 @@ export function openSqlite(file: string): Handle {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { path: file, sqlite, db };
+  return { path: file, sqlite, db, prepared: new Map() };
+}
+
+function handle(): Handle {
+  const file = env().DATABASE_PATH;
+  let h = store[KEY];
+  if (!h || h.path !== file) {
+    h?.sqlite.close();
+    h = store[KEY] = openSqlite(file);
+  }
+  return h;
 }
 
 /** The process's connection to DATABASE_PATH, opened on first use (never at build time). */
 export function getDb(): Db {
-  const file = env().DATABASE_PATH;
-  let handle = store[KEY];
-  if (!handle || handle.path !== file) {
-    handle?.sqlite.close();
-    handle = store[KEY] = openSqlite(file);
-  }
-  return handle.db;
+  return handle().db;
+}
+
+/**
+ * Statements for the hot paths, prepared once per connection and kept on its handle (so on
+ * globalThis, like the connection, and rebuilt if the connection is reopened). Building and
+ * preparing a drizzle query costs ~100 µs a call; running a prepared one costs ~10 µs.
+ * `name` must be unique in db/: every module copy of one db/ file shares the same statements.
+ */
+export function preparedOnce<T>(name: string, prepare: (db: Db) => T): () => T {
+  return () => {
+    const h = handle();
+    let statements = h.prepared.get(name);
+    if (statements === undefined) h.prepared.set(name, (statements = prepare(h.db)));
+    return statements as T; // stored by this very function under its own name: the type is T's
+  };
 }
 
 /** Closes the connection (tests and scripts that finish). */

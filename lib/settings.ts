@@ -24,11 +24,20 @@ const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
 
+function valueOf<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  const parsed = SETTINGS[key].safeParse(stored);
+  return (parsed.success ? parsed.data : SETTINGS[key].parse(undefined)) as SettingValue<K>;
+}
+
 /** A setting's stored value, or its default. */
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
-  const stored = await readSettings([key]);
-  const parsed = SETTINGS[key].safeParse(stored[key]);
-  return (parsed.success ? parsed.data : SETTINGS[key].parse(undefined)) as SettingValue<K>;
+  return valueOf(key, (await readSettings([key]))[key]);
+}
+
+/** Several settings in one read, each its stored value or its default. */
+export async function getSettings<K extends SettingKey>(...keys: K[]): Promise<{ [P in K]: SettingValue<P> }> {
+  const stored = await readSettings(keys);
+  return Object.fromEntries(keys.map((key) => [key, valueOf(key, stored[key])])) as { [P in K]: SettingValue<P> };
 }
 
 /** Validates and stores a setting; throws the zod error for a bad value. */

@@ -1,6 +1,20 @@
-import { eq } from 'drizzle-orm';
-import { getDb } from '../client';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, preparedOnce } from '../client';
 import { apiClients, apiKeys } from '../schema';
+
+// Every API request looks its key up and most touch nothing else here: prepared once per connection.
+const statements = preparedOnce('api-keys', (db) => ({
+  byHash: db
+    .select({
+      id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
+      mode: apiKeys.mode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
+    .where(eq(apiKeys.keyHash, sql.placeholder('keyHash')))
+    .prepare(),
+  touch: db.update(apiKeys).set({ lastUsedAt: sql`${sql.placeholder('now')}` }).where(eq(apiKeys.id, sql.placeholder('id'))).prepare(),
+}));
 
 export type ApiKeyRecord = {
   id: string;
@@ -16,20 +30,11 @@ export type ApiKeyRecord = {
 
 /** The key whose SHA-256 is `keyHash`, with its client; undefined when unknown. */
 export async function findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
-  const row = getDb()
-    .select({
-      id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
-      mode: apiKeys.mode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
-    .where(eq(apiKeys.keyHash, keyHash))
-    .get();
-  return row;
+  return statements().byHash.get({ keyHash });
 }
 
 export async function touchApiKey(id: string, now: number): Promise<void> {
-  getDb().update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id)).run();
+  statements().touch.run({ id, now });
 }
 
 export type NewApiKey = { id: string; clientId: string; clientName: string; name: string; keyHash: string; prefix: string; mode: 'test' | 'live'; now: number };

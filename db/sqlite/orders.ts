@@ -1,13 +1,17 @@
 // Units of work on orders and their event log. Each is one transaction (better-sqlite3 transactions are
 // synchronous: nothing is awaited inside), async so that a PostgreSQL twin can meet the same contract.
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { getDb } from '../client';
+import { getDb, preparedOnce } from '../client';
 import { idempotencyKeys, orderEvents, orders } from '../schema';
+import type { QueueEntry } from '@/lib/orders/eta';
 import type { Changed, FieldChanges, Order, OrderEvent } from '@/lib/orders/types';
 import type { OrderStatus } from '@/lib/orders/status';
 
 type OrderRow = typeof orders.$inferSelect;
 type EventRow = typeof orderEvents.$inferSelect;
+// Every column a prepared insert names, so a new column cannot be left out of one unnoticed.
+type NewEventRow = Omit<EventRow, 'seq'>;
+type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 
 const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null });
 const toEvent = (r: EventRow): OrderEvent => ({
@@ -16,6 +20,84 @@ const toEvent = (r: EventRow): OrderEvent => ({
   toStatus: r.toStatus as OrderStatus,
   changes: r.changes ?? null,
 });
+
+const OPEN: OrderStatus[] = ['queued', 'prepping', 'toasting', 'ready'];
+
+/**
+ * A placeholder for a JSON column. drizzle encodes a placeholder's value without its usual null
+ * check, and JSON.stringify(null) is the text 'null', not NULL (`attention is not null` would match).
+ */
+const json = (name: string) => sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v == null ? null : JSON.stringify(v)) })}`;
+/** A placeholder in an UPDATE's SET (drizzle's types take SQL there, not a bare placeholder). */
+const value = (name: string) => sql`${sql.placeholder(name)}`;
+
+// The statements of the order paths every API request takes, prepared once per connection. They are
+// prepared on the connection, so inside a transaction they run in it (better-sqlite3 has one connection).
+const statements = preparedOnce('orders', (db) => ({
+  byId: db.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare(),
+  open: db.select().from(orders).where(inArray(orders.status, OPEN)).orderBy(asc(orders.createdAt), asc(orders.id)).prepare(),
+  queue: db
+    .select({ id: orders.id, status: orders.status, toast: orders.toast, statusAt: orders.statusAt, createdAt: orders.createdAt })
+    .from(orders)
+    .where(inArray(orders.status, OPEN))
+    .prepare(),
+  kitchen: db
+    .select()
+    .from(orders)
+    .where(or(inArray(orders.status, OPEN), and(eq(orders.status, 'canceled'), isNotNull(orders.attention))))
+    .orderBy(asc(orders.createdAt), asc(orders.id))
+    .prepare(),
+  lastDailyNumber: db
+    .select({ n: sql<number>`coalesce(max(${orders.dailyNumber}), 0)` })
+    .from(orders)
+    .where(eq(orders.businessDate, sql.placeholder('businessDate')))
+    .prepare(),
+  insert: db
+    .insert(orders)
+    .values({
+      id: sql.placeholder('id'), source: sql.placeholder('source'), clientId: sql.placeholder('clientId'), provider: sql.placeholder('provider'),
+      customerId: sql.placeholder('customerId'), customerName: sql.placeholder('customerName'), orderType: sql.placeholder('orderType'),
+      businessDate: sql.placeholder('businessDate'), dailyNumber: sql.placeholder('dailyNumber'), status: sql.placeholder('status'),
+      bread: sql.placeholder('bread'), peanutButter: sql.placeholder('peanutButter'), jelly: sql.placeholder('jelly'), toast: sql.placeholder('toast'),
+      cut: sql.placeholder('cut'), extras: json('extras'), items: json('items'), notes: sql.placeholder('notes'), canceledBy: sql.placeholder('canceledBy'),
+      attention: json('attention'), version: sql.placeholder('version'), createdAt: sql.placeholder('createdAt'), updatedAt: sql.placeholder('updatedAt'),
+      statusAt: sql.placeholder('statusAt'),
+    })
+    .returning()
+    .prepare(),
+  // Writes every column a change may touch; changeOrder passes the row it read with the change applied.
+  update: db
+    .update(orders)
+    .set({
+      bread: value('bread'), peanutButter: value('peanutButter'), jelly: value('jelly'), toast: value('toast'), cut: value('cut'),
+      extras: json('extras'), notes: value('notes'), status: value('status'), statusAt: value('statusAt'), version: value('version'),
+      updatedAt: value('updatedAt'), canceledBy: value('canceledBy'), attention: json('attention'),
+    })
+    .where(eq(orders.id, sql.placeholder('id')))
+    .returning()
+    .prepare(),
+  insertEvent: db
+    .insert(orderEvents)
+    .values({
+      orderId: sql.placeholder('orderId'), type: sql.placeholder('type'), action: sql.placeholder('action'), fromStatus: sql.placeholder('fromStatus'),
+      toStatus: sql.placeholder('toStatus'), actor: sql.placeholder('actor'), changes: json('changes'), version: sql.placeholder('version'), at: sql.placeholder('at'),
+    })
+    .returning()
+    .prepare(),
+  latestSeq: db.select({ seq: sql<number>`coalesce(max(${orderEvents.seq}), 0)` }).from(orderEvents).prepare(),
+  idempotent: db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.clientId, sql.placeholder('clientId')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .prepare(),
+  remember: db
+    .insert(idempotencyKeys)
+    .values({
+      clientId: sql.placeholder('clientId'), key: sql.placeholder('key'), requestHash: sql.placeholder('requestHash'),
+      responseStatus: sql.placeholder('responseStatus'), responseBody: sql.placeholder('responseBody'), createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+}));
 
 export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention'>;
 export type StoredResponse = { status: number; body: string };
@@ -28,11 +110,7 @@ export type CreateResult =
 
 /** The first answer to an idempotent request: `replay` for the same request, `mismatch` for another. */
 export async function findIdempotentResponse(claim: IdempotencyClaim): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
-  const seen = getDb()
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key)))
-    .get();
+  const seen = statements().idempotent.get({ clientId: claim.clientId, key: claim.key });
   if (!seen) return undefined;
   return seen.requestHash === claim.requestHash
     ? { kind: 'replay', response: { status: seen.responseStatus, body: seen.responseBody } }
@@ -49,44 +127,32 @@ export async function createOrder(
   actor: string,
   idempotency?: { claim: IdempotencyClaim; render: (order: Order) => StoredResponse },
 ): Promise<CreateResult> {
-  const db = getDb();
-  return db.transaction(
-    (tx): CreateResult => {
+  const q = statements();
+  return getDb().transaction(
+    (): CreateResult => {
       if (idempotency) {
         const { clientId, key, requestHash } = idempotency.claim;
-        const seen = tx
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.clientId, clientId), eq(idempotencyKeys.key, key)))
-          .get();
+        const seen = q.idempotent.get({ clientId, key });
         if (seen) {
           return seen.requestHash === requestHash
             ? { kind: 'replay', response: { status: seen.responseStatus, body: seen.responseBody } }
             : { kind: 'mismatch' };
         }
       }
-      const last = tx
-        .select({ n: sql<number>`coalesce(max(${orders.dailyNumber}), 0)` })
-        .from(orders)
-        .where(eq(orders.businessDate, input.businessDate))
-        .get();
-      const row = tx
-        .insert(orders)
-        .values({ ...input, dailyNumber: (last?.n ?? 0) + 1, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt })
-        .returning()
-        .get();
-      const event = tx
-        .insert(orderEvents)
-        .values({ orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, version: 1, at: row.createdAt })
-        .returning()
-        .get();
+      const last = q.lastDailyNumber.get({ businessDate: input.businessDate });
+      const row = q.insert.get({
+        ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
+      } satisfies OrderRow);
+      if (!row) throw new Error(`inserting order ${input.id} returned no row`);
+      const event = q.insertEvent.get({
+        orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, changes: null, version: 1, at: row.createdAt,
+      } satisfies NewEventRow);
+      if (!event) throw new Error(`inserting order ${input.id}'s created event returned no row`);
       const order = toOrder(row);
       let response: StoredResponse | null = null;
       if (idempotency) {
         response = idempotency.render(order);
-        tx.insert(idempotencyKeys)
-          .values({ ...idempotency.claim, responseStatus: response.status, responseBody: response.body, createdAt: row.createdAt })
-          .run();
+        q.remember.run({ ...idempotency.claim, responseStatus: response.status, responseBody: response.body, createdAt: row.createdAt } satisfies IdempotencyRow);
       }
       return { kind: 'created', order, event: toEvent(event), response };
     },
@@ -117,10 +183,10 @@ export async function changeOrder(
   id: string,
   decide: (current: Order) => OrderChange | null,
 ): Promise<{ order: Order; event: OrderEvent | null } | undefined> {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(orders).where(eq(orders.id, id)).get();
+  const q = statements();
+  return getDb().transaction(
+    () => {
+      const row = q.byId.get({ id });
       if (!row) return undefined;
       const current = toOrder(row);
       const change = decide(current);
@@ -128,35 +194,32 @@ export async function changeOrder(
       const version = current.version + 1;
       const status = change.status ?? current.status;
       const statusAt = status !== current.status ? change.at : current.statusAt;
-      const updated = tx
-        .update(orders)
-        .set({
-          ...change.fields,
-          status,
-          statusAt,
-          version,
-          updatedAt: change.at,
-          ...(change.canceledBy !== undefined ? { canceledBy: change.canceledBy } : {}),
-          ...(change.attention !== undefined ? { attention: change.attention } : {}),
-        })
-        .where(eq(orders.id, id))
-        .returning()
-        .get();
-      const event = tx
-        .insert(orderEvents)
-        .values({
-          orderId: id,
-          type: change.type,
-          action: change.action,
-          fromStatus: current.status,
-          toStatus: status,
-          actor: change.actor,
-          changes: change.changes ?? null,
-          version,
-          at: change.at,
-        })
-        .returning()
-        .get();
+      // The row was read in this transaction, which holds the write lock: writing back every changeable
+      // column, the untouched ones as read, changes exactly what the change names.
+      const fields = Object.fromEntries(Object.entries(change.fields ?? {}).filter(([, v]) => v !== undefined));
+      const updated = q.update.get({
+        ...row, // as stored (toOrder turns a NULL extras into []; writing it back must not)
+        ...fields,
+        status,
+        statusAt,
+        version,
+        updatedAt: change.at,
+        canceledBy: change.canceledBy !== undefined ? change.canceledBy : row.canceledBy,
+        attention: change.attention !== undefined ? change.attention : row.attention,
+      } satisfies OrderRow);
+      if (!updated) throw new Error(`updating order ${id} returned no row`);
+      const event = q.insertEvent.get({
+        orderId: id,
+        type: change.type,
+        action: change.action,
+        fromStatus: current.status,
+        toStatus: status,
+        actor: change.actor,
+        changes: change.changes ?? null,
+        version,
+        at: change.at,
+      } satisfies NewEventRow);
+      if (!event) throw new Error(`appending order ${id}'s event returned no row`);
       return { order: toOrder(updated), event: toEvent(event) } satisfies Changed;
     },
     { behavior: 'immediate' },
@@ -164,7 +227,7 @@ export async function changeOrder(
 }
 
 export async function getOrder(id: string): Promise<Order | undefined> {
-  const row = getDb().select().from(orders).where(eq(orders.id, id)).get();
+  const row = statements().byId.get({ id });
   return row ? toOrder(row) : undefined;
 }
 
@@ -201,24 +264,17 @@ export async function listClientOrders(q: ListQuery): Promise<Order[] | undefine
 
 /** Every open order, oldest first: the kitchen's queue (ETA, tickets). */
 export async function listOpenOrders(): Promise<Order[]> {
-  const rows = getDb()
-    .select()
-    .from(orders)
-    .where(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']))
-    .orderBy(asc(orders.createdAt), asc(orders.id))
-    .all();
-  return rows.map(toOrder);
+  return statements().open.all().map(toOrder);
+}
+
+/** Every open order, in no particular order, with only what the ETA needs: read on every order request. */
+export async function listQueue(): Promise<QueueEntry[]> {
+  return statements().queue.all();
 }
 
 /** What a kitchen screen shows: open orders and canceled ones not yet acknowledged, oldest first. */
 export async function listKitchenOrders(): Promise<Order[]> {
-  const rows = getDb()
-    .select()
-    .from(orders)
-    .where(or(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']), and(eq(orders.status, 'canceled'), isNotNull(orders.attention))))
-    .orderBy(asc(orders.createdAt), asc(orders.id))
-    .all();
-  return rows.map(toOrder);
+  return statements().kitchen.all().map(toOrder);
 }
 
 /** Orders finished (delivered or canceled) since `since`, newest first: the kitchen's recall list. */
@@ -249,8 +305,7 @@ export async function eventsSince(seq: number, limit: number, orderId?: string):
 
 /** The newest event's sequence number (0 for an empty log). */
 export async function latestEventSeq(): Promise<number> {
-  const row = getDb().select({ seq: sql<number>`coalesce(max(${orderEvents.seq}), 0)` }).from(orderEvents).get();
-  return row?.seq ?? 0;
+  return statements().latestSeq.get()?.seq ?? 0;
 }
 
 /** The full event history of one order, oldest first. */

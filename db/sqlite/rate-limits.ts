@@ -1,6 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '../client';
+import { preparedOnce } from '../client';
 import { rateLimits } from '../schema';
+
+// One upsert per API request: prepared once per connection. `excluded` is the row this hit would
+// insert, so a hit in a new window restarts the count and one in the same window adds to it.
+const statements = preparedOnce('rate-limits', (db) => ({
+  hit: db
+    .insert(rateLimits)
+    .values({ bucket: sql.placeholder('bucket'), windowStart: sql.placeholder('windowStart'), count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.bucket,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: rateLimits.count })
+    .prepare(),
+}));
 
 /**
  * Counts one hit in `bucket`'s fixed window of `windowMs` and returns the count so far and when the
@@ -8,17 +25,7 @@ import { rateLimits } from '../schema';
  */
 export async function hitRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
   const windowStart = now - (now % windowMs);
-  const row = getDb()
-    .insert(rateLimits)
-    .values({ bucket, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.bucket,
-      set: {
-        count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
-        windowStart,
-      },
-    })
-    .returning({ count: rateLimits.count })
-    .get();
+  const row = statements().hit.get({ bucket, windowStart });
+  if (!row) throw new Error(`rate limit upsert for ${bucket} returned no row`); // an upsert always returns its row
   return { count: row.count, resetAt: windowStart + windowMs };
 }

@@ -1,10 +1,20 @@
-import { eq, inArray } from 'drizzle-orm';
-import { getDb } from '../client';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, preparedOnce } from '../client';
 import { settings } from '../schema';
+
+// Settings are read on every order request: one prepared statement reads any set of keys (passed as
+// a JSON array), so a request that needs two settings makes one round trip.
+const statements = preparedOnce('settings', (db) => ({
+  read: db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(sql`${settings.key} in (select value from json_each(${sql.placeholder('keys')}))`)
+    .prepare(),
+}));
 
 /** Stored values for `keys` (missing keys are absent from the result). */
 export async function readSettings(keys: readonly string[]): Promise<Record<string, unknown>> {
-  const rows = getDb().select().from(settings).where(inArray(settings.key, [...keys])).all();
+  const rows = statements().read.all({ keys: JSON.stringify(keys) });
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 

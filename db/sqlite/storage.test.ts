@@ -1,0 +1,133 @@
+// The storage contract the hot paths rely on, checked on the worker's SQLite file: what prepared
+// statements write must be exactly what the query builder wrote before them (a PostgreSQL twin
+// must pass these too).
+import { sql } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { newOrderId } from '@/lib/orders/service';
+import { closeDb, getDb } from '../client';
+import { DEMO_CLIENT_ID } from '../seed';
+import { findApiKeyByHash, insertApiKey, revokeApiKey } from './api-keys';
+import { findMenuOptions, listMenu, setStock } from './menu';
+import { changeOrder, createOrder, getOrder, listKitchenOrders, listOpenOrders, listQueue, type NewOrder } from './orders';
+import { hitRateLimit } from './rate-limits';
+import { readSettings, writeSetting } from './settings';
+
+const newOrder = (over: Partial<NewOrder> = {}): NewOrder => ({
+  id: newOrderId(), source: 'api', clientId: DEMO_CLIENT_ID, provider: null, customerId: 'cus_1', customerName: null, orderType: 'pickup',
+  businessDate: '2031-05-01', status: 'queued', bread: 'white', peanutButter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves',
+  extras: ['honey'], items: null, notes: null, canceledBy: null, createdAt: Date.now(), ...over,
+});
+
+async function place(over: Partial<NewOrder> = {}) {
+  const created = await createOrder(newOrder(over), 'test');
+  if (created.kind !== 'created') throw new Error(created.kind);
+  return created;
+}
+
+/** How SQLite stores a JSON column: NULL must stay NULL, never the text 'null'. */
+const storedJson = (id: string) =>
+  getDb().get<{ extras: string | null; items: string | null; attention: string | null }>(sql`select extras, items, attention from orders where id = ${id}`);
+
+describe('orders', () => {
+  test('createOrder numbers the day, logs the created event and stores absent JSON as NULL', async () => {
+    const first = await place({ businessDate: '2031-06-01' });
+    const second = await place({ businessDate: '2031-06-01' });
+    expect([first.order.dailyNumber, second.order.dailyNumber]).toEqual([1, 2]);
+    expect(first.event).toMatchObject({ orderId: first.order.id, type: 'created', action: 'create', fromStatus: null, toStatus: 'queued', version: 1, changes: null });
+    expect(first.order).toMatchObject({ version: 1, attention: null, items: null, extras: ['honey'], updatedAt: first.order.createdAt, statusAt: first.order.createdAt });
+    expect(await getOrder(first.order.id)).toEqual(first.order);
+    expect(storedJson(first.order.id)).toEqual({ extras: '["honey"]', items: null, attention: null });
+  });
+
+  test('an idempotent create replays the first response and writes nothing the second time', async () => {
+    const claim = { clientId: DEMO_CLIENT_ID, key: `k-${newOrderId()}`, requestHash: 'h1' };
+    const render = () => ({ status: 201, body: '{"first":true}' });
+    const created = await createOrder(newOrder(), 'test', { claim, render });
+    expect(created).toMatchObject({ kind: 'created', response: { status: 201, body: '{"first":true}' } });
+    const before = (await listOpenOrders()).length;
+    expect(await createOrder(newOrder(), 'test', { claim, render })).toEqual({ kind: 'replay', response: { status: 201, body: '{"first":true}' } });
+    expect(await createOrder(newOrder(), 'test', { claim: { ...claim, requestHash: 'h2' }, render })).toEqual({ kind: 'mismatch' });
+    expect(await listOpenOrders()).toHaveLength(before);
+  });
+
+  test('changeOrder writes what the change names and leaves every other column as it was', async () => {
+    const { order } = await place({ extras: null as unknown as string[], notes: 'no crusts' }); // as a provider order may store it
+    const moved = await changeOrder(order.id, () => ({ type: 'status', action: 'advance', actor: 'test', at: order.createdAt + 5, status: 'prepping' }));
+    expect(moved?.order).toMatchObject({ status: 'prepping', statusAt: order.createdAt + 5, updatedAt: order.createdAt + 5, version: 2, notes: 'no crusts', attention: null });
+    expect(storedJson(order.id)).toEqual({ extras: null, items: null, attention: null });
+
+    const edited = await changeOrder(order.id, () => ({
+      type: 'edited', action: 'edit', actor: 'test', at: order.createdAt + 9, fields: { jelly: 'apricot', notes: undefined },
+      changes: { jelly: { from: 'grape', to: 'apricot' } }, attention: { kind: 'edited', changes: { jelly: { from: 'grape', to: 'apricot' } } },
+    }));
+    expect(edited?.order).toMatchObject({ jelly: 'apricot', notes: 'no crusts', status: 'prepping', statusAt: order.createdAt + 5, version: 3 });
+    expect(edited?.event).toMatchObject({ type: 'edited', fromStatus: 'prepping', toStatus: 'prepping', version: 3, changes: { jelly: { from: 'grape', to: 'apricot' } } });
+
+    const canceled = await changeOrder(order.id, () => ({ type: 'status', action: 'cancel', actor: 'test', at: order.createdAt + 12, status: 'canceled', canceledBy: 'kitchen', attention: null }));
+    expect(canceled?.order).toMatchObject({ status: 'canceled', canceledBy: 'kitchen', attention: null, version: 4 });
+    expect(storedJson(order.id)?.attention).toBeNull();
+    expect((await listKitchenOrders()).map((o) => o.id)).not.toContain(order.id); // a kitchen cancel needs no acknowledgement
+  });
+
+  test('changeOrder: a decision of null writes nothing, a throw rolls back, an unknown id is undefined', async () => {
+    const { order } = await place();
+    expect(await changeOrder(order.id, () => null)).toEqual({ order, event: null });
+    await expect(changeOrder(order.id, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    expect(await getOrder(order.id)).toEqual(order);
+    expect(await changeOrder('ord_unknown', () => null)).toBeUndefined();
+  });
+
+  test('listQueue is every open order with what the ETA needs', async () => {
+    const { order } = await place({ toast: 'light' });
+    await changeOrder(order.id, () => ({ type: 'status', action: 'advance', actor: 'test', at: order.createdAt + 1, status: 'prepping' }));
+    const queue = await listQueue();
+    expect(queue.find((e) => e.id === order.id)).toEqual({ id: order.id, status: 'prepping', toast: 'light', statusAt: order.createdAt + 1, createdAt: order.createdAt });
+    expect(queue.map((e) => e.id).sort()).toEqual((await listOpenOrders()).map((o) => o.id).sort());
+  });
+});
+
+describe('settings, menu, keys and rate limits', () => {
+  test('readSettings reads several keys at once; unknown keys are absent', async () => {
+    await writeSetting('store_paused', true, 1);
+    await writeSetting('aging', { warningMinutes: 4, lateMinutes: 9 }, 1);
+    expect(await readSettings(['store_paused', 'aging', 'nope'])).toEqual({ store_paused: true, aging: { warningMinutes: 4, lateMinutes: 9 } });
+    expect(await readSettings([])).toEqual({});
+    await writeSetting('store_paused', false, 2);
+    expect(await readSettings(['store_paused'])).toEqual({ store_paused: false }); // read fresh every time
+  });
+
+  test('findMenuOptions returns the named options that exist, as listMenu has them, and sees an 86 at once', async () => {
+    const menu = await listMenu();
+    const found = await findMenuOptions([{ type: 'jelly', option: 'grape' }, { type: 'extras', option: 'honey' }, { type: 'jelly', option: 'kiwi' }, { type: 'bread', option: 'grape' }]);
+    const sort = (xs: typeof menu) => [...xs].sort((a, b) => `${a.type}:${a.option}`.localeCompare(`${b.type}:${b.option}`));
+    expect(sort(found)).toEqual(sort(menu.filter((o) => (o.type === 'jelly' && o.option === 'grape') || (o.type === 'extras' && o.option === 'honey'))));
+    await setStock('jelly', 'grape', false, 3);
+    try {
+      expect((await findMenuOptions([{ type: 'jelly', option: 'grape' }]))[0]?.inStock).toBe(false);
+    } finally {
+      await setStock('jelly', 'grape', true, 4);
+    }
+  });
+
+  test('a key is found by its hash with its client, and a revocation shows at once', async () => {
+    await insertApiKey({ id: 'key_storage', clientId: 'cli_storage', clientName: 'Storage test', name: 't', keyHash: 'hash_storage', prefix: 'pbj_test_sto', mode: 'test', now: 5 });
+    expect(await findApiKeyByHash('hash_storage')).toMatchObject({ id: 'key_storage', clientId: 'cli_storage', clientName: 'Storage test', mode: 'test', revokedAt: null });
+    await revokeApiKey('key_storage', 6);
+    expect((await findApiKeyByHash('hash_storage'))?.revokedAt).toBe(6);
+    expect(await findApiKeyByHash('hash_unknown')).toBeUndefined();
+  });
+
+  test('hitRateLimit counts within a window and starts again in the next', async () => {
+    const bucket = `test:${newOrderId()}`;
+    expect(await hitRateLimit(bucket, 60_000, 120_000)).toEqual({ count: 1, resetAt: 180_000 });
+    expect(await hitRateLimit(bucket, 60_000, 179_999)).toEqual({ count: 2, resetAt: 180_000 });
+    expect(await hitRateLimit(bucket, 60_000, 180_000)).toEqual({ count: 1, resetAt: 240_000 });
+  });
+
+  test('statements are prepared again on a reopened connection', async () => {
+    const { order } = await place();
+    closeDb();
+    expect(await getOrder(order.id)).toEqual(order);
+    expect((await hitRateLimit(`test:${order.id}`, 60_000, 0)).count).toBe(1);
+  });
+});
