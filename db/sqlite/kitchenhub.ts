@@ -1,20 +1,16 @@
 // KitchenHub storage: the raw delivery log and hub orders. Each delivery is recorded in the same
 // transaction as its effects (hub order, ticket created or moved), so a crash never leaves one without
 // the other, and the same body twice is recognised by its hash.
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { getDb } from '../client';
-import { hubDeliveries, hubOrders, orderEvents, orders } from '../schema';
+import { hubDeliveries, hubOrders } from '../schema';
 import type { Delivery, DeliveryOutcome, HubOrder, HubPlan, HubState } from '@/lib/kitchenhub/types';
 import type { HubStatus } from '@/lib/kitchenhub/schema';
-import type { Changed, NewOrderInput, Order, OrderEvent } from '@/lib/orders/types';
-import type { OrderStatus } from '@/lib/orders/status';
+import type { Changed, Order } from '@/lib/orders/types';
+import { changeOrderIn, getOrderIn, insertOrderIn } from './orders';
 
 type HubRow = typeof hubOrders.$inferSelect;
 const toHub = (r: HubRow): HubOrder => ({ ...r, hubStatus: r.hubStatus as HubStatus, state: r.state as HubState });
-const toOrder = (r: typeof orders.$inferSelect): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null });
-const toEvent = (r: typeof orderEvents.$inferSelect): OrderEvent => ({
-  ...r, fromStatus: r.fromStatus as OrderStatus | null, toStatus: r.toStatus as OrderStatus, changes: r.changes ?? null,
-});
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
@@ -22,31 +18,12 @@ export async function recordDelivery(d: Delivery & { outcome: DeliveryOutcome; e
   return getDb().insert(hubDeliveries).values(d).returning({ id: hubDeliveries.id }).get().id;
 }
 
-function insertTicket(tx: Tx, input: NewOrderInput, actor: string): Changed {
-  const last = tx.select({ n: sql<number>`coalesce(max(${orders.dailyNumber}), 0)` }).from(orders).where(eq(orders.businessDate, input.businessDate)).get();
-  const row = tx.insert(orders).values({ ...input, dailyNumber: (last?.n ?? 0) + 1, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt }).returning().get();
-  const event = tx.insert(orderEvents)
-    .values({ orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, version: 1, at: row.createdAt })
-    .returning().get();
-  return { order: toOrder(row), event: toEvent(event) };
-}
-
-function moveTicket(tx: Tx, order: Order, to: OrderStatus, action: string, actor: string, at: number): Changed {
-  const canceled = to === 'canceled';
-  const version = order.version + 1;
-  const row = tx.update(orders)
-    .set({ status: to, statusAt: at, version, updatedAt: at, ...(canceled ? { canceledBy: 'provider' as const, attention: { kind: 'canceled' as const, by: 'provider' as const } } : {}) })
-    .where(eq(orders.id, order.id)).returning().get();
-  const event = tx.insert(orderEvents).values({ orderId: order.id, type: 'status', action, fromStatus: order.status, toStatus: to, actor, version, at }).returning().get();
-  return { order: toOrder(row), event: toEvent(event) };
-}
-
 /** Writes what a plan says, in the caller's transaction. */
 function apply(tx: Tx, plan: HubPlan, current: HubOrder | undefined, order: Order | undefined, now: number): { changed: Changed[]; orderId: string | null } {
   const changed: Changed[] = [];
   let orderId = current?.orderId ?? null;
   if (plan.createTicket && !orderId) {
-    const created = insertTicket(tx, plan.createTicket, plan.actor);
+    const created = insertOrderIn(plan.createTicket, plan.actor);
     changed.push(created);
     orderId = created.order.id;
   }
@@ -55,15 +32,23 @@ function apply(tx: Tx, plan: HubPlan, current: HubOrder | undefined, order: Orde
     if (current) tx.update(hubOrders).set(values).where(eq(hubOrders.hubOrderId, plan.hub.hubOrderId)).run();
     else tx.insert(hubOrders).values(values as typeof hubOrders.$inferInsert).run();
   }
-  if (plan.moveTicket && order) changed.push(moveTicket(tx, order, plan.moveTicket.to, plan.moveTicket.action, plan.actor, now));
+  const move = plan.moveTicket;
+  if (move && order) {
+    const canceled = move.to === 'canceled';
+    const moved = changeOrderIn(order.id, () => ({
+      type: 'status', action: move.action, actor: plan.actor, at: now, status: move.to,
+      // The provider's cancel stays on the kitchen screen, loudly, until a cook acknowledges it.
+      ...(canceled ? { canceledBy: 'provider' as const, attention: { kind: 'canceled' as const, by: 'provider' as const } } : {}),
+    }));
+    if (moved?.event) changed.push({ order: moved.order, event: moved.event });
+  }
   return { changed, orderId };
 }
 
 function readCurrent(tx: Tx, hubOrderId: string): { hub?: HubOrder; order?: Order } {
   const row = tx.select().from(hubOrders).where(eq(hubOrders.hubOrderId, hubOrderId)).get();
   const hub = row ? toHub(row) : undefined;
-  const orderRow = hub?.orderId ? tx.select().from(orders).where(eq(orders.id, hub.orderId)).get() : undefined;
-  return { hub, order: orderRow ? toOrder(orderRow) : undefined };
+  return { hub, order: hub?.orderId ? getOrderIn(hub.orderId) : undefined };
 }
 
 /**

@@ -118,6 +118,24 @@ export async function findIdempotentResponse(claim: IdempotencyClaim): Promise<E
 }
 
 /**
+ * Inserts an order with the next daily number and its `created` event. Runs inside the caller's
+ * transaction (createOrder's, or another unit of work's in db/, such as a KitchenHub delivery).
+ */
+export function insertOrderIn(input: NewOrder, actor: string): Changed {
+  const q = statements();
+  const last = q.lastDailyNumber.get({ businessDate: input.businessDate });
+  const row = q.insert.get({
+    ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
+  } satisfies OrderRow);
+  if (!row) throw new Error(`inserting order ${input.id} returned no row`);
+  const event = q.insertEvent.get({
+    orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, changes: null, version: 1, at: row.createdAt,
+  } satisfies NewEventRow);
+  if (!event) throw new Error(`inserting order ${input.id}'s created event returned no row`);
+  return { order: toOrder(row), event: toEvent(event) };
+}
+
+/**
  * Inserts an order with the next daily number, its `created` event and, with an idempotency claim,
  * the response `render` makes of it, all in one transaction. A key seen before returns its first
  * response (same request) or `mismatch` (different request) and writes nothing.
@@ -139,22 +157,13 @@ export async function createOrder(
             : { kind: 'mismatch' };
         }
       }
-      const last = q.lastDailyNumber.get({ businessDate: input.businessDate });
-      const row = q.insert.get({
-        ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
-      } satisfies OrderRow);
-      if (!row) throw new Error(`inserting order ${input.id} returned no row`);
-      const event = q.insertEvent.get({
-        orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, changes: null, version: 1, at: row.createdAt,
-      } satisfies NewEventRow);
-      if (!event) throw new Error(`inserting order ${input.id}'s created event returned no row`);
-      const order = toOrder(row);
+      const { order, event } = insertOrderIn(input, actor);
       let response: StoredResponse | null = null;
       if (idempotency) {
         response = idempotency.render(order);
-        q.remember.run({ ...idempotency.claim, responseStatus: response.status, responseBody: response.body, createdAt: row.createdAt } satisfies IdempotencyRow);
+        q.remember.run({ ...idempotency.claim, responseStatus: response.status, responseBody: response.body, createdAt: order.createdAt } satisfies IdempotencyRow);
       }
-      return { kind: 'created', order, event: toEvent(event), response };
+      return { kind: 'created', order, event, response };
     },
     { behavior: 'immediate' },
   );
@@ -183,50 +192,55 @@ export async function changeOrder(
   id: string,
   decide: (current: Order) => OrderChange | null,
 ): Promise<{ order: Order; event: OrderEvent | null } | undefined> {
+  return getDb().transaction(() => changeOrderIn(id, decide), { behavior: 'immediate' });
+}
+
+/** changeOrder's work, inside the caller's transaction (for other units of work in db/). */
+export function changeOrderIn(id: string, decide: (current: Order) => OrderChange | null): { order: Order; event: OrderEvent | null } | undefined {
   const q = statements();
-  return getDb().transaction(
-    () => {
-      const row = q.byId.get({ id });
-      if (!row) return undefined;
-      const current = toOrder(row);
-      const change = decide(current);
-      if (!change) return { order: current, event: null };
-      const version = current.version + 1;
-      const status = change.status ?? current.status;
-      const statusAt = status !== current.status ? change.at : current.statusAt;
-      // The row was read in this transaction, which holds the write lock: writing back every changeable
-      // column, the untouched ones as read, changes exactly what the change names.
-      const fields = Object.fromEntries(Object.entries(change.fields ?? {}).filter(([, v]) => v !== undefined));
-      const updated = q.update.get({
-        ...row, // as stored (toOrder turns a NULL extras into []; writing it back must not)
-        ...fields,
-        status,
-        statusAt,
-        version,
-        updatedAt: change.at,
-        canceledBy: change.canceledBy !== undefined ? change.canceledBy : row.canceledBy,
-        attention: change.attention !== undefined ? change.attention : row.attention,
-      } satisfies OrderRow);
-      if (!updated) throw new Error(`updating order ${id} returned no row`);
-      const event = q.insertEvent.get({
-        orderId: id,
-        type: change.type,
-        action: change.action,
-        fromStatus: current.status,
-        toStatus: status,
-        actor: change.actor,
-        changes: change.changes ?? null,
-        version,
-        at: change.at,
-      } satisfies NewEventRow);
-      if (!event) throw new Error(`appending order ${id}'s event returned no row`);
-      return { order: toOrder(updated), event: toEvent(event) } satisfies Changed;
-    },
-    { behavior: 'immediate' },
-  );
+  const row = q.byId.get({ id });
+  if (!row) return undefined;
+  const current = toOrder(row);
+  const change = decide(current);
+  if (!change) return { order: current, event: null };
+  const version = current.version + 1;
+  const status = change.status ?? current.status;
+  const statusAt = status !== current.status ? change.at : current.statusAt;
+  // The row was read in this transaction, which holds the write lock: writing back every changeable
+  // column, the untouched ones as read, changes exactly what the change names.
+  const fields = Object.fromEntries(Object.entries(change.fields ?? {}).filter(([, v]) => v !== undefined));
+  const updated = q.update.get({
+    ...row, // as stored (toOrder turns a NULL extras into []; writing it back must not)
+    ...fields,
+    status,
+    statusAt,
+    version,
+    updatedAt: change.at,
+    canceledBy: change.canceledBy !== undefined ? change.canceledBy : row.canceledBy,
+    attention: change.attention !== undefined ? change.attention : row.attention,
+  } satisfies OrderRow);
+  if (!updated) throw new Error(`updating order ${id} returned no row`);
+  const event = q.insertEvent.get({
+    orderId: id,
+    type: change.type,
+    action: change.action,
+    fromStatus: current.status,
+    toStatus: status,
+    actor: change.actor,
+    changes: change.changes ?? null,
+    version,
+    at: change.at,
+  } satisfies NewEventRow);
+  if (!event) throw new Error(`appending order ${id}'s event returned no row`);
+  return { order: toOrder(updated), event: toEvent(event) } satisfies Changed;
 }
 
 export async function getOrder(id: string): Promise<Order | undefined> {
+  return getOrderIn(id);
+}
+
+/** An order by id, read inside the caller's transaction. */
+export function getOrderIn(id: string): Order | undefined {
   const row = statements().byId.get({ id });
   return row ? toOrder(row) : undefined;
 }
