@@ -17,6 +17,10 @@ const HTTP_STATUS = {
 
 export type ErrorCode = keyof typeof HTTP_STATUS;
 
+/** Every error code with the HTTP status it is sent with (the OpenAPI document and the docs list them all). */
+export const ERROR_HTTP_STATUS: Readonly<Record<ErrorCode, number>> = HTTP_STATUS;
+export const ERROR_CODES = Object.keys(HTTP_STATUS) as ErrorCode[];
+
 /** An expected failure: bad input or a rule refusing. Rendered as the seed's {error, message, ...}. */
 export class ApiError extends Error {
   constructor(

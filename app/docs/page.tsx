@@ -1,6 +1,10 @@
-import { ComingSoon } from '@/components/ui/coming-soon';
+import { headers } from 'next/headers';
+import { ApiReference } from '@/components/docs/api-reference';
+import { openApiDocument, originOf } from '@/lib/openapi';
 
-export const metadata = { title: 'API docs' };
-export default function DocsPage() {
-  return <ComingSoon title="API docs" body="The interactive reference for /v1/orders. Until it lands, the README documents every endpoint with curl examples." />;
+export const metadata = { title: 'API docs', description: 'The PB&J orders API: create, track, change and cancel orders.' };
+export const dynamic = 'force-dynamic'; // the examples use this server's address and the menu of the moment
+
+export default async function DocsPage() {
+  return <ApiReference doc={await openApiDocument(originOf(await headers(), 'http://localhost:3000'))} />;
 }

@@ -111,3 +111,13 @@ export type BoardEntry = z.infer<typeof boardEntrySchema>;
 
 export const pickupBoardSchema = z.object({ entries: z.array(boardEntrySchema), seq: z.number(), server_time: z.number() });
 export type PickupBoard = z.infer<typeof pickupBoardSchema>;
+
+// ——— Manager console: the shapes are defined once, in lib/manager/schemas.ts ———
+
+export {
+  apiKeyListSchema, createdKeySchema, dayNumbersSchema, staffListSchema, storeControlsSchema,
+  type ApiKeyView, type DayNumbers, type StaffView, type StoreControls,
+} from '../manager/schemas';
+export const stockSchema = z.object({ options: z.array(menuOptionSchema) });
+export type Stock = z.infer<typeof stockSchema>;
+export const pauseSchema = z.object({ paused: z.boolean() });

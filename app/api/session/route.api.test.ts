@@ -67,10 +67,13 @@ describe('staff sign-in', () => {
 
   test('the manager console needs a manager: a kitchen session is sent to sign in as one', async () => {
     const kitchen = await signInStaff(server.url, 'kitchen');
-    const res = await fetch(`${server.url}/manager`, { redirect: 'manual', headers: { Cookie: kitchen.cookie } });
-    expect(res.headers.get('location')).toContain('need=manager');
+    for (const path of ['/manager', '/manager/incoming', '/manager/keys']) {
+      const res = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: { Cookie: kitchen.cookie } });
+      expect(res.headers.get('location')).toContain('need=manager');
+    }
     const manager = await signInStaff(server.url, 'manager');
-    expect((await fetch(`${server.url}/manager`, { redirect: 'manual', headers: { Cookie: manager.cookie } })).status).toBe(200);
+    const res = await fetch(`${server.url}/manager/incoming`, { redirect: 'manual', headers: { Cookie: manager.cookie } });
+    expect(res.status).toBe(200);
   });
 
   // Last: it uses up the sign-in budget of the whole server.

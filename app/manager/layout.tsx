@@ -1,0 +1,16 @@
+import { ManagerShell } from '@/components/manager/manager-shell';
+import { QueryProvider } from '@/components/ui/query-provider';
+import { requireStaffPage } from '@/lib/auth/page';
+
+export const metadata = { title: { default: 'Manager', template: '%s · Manager · PB&J Kitchen' } };
+export const dynamic = 'force-dynamic';
+
+/** Every manager section: managers only (kitchen staff are sent to sign in as a manager). */
+export default async function ManagerLayout({ children }: { children: React.ReactNode }) {
+  const member = await requireStaffPage('/manager', 'manager');
+  return (
+    <QueryProvider>
+      <ManagerShell staffName={member.name}>{children}</ManagerShell>
+    </QueryProvider>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+// The console's frame: one navigation for every section, and what matters on every screen (is the
+// store taking orders, what is 86'd) kept live by polling.
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+import { SignOutButton } from '@/components/ui/sign-out-button';
+import { stockQuery, storeControlsQuery } from '@/lib/client/queries';
+
+// Simple line icons (24×24, stroke): fonts on kitchen tablets lack most symbol glyphs.
+const ICON = {
+  incoming: 'M12 3v12m0 0-5-5m5 5 5-5M4 19h16',
+  stock: 'M5 5l14 14M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z',
+  numbers: 'M4 20V10m6 10V4m6 16v-7m4 7H2',
+  store: 'M4 10h16l-1-5H5l-1 5zm1 0v9h14v-9M9 19v-5h6v5',
+  keys: 'M14 10a4 4 0 1 0-3.5 4L9 15.5V18H6.5v2H4v-2.5l5.5-5.5M16 8h.01',
+  staff: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-6 9a6 6 0 0 1 12 0M16 5a3 3 0 0 1 0 6m2 9a6 6 0 0 0-3-5.2',
+} as const;
+
+function Icon({ name }: { name: keyof typeof ICON }) {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+      <path d={ICON[name]} />
+    </svg>
+  );
+}
+
+export const SECTIONS = [
+  { href: '/manager/incoming', label: 'Incoming', icon: 'incoming', hint: 'Delivery-app orders' },
+  { href: '/manager/stock', label: 'Stock', icon: 'stock', hint: '86 and restore' },
+  { href: '/manager/numbers', label: 'Numbers', icon: 'numbers', hint: "Today's figures" },
+  { href: '/manager/store', label: 'Store', icon: 'store', hint: 'Pause and capacity' },
+  { href: '/manager/keys', label: 'API keys', icon: 'keys', hint: 'Ordering apps' },
+  { href: '/manager/staff', label: 'Staff', icon: 'staff', hint: 'PINs and roles' },
+] as const;
+
+export function ManagerShell({ staffName, children }: { staffName: string; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const stock = useQuery(stockQuery());
+  const store = useQuery(storeControlsQuery());
+  const out = (stock.data?.options ?? []).filter((o) => !o.in_stock);
+  const paused = store.data?.paused ?? false;
+
+  return (
+    <div className="flex min-h-dvh">
+      <div className="w-56 shrink-0 border-r border-zinc-800 bg-zinc-900/60">
+        <nav aria-label="Manager sections" className="sticky top-0 flex h-dvh flex-col p-3">
+          <Link href="/" className="px-2 pt-1 text-xs font-semibold tracking-widest text-violet-400 uppercase">PB&amp;J Kitchen</Link>
+          <p className="px-2 text-2xl font-black">Manager</p>
+          <ul className="mt-4 flex flex-col gap-1">
+            {SECTIONS.map((s) => {
+              const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
+              return (
+                <li key={s.href}>
+                  <Link
+                    href={s.href}
+                    aria-current={current ? 'page' : undefined}
+                    className={cn(
+                      'flex min-h-14 items-center gap-3 rounded-xl px-3 transition',
+                      current ? 'bg-white text-black' : 'text-zinc-200 hover:bg-zinc-800',
+                    )}
+                  >
+                    <span aria-hidden className={cn('grid h-9 w-9 shrink-0 place-items-center rounded-lg', current ? 'bg-black/10' : 'bg-zinc-800')}>
+                      <Icon name={s.icon} />
+                    </span>
+                    <span className="flex min-w-0 flex-col leading-tight">
+                      <span className="text-lg font-bold">{s.label}</span>
+                      <span className={cn('truncate text-xs', current ? 'text-zinc-600' : 'text-zinc-500')}>{s.hint}</span>
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="mt-auto flex flex-col gap-2 px-1">
+            <Link href="/kitchen" className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800">Kitchen screen →</Link>
+            <Link href="/docs" className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800">API docs →</Link>
+            <p className="px-3 pt-2 text-sm text-zinc-400">Signed in as <strong className="text-zinc-200">{staffName}</strong></p>
+            <SignOutButton />
+          </div>
+        </nav>
+      </div>
+
+      <div className="flex min-w-0 flex-1 flex-col">
+        <div data-testid="manager-status" className="sticky top-0 z-20 flex min-h-14 items-center gap-3 border-b border-zinc-800 bg-zinc-950/95 px-6 backdrop-blur">
+          <Link
+            href="/manager/store"
+            data-testid="manager-intake"
+            data-paused={paused}
+            className={cn('flex min-h-10 items-center gap-2 rounded-full px-4 font-bold', paused ? 'bg-red-600 text-white' : 'bg-emerald-500/15 text-emerald-300')}
+          >
+            <span aria-hidden className={cn('h-2.5 w-2.5 rounded-full', paused ? 'bg-white' : 'bg-emerald-400')} />
+            {store.isPending ? 'Checking store…' : paused ? 'Intake paused: the API answers 503' : 'Taking orders'}
+          </Link>
+          <Link href="/manager/stock" data-testid="manager-86" className="flex min-h-10 min-w-0 items-center gap-2 rounded-full px-3 hover:bg-zinc-900">
+            {out.length === 0 ? (
+              <span className="text-zinc-400">{stock.isPending ? 'Checking stock…' : 'Everything in stock'}</span>
+            ) : (
+              <>
+                <span className="shrink-0 rounded-md bg-red-600 px-2 py-0.5 text-sm font-black text-white">86</span>
+                <span className="truncate font-semibold text-red-200">{out.map((o) => o.label).join(', ')}</span>
+              </>
+            )}
+          </Link>
+        </div>
+        <main className="min-w-0 flex-1 px-6 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// Units of work for the manager console: API keys and staff. Each is one transaction; the rules
+// (the last manager, unique PINs) are decided in lib/manager by a callback that runs inside it.
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { getDb } from '../client';
+import { apiClients, apiKeys, sessions, staff } from '../schema';
+import type { StaffMember, StaffWithPin } from './staff';
+
+export type ApiKeyListing = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  name: string;
+  prefix: string;
+  mode: 'test' | 'live';
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+};
+
+const keyColumns = {
+  id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
+  mode: apiKeys.mode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
+};
+
+/** Every API key (never its hash), live ones first, newest first. */
+export async function listApiKeys(): Promise<ApiKeyListing[]> {
+  const rows = getDb()
+    .select(keyColumns)
+    .from(apiKeys)
+    .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
+    .orderBy(desc(apiKeys.createdAt), asc(apiKeys.id))
+    .all();
+  return rows.sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
+}
+
+export async function getApiKey(id: string): Promise<ApiKeyListing | undefined> {
+  return getDb().select(keyColumns).from(apiKeys).innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId)).where(eq(apiKeys.id, id)).get();
+}
+
+/** Revokes a key (keeping the first revocation time if it already was); undefined for an unknown id. */
+export async function revokeKey(id: string, now: number): Promise<ApiKeyListing | undefined> {
+  return getDb().transaction((tx) => {
+    tx.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run();
+    return tx.select(keyColumns).from(apiKeys).innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId)).where(eq(apiKeys.id, id)).get();
+  });
+}
+
+/** What a staff change writes; absent fields stay as they are. */
+export type StaffPatch = Partial<Pick<StaffWithPin, 'name' | 'role' | 'pinHash' | 'active'>>;
+
+const toMember = ({ pinHash: _p, ...m }: StaffWithPin): StaffMember => m;
+
+/**
+ * Adds a staff member: `decide` sees every active member (with PIN hashes, to keep PINs unique) and
+ * returns the row to insert or throws; all in one transaction so two managers cannot race a rule.
+ */
+export async function addStaff(decide: (active: StaffWithPin[]) => StaffWithPin): Promise<StaffMember> {
+  return getDb().transaction(
+    (tx) => {
+      const active = tx.select().from(staff).where(eq(staff.active, true)).all();
+      const row = decide(active);
+      tx.insert(staff).values(row).run();
+      return toMember(row);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Changes a staff member: `decide` sees the member and every active member and returns the patch or
+ * throws. A member who stops being active loses every session at once. Undefined for an unknown id.
+ */
+export async function changeStaff(id: string, decide: (current: StaffWithPin, active: StaffWithPin[]) => StaffPatch): Promise<StaffMember | undefined> {
+  return getDb().transaction(
+    (tx) => {
+      const current = tx.select().from(staff).where(eq(staff.id, id)).get();
+      if (!current) return undefined;
+      const active = tx.select().from(staff).where(eq(staff.active, true)).all();
+      const patch = decide(current, active);
+      const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      if (Object.keys(changes).length > 0) tx.update(staff).set(changes).where(eq(staff.id, id)).run();
+      if (patch.active === false) tx.delete(sessions).where(eq(sessions.staffId, id)).run();
+      const after = tx.select().from(staff).where(eq(staff.id, id)).get();
+      return after ? toMember(after) : undefined;
+    },
+    { behavior: 'immediate' },
+  );
+}
