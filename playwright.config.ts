@@ -41,6 +41,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Every spec signs in through the real PIN pad; the sign-in limit itself is proven in the API tests.
-    env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000', DATABASE_PATH: DB, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', STORE_TIMEZONE: 'UTC', NODE_ENV: 'production' },
+    env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000', KITCHENHUB_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789', DATABASE_PATH: DB, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', STORE_TIMEZONE: 'UTC', NODE_ENV: 'production' },
   },
 });

@@ -1,6 +1,7 @@
 // All page data comes through here: query keys from one factory, so no invalidation misses.
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
+import { incomingSchema } from './kitchenhub';
 import { boardSchema, type Board, type Ticket } from './schemas';
 import { pickupBoardSchema, trackingViewSchema, type PickupBoard, type TrackingView } from './schemas';
 import { backoffMs, getFresh, shouldRetry, type Fresh } from './tracking';
@@ -79,4 +80,55 @@ export const pickupBoardQuery = () =>
     retryDelay: backoffMs,
     queryFn: ({ client, queryKey, signal }): Promise<Fresh<PickupBoard>> =>
       getFresh('/api/board', pickupBoardSchema, client.getQueryData<Fresh<PickupBoard>>(queryKey), signal),
+  });
+
+// ——— Manager console ———
+
+import { apiKeyListSchema, dayNumbersSchema, staffListSchema, stockSchema, storeControlsSchema } from './schemas';
+
+/** Stock and pause change from other screens (a cook 86s on the kitchen tablet): poll them, cheaply. */
+export const MANAGER_POLL_MS = 4_000;
+
+export const managerKeys = {
+  all: ['manager'] as const,
+  stock: () => [...managerKeys.all, 'stock'] as const,
+  store: () => [...managerKeys.all, 'store'] as const,
+  apiKeys: () => [...managerKeys.all, 'api-keys'] as const,
+  staff: () => [...managerKeys.all, 'staff'] as const,
+  numbers: (date: string | null) => [...managerKeys.all, 'numbers', date ?? 'today'] as const,
+};
+
+export const stockQuery = () =>
+  queryOptions({ queryKey: managerKeys.stock(), refetchInterval: MANAGER_POLL_MS, queryFn: ({ signal }) => getJson('/api/stock', stockSchema, signal) });
+
+export const storeControlsQuery = () =>
+  queryOptions({ queryKey: managerKeys.store(), refetchInterval: MANAGER_POLL_MS, queryFn: ({ signal }) => getJson('/api/manager/store', storeControlsSchema, signal) });
+
+export const apiKeysQuery = () =>
+  queryOptions({ queryKey: managerKeys.apiKeys(), refetchInterval: 30_000, queryFn: ({ signal }) => getJson('/api/manager/keys', apiKeyListSchema, signal) });
+
+export const staffQuery = () =>
+  queryOptions({ queryKey: managerKeys.staff(), queryFn: ({ signal }) => getJson('/api/manager/staff', staffListSchema, signal) });
+
+/** A day's numbers (null: today). Today's refresh every half minute; past days do not change. */
+export const numbersQuery = (date: string | null) =>
+  queryOptions({
+    queryKey: managerKeys.numbers(date),
+    refetchInterval: date === null ? 30_000 : false,
+    queryFn: ({ signal }) => getJson(`/api/manager/numbers${date ? `?date=${encodeURIComponent(date)}` : ''}`, dayNumbersSchema, signal),
+  });
+
+// ——— Manager: KitchenHub orders waiting for a decision ———
+
+export const hubKeys = {
+  all: ['kitchenhub'] as const,
+  incoming: () => [...hubKeys.all, 'incoming'] as const,
+};
+
+/** Pending and scheduled KitchenHub orders, polled every few seconds so a new one is never missed. */
+export const incomingQuery = () =>
+  queryOptions({
+    queryKey: hubKeys.incoming(),
+    refetchInterval: 4_000,
+    queryFn: ({ signal }) => getJson('/api/kitchenhub/orders', incomingSchema, signal),
   });

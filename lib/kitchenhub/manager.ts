@@ -3,6 +3,9 @@
 // scheduled orders when their time comes.
 import { z } from 'zod';
 import * as store from '@/db/sqlite/kitchenhub';
+import { listOpenOrders } from '@/db/sqlite/orders';
+import { estimateReadyMinutes } from '../orders/eta';
+import { kitchenSettings } from '../settings';
 import { ApiError, notFound } from '../errors';
 import { orderFeed } from '../live/feed';
 import { ticketFor } from './ingest';
@@ -13,12 +16,23 @@ const MINUTE = 60_000;
 export const acceptBody = z.strictObject({ prep_time_minutes: z.number().int().min(1).max(240) });
 export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
 
-/** Pending orders to decide on and accepted-but-held scheduled ones, oldest first. */
-export async function incomingHubOrders(): Promise<{ pending: HubOrderView[]; scheduled: HubOrderView[] }> {
+/**
+ * A prep time to suggest from the kitchen's load: when an order placed now would be ready, plus a
+ * few minutes' margin for bagging and the hand-off, rounded up to 5 minutes.
+ */
+export async function suggestPrepMinutes(now = Date.now()): Promise<number> {
+  const probe = { id: '~probe', status: 'queued' as const, toast: null, statusAt: now, createdAt: now };
+  const eta = estimateReadyMinutes([...(await listOpenOrders()), probe], await kitchenSettings(), now).get(probe.id) ?? 5;
+  return Math.min(240, Math.max(5, Math.ceil((eta + 3) / 5) * 5));
+}
+
+/** Pending orders to decide on and accepted-but-held scheduled ones, oldest first, with a suggested prep time. */
+export async function incomingHubOrders(now = Date.now()): Promise<{ pending: HubOrderView[]; scheduled: HubOrderView[]; suggested_prep_minutes: number }> {
   const rows = await store.listHubOrders(['pending', 'scheduled']);
   return {
     pending: rows.filter((h) => h.state === 'pending').map(toHubOrderView),
     scheduled: rows.filter((h) => h.state === 'scheduled').map(toHubOrderView),
+    suggested_prep_minutes: await suggestPrepMinutes(now),
   };
 }
 const undecided = (h: HubOrder) => h.state === 'pending';
