@@ -132,6 +132,18 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer
   return parsed.data;
 }
 
+/**
+ * The origin the client reached us at, for links in responses (tracking_url, the API docs): the Host
+ * header (Next's req.url names its own listening address instead), or a trusted proxy's
+ * X-Forwarded-Host/-Proto.
+ */
+export function originOf(req: Pick<Request, 'headers' | 'url'>): string {
+  const trusted = env().TRUST_PROXY;
+  const host = (trusted && req.headers.get('x-forwarded-host')) || req.headers.get('host');
+  const proto = (trusted && req.headers.get('x-forwarded-proto')) || new URL(req.url).protocol.replace(':', '');
+  return host ? `${proto}://${host}` : new URL(req.url).origin;
+}
+
 /** A weak ETag of a JSON body: it changes whenever anything the client would see changes. */
 export const etagOf = (json: string): string => `W/"${createHash('sha1').update(json).digest('base64url')}"`;
 

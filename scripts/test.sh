@@ -12,4 +12,4 @@ echo "▶ typecheck"; npx tsc --noEmit
 echo "▶ lint"; npx eslint --max-warnings 0 .
 echo "▶ build"; mkdir -p tmp; npx next build > tmp/build.log 2>&1 || { cat tmp/build.log; exit 1; }
 echo "▶ unit and API tests (vitest)"; npx vitest run
-echo "▶ end-to-end (Playwright, Chromium)"; npx playwright test --project=tablet
+echo "▶ end-to-end (Playwright, Chromium)"; npx playwright test --project=tablet --project=manager

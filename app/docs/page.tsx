@@ -6,5 +6,5 @@ export const metadata = { title: 'API docs', description: 'The PB&J orders API: 
 export const dynamic = 'force-dynamic'; // the examples use this server's address and the menu of the moment
 
 export default async function DocsPage() {
-  return <ApiReference doc={await openApiDocument(originOf(await headers(), 'http://localhost:3000'))} />;
+  return <ApiReference doc={await openApiDocument(originOf({ headers: await headers(), url: 'http://localhost:3000/docs' }))} />;
 }

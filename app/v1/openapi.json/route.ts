@@ -2,6 +2,6 @@ import { handleApi, jsonWithEtag, preflight } from '@/lib/http';
 import { openApiDocument, originOf } from '@/lib/openapi';
 
 /** The OpenAPI 3.1 document of /v1: public (no key), generated from the schemas the API validates with. */
-export const GET = handleApi(async (req) => jsonWithEtag(req, await openApiDocument(originOf(req.headers, req.url))));
+export const GET = handleApi(async (req) => jsonWithEtag(req, await openApiDocument(originOf(req))));
 
 export const OPTIONS = preflight('GET');

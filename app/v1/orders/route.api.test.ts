@@ -1,6 +1,7 @@
 // POST /v1/orders and GET /v1/orders over real HTTP, against `next start` on this file's own SQLite copy.
 // Every test that counts orders uses its own API client: a client sees only its own orders.
 import fc from 'fast-check';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertApiKey, revokeApiKey } from '@/db/sqlite/api-keys';
 import { MENU } from '@/db/seed';
@@ -63,6 +64,22 @@ async function revocableClient(): Promise<{ api: ApiClient; keyId: string }> {
 }
 
 describe('POST /v1/orders', () => {
+  test('tracking_url uses the host the client called, not the address the server listens on', async () => {
+    const api = await fresh();
+    // fetch() always sends the URL's own host, so this request goes out through node:http.
+    const body = await new Promise<{ order_id: string; tracking_url: string }>((resolve, reject) => {
+      const url = new URL('/v1/orders', server.url);
+      const req = http.request(url, { method: 'POST', headers: { Host: 'orders.example.test', 'Content-Type': 'application/json', 'X-API-Key': api.key } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += String(chunk)));
+        res.on('end', () => resolve(JSON.parse(text)));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(SEED_EXAMPLE_ORDER));
+    });
+    expect(body.tracking_url).toBe(`http://orders.example.test/track/${body.order_id}`);
+  });
+
   test("answers 201 with the seed's response shape", async () => {
     const res = await (await fresh()).send('POST', '/v1/orders', SEED_EXAMPLE_ORDER);
     expect(res.status).toBe(201);

@@ -1,6 +1,6 @@
 import { authenticateApiKey } from '@/lib/auth/api-key';
 import { invalidRequest } from '@/lib/errors';
-import { handleApi, jsonWithEtag, preflight, readJson, readQuery } from '@/lib/http';
+import { handleApi, jsonWithEtag, originOf, preflight, readJson, readQuery } from '@/lib/http';
 import { createOrderBody, listOrdersQuery } from '@/lib/orders/schemas';
 import { etaFor, listOrders, placeOrder } from '@/lib/orders/service';
 import { toOrderView } from '@/lib/orders/views';
@@ -14,7 +14,7 @@ export const POST = handleApi(async (req) => {
     throw invalidRequest('Idempotency-Key must be 1 to 255 printable characters without spaces.', 'Idempotency-Key');
   }
   const body = await readJson(req, createOrderBody);
-  const placed = await placeOrder({ clientId: client.id, body, idempotencyKey, origin: new URL(req.url).origin });
+  const placed = await placeOrder({ clientId: client.id, body, idempotencyKey, origin: originOf(req) });
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (placed.replayed) headers['Idempotent-Replayed'] = 'true';
   return new Response(placed.body, { status: placed.status, headers });
@@ -25,7 +25,7 @@ export const GET = handleApi(async (req) => {
   const q = readQuery(req, listOrdersQuery);
   const { orders, hasMore } = await listOrders({ clientId: client.id, limit: q.limit, startingAfter: q.starting_after, status: q.status, customerId: q.customer_id });
   const eta = await etaFor(orders);
-  const origin = new URL(req.url).origin;
+  const origin = originOf(req);
   return jsonWithEtag(req, { object: 'list', data: orders.map((o) => toOrderView(o, eta.get(o.id) ?? null, origin)), has_more: hasMore });
 });
 

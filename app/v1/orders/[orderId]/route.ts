@@ -1,16 +1,15 @@
 import { authenticateApiKey } from '@/lib/auth/api-key';
-import { handleApi, jsonWithEtag, preflight, readJson } from '@/lib/http';
+import { handleApi, jsonWithEtag, originOf, preflight, readJson } from '@/lib/http';
 import { updateOrderBody } from '@/lib/orders/schemas';
 import { cancelOrder, editOrder, requireClientOrder, viewOf } from '@/lib/orders/service';
 
 type Ctx = { params: Promise<{ orderId: string }> };
-const origin = (req: Request) => new URL(req.url).origin;
 
 export const GET = handleApi(async (req, ctx: Ctx) => {
   const client = await authenticateApiKey(req);
   const { orderId } = await ctx.params;
   const order = await requireClientOrder(client.id, orderId);
-  return jsonWithEtag(req, await viewOf(order, origin(req)));
+  return jsonWithEtag(req, await viewOf(order, originOf(req)));
 });
 
 export const PUT = handleApi(async (req, ctx: Ctx) => {
@@ -18,14 +17,14 @@ export const PUT = handleApi(async (req, ctx: Ctx) => {
   const { orderId } = await ctx.params;
   const changes = await readJson(req, updateOrderBody);
   const order = await editOrder({ clientId: client.id, actor: `api:${client.id}`, orderId, changes });
-  return Response.json(await viewOf(order, origin(req)));
+  return Response.json(await viewOf(order, originOf(req)));
 });
 
 export const DELETE = handleApi(async (req, ctx: Ctx) => {
   const client = await authenticateApiKey(req);
   const { orderId } = await ctx.params;
   const order = await cancelOrder({ clientId: client.id, actor: `api:${client.id}`, orderId, canceledBy: 'customer' });
-  return Response.json(await viewOf(order, origin(req)));
+  return Response.json(await viewOf(order, originOf(req)));
 });
 
 export const OPTIONS = preflight('GET, PUT, DELETE');
