@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { useLiveStream } from '@/lib/client/live';
 import { pickupBoardQuery, publicKeys } from '@/lib/client/queries';
@@ -9,6 +9,7 @@ import { boardEntrySchema, type BoardEntry, type PickupBoard } from '@/lib/clien
 import { boardColumns, isJustReady, POLL_MS, serverNow, upsertBoardEntry, type Fresh } from '@/lib/client/tracking';
 import styles from './board.module.css';
 import { useNow } from './use-now';
+import { useWakeLock } from '@/components/ui/use-wake-lock';
 
 // Tiles that fit at 1920×1080 at a size readable from across the lobby; the rest are counted.
 const PREPARING_MAX = 12;
@@ -37,23 +38,7 @@ export function PickupBoardScreen({ initial }: { initial: PickupBoard }) {
   const clock = now === null ? null : serverNow(board.data, now);
   const { preparing, ready } = boardColumns(board.data.data.entries);
 
-  // A lobby screen stays on: keep it awake where the browser allows.
-  useEffect(() => {
-    let lock: WakeLockSentinel | null = null;
-    const request = async () => {
-      try {
-        if (document.visibilityState === 'visible' && 'wakeLock' in navigator) lock = await navigator.wakeLock.request('screen');
-      } catch {
-        /* not allowed here: the screen's own settings decide */
-      }
-    };
-    void request();
-    document.addEventListener('visibilitychange', request);
-    return () => {
-      document.removeEventListener('visibilitychange', request);
-      void lock?.release();
-    };
-  }, []);
+  useWakeLock();
 
   return (
     <main className="flex h-dvh flex-col gap-6 overflow-hidden bg-zinc-950 px-10 py-8">

@@ -17,6 +17,7 @@ import { HelpOverlay } from './help-overlay';
 import { RecallDrawer } from './recall-drawer';
 import { enableSound, playAlert, soundEnabled } from './sound';
 import { TicketCard, type TicketAction } from './ticket-card';
+import { useWakeLock } from '@/components/ui/use-wake-lock';
 
 const UNDO_MS = 8_000;
 type Notice = { id: number; text: string; tone: 'info' | 'warn' };
@@ -80,23 +81,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
     return () => clearInterval(timer);
   }, [health.state, refetch]);
 
-  // Keep the tablet awake while the screen is showing.
-  useEffect(() => {
-    let lock: WakeLockSentinel | null = null;
-    const request = async () => {
-      try {
-        if (document.visibilityState === 'visible' && 'wakeLock' in navigator) lock = await navigator.wakeLock.request('screen');
-      } catch {
-        /* not allowed here: the tablet's own settings decide */
-      }
-    };
-    void request();
-    document.addEventListener('visibilitychange', request);
-    return () => {
-      document.removeEventListener('visibilitychange', request);
-      void lock?.release();
-    };
-  }, []);
+  useWakeLock();
 
   // Ages run on the server's clock: a tablet whose clock is off still shows true ages.
   const offset = board.data ? board.data.server_time - board.data.received_at : 0;

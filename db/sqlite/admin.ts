@@ -3,19 +3,10 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
 import { apiClients, apiKeys, sessions, staff } from '../schema';
+import type { ApiKeyRecord } from './api-keys';
 import type { StaffMember, StaffWithPin } from './staff';
 
-export type ApiKeyListing = {
-  id: string;
-  clientId: string;
-  clientName: string;
-  name: string;
-  prefix: string;
-  mode: 'test' | 'live';
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-};
+export type ApiKeyListing = ApiKeyRecord;
 
 const keyColumns = {
   id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
