@@ -2,8 +2,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
 import { incomingSchema } from './kitchenhub';
-import { boardSchema, type Board, type Ticket } from './schemas';
-import { pickupBoardSchema, trackingViewSchema, type PickupBoard, type TrackingView } from './schemas';
+import {
+  apiKeyListSchema, boardSchema, dayNumbersSchema, pickupBoardSchema, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
+  type Board, type PickupBoard, type Ticket, type TrackingView,
+} from './schemas';
 import { backoffMs, getFresh, shouldRetry, type Fresh } from './tracking';
 
 export const orderKeys = {
@@ -84,7 +86,6 @@ export const pickupBoardQuery = () =>
 
 // ——— Manager console ———
 
-import { apiKeyListSchema, dayNumbersSchema, staffListSchema, stockSchema, storeControlsSchema } from './schemas';
 
 /** Stock and pause change from other screens (a cook 86s on the kitchen tablet): poll them, cheaply. */
 export const MANAGER_POLL_MS = 4_000;
