@@ -7,6 +7,7 @@ import { insertApiKey, revokeApiKey } from '@/db/sqlite/api-keys';
 import { MENU } from '@/db/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import { ApiClient, newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type StaffClient } from '@/test/api';
+import { expectHandled, menuOption, mostly } from '@/test/fuzz';
 import { startServer, type TestServer } from '@/test/server';
 
 let server: TestServer;
@@ -497,18 +498,7 @@ describe('CORS', () => {
 });
 
 describe('no input yields a 5xx', () => {
-  /** Fails unless the answer is below 500 and, for a 4xx, has the seed's error shape; returns the status. */
-  async function expectHandled(res: Response): Promise<number> {
-    const text = await res.text();
-    expect(res.status, text).toBeLessThan(500);
-    if (res.status >= 400) expect(JSON.parse(text)).toEqual(expect.objectContaining({ error: expect.any(String), message: expect.any(String) }));
-    return res.status;
-  }
-
-  // Mostly a valid order with now and then a wrong value, so the fuzz reaches the menu and storage too.
-  const mostly = <T>(valid: fc.Arbitrary<T>) =>
-    fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: fc.string(), weight: 1 }, { arbitrary: fc.jsonValue(), weight: 1 });
-  const option = (type: keyof typeof MENU) => mostly(fc.constantFrom(...optionsOf(type)));
+  const option = menuOption;
   const orderish = fc.record(
     {
       customer_id: mostly(fc.string({ unit: 'binary', maxLength: 70 })),
