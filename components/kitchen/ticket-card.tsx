@@ -125,47 +125,32 @@ export function TicketCard(props: {
 
       <footer className="flex gap-2 border-t border-zinc-800 p-2">
         {t.attention ? (
-          <button
-            type="button"
-            disabled={props.busy}
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onAction(t, 'acknowledge');
-            }}
-            className="min-h-16 flex-1 rounded-xl bg-white text-2xl font-black text-black active:bg-zinc-300 disabled:opacity-50"
-          >
-            Got it
-          </button>
+          <TicketButton label="Got it" look="flex-1 bg-white text-2xl font-black text-black active:bg-zinc-300" busy={props.busy} onTap={() => props.onAction(t, 'acknowledge')} />
         ) : (
-          next && (
-            <button
-              type="button"
-              disabled={props.busy}
-              onClick={(e) => {
-                e.stopPropagation();
-                props.onAction(t, 'advance');
-              }}
-              className="min-h-16 flex-1 rounded-xl bg-emerald-500 text-2xl font-black text-black active:bg-emerald-300 disabled:opacity-50"
-            >
-              {next}
-            </button>
-          )
+          next && <TicketButton label={next} look="flex-1 bg-emerald-500 text-2xl font-black text-black active:bg-emerald-300" busy={props.busy} onTap={() => props.onAction(t, 'advance')} />
         )}
         {canCancel(t.status) && (
-          <button
-            type="button"
-            disabled={props.busy}
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onAction(t, 'cancel');
-            }}
-            className="min-h-16 rounded-xl border-2 border-red-500 px-4 text-xl font-bold text-red-300 active:bg-red-950 disabled:opacity-50"
-          >
-            Cancel
-          </button>
+          <TicketButton label="Cancel" look="border-2 border-red-500 px-4 text-xl font-bold text-red-300 active:bg-red-950" busy={props.busy} onTap={() => props.onAction(t, 'cancel')} />
         )}
       </footer>
     </article>
+  );
+}
+
+/** A ticket's button; a tap acts on the ticket without also selecting it. */
+function TicketButton({ label, look, busy, onTap }: { label: string; look: string; busy: boolean; onTap: () => void }) {
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={(e) => {
+        e.stopPropagation();
+        onTap();
+      }}
+      className={cn('min-h-16 rounded-xl disabled:opacity-50', look)}
+    >
+      {label}
+    </button>
   );
 }
 
