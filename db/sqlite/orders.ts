@@ -110,6 +110,11 @@ export type CreateResult =
 
 /** The first answer to an idempotent request: `replay` for the same request, `mismatch` for another. */
 export async function findIdempotentResponse(claim: IdempotencyClaim): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
+  return idempotentAnswerIn(claim);
+}
+
+/** findIdempotentResponse's read, inside the caller's transaction. */
+function idempotentAnswerIn(claim: IdempotencyClaim): Exclude<CreateResult, { kind: 'created' }> | undefined {
   const seen = statements().idempotent.get({ clientId: claim.clientId, key: claim.key });
   if (!seen) return undefined;
   return seen.requestHash === claim.requestHash
@@ -148,15 +153,8 @@ export async function createOrder(
   const q = statements();
   return getDb().transaction(
     (): CreateResult => {
-      if (idempotency) {
-        const { clientId, key, requestHash } = idempotency.claim;
-        const seen = q.idempotent.get({ clientId, key });
-        if (seen) {
-          return seen.requestHash === requestHash
-            ? { kind: 'replay', response: { status: seen.responseStatus, body: seen.responseBody } }
-            : { kind: 'mismatch' };
-        }
-      }
+      const seen = idempotency && idempotentAnswerIn(idempotency.claim);
+      if (seen) return seen;
       const { order, event } = insertOrderIn(input, actor);
       let response: StoredResponse | null = null;
       if (idempotency) {
