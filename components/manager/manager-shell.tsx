@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import { cn } from '@/components/ui/cn';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { stockQuery, storeControlsQuery } from '@/lib/client/queries';
@@ -16,6 +17,7 @@ const ICON = {
   store: 'M4 10h16l-1-5H5l-1 5zm1 0v9h14v-9M9 19v-5h6v5',
   keys: 'M14 10a4 4 0 1 0-3.5 4L9 15.5V18H6.5v2H4v-2.5l5.5-5.5M16 8h.01',
   staff: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-6 9a6 6 0 0 1 12 0M16 5a3 3 0 0 1 0 6m2 9a6 6 0 0 0-3-5.2',
+  kitchenhub: 'M4 12h4l2-6 4 12 2-6h4',
 } as const;
 
 function Icon({ name }: { name: keyof typeof ICON }) {
@@ -33,6 +35,7 @@ export const SECTIONS = [
   { href: '/manager/store', label: 'Store', icon: 'store', hint: 'Pause and capacity' },
   { href: '/manager/keys', label: 'API keys', icon: 'keys', hint: 'Ordering apps' },
   { href: '/manager/staff', label: 'Staff', icon: 'staff', hint: 'PINs and roles' },
+  { href: '/manager/kitchenhub', label: 'KitchenHub', icon: 'kitchenhub', hint: 'Webhooks and sync' },
 ] as const;
 
 export function ManagerShell({ staffName, children }: { staffName: string; children: React.ReactNode }) {
@@ -41,23 +44,36 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
   const store = useQuery(storeControlsQuery());
   const out = (stock.data?.options ?? []).filter((o) => !o.in_stock);
   const paused = store.data?.paused ?? false;
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the sections scroll sideways: bring the current one into view.
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
 
   return (
-    <div className="flex min-h-dvh">
-      <div className="w-56 shrink-0 border-r border-zinc-800 bg-zinc-900/60">
-        <nav aria-label="Manager sections" className="sticky top-0 flex h-dvh flex-col p-3">
-          <Link href="/" className="px-2 pt-1 text-xs font-semibold tracking-widest text-violet-400 uppercase">PB&amp;J Kitchen</Link>
-          <p className="px-2 text-2xl font-black">Manager</p>
-          <ul className="mt-4 flex flex-col gap-1">
+    // A phone gets the sections as one scrolling row on top; a tablet or laptop, a sidebar.
+    <div className="flex min-h-dvh flex-col md:flex-row">
+      <div className="shrink-0 border-b border-zinc-800 bg-zinc-900/60 md:w-56 md:border-r md:border-b-0">
+        <nav ref={nav} aria-label="Manager sections" className="flex flex-col p-2 md:sticky md:top-0 md:h-dvh md:p-3">
+          <div className="flex items-center justify-between gap-3 md:block">
+            <div>
+              <Link href="/" className="px-2 pt-1 text-xs font-semibold tracking-widest text-violet-400 uppercase">PB&amp;J Kitchen</Link>
+              <p className="px-2 text-2xl font-black">Manager</p>
+            </div>
+            <div className="md:hidden">
+              <SignOutButton />
+            </div>
+          </div>
+          <ul className="mt-2 flex gap-1 overflow-x-auto md:mt-4 md:flex-col md:overflow-visible">
             {SECTIONS.map((s) => {
               const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
               return (
-                <li key={s.href}>
+                <li key={s.href} className="shrink-0">
                   <Link
                     href={s.href}
                     aria-current={current ? 'page' : undefined}
                     className={cn(
-                      'flex min-h-14 items-center gap-3 rounded-xl px-3 transition',
+                      'flex min-h-12 items-center gap-2 rounded-xl px-2 transition md:min-h-14 md:gap-3 md:px-3',
                       current ? 'bg-white text-black' : 'text-zinc-200 hover:bg-zinc-800',
                     )}
                   >
@@ -66,14 +82,14 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
                     </span>
                     <span className="flex min-w-0 flex-col leading-tight">
                       <span className="text-lg font-bold">{s.label}</span>
-                      <span className={cn('truncate text-xs', current ? 'text-zinc-600' : 'text-zinc-500')}>{s.hint}</span>
+                      <span className={cn('hidden truncate text-xs md:block', current ? 'text-zinc-600' : 'text-zinc-500')}>{s.hint}</span>
                     </span>
                   </Link>
                 </li>
               );
             })}
           </ul>
-          <div className="mt-auto flex flex-col gap-2 px-1">
+          <div className="mt-auto hidden flex-col gap-2 px-1 md:flex">
             <Link href="/kitchen" className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800">Kitchen screen →</Link>
             <Link href="/docs" className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800">API docs →</Link>
             <p className="px-3 pt-2 text-sm text-zinc-400">Signed in as <strong className="text-zinc-200">{staffName}</strong></p>
@@ -83,7 +99,7 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
       </div>
 
       <div className="flex min-w-0 flex-1 flex-col">
-        <div data-testid="manager-status" className="sticky top-0 z-20 flex min-h-14 items-center gap-3 border-b border-zinc-800 bg-zinc-950/95 px-6 backdrop-blur">
+        <div data-testid="manager-status" className="sticky top-0 z-20 flex min-h-14 items-center gap-3 border-b border-zinc-800 bg-zinc-950/95 px-3 backdrop-blur md:px-6">
           <Link
             href="/manager/store"
             data-testid="manager-intake"
@@ -104,7 +120,7 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
             )}
           </Link>
         </div>
-        <main className="min-w-0 flex-1 px-6 py-6">{children}</main>
+        <main className="min-w-0 flex-1 px-3 py-5 md:px-6 md:py-6">{children}</main>
       </div>
     </div>
   );

@@ -58,7 +58,7 @@ function readCurrent(tx: Tx, hubOrderId: string): { hub?: HubOrder; order?: Orde
 export async function ingestHubOrder(
   delivery: Delivery,
   decide: (current: { hub?: HubOrder; order?: Order }) => HubPlan,
-): Promise<{ outcome: DeliveryOutcome; changed: Changed[]; orderId: string | null }> {
+): Promise<{ outcome: DeliveryOutcome; changed: Changed[]; orderId: string | null; deliveryId: number }> {
   const db = getDb();
   return db.transaction(
     (tx) => {
@@ -66,13 +66,13 @@ export async function ingestHubOrder(
         .where(and(eq(hubDeliveries.bodyHash, delivery.bodyHash), inArray(hubDeliveries.outcome, ['applied', 'stale', 'duplicate']))).limit(1).get();
       const current = readCurrent(tx, delivery.hubOrderId!);
       if (seen) {
-        tx.insert(hubDeliveries).values({ ...delivery, outcome: 'duplicate', error: null }).run();
-        return { outcome: 'duplicate' as const, changed: [], orderId: current.hub?.orderId ?? null };
+        const { id } = tx.insert(hubDeliveries).values({ ...delivery, outcome: 'duplicate', error: null }).returning({ id: hubDeliveries.id }).get();
+        return { outcome: 'duplicate' as const, changed: [], orderId: current.hub?.orderId ?? null, deliveryId: id };
       }
       const plan = decide(current);
       const { changed, orderId } = plan.outcome === 'applied' ? apply(tx, plan, current.hub, current.order, delivery.receivedAt) : { changed: [], orderId: current.hub?.orderId ?? null };
-      tx.insert(hubDeliveries).values({ ...delivery, outcome: plan.outcome, error: null }).run();
-      return { outcome: plan.outcome, changed, orderId };
+      const { id } = tx.insert(hubDeliveries).values({ ...delivery, outcome: plan.outcome, error: null }).returning({ id: hubDeliveries.id }).get();
+      return { outcome: plan.outcome, changed, orderId, deliveryId: id };
     },
     { behavior: 'immediate' },
   );
@@ -113,11 +113,25 @@ export async function dueScheduledHubOrders(now: number): Promise<string[]> {
   return getDb().select({ id: hubOrders.hubOrderId }).from(hubOrders).where(and(eq(hubOrders.state, 'scheduled'), lte(hubOrders.fireAt, now))).all().map((r) => r.id);
 }
 
-export type DeliveryLogEntry = { id: number; receivedAt: number; eventType: string | null; hubOrderId: string | null; hubStatus: string | null; outcome: string; error: string | null };
+/** A delivery as the manager's log shows it: everything but the raw body. */
+export type DeliveryLogEntry = { id: number; receivedAt: number; headers: Record<string, string>; eventType: string | null; hubOrderId: string | null; hubStatus: string | null; outcome: DeliveryOutcome; error: string | null };
+export type StoredDelivery = DeliveryLogEntry & { body: string; bodyHash: string };
 
-/** The newest deliveries first, for the manager's log. */
-export async function listDeliveries(limit = 100): Promise<DeliveryLogEntry[]> {
-  return getDb()
-    .select({ id: hubDeliveries.id, receivedAt: hubDeliveries.receivedAt, eventType: hubDeliveries.eventType, hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error })
-    .from(hubDeliveries).orderBy(desc(hubDeliveries.id)).limit(limit).all();
+const logColumns = {
+  id: hubDeliveries.id, receivedAt: hubDeliveries.receivedAt, headers: hubDeliveries.headers, eventType: hubDeliveries.eventType,
+  hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error,
+};
+// The column is plain text in SQLite; only ingest writes it, always with a DeliveryOutcome.
+const asOutcome = <R extends { outcome: string }>(r: R): R & { outcome: DeliveryOutcome } => r as R & { outcome: DeliveryOutcome };
+
+/** The newest deliveries first, for the manager's log; `outcomes` narrows it (all when omitted). */
+export async function listDeliveries(opts: { limit?: number; outcomes?: readonly DeliveryOutcome[] } = {}): Promise<DeliveryLogEntry[]> {
+  const where = opts.outcomes ? inArray(hubDeliveries.outcome, [...opts.outcomes]) : undefined;
+  return getDb().select(logColumns).from(hubDeliveries).where(where).orderBy(desc(hubDeliveries.id)).limit(opts.limit ?? 100).all().map(asOutcome);
+}
+
+/** One delivery with its raw body, for a replay. */
+export async function getDelivery(id: number): Promise<StoredDelivery | undefined> {
+  const row = getDb().select({ ...logColumns, body: hubDeliveries.body, bodyHash: hubDeliveries.bodyHash }).from(hubDeliveries).where(eq(hubDeliveries.id, id)).get();
+  return row ? asOutcome(row) : undefined;
 }

@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
 import { incomingSchema } from './kitchenhub';
 import {
-  apiKeyListSchema, boardSchema, dayNumbersSchema, pickupBoardSchema, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
+  apiKeyListSchema, boardSchema, dayNumbersSchema, deliveryLogSchema, pickupBoardSchema, PROBLEM_OUTCOMES, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
   type Board, type PickupBoard, type Ticket, type TrackingView,
 } from './schemas';
 import { backoffMs, getFresh, shouldRetry, type Fresh } from './tracking';
@@ -132,4 +132,23 @@ export const incomingQuery = () =>
     queryKey: hubKeys.incoming(),
     refetchInterval: 4_000,
     queryFn: ({ signal }) => getJson('/api/kitchenhub/orders', incomingSchema, signal),
+  });
+
+// ——— Manager: the KitchenHub deliveries log ———
+
+/** Which deliveries the log shows: all of them, or only the ones that need the manager's eye. */
+export type DeliveryFilter = 'all' | 'problems';
+
+export const deliveryKeys = {
+  all: [...hubKeys.all, 'deliveries'] as const,
+  log: (filter: DeliveryFilter) => [...deliveryKeys.all, filter] as const,
+};
+
+/** Webhooks as they arrive, newest first, polled every 5 s. */
+export const deliveriesQuery = (filter: DeliveryFilter) =>
+  queryOptions({
+    queryKey: deliveryKeys.log(filter),
+    refetchInterval: 5_000,
+    queryFn: ({ signal }) =>
+      getJson(`/api/kitchenhub/deliveries${filter === 'problems' ? `?outcome=${PROBLEM_OUTCOMES.join(',')}` : ''}`, deliveryLogSchema, signal),
   });

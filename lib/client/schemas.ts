@@ -121,3 +121,10 @@ export {
 export const stockSchema = z.object({ options: z.array(menuOptionSchema) });
 export type Stock = z.infer<typeof stockSchema>;
 export const pauseSchema = z.object({ paused: z.boolean() });
+
+// ——— Manager: the KitchenHub deliveries log (shapes defined once, in lib/kitchenhub/delivery-log.ts) ———
+
+export {
+  deliveryLogSchema, deliveryViewSchema, PROBLEM_OUTCOMES, replayResultSchema,
+  type DeliveryLog, type DeliveryView, type ReplayResult,
+} from '../kitchenhub/delivery-log';

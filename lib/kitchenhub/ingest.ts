@@ -11,55 +11,84 @@ import { transition } from '../orders/status';
 import type { NewOrderInput, Order } from '../orders/types';
 import { parseJsonKeepingBigInts } from './json';
 import { classify, HUB_RANK, hubOrderObject, toMs, type HubOrderObject } from './schema';
-import type { Delivery, HubOrder, HubPlan } from './types';
+import type { Delivery, DeliveryOutcome, HubOrder, HubPlan } from './types';
 import { verifyWebhook } from './verify';
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-kitchenhub-signature', 'x-request-id', 'x-kitchenhub-delivery'];
 
 export type WebhookResult = { status: number; body: Record<string, unknown> };
 
+/** What became of one delivery after its signature was checked; `error` says why an invalid one was refused. */
+export type Processed = {
+  deliveryId: number;
+  outcome: DeliveryOutcome;
+  eventType: string | null;
+  hubOrderId: string | null;
+  orderId: string | null;
+  error: ApiError | null;
+};
+
+/** The headers kept with a delivery for the log: enough to audit it, never the whole signature. */
+function keptHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = headers.get(name);
+    if (v !== null) kept[name] = name === 'x-kitchenhub-signature' ? `${v.slice(0, 14)}…` : v.slice(0, 200);
+  }
+  return kept;
+}
+
 /** Handles one webhook delivery end to end; never throws for bad input (it answers 400/401 instead). */
 export async function receiveWebhook(req: { body: string; headers: Headers; url: string }, now = Date.now()): Promise<WebhookResult> {
-  const headers: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const v = req.headers.get(name);
-    if (v !== null) headers[name] = name === 'x-kitchenhub-signature' ? `${v.slice(0, 14)}…` : v.slice(0, 200);
-  }
-  const delivery: Delivery = { receivedAt: now, body: req.body, headers, bodyHash: sha256(req.body), eventType: null, hubOrderId: null, hubStatus: null };
-
+  const headers = keptHeaders(req.headers);
   const verdict = await verifyWebhook({ body: req.body, signature: req.headers.get('x-kitchenhub-signature'), url: req.url });
   if (!verdict.ok) {
     // Nothing of an unauthenticated body is trusted or kept: only that it came, and why it was refused.
-    await store.recordDelivery({ ...delivery, body: '', outcome: 'unauthorized', error: verdict.reason });
+    await store.recordDelivery({ ...newDelivery('', headers, now), bodyHash: sha256(req.body), outcome: 'unauthorized', error: verdict.reason });
     throw new ApiError('unauthorized', verdict.reason);
   }
+  const done = await processDelivery({ body: req.body, headers }, now);
+  if (done.error) throw done.error;
+  if (done.outcome === 'ignored') return { status: 200, body: { received: true, outcome: 'ignored', event_type: done.eventType } };
+  return { status: 200, body: { received: true, outcome: done.outcome, hub_order_id: done.hubOrderId, order_id: done.orderId } };
+}
+
+const newDelivery = (body: string, headers: Record<string, string>, now: number): Delivery =>
+  ({ receivedAt: now, body, headers, bodyHash: sha256(body), eventType: null, hubOrderId: null, hubStatus: null });
+
+/**
+ * Everything after authenticity: parses an authentic body, records it with its outcome and applies
+ * it. A new webhook and a manager's replay of a stored one both come through here, so a replay is
+ * judged exactly like the first delivery (the same body already applied is a duplicate).
+ */
+export async function processDelivery(req: { body: string; headers: Record<string, string> }, now = Date.now()): Promise<Processed> {
+  const delivery = newDelivery(req.body, req.headers, now);
+  const refused = async (error: ApiError, eventType: string | null): Promise<Processed> => {
+    const deliveryId = await store.recordDelivery({ ...delivery, eventType, outcome: 'invalid', error: error.message });
+    return { deliveryId, outcome: 'invalid', eventType, hubOrderId: null, orderId: null, error };
+  };
 
   let parsed: unknown;
   try {
     parsed = parseJsonKeepingBigInts(req.body);
   } catch {
-    await store.recordDelivery({ ...delivery, outcome: 'invalid', error: 'body is not JSON' });
-    throw invalidRequest('The webhook body is not valid JSON.');
+    return refused(invalidRequest('The webhook body is not valid JSON.'), null);
   }
   const kind = classify(parsed);
   delivery.eventType = kind.eventType;
   if (kind.kind === 'ignored') {
-    await store.recordDelivery({ ...delivery, outcome: 'ignored', error: null });
-    return { status: 200, body: { received: true, outcome: 'ignored', event_type: kind.eventType } };
+    const deliveryId = await store.recordDelivery({ ...delivery, outcome: 'ignored', error: null });
+    return { deliveryId, outcome: 'ignored', eventType: kind.eventType, hubOrderId: null, orderId: null, error: null };
   }
   const order = hubOrderObject.safeParse(kind.order);
-  if (!order.success) {
-    const err = invalidFrom(order.error, 'order');
-    await store.recordDelivery({ ...delivery, outcome: 'invalid', error: err.message });
-    throw err;
-  }
+  if (!order.success) return refused(invalidFrom(order.error, 'order'), kind.eventType);
   const o = order.data;
   delivery.hubOrderId = o.order.id;
   delivery.hubStatus = o.order.status;
   const raw = kind.order as Record<string, unknown>; // kept as received: unknown fields too, ids exact
   const result = await store.ingestHubOrder(delivery, (current) => decideDelivery(current, o, raw, now));
   for (const c of result.changed) orderFeed.publish(c);
-  return { status: 200, body: { received: true, outcome: result.outcome, hub_order_id: o.order.id, order_id: result.orderId } };
+  return { deliveryId: result.deliveryId, outcome: result.outcome, eventType: kind.eventType, hubOrderId: o.order.id, orderId: result.orderId, error: null };
 }
 
 const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] ?? null;
