@@ -42,6 +42,11 @@ describe('the status machine', () => {
     });
   });
 
+  test("KitchenHub's completed closes a ticket still in the kitchen, but a ready one waits for its courier", () => {
+    const table = Object.fromEntries(ORDER_STATUSES.map((s) => [s, transition({ status: s, toast: null }, 'hub_complete')]));
+    expect(table).toEqual({ queued: 'delivered', prepping: 'delivered', toasting: 'delivered', ready: null, delivered: null, canceled: null });
+  });
+
   test('no tap sequence cancels after prepping, toasts a no-toast order, skips a step or leaves a closed order', () => {
     fc.assert(
       fc.property(actions, toasts, (taps, toast) => {

@@ -35,7 +35,9 @@ export function transition(o: Subject, action: OrderAction): OrderStatus | null 
     case 'hub_cancel':
       return isOpen(o.status) ? 'canceled' : null; // KitchenHub's cancel is not ours to refuse
     case 'hub_complete':
-      return isOpen(o.status) ? 'delivered' : null; // the provider closed it: the ticket leaves the line
+      // The provider closed it: the ticket leaves the line. A ready one stays where its courier is
+      // looking for it (our own "complete" at ready echoes back as this); "Handed off" closes it.
+      return isOpen(o.status) && o.status !== 'ready' ? 'delivered' : null;
   }
 }
 
