@@ -202,3 +202,33 @@ export const hubOrders = sqliteTable(
   },
   (t) => [index('hub_orders_state_idx').on(t.state, t.createdAt), index('hub_orders_fire_idx').on(t.state, t.fireAt), uniqueIndex('hub_orders_order_idx').on(t.orderId)],
 );
+
+/**
+ * Calls we owe KitchenHub (accept, reject, cancel, complete), written in the same transaction as the
+ * decision that causes them and sent by a background worker with retries: nothing is lost across a
+ * restart, and each call is made once per order (the unique index), however often it is caused.
+ */
+export const hubOutbox = sqliteTable(
+  'hub_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hubOrderId: text('hub_order_id').notNull().references(() => hubOrders.hubOrderId),
+    /** accept | reject | cancel | complete */
+    action: text('action', { enum: ['accept', 'reject', 'cancel', 'complete'] }).notNull(),
+    /** The request body, e.g. {"prep_time_minutes": 15} or {"reason": "…"}. */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** pending (to send, perhaps after a failure) | sent | failed (gave up; a manager may retry) | conflict (409: re-read instead) */
+    state: text('state', { enum: ['pending', 'sent', 'failed', 'conflict'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    /** A worker's claim: until then no other worker (or instance) sends this call. */
+    lockedUntil: ms('locked_until').notNull().default(sql`0`),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    sentAt: ms('sent_at'),
+  },
+  (t) => [uniqueIndex('hub_outbox_call_idx').on(t.hubOrderId, t.action), index('hub_outbox_due_idx').on(t.state, t.nextAttemptAt)],
+);

@@ -33,6 +33,14 @@ const schema = z.object({
     }, 'must be an IANA time zone such as America/New_York'),
   /** Shared secret for KitchenHub webhooks (HMAC-SHA256 header or ?token=); a manager can set one too. */
   KITCHENHUB_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** KitchenHub's API for our calls to it (accept, reject, complete); a manager can set these too. */
+  KITCHENHUB_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KITCHENHUB_CLIENT_ID: z.string().min(1).optional(),
+  KITCHENHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  /** First retry delay of a failed call to KitchenHub, in milliseconds; it doubles per attempt. */
+  KITCHENHUB_RETRY_BASE_MS: positiveInt(5_000),
+  /** Attempts before a call to KitchenHub is marked failed for a manager to retry. */
+  KITCHENHUB_MAX_ATTEMPTS: positiveInt(10),
   /** How often background jobs (firing scheduled KitchenHub orders) run, in milliseconds. */
   JOB_INTERVAL_MS: positiveInt(10_000),
   /** Seed demo data (menu, demo key and staff, a few orders) into a new database. */

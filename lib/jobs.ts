@@ -2,23 +2,26 @@
 // it does is claimed in a database transaction, so nothing happens twice.
 import { env } from './env';
 import { fireDueHubOrders } from './kitchenhub/manager';
+import { startOutboxWorker } from './kitchenhub/outbox';
 
 const KEY = Symbol.for('kds.jobs');
 const holder = globalThis as unknown as { [KEY]?: { timer: ReturnType<typeof setInterval> } };
 
-async function tick() {
+async function tick(sendCalls: () => Promise<void>) {
   try {
     await fireDueHubOrders();
   } catch (err) {
     console.error('background job failed', err); // the next tick tries again
   }
+  await sendCalls(); // calls to KitchenHub: queued ones, and retries that came due (it logs its own failures)
 }
 
 /** Starts the jobs once per process (a second call does nothing). */
 export function startJobs(): void {
   if (holder[KEY]) return;
-  const timer = setInterval(() => void tick(), env().JOB_INTERVAL_MS);
+  const sendCalls = startOutboxWorker();
+  const timer = setInterval(() => void tick(sendCalls), env().JOB_INTERVAL_MS);
   timer.unref();
   holder[KEY] = { timer };
-  void tick(); // what came due while the server was down fires at once
+  void tick(sendCalls); // what came due while the server was down goes at once
 }

@@ -19,6 +19,25 @@ const SETTINGS = {
     .object({ warningMinutes: z.number().min(1).max(120), lateMinutes: z.number().min(1).max(240) })
     .refine((a) => a.lateMinutes > a.warningMinutes, 'late must come after warning')
     .default({ warningMinutes: 5, lateMinutes: 8 }),
+  /**
+   * KitchenHub connection as a manager set it in the console. Each value, when null, falls back to
+   * the environment (lib/kitchenhub/config.ts); the environment wins where both are set.
+   */
+  kitchenhub: z
+    .object({
+      webhookSecret: z.string().min(16).max(200).nullable(),
+      apiUrl: z.url({ protocol: /^https?$/ }).max(300).nullable(),
+      clientId: z.string().min(1).max(200).nullable(),
+      clientSecret: z.string().min(1).max(500).nullable(),
+      autoAccept: z.boolean(),
+      autoAcceptPrepMinutes: z.number().int().min(1).max(240),
+    })
+    .default({ webhookSecret: null, apiUrl: null, clientId: null, clientSecret: null, autoAccept: false, autoAcceptPrepMinutes: 15 }),
+  /** The bearer token for KitchenHub's API and its rotating refresh token, shared by every instance. */
+  kitchenhub_token: z
+    .object({ apiUrl: z.string(), clientId: z.string(), accessToken: z.string(), refreshToken: z.string().nullable(), expiresAt: z.number() })
+    .nullable()
+    .default(null),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

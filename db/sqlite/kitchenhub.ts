@@ -8,6 +8,7 @@ import type { Delivery, DeliveryOutcome, HubOrder, HubPlan, HubState } from '@/l
 import type { HubStatus } from '@/lib/kitchenhub/schema';
 import type { Changed, Order } from '@/lib/orders/types';
 import { changeOrderIn, getOrderIn, insertOrderIn } from './orders';
+import { enqueueHubCallIn } from './outbox';
 
 type HubRow = typeof hubOrders.$inferSelect;
 const toHub = (r: HubRow): HubOrder => ({ ...r, hubStatus: r.hubStatus as HubStatus, state: r.state as HubState });
@@ -42,6 +43,7 @@ function apply(tx: Tx, plan: HubPlan, current: HubOrder | undefined, order: Orde
     }));
     if (moved?.event) changed.push({ order: moved.order, event: moved.event });
   }
+  for (const call of plan.calls ?? []) enqueueHubCallIn(plan.hub?.hubOrderId ?? current!.hubOrderId, call, plan.actor, now);
   return { changed, orderId };
 }
 

@@ -6,6 +6,8 @@ import { idempotencyKeys, orderEvents, orders } from '../schema';
 import type { QueueEntry } from '@/lib/orders/eta';
 import type { Changed, FieldChanges, Order, OrderEvent } from '@/lib/orders/types';
 import type { OrderStatus } from '@/lib/orders/status';
+import type { HubCall } from '@/lib/kitchenhub/types';
+import { enqueueHubCallForTicketIn } from './outbox';
 
 type OrderRow = typeof orders.$inferSelect;
 type EventRow = typeof orderEvents.$inferSelect;
@@ -179,6 +181,8 @@ export type OrderChange = {
   attention?: Order['attention'];
   fields?: Partial<Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes'>>;
   changes?: FieldChanges;
+  /** For a KitchenHub ticket: the call that tells KitchenHub, queued in the same transaction. */
+  hubCall?: HubCall;
 };
 
 /**
@@ -230,6 +234,7 @@ export function changeOrderIn(id: string, decide: (current: Order) => OrderChang
     at: change.at,
   } satisfies NewEventRow);
   if (!event) throw new Error(`appending order ${id}'s event returned no row`);
+  if (change.hubCall) enqueueHubCallForTicketIn(id, change.hubCall, change.actor, change.at);
   return { order: toOrder(updated), event: toEvent(event) } satisfies Changed;
 }
 

@@ -1,7 +1,7 @@
 // All page data comes through here: query keys from one factory, so no invalidation misses.
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
-import { incomingSchema } from './kitchenhub';
+import { hubCallsSchema, hubSettingsSchema, incomingSchema } from './kitchenhub';
 import {
   apiKeyListSchema, boardSchema, dayNumbersSchema, deliveryLogSchema, pickupBoardSchema, PROBLEM_OUTCOMES, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
   type Board, type PickupBoard, type Ticket, type TrackingView,
@@ -124,6 +124,8 @@ export const numbersQuery = (date: string | null) =>
 export const hubKeys = {
   all: ['kitchenhub'] as const,
   incoming: () => [...hubKeys.all, 'incoming'] as const,
+  settings: () => [...hubKeys.all, 'settings'] as const,
+  calls: () => [...hubKeys.all, 'calls'] as const,
 };
 
 /** Pending and scheduled KitchenHub orders, polled every few seconds so a new one is never missed. */
@@ -132,6 +134,18 @@ export const incomingQuery = () =>
     queryKey: hubKeys.incoming(),
     refetchInterval: 4_000,
     queryFn: ({ signal }) => getJson('/api/kitchenhub/orders', incomingSchema, signal),
+  });
+
+/** The KitchenHub connection settings (secrets only as set/unset). */
+export const hubSettingsQuery = () =>
+  queryOptions({ queryKey: hubKeys.settings(), queryFn: ({ signal }) => getJson('/api/kitchenhub/settings', hubSettingsSchema, signal) });
+
+/** Our calls to KitchenHub, newest first, polled so a failure shows within seconds. */
+export const hubCallsQuery = () =>
+  queryOptions({
+    queryKey: hubKeys.calls(),
+    refetchInterval: 4_000,
+    queryFn: ({ signal }) => getJson('/api/kitchenhub/calls', hubCallsSchema, signal),
   });
 
 // ——— Manager: the KitchenHub deliveries log ———

@@ -12,6 +12,8 @@ import type { NewOrderInput, Order } from '../orders/types';
 import { parseJsonKeepingBigInts } from './json';
 import { classify, HUB_RANK, hubOrderObject, toMs, type HubOrderObject } from './schema';
 import type { Delivery, DeliveryOutcome, HubOrder, HubPlan } from './types';
+import { hubConfig } from './config';
+import { kickOutbox } from './kick';
 import { verifyWebhook } from './verify';
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-kitchenhub-signature', 'x-request-id', 'x-kitchenhub-delivery'];
@@ -86,8 +88,10 @@ export async function processDelivery(req: { body: string; headers: Record<strin
   delivery.hubOrderId = o.order.id;
   delivery.hubStatus = o.order.status;
   const raw = kind.order as Record<string, unknown>; // kept as received: unknown fields too, ids exact
-  const result = await store.ingestHubOrder(delivery, (current) => decideDelivery(current, o, raw, now));
+  const policy = await hubConfig().then((c) => ({ autoAcceptMinutes: c.autoAccept ? c.autoAcceptPrepMinutes : null }));
+  const result = await store.ingestHubOrder(delivery, (current) => decideDelivery(current, o, raw, now, policy));
   for (const c of result.changed) orderFeed.publish(c);
+  if (result.outcome === 'applied' && policy.autoAcceptMinutes !== null) kickOutbox(); // an auto-accept's call
   return { deliveryId: result.deliveryId, outcome: result.outcome, eventType: kind.eventType, hubOrderId: o.order.id, orderId: result.orderId, error: null };
 }
 
@@ -126,12 +130,37 @@ export function ticketFor(h: Pick<HubOrder, 'providerName' | 'customerName' | 'o
   };
 }
 
+const MINUTE = 60_000;
+
+/**
+ * A manager's (or auto-accept's) accept with a prep time: a ticket now, or for a scheduled order held
+ * until scheduled_for − prep time; and the accept call to KitchenHub.
+ */
+export function acceptPlan(
+  hub: Pick<HubOrder, 'hubOrderId' | 'scheduledFor' | 'providerName' | 'customerName' | 'orderType' | 'notes' | 'data'>,
+  prepTimeMinutes: number,
+  actor: string,
+  now: number,
+): HubPlan & { hub: NonNullable<HubPlan['hub']> } {
+  const fireAt = hub.scheduledFor !== null ? hub.scheduledFor - prepTimeMinutes * MINUTE : now;
+  const decision = { hubOrderId: hub.hubOrderId, prepTimeMinutes, decidedBy: actor, decidedAt: now };
+  const calls = [{ action: 'accept' as const, payload: { prep_time_minutes: prepTimeMinutes } }];
+  if (fireAt > now) return { outcome: 'applied', actor, hub: { ...decision, state: 'scheduled', fireAt }, calls };
+  return { outcome: 'applied', actor, hub: { ...decision, state: 'accepted', fireAt: now }, createTicket: ticketFor(hub, now), calls };
+}
+
 /**
  * Forward-only status mapping (design.md "KitchenHub"): new/scheduled → pending for the manager;
  * accepted → a ticket; completed → the ticket closes; canceled → the ticket is canceled, loudly.
  * An older status than the one we hold changes nothing.
  */
-export function decideDelivery(current: { hub?: HubOrder; order?: Order }, o: HubOrderObject, raw: Record<string, unknown>, now: number): HubPlan {
+export function decideDelivery(
+  current: { hub?: HubOrder; order?: Order },
+  o: HubOrderObject,
+  raw: Record<string, unknown>,
+  now: number,
+  policy: { autoAcceptMinutes: number | null } = { autoAcceptMinutes: null },
+): HubPlan {
   const incoming = o.order.status;
   const fields = hubFields(o, raw, now);
   const actor = 'kitchenhub';
@@ -142,7 +171,13 @@ export function decideDelivery(current: { hub?: HubOrder; order?: Order }, o: Hu
   switch (incoming) {
     case 'new':
     case 'scheduled':
-      if (!hub) return { outcome: 'applied', actor, hub: { ...fields, state: 'pending', createdAt: now } };
+      if (!hub) {
+        const pending = { ...fields, state: 'pending' as const, createdAt: now };
+        if (policy.autoAcceptMinutes === null) return { outcome: 'applied', actor, hub: pending };
+        // Auto-accept: decided as a manager would, in the same transaction as the order's arrival.
+        const plan = acceptPlan(pending, policy.autoAcceptMinutes, 'auto-accept', now);
+        return { ...plan, hub: { ...pending, ...plan.hub } };
+      }
       // An update while still undecided refreshes what the manager sees; after a decision it is history.
       return hub.state === 'pending' ? { outcome: 'applied', actor, hub: fields } : { outcome: 'stale', actor };
     case 'accepted': {

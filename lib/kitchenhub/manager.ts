@@ -4,14 +4,16 @@
 import { z } from 'zod';
 import * as store from '@/db/sqlite/kitchenhub';
 import { listOpenOrders } from '@/db/sqlite/orders';
+import { countStuckCalls } from '@/db/sqlite/outbox';
 import { estimateReadyMinutes } from '../orders/eta';
 import { kitchenSettings } from '../settings';
 import { ApiError, notFound } from '../errors';
 import { orderFeed } from '../live/feed';
-import { ticketFor } from './ingest';
+import { sandboxEnabled } from './config';
+import { acceptPlan, ticketFor } from './ingest';
+import { kickOutbox } from './kick';
 import type { HubOrder, HubPlan } from './types';
 
-const MINUTE = 60_000;
 
 export const acceptBody = z.strictObject({ prep_time_minutes: z.number().int().min(1).max(240) });
 export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
@@ -27,12 +29,16 @@ export async function suggestPrepMinutes(now = Date.now()): Promise<number> {
 }
 
 /** Pending orders to decide on and accepted-but-held scheduled ones, oldest first, with a suggested prep time. */
-export async function incomingHubOrders(now = Date.now()): Promise<{ pending: HubOrderView[]; scheduled: HubOrderView[]; suggested_prep_minutes: number }> {
+export async function incomingHubOrders(now = Date.now()) {
   const rows = await store.listHubOrders(['pending', 'scheduled']);
   return {
     pending: rows.filter((h) => h.state === 'pending').map(toHubOrderView),
     scheduled: rows.filter((h) => h.state === 'scheduled').map(toHubOrderView),
     suggested_prep_minutes: await suggestPrepMinutes(now),
+    /** Calls to KitchenHub that failed or wait after a failure: the Incoming page points to them. */
+    stuck_calls: await countStuckCalls(),
+    /** Demo mode: the console may ask the sandbox KitchenHub for an order. */
+    can_simulate: sandboxEnabled(),
   };
 }
 const undecided = (h: HubOrder) => h.state === 'pending';
@@ -53,15 +59,13 @@ export async function acceptHubOrder(cmd: { hubOrderId: string; prepTimeMinutes:
     cmd.hubOrderId,
     ({ hub }): HubPlan => {
       if (!undecided(hub)) throw alreadyDecided(hub);
-      const fireAt = hub.scheduledFor !== null ? hub.scheduledFor - cmd.prepTimeMinutes * MINUTE : now;
-      const decision = { hubOrderId: hub.hubOrderId, prepTimeMinutes: cmd.prepTimeMinutes, decidedBy: cmd.actor, decidedAt: now };
-      if (fireAt > now) return { outcome: 'applied', actor: cmd.actor, hub: { ...decision, state: 'scheduled', fireAt } };
-      return { outcome: 'applied', actor: cmd.actor, hub: { ...decision, state: 'accepted', fireAt: now }, createTicket: ticketFor(hub, now) };
+      return acceptPlan(hub, cmd.prepTimeMinutes, cmd.actor, now);
     },
     now,
   );
   if (!result) throw notFound('KitchenHub order', cmd.hubOrderId);
   result.changed.forEach((c) => orderFeed.publish(c));
+  kickOutbox();
   return result.hub;
 }
 
@@ -71,11 +75,16 @@ export async function rejectHubOrder(cmd: { hubOrderId: string; reason: string; 
     cmd.hubOrderId,
     ({ hub }): HubPlan => {
       if (!undecided(hub)) throw alreadyDecided(hub);
-      return { outcome: 'applied', actor: cmd.actor, hub: { hubOrderId: hub.hubOrderId, state: 'rejected', rejectReason: cmd.reason, decidedBy: cmd.actor, decidedAt: now } };
+      return {
+        outcome: 'applied', actor: cmd.actor,
+        hub: { hubOrderId: hub.hubOrderId, state: 'rejected', rejectReason: cmd.reason, decidedBy: cmd.actor, decidedAt: now },
+        calls: [{ action: 'reject', payload: { reason: cmd.reason } }],
+      };
     },
     now,
   );
   if (!result) throw notFound('KitchenHub order', cmd.hubOrderId);
+  kickOutbox();
   return result.hub;
 }
 

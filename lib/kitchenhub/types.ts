@@ -55,5 +55,35 @@ export type HubPlan = {
   hub?: Partial<HubOrder> & Pick<HubOrder, 'hubOrderId'>;
   createTicket?: NewOrderInput;
   moveTicket?: TicketMove;
+  /** Calls to make to KitchenHub, queued in the same transaction. */
+  calls?: HubCall[];
   actor: string;
+};
+
+/** A call we owe KitchenHub about an order; its payload is the request body. */
+export type HubCall =
+  | { action: 'accept'; payload: { prep_time_minutes: number } }
+  | { action: 'reject'; payload: { reason: string } }
+  | { action: 'cancel'; payload: { reason: string } }
+  | { action: 'complete'; payload: Record<string, never> };
+export type HubCallAction = HubCall['action'];
+
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'conflict';
+
+/** A call in the outbox (hub_outbox). */
+export type OutboxCall = {
+  id: number;
+  hubOrderId: string;
+  action: HubCallAction;
+  payload: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  lockedUntil: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  sentAt: number | null;
 };

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { safeEqual } from '../auth/crypto';
-import { env } from '../env';
+import { hubConfig } from './config';
 
 export const SIGNATURE_HEADER = 'X-KitchenHub-Signature';
 
-/** The webhook secret: KITCHENHUB_WEBHOOK_SECRET (the manager console will also be able to set one). */
-export async function webhookSecret(): Promise<string | undefined> {
-  return env().KITCHENHUB_WEBHOOK_SECRET;
+/** The webhook secret: KITCHENHUB_WEBHOOK_SECRET, or the one a manager set in the console. */
+export async function webhookSecret(): Promise<string | null> {
+  return (await hubConfig()).webhookSecret.value;
 }
 
 export const signBody = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -18,7 +18,7 @@ export const signBody = (secret: string, body: string) => `sha256=${createHmac('
  */
 export async function verifyWebhook(input: { body: string; signature: string | null; url: string }): Promise<{ ok: true } | { ok: false; reason: string }> {
   const secret = await webhookSecret();
-  if (!secret) return { ok: false, reason: 'No KitchenHub webhook secret is configured: set KITCHENHUB_WEBHOOK_SECRET.' };
+  if (!secret) return { ok: false, reason: 'No KitchenHub webhook secret is configured: set one in Manager → KitchenHub or in KITCHENHUB_WEBHOOK_SECRET.' };
   if (input.signature) {
     const given = input.signature.trim().toLowerCase();
     const expected = signBody(secret, input.body);

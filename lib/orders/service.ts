@@ -5,6 +5,7 @@ import { randomBase32, sha256 } from '../auth/crypto';
 import { env } from '../env';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import { orderFeed } from '../live/feed';
+import { kickOutbox } from '../kitchenhub/kick';
 import { getSettings, kitchenSettings } from '../settings';
 import { estimateReadyMinutes } from './eta';
 import { checkChoices } from './menu';
@@ -29,7 +30,10 @@ export function businessDate(now: number, timeZone = env().STORE_TIMEZONE): stri
   return format.format(now);
 }
 
-const publish = (c: Changed) => orderFeed.publish(c);
+const publish = (c: Changed) => {
+  orderFeed.publish(c);
+  if (c.order.source === 'kitchenhub') kickOutbox(); // a call to KitchenHub may have been queued with the change
+};
 
 /** Minutes until ready for each given order, from the whole open queue (null once closed). */
 export async function etaFor(orders: readonly Order[], now = Date.now()): Promise<Map<string, number | null>> {
@@ -188,6 +192,13 @@ export const notCancelable = (s: OrderStatus) =>
     ? 'This order is already canceled.'
     : `This order is ${s} and can no longer be canceled. Orders can be canceled only while queued or prepping.`, { status: s });
 
+/** What KitchenHub is told when one of its orders is canceled here. */
+const CANCEL_REASON: Record<CanceledBy, string> = {
+  kitchen: 'Canceled by the kitchen.',
+  customer: 'Canceled by the customer.',
+  provider: 'Canceled by the provider.',
+};
+
 /** Cancels a queued or prepping order (409 order_not_cancelable otherwise). */
 export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: CanceledBy }, now = Date.now()): Promise<Order> {
   const result = await store.changeOrder(cmd.orderId, (current) => {
@@ -195,7 +206,8 @@ export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: Ca
     if (!canCancel(current.status)) throw notCancelable(current.status);
     // A cancel from outside the kitchen stays on the screen, loudly, until a cook acknowledges it.
     const attention = cmd.canceledBy === 'kitchen' ? null : { kind: 'canceled' as const, by: cmd.canceledBy };
-    return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy, attention };
+    const hubCall = current.source === 'kitchenhub' ? { action: 'cancel' as const, payload: { reason: CANCEL_REASON[cmd.canceledBy] } } : undefined;
+    return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy, attention, hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });
@@ -212,7 +224,9 @@ export async function moveOrder(cmd: Actor & { orderId: string; action: 'advance
         ? `Order ${current.id} is ${current.status} and cannot move forward.`
         : `Order ${current.id} is ${current.status} and cannot be moved back.`, { order: toTicketView(current) });
     }
-    return { type: 'status', action: cmd.action, actor: cmd.actor, at: now, status: to };
+    // A delivery-app order that is ready is "completed" for KitchenHub (the courier can come); once.
+    const hubCall = current.source === 'kitchenhub' && to === 'ready' ? { action: 'complete' as const, payload: {} } : undefined;
+    return { type: 'status', action: cmd.action, actor: cmd.actor, at: now, status: to, hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });

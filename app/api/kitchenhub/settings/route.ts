@@ -1,0 +1,17 @@
+import { requireStaff } from '@/lib/auth/staff';
+import { handle, originOf, readJson } from '@/lib/http';
+import { hubSettingsBody, hubSettingsView, updateHubSettings } from '@/lib/kitchenhub/config';
+
+/** The KitchenHub connection as the manager console shows it (secrets only as set/unset and a hint). */
+export const GET = handle(async (req) => {
+  await requireStaff(req, 'manager');
+  return Response.json(await hubSettingsView(originOf(req)));
+});
+
+/** Changes the webhook secret, the outbound API settings or auto-accept; a generated secret is returned once. */
+export const PUT = handle(async (req) => {
+  await requireStaff(req, 'manager');
+  const body = await readJson(req, hubSettingsBody);
+  const { newWebhookSecret } = await updateHubSettings(body);
+  return Response.json({ ...(await hubSettingsView(originOf(req))), new_webhook_secret: newWebhookSecret });
+});

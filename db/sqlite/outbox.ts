@@ -1,0 +1,127 @@
+// The outbox of calls to KitchenHub. Calls are written inside the transaction of the decision that
+// causes them (better-sqlite3 has one connection, so these statements run in the caller's
+// transaction); a worker claims one due call at a time with a lease, so two workers or two instances
+// never send the same call at once.
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import { hubOrders, hubOutbox } from '../schema';
+import type { HubCall, OutboxCall, OutboxState } from '@/lib/kitchenhub/types';
+
+type Row = typeof hubOutbox.$inferSelect;
+const toCall = (r: Row): OutboxCall => ({ ...r, payload: r.payload });
+
+/** Adds a call unless this order already has one for this action (each is made once). Returns whether it was added. */
+export function enqueueHubCallIn(hubOrderId: string, call: HubCall, createdBy: string, now: number): boolean {
+  const added = getDb()
+    .insert(hubOutbox)
+    .values({ hubOrderId, action: call.action, payload: call.payload, state: 'pending', nextAttemptAt: now, createdBy, createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .run();
+  return added.changes > 0;
+}
+
+/** enqueueHubCallIn for the KitchenHub order behind a kitchen ticket (none for our own orders). */
+export function enqueueHubCallForTicketIn(orderId: string, call: HubCall, createdBy: string, now: number): boolean {
+  const hub = getDb().select({ id: hubOrders.hubOrderId }).from(hubOrders).where(eq(hubOrders.orderId, orderId)).get();
+  return hub ? enqueueHubCallIn(hub.id, call, createdBy, now) : false;
+}
+
+/**
+ * Claims the oldest due call, leasing it for `leaseMs` and counting the attempt. A call waits while an
+ * older call for the same order is still pending (accept goes before complete).
+ */
+export async function claimDueCall(now: number, leaseMs: number): Promise<OutboxCall | undefined> {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select()
+        .from(hubOutbox)
+        .where(
+          and(
+            eq(hubOutbox.state, 'pending'),
+            lte(hubOutbox.nextAttemptAt, now),
+            lte(hubOutbox.lockedUntil, now),
+            sql`not exists (select 1 from hub_outbox older where older.hub_order_id = ${hubOutbox.hubOrderId} and older.state = 'pending' and older.id < ${hubOutbox.id})`,
+          ),
+        )
+        .orderBy(asc(hubOutbox.nextAttemptAt), asc(hubOutbox.id))
+        .limit(1)
+        .get();
+      if (!row) return undefined;
+      const claimed = tx
+        .update(hubOutbox)
+        .set({ lockedUntil: now + leaseMs, attempts: row.attempts + 1, updatedAt: now })
+        .where(eq(hubOutbox.id, row.id))
+        .returning()
+        .get();
+      return toCall(claimed);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Records how an attempt went and releases the lease. */
+export async function finishCall(
+  id: number,
+  result: { state: OutboxState; lastStatus: number | null; lastError: string | null; nextAttemptAt?: number; sentAt?: number },
+  now: number,
+): Promise<void> {
+  getDb()
+    .update(hubOutbox)
+    .set({ ...result, lockedUntil: 0, updatedAt: now })
+    .where(eq(hubOutbox.id, id))
+    .run();
+}
+
+/** A failed or waiting call goes again now, with a fresh run of attempts. Returns it, or undefined if unknown. */
+export async function retryCallNow(id: number, now: number): Promise<OutboxCall | undefined> {
+  const row = getDb()
+    .update(hubOutbox)
+    .set({ state: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: 0, updatedAt: now })
+    .where(and(eq(hubOutbox.id, id), inArray(hubOutbox.state, ['pending', 'failed'])))
+    .returning()
+    .get();
+  return row ? toCall(row) : undefined;
+}
+
+export async function getCall(id: number): Promise<OutboxCall | undefined> {
+  const row = getDb().select().from(hubOutbox).where(eq(hubOutbox.id, id)).get();
+  return row ? toCall(row) : undefined;
+}
+
+/** When the next pending call comes due (null when none is pending). */
+export async function nextDueAt(): Promise<number | null> {
+  const row = getDb().select({ at: sql<number | null>`min(max(${hubOutbox.nextAttemptAt}, ${hubOutbox.lockedUntil}))` }).from(hubOutbox).where(eq(hubOutbox.state, 'pending')).get();
+  return row?.at ?? null;
+}
+
+export type CallWithOrder = OutboxCall & { providerName: string; number: string | null; customerName: string | null; orderId: string | null };
+
+/** Calls, newest first, with the order they are about; `open` keeps the pending and failed ones only. */
+export async function listCalls(opts: { open?: boolean; hubOrderId?: string; id?: number; limit?: number } = {}): Promise<CallWithOrder[]> {
+  const filters = [
+    opts.id !== undefined ? eq(hubOutbox.id, opts.id) : undefined,
+    opts.open ? inArray(hubOutbox.state, ['pending', 'failed']) : undefined,
+    opts.hubOrderId !== undefined ? eq(hubOutbox.hubOrderId, opts.hubOrderId) : undefined,
+  ].filter((f) => f !== undefined);
+  return getDb()
+    .select({ call: hubOutbox, providerName: hubOrders.providerName, number: hubOrders.number, customerName: hubOrders.customerName, orderId: hubOrders.orderId })
+    .from(hubOutbox)
+    .innerJoin(hubOrders, eq(hubOrders.hubOrderId, hubOutbox.hubOrderId))
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(desc(hubOutbox.id))
+    .limit(opts.limit ?? 100)
+    .all()
+    .map((r) => ({ ...toCall(r.call), providerName: r.providerName, number: r.number, customerName: r.customerName, orderId: r.orderId }));
+}
+
+/** How many calls are stuck: failed, or waiting after a failure. */
+export async function countStuckCalls(): Promise<number> {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(hubOutbox)
+    .where(sql`${hubOutbox.state} = 'failed' or (${hubOutbox.state} = 'pending' and ${hubOutbox.lastError} is not null)`)
+    .get();
+  return row?.n ?? 0;
+}

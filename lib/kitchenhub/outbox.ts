@@ -1,0 +1,169 @@
+// Sends the calls we owe KitchenHub (accept, reject, cancel, complete) from the persistent outbox:
+// each due call is claimed with a lease, sent, and then marked sent; or retried later with
+// exponential backoff (network failures, timeouts, 5xx, 429, auth trouble); or marked failed for a
+// manager (other 4xx, or too many attempts). A 409 means KitchenHub's order has moved on: we re-read
+// it and apply what it says through the webhook path, rather than retry.
+import * as store from '@/db/sqlite/outbox';
+import { env } from '../env';
+import { ApiError, invalidRequest, notFound } from '../errors';
+import { HubCallError, postOrderAction, readHubOrder } from './client';
+import { hubConfig, type HubApiConfig } from './config';
+import { processDelivery } from './ingest';
+import { kickOutbox, onOutboxKick } from './kick';
+import type { OutboxCall } from './types';
+
+const LEASE_MS = 60_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+/** At most this many attempts per drain, so one drain never runs for ever. */
+const DRAIN_LIMIT = 200;
+
+/** Delay before attempt `attempts + 1`: base × 2^(attempts − 1), capped, ±20 % so instances spread out. */
+export function backoffMs(attempts: number, baseMs: number, random: () => number = Math.random): number {
+  const exp = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exp * (0.8 + 0.4 * random()));
+}
+
+/** Failures worth trying again unchanged: the network, KitchenHub's own trouble, throttling, credentials a manager may fix. */
+export const isRetryable = (status: number | null) => status === null || status >= 500 || status === 408 || status === 429 || status === 401 || status === 403;
+
+type Finish = Parameters<typeof store.finishCall>[1];
+
+function later(call: OutboxCall, status: number | null, error: string, now: number, retryAfterMs: number | null = null): Finish {
+  const { KITCHENHUB_MAX_ATTEMPTS: max, KITCHENHUB_RETRY_BASE_MS: base } = env();
+  if (call.attempts >= max) return { state: 'failed', lastStatus: status, lastError: `${error} Gave up after ${call.attempts} attempts.` };
+  const delay = Math.max(backoffMs(call.attempts, base), retryAfterMs ?? 0);
+  return { state: 'pending', lastStatus: status, lastError: error, nextAttemptAt: now + delay };
+}
+
+/** After a 409: what KitchenHub holds now goes through the webhook path (forward-only), and the call is settled. */
+async function reread(call: OutboxCall, api: HubApiConfig, conflict: HubCallError, now: number): Promise<Finish> {
+  let body: string;
+  try {
+    body = await readHubOrder(api, call.hubOrderId);
+  } catch (err) {
+    const e = err instanceof HubCallError ? err : new HubCallError(null, String(err));
+    return later(call, e.status, `${conflict.message}. ${e.message}`, now, e.retryAfterMs);
+  }
+  const applied = await processDelivery({ body, headers: { 'x-kds-source': `re-read after 409 on ${call.action}`, 'content-type': 'application/json' } }, now);
+  const what = applied.error ? `the re-read order was refused (${applied.error.message})` : `re-read (${applied.outcome})`;
+  return { state: 'conflict', lastStatus: 409, lastError: `${conflict.message}. KitchenHub's order has moved on; ${what}.` };
+}
+
+async function attempt(call: OutboxCall, now: number): Promise<Finish> {
+  const { api } = await hubConfig();
+  if (!api) return later(call, null, 'The KitchenHub API is not configured: set its URL and client credentials in Manager → KitchenHub.', now);
+  try {
+    const status = await postOrderAction(api, call.hubOrderId, call.action, call.payload);
+    return { state: 'sent', lastStatus: status, lastError: null, sentAt: now };
+  } catch (err) {
+    if (!(err instanceof HubCallError)) return later(call, null, `Sending failed: ${err instanceof Error ? err.message : String(err)}`, now);
+    if (err.status === 409) return reread(call, api, err, now);
+    if (isRetryable(err.status)) return later(call, err.status, err.message, now, err.retryAfterMs);
+    return { state: 'failed', lastStatus: err.status, lastError: err.message };
+  }
+}
+
+/** Sends every due call, oldest first; returns how many attempts were made. */
+export async function drainOutbox(clock: () => number = Date.now): Promise<number> {
+  let attempts = 0;
+  for (; attempts < DRAIN_LIMIT; attempts++) {
+    const call = await store.claimDueCall(clock(), LEASE_MS);
+    if (!call) break;
+    let result: Finish;
+    try {
+      result = await attempt(call, clock());
+    } catch (err) {
+      // Our own failure (e.g. the re-read could not be stored): the lease runs out and it goes again.
+      console.error(`outbox call ${call.id} failed`, err);
+      continue;
+    }
+    await store.finishCall(call.id, result, clock());
+  }
+  return attempts;
+}
+
+// One worker per process, on globalThis (see lib/jobs.ts): a drain runs at a time; a kick during a
+// drain runs another after it; a timer wakes the worker when the next retry comes due.
+const KEY = Symbol.for('kds.outbox.worker');
+type Worker = { running: boolean; again: boolean; timer: ReturnType<typeof setTimeout> | null };
+const holder = globalThis as unknown as { [KEY]?: Worker };
+
+async function run(w: Worker): Promise<void> {
+  if (w.running) {
+    w.again = true;
+    return;
+  }
+  w.running = true;
+  try {
+    do {
+      w.again = false;
+      await drainOutbox();
+    } while (w.again);
+    const due = await store.nextDueAt();
+    if (w.timer) clearTimeout(w.timer);
+    w.timer = null;
+    if (due !== null) {
+      w.timer = setTimeout(() => void run(w), Math.min(Math.max(50, due - Date.now()), env().JOB_INTERVAL_MS));
+      w.timer.unref();
+    }
+  } catch (err) {
+    console.error('outbox worker failed', err); // the next job tick or kick tries again
+  } finally {
+    w.running = false;
+  }
+}
+
+/** Starts this process's worker (once) and lets queued calls wake it. */
+export function startOutboxWorker(): () => Promise<void> {
+  const w = (holder[KEY] ??= { running: false, again: false, timer: null });
+  onOutboxKick(() => void run(w));
+  return () => run(w);
+}
+
+export type CallView = ReturnType<typeof toCallView>;
+
+export function toCallView(c: store.CallWithOrder) {
+  return {
+    id: c.id,
+    hub_order_id: c.hubOrderId,
+    order_id: c.orderId,
+    provider: c.providerName,
+    number: c.number,
+    customer_first_name: c.customerName?.trim().split(/\s+/)[0] ?? null,
+    action: c.action,
+    payload: c.payload,
+    state: c.state,
+    attempts: c.attempts,
+    next_attempt_at: c.state === 'pending' ? c.nextAttemptAt : null,
+    last_status: c.lastStatus,
+    last_error: c.lastError,
+    created_by: c.createdBy,
+    created_at: c.createdAt,
+    sent_at: c.sentAt,
+  };
+}
+
+/** Calls for the manager: `open` for the ones not yet through (pending or failed). */
+export async function listHubCalls(opts: { open?: boolean; hubOrderId?: string } = {}): Promise<CallView[]> {
+  return (await store.listCalls({ ...opts, limit: 200 })).map(toCallView);
+}
+
+/** "Retry now": a pending or failed call goes at once, with a fresh run of attempts. */
+export async function retryHubCall(id: number, now = Date.now()): Promise<CallView> {
+  const retried = await store.retryCallNow(id, now);
+  if (!retried) {
+    const call = await store.getCall(id);
+    if (!call) throw notFound('call', String(id));
+    throw new ApiError('conflict', call.state === 'sent' ? 'This call already went through.' : 'KitchenHub answered this call with a conflict; its order was re-read instead.', { state: call.state });
+  }
+  kickOutbox();
+  const [view] = await store.listCalls({ id });
+  return toCallView(view!); // just updated, so it exists
+}
+
+/** A call id from a URL: a positive whole number, else 400. */
+export function requireCallId(raw: string): number {
+  const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id)) throw invalidRequest(`${JSON.stringify(raw.slice(0, 40))} is not a call id: ids are positive whole numbers.`, 'call_id');
+  return id;
+}
