@@ -50,3 +50,19 @@ test('manager: incoming delivery-app orders (1280×800)', async ({ page, request
   await expect(page.getByTestId('incoming-8100000000000002')).toBeVisible();
   await page.screenshot({ path: `${OUT}/manager-incoming.png` });
 });
+
+test('manager: KitchenHub calls, connection and deliveries log (1280×800 and 390×844)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'manager', '/manager/incoming');
+  for (const kind of ['asap', 'scheduled'] as const) {
+    const res = await page.request.post('/api/kitchenhub/simulate', { data: { kind } });
+    expect(res.status()).toBe(201);
+    const { hub_order_id } = (await res.json()) as { hub_order_id: string };
+    if (kind === 'asap') expect((await page.request.post(`/api/kitchenhub/orders/${hub_order_id}/accept`, { data: { prep_time_minutes: 15 } })).status()).toBe(200);
+  }
+  await page.goto('/manager/kitchenhub');
+  await expect(page.getByTestId('hub-call').first()).toHaveAttribute('data-state', 'sent');
+  await page.screenshot({ path: `${OUT}/manager-kitchenhub.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${OUT}/manager-kitchenhub-phone.png` });
+});

@@ -1,12 +1,13 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { enableSound, playAlert, soundEnabled } from '@/components/kitchen/sound';
 import { Button, Card, Notice, PageHeader } from '@/components/manager/ui';
 import { cn } from '@/components/ui/cn';
 import { sendJson } from '@/lib/client/fetch';
-import type { HubOrderView } from '@/lib/client/kitchenhub';
+import { simulatedSchema, type HubOrderView } from '@/lib/client/kitchenhub';
 import { hubKeys, incomingQuery } from '@/lib/client/queries';
 
 const QUICK_PREP = [10, 15, 20, 30, 45] as const;
@@ -15,6 +16,28 @@ const TYPE: Record<HubOrderView['order_type'], string> = { pickup: 'Pickup', del
 
 const time = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }));
 const money = (v: string | null | undefined) => (v === null || v === undefined ? null : `$${Number(v).toFixed(2)}`);
+
+/** Demo mode: the sandbox KitchenHub sends a realistic order to our webhook, as the real one would. */
+function SimulateButtons({ onSent }: { onSent: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const simulate = async (kind: 'asap' | 'scheduled') => {
+    setBusy(true);
+    setError(null);
+    const res = await sendJson('POST', '/api/kitchenhub/simulate', { kind }, simulatedSchema);
+    setBusy(false);
+    if (!res.ok) setError(res.error.message);
+    else if (res.data.webhook_error) setError(`The webhook was refused: ${res.data.webhook_error}`);
+    onSent();
+  };
+  return (
+    <>
+      <Button disabled={busy} onClick={() => void simulate('asap')}>Simulate incoming order</Button>
+      <Button disabled={busy} onClick={() => void simulate('scheduled')}>Simulate scheduled order</Button>
+      {error && <p role="alert" className="basis-full text-red-300">{error}</p>}
+    </>
+  );
+}
 
 /** The manager's Incoming list: delivery-app orders to accept with a prep time, or reject. */
 export function IncomingPanel() {
@@ -39,15 +62,29 @@ export function IncomingPanel() {
       <PageHeader
         title="Incoming orders"
         actions={
-          !sound && (
-            <Button tone="primary" onClick={() => void enableSound().then(setSound)}>
-              Turn on the new-order chime
-            </Button>
-          )
+          <div className="flex flex-wrap gap-3">
+            {data?.can_simulate && <SimulateButtons onSent={refresh} />}
+            {!sound && (
+              <Button tone="primary" onClick={() => void enableSound().then(setSound)}>
+                Turn on the new-order chime
+              </Button>
+            )}
+          </div>
         }
       >
         Delivery-app orders arrive here through KitchenHub. Accept with a prep time to send them to the kitchen, or reject them.
       </PageHeader>
+      {data && data.stuck_calls > 0 && (
+        <div role="alert" data-testid="stuck-calls" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-2xl bg-red-500/15 px-5 py-4 ring-1 ring-red-500/50">
+          <p className="text-lg font-bold text-red-100">
+            {data.stuck_calls === 1 ? '1 call to KitchenHub has not gone through.' : `${data.stuck_calls} calls to KitchenHub have not gone through.`}{' '}
+            <span className="font-medium text-red-200">The delivery app may not know what you decided.</span>
+          </p>
+          <Link href="/manager/kitchenhub" className="inline-flex min-h-12 items-center rounded-xl bg-white px-5 font-bold text-black">
+            See and retry
+          </Link>
+        </div>
+      )}
       {incoming.isPending && <p className="text-zinc-400">Loading…</p>}
       {incoming.isError && <Notice tone="error">Could not load incoming orders: {incoming.error.message}</Notice>}
       {data && (

@@ -159,7 +159,7 @@ export function StorePanel() {
           </div>
           <p className="rounded-xl bg-zinc-900 px-4 py-3 text-zinc-400">
             KitchenHub (delivery apps): the webhook secret and the outbound API settings are configured in the{' '}
-            <Link href="/manager/incoming" className="font-semibold text-violet-300 underline underline-offset-2">Incoming</Link> section.
+            <Link href="/manager/kitchenhub" className="font-semibold text-violet-300 underline underline-offset-2">KitchenHub</Link> section.
           </p>
         </div>
       )}

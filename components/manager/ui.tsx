@@ -66,7 +66,7 @@ export function Notice({ tone, children, testId }: { tone: 'error' | 'ok'; child
   );
 }
 
-export function TextField(props: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; type?: 'text' | 'password'; inputMode?: 'numeric' | 'text'; maxLength?: number; autoComplete?: string; className?: string; invalid?: boolean }) {
+export function TextField(props: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; type?: 'text' | 'password'; inputMode?: 'numeric' | 'text'; maxLength?: number; autoComplete?: string; className?: string; invalid?: boolean; disabled?: boolean }) {
   const id = useId();
   return (
     <div className={cn('flex flex-col gap-1.5', props.className)}>
@@ -80,8 +80,9 @@ export function TextField(props: { label: string; value: string; onChange: (v: s
         placeholder={props.placeholder}
         autoComplete={props.autoComplete ?? 'off'}
         aria-invalid={props.invalid || undefined}
+        disabled={props.disabled}
         onChange={(e) => props.onChange(e.target.value)}
-        className={cn('h-12 rounded-xl border bg-zinc-950 px-4 text-lg text-zinc-100 placeholder:text-zinc-600 focus:border-violet-500 focus:outline-none', props.invalid ? 'border-red-500' : 'border-zinc-700')}
+        className={cn('h-12 rounded-xl border bg-zinc-950 px-4 text-lg text-zinc-100 placeholder:text-zinc-600 focus:border-violet-500 focus:outline-none disabled:opacity-60', props.invalid ? 'border-red-500' : 'border-zinc-700')}
       />
     </div>
   );

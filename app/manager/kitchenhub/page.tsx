@@ -1,3 +1,5 @@
+import { CallsPanel } from '@/components/kitchenhub/calls-panel';
+import { ConnectionPanel } from '@/components/kitchenhub/connection-panel';
 import { DeliveriesLog } from '@/components/kitchenhub/deliveries-log';
 import { PageHeader } from '@/components/manager/ui';
 import { requireStaffPage } from '@/lib/auth/page';
@@ -9,8 +11,10 @@ export default async function KitchenHubPage() {
   await requireStaffPage('/manager/kitchenhub', 'manager');
   return (
     <>
-      <PageHeader title="KitchenHub">Webhooks from the delivery apps, and what became of each.</PageHeader>
+      <PageHeader title="KitchenHub">What we told the delivery apps, how they reach us, and every webhook they sent.</PageHeader>
       <div className="space-y-6">
+        <CallsPanel />
+        <ConnectionPanel />
         <DeliveriesLog />
       </div>
     </>
