@@ -5,7 +5,15 @@ import net from 'node:net';
 import path from 'node:path';
 import { ROOT } from './paths';
 
-export type TestServer = { url: string; stop: () => Promise<void>; logs: () => string };
+export type TestServer = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Ends the process with SIGKILL, as a crash would: no clean-up runs. */
+  kill: () => Promise<void>;
+  /** Whether the process is still running. */
+  alive: () => boolean;
+  logs: () => string;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,6 +59,13 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   return {
     url,
     logs: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
