@@ -28,6 +28,7 @@ export async function startFakeKitchenHub(
     clientSecret: opts.clientSecret ?? 'fake-secret',
     tokenTtlSeconds: opts.tokenTtlSeconds,
     notify: opts.notify,
+    delayMs: opts.delayMs,
     webhook: async () => (opts.webhookUrl ? { url: opts.webhookUrl, secret: opts.webhookSecret ?? null } : null),
   });
   const server = http.createServer((req, res) => {
@@ -38,10 +39,13 @@ export async function startFakeKitchenHub(
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const request = new Request(url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+      const gone = new AbortController(); // the caller hung up before we answered (e.g. it timed out)
+      res.on('close', () => res.writableFinished || gone.abort());
+      const request = new Request(url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body, signal: gone.signal });
       hub
         .handle(request, url.pathname, { control: true })
         .then(async (response) => {
+          if (res.destroyed) return; // the caller is gone: nobody to answer
           res.writeHead(response.status, Object.fromEntries(response.headers));
           res.end(Buffer.from(await response.arrayBuffer()));
         })

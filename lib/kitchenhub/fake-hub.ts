@@ -20,6 +20,12 @@ export type FakeHubOptions = {
    * 404: the demo's sandbox, where a manager may also post the seed's example to the webhook by hand.
    */
   adoptUnknownOrders?: boolean;
+  /**
+   * Answer every API call this many milliseconds late (a hanging KitchenHub). A caller that gave up
+   * meanwhile (its request's signal aborted) is dropped unhandled, as a proxy drops a closed
+   * connection, and counted in `dropped`.
+   */
+  delayMs?: number;
 };
 
 export type RecordedCall = { at: number; method: string; path: string; authorized: boolean; body: unknown; status: number };
@@ -49,6 +55,8 @@ export class FakeKitchenHub {
   readonly webhooks: SentWebhook[] = [];
   failures: Failure[] = [];
   tokenGrants = 0;
+  /** Calls whose caller gave up while `delayMs` held them: never handled. */
+  dropped = 0;
   private tokens = new Map<string, number>();
   private refreshTokens = new Set<string>();
 
@@ -127,6 +135,17 @@ export class FakeKitchenHub {
       body = text;
     }
     if (path.startsWith('/_fake/')) return opts.control ? this.control(req.method, path, body) : problem(404, 'not_found', 'No such endpoint.');
+    const delay = this.options.delayMs ?? 0;
+    if (delay > 0) {
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        req.signal.addEventListener('abort', () => (clearTimeout(timer), resolve(null)), { once: true });
+      });
+      if (req.signal.aborted) {
+        this.dropped++;
+        return problem(499, 'client_closed', 'The caller gave up waiting.');
+      }
+    }
 
     const authorized = this.authorized(req);
     const record = (res: Response) => {
