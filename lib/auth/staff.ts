@@ -3,7 +3,7 @@
 import { deleteSession, findSessionStaff, insertSession, listActiveStaffWithPins, type StaffMember, type StaffRole } from '@/db/sqlite/staff';
 import { env } from '../env';
 import { ApiError, forbidden } from '../errors';
-import { responseHeaders } from '../http';
+import { originOf, responseHeaders } from '../http';
 import { enforceRateLimit } from '../rate-limit';
 import { sessionSecret } from '../settings';
 import { hmac, randomToken, safeEqual, sha256, verifyPin } from './crypto';
@@ -24,6 +24,7 @@ export function clientAddress(req: Request): string {
 
 /** Signs in by PIN (401 for a wrong one, 429 after too many attempts); returns the cookie value. */
 export async function signIn(req: Request, pin: string, now = Date.now()): Promise<{ staff: StaffMember; cookie: string }> {
+  refuseCrossSite(req); // login CSRF: another site must not sign this tablet in as someone else
   const limit = env().LOGIN_ATTEMPTS_PER_15_MIN;
   const message = 'Too many sign-in attempts. Wait a few minutes, then try again.';
   const windowMs = 15 * 60_000;
@@ -51,8 +52,10 @@ export async function staffFromCookie(cookieValue: string | undefined, now = Dat
   return token ? findSessionStaff(sha256(token), now) : undefined;
 }
 
-export async function signOut(cookieValue: string | undefined): Promise<void> {
-  const token = await tokenFrom(cookieValue);
+/** Ends the session the request's cookie names (nothing to end without one). */
+export async function signOut(req: Request): Promise<void> {
+  refuseCrossSite(req);
+  const token = await tokenFrom(readCookie(req, SESSION_COOKIE));
   if (token) await deleteSession(sha256(token));
 }
 
@@ -67,15 +70,54 @@ export function readCookie(req: Request, name: string): string | undefined {
 /** Managers may do everything kitchen staff may. */
 export const hasRole = (m: StaffMember, role: StaffRole): boolean => role === 'kitchen' || m.role === 'manager';
 
-/** The signed-in staff member of a route handler's request: 401 without a session, 403 without the role. */
+/**
+ * The signed-in staff member of a route handler's request: 401 without a session, 403 without the
+ * role, and 403 for a state-changing request another site made the browser send (see refuseCrossSite).
+ */
 export async function requireStaff(req: Request, role: StaffRole = 'kitchen'): Promise<StaffMember> {
   const member = await staffFromCookie(readCookie(req, SESSION_COOKIE));
   if (!member) throw new ApiError('unauthorized', 'Sign in as staff first.');
   if (!hasRole(member, role)) throw forbidden(`Only a ${role} can do this.`);
+  refuseCrossSite(req);
   return member;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a browser sent this state-changing request on another site's behalf (cross-site request
+ * forgery). The session cookie is SameSite=Lax already; this is the second lock, and it also covers a
+ * sibling subdomain, which SameSite counts as the same site.
+ *
+ * - `Origin` present (every browser sends it on POST, PUT, PATCH and DELETE): it must be exactly the
+ *   origin the client reached us at, as `originOf` (lib/http.ts) reads it: the Host header, or a
+ *   trusted proxy's X-Forwarded-Host/-Proto when TRUST_PROXY is on. `Origin: null` (a sandboxed frame,
+ *   a privacy redirect) is refused too.
+ * - No `Origin`: a browser that omits it still sends `Sec-Fetch-Site`; only `same-origin` and `none`
+ *   (the user's own action, e.g. the address bar) pass.
+ * - Neither header: not a browser (curl, scripts, the tests, a kiosk's own tooling). Such a client
+ *   holds the cookie itself and cannot be tricked by another site into sending it, so it passes.
+ *   Refusing it would protect nothing and break every non-browser staff tool.
+ *
+ * The public /v1 API (X-API-Key, CORS for any origin) and the KitchenHub webhook never read a session,
+ * so this never reaches them.
+ */
+export function isCrossSite(req: Pick<Request, 'method' | 'headers'>, ourOrigin: string): boolean {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return false;
+  const origin = req.headers.get('origin');
+  if (origin !== null) return origin.trim().toLowerCase() !== ourOrigin.toLowerCase();
+  const site = req.headers.get('sec-fetch-site');
+  return site !== null && site !== 'same-origin' && site !== 'none';
+}
+
+/** 403 forbidden, changing nothing, for a state-changing request sent from another site. */
+export function refuseCrossSite(req: Request): void {
+  if (isCrossSite(req, originOf(req))) throw forbidden('This request came from another site. Use the kitchen display itself.');
+}
+
 export function sessionCookieHeader(req: Request, value: string, maxAgeMs = SESSION_MS): string {
+  // Secure over HTTPS, also when a proxy terminating TLS says so. X-Forwarded-Proto is believed here
+  // even without TRUST_PROXY: a forged one only makes the forger's own cookie stricter.
   const secure = new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
   return [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${Math.floor(maxAgeMs / 1000)}`, secure ? 'Secure' : '']
     .filter(Boolean)

@@ -1,4 +1,4 @@
-import { readCookie, requireStaff, SESSION_COOKIE, sessionCookieHeader, signIn, signOut } from '@/lib/auth/staff';
+import { requireStaff, sessionCookieHeader, signIn, signOut } from '@/lib/auth/staff';
 import { handle, readJson } from '@/lib/http';
 import { signInBody } from '@/lib/orders/schemas';
 
@@ -14,6 +14,6 @@ export const GET = handle(async (req) => Response.json({ staff: await requireSta
 
 /** Sign out: ends the session and clears the cookie. */
 export const DELETE = handle(async (req) => {
-  await signOut(readCookie(req, SESSION_COOKIE));
+  await signOut(req);
   return new Response(null, { status: 204, headers: { 'Set-Cookie': sessionCookieHeader(req, '', 0) } });
 });
