@@ -13,6 +13,7 @@ const HTTP_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   store_paused: 503,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;
@@ -45,8 +46,26 @@ export const forbidden = (message = 'Your role cannot do this.') => new ApiError
 export const notFound = (what: string, id?: string) =>
   new ApiError('not_found', id ? `No ${what} with id ${id}.` : `No such ${what}.`);
 
+/** SQLite's "storage cannot take this now" codes: disk full, file read-only, I/O failing, lock held too long. */
+const STORAGE_TROUBLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN)/;
+
+/** The SQLite code of a storage failure (drizzle wraps the driver's error in `cause`), or null. */
+export function storageTrouble(err: unknown): string | null {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as Error & { code?: unknown }).code;
+    if (typeof code === 'string' && STORAGE_TROUBLE.test(code)) return code;
+  }
+  return null;
+}
+
 /** The single writer of error bodies: every handler's failures pass through here. */
 export function toResponse(err: unknown, headers: Record<string, string> = {}): Response {
+  const trouble = storageTrouble(err);
+  if (trouble) {
+    // The disk, not the request: the client may retry the same request once it passes.
+    console.error(`storage unavailable (${trouble}): ${err instanceof Error ? err.message : String(err)}`);
+    err = new ApiError('service_unavailable', 'Our storage is unavailable right now; nothing was changed. Please try again shortly.', {}, { 'Retry-After': '5' });
+  }
   if (err instanceof ApiError) {
     return Response.json(
       { error: err.code, message: err.message, ...err.extra },

@@ -21,6 +21,7 @@ export const ERROR_MEANING: Record<ErrorCode, string> = {
   unsupported_media_type: 'A request body that is not sent as JSON (Content-Type: application/json).',
   rate_limited: 'Too many requests for this key this minute. Wait the seconds in Retry-After (also in `retry_after`).',
   store_paused: 'A manager paused new orders. Retry after the seconds in Retry-After.',
+  service_unavailable: 'The server cannot reach its storage (disk full, read-only or failing); nothing was changed. Retry after the seconds in Retry-After.',
 };
 
 const body = (e: ApiError) => ({ error: e.code, message: e.message, ...e.extra });
@@ -43,6 +44,7 @@ export function errorExamples(opts: { maxBodyBytes: number; breads: string[] }):
     unsupported_media_type: body(new ApiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.')),
     rate_limited: body(new ApiError('rate_limited', 'Too many requests: at most 120 per 60 seconds. Retry in 12 seconds.', { retry_after: 12 })),
     store_paused: body(new ApiError('store_paused', 'The kitchen is not taking new orders right now. Please try again shortly.')),
+    service_unavailable: body(new ApiError('service_unavailable', 'Our storage is unavailable right now; nothing was changed. Please try again shortly.')),
   };
 }
 
