@@ -2,6 +2,11 @@
 // an HTTP error: callers decide what a 409 means to a cook.
 import { z } from 'zod';
 
+// In the browser, zod must not probe for `new Function` (its compiled parsers): the CSP forbids eval
+// (next.config.mjs), and Chromium reports even the caught probe as a violation. Every page that parses JSON
+// imports this module; the interpreted parser costs nothing noticeable on these small bodies.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 export const apiErrorSchema = z.object({ error: z.string(), message: z.string() }).passthrough();
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 export type Result<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiErrorBody };
