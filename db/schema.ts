@@ -232,3 +232,33 @@ export const hubOutbox = sqliteTable(
   },
   (t) => [uniqueIndex('hub_outbox_call_idx').on(t.hubOrderId, t.action), index('hub_outbox_due_idx').on(t.state, t.nextAttemptAt)],
 );
+
+/**
+ * Kitchen screens as their heartbeats describe them (design: no silent missing orders). A tablet
+ * keeps its random id in localStorage; every heartbeat upserts its row.
+ */
+export const screens = sqliteTable(
+  'screens',
+  {
+    id: text('id').primaryKey(),
+    station: text('station').notNull(),
+    staffName: text('staff_name'),
+    userAgent: text('user_agent'),
+    /** The last event sequence number the screen has applied. */
+    lastSeq: integer('last_seq').notNull(),
+    /** How many tickets it shows. */
+    showing: integer('showing').notNull(),
+    /** Whether its tickets matched the server's at the last heartbeat (null: events were in flight). */
+    inSync: integer('in_sync', { mode: 'boolean' }),
+    lastSeenAt: ms('last_seen_at').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('screens_seen_idx').on(t.lastSeenAt)],
+);
+
+/** When an order was first shown on any kitchen screen (reported by heartbeats). */
+export const orderSightings = sqliteTable('order_sightings', {
+  orderId: text('order_id').primaryKey().references(() => orders.id),
+  firstShownAt: ms('first_shown_at').notNull(),
+  screenId: text('screen_id').notNull(),
+});

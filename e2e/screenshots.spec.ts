@@ -66,3 +66,21 @@ test('manager: KitchenHub calls, connection and deliveries log (1280×800 and 39
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${OUT}/manager-kitchenhub-phone.png` });
 });
+
+test('the missing-order alarm on the manager console and on a kitchen screen (1280×800)', async ({ page, browser, request }) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'manager', '/manager/screens');
+  expect((await page.request.put('/api/screens/settings', { data: { missing_order_seconds: 5 } })).status()).toBe(200);
+  // A toaster tablet reports in, but a new order is not its station's and no other screen is open.
+  const tablet = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signIn(tablet, 'kitchen');
+  await new KitchenPage(tablet).open('toaster');
+  const order = await new OrdersApi(request).createOrder({ customer_name: 'Rosa Quinn', bread: 'wheat', toast: 'none' });
+  await expect(page.getByTestId('missing-order-alarm').locator(`[data-order-id="${order.order_id}"]`)).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: `${OUT}/manager-screens-alarm.png` });
+  await expect(tablet.getByTestId('missing-order-alarm')).toBeVisible();
+  await tablet.screenshot({ path: `${OUT}/kitchen-missing-order-alarm.png` });
+  await page.request.put('/api/screens/settings', { data: { missing_order_seconds: 20 } });
+  await tablet.close();
+});

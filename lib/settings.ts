@@ -33,6 +33,8 @@ const SETTINGS = {
       autoAcceptPrepMinutes: z.number().int().min(1).max(240),
     })
     .default({ webhookSecret: null, apiUrl: null, clientId: null, clientSecret: null, autoAccept: false, autoAcceptPrepMinutes: 15 }),
+  /** An open order no kitchen screen has shown for this long raises the missing-order alarm. */
+  screens: z.object({ missingOrderSeconds: z.number().int().min(5).max(600) }).default({ missingOrderSeconds: 20 }),
   /** The bearer token for KitchenHub's API and its rotating refresh token, shared by every instance. */
   kitchenhub_token: z
     .object({ apiUrl: z.string(), clientId: z.string(), accessToken: z.string(), refreshToken: z.string().nullable(), expiresAt: z.number() })

@@ -3,10 +3,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { sendJson } from '@/lib/client/fetch';
 import { useLiveStream } from '@/lib/client/live';
+import { useScreenHeartbeat } from '@/lib/client/screens';
+import { ticketDigest } from '@/lib/orders/digest';
+import { MissingOrderAlarmBanner } from '@/components/ui/missing-order-alarm';
 import { boardQuery, orderKeys, upsertTicket, type KitchenBoardData } from '@/lib/client/queries';
 import { conflictSchema, orderMessageSchema, ticketResponseSchema, type Ticket } from '@/lib/client/schemas';
 import { allDayCounts, showsOnStation, STATION_LABEL, STATIONS, STATUS_LABEL, type Station } from '@/lib/orders/kitchen';
@@ -58,20 +61,48 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
     [queryClient],
   );
 
+  // Where this screen is in the event log. Every event carries its sequence number: a jump means an
+  // event never arrived, and the screen refetches at once rather than show a kitchen less than it is.
+  const seenSeq = useRef(0);
+  const boardSeq = board.data?.seq;
+  useEffect(() => {
+    if (boardSeq !== undefined && boardSeq > seenSeq.current) seenSeq.current = boardSeq;
+  }, [boardSeq]);
+  const resyncing = useRef(false);
+  const resync = useCallback(async () => {
+    if (resyncing.current) return;
+    resyncing.current = true;
+    const before = new Map((queryClient.getQueryData<KitchenBoardData>(orderKeys.board())?.tickets ?? []).map((t) => [t.order_id, t.version]));
+    try {
+      await queryClient.refetchQueries({ queryKey: orderKeys.board(), exact: true });
+    } finally {
+      resyncing.current = false;
+    }
+    const fresh = queryClient.getQueryData<KitchenBoardData>(orderKeys.board());
+    if (fresh && fresh.seq > seenSeq.current) seenSeq.current = fresh.seq;
+    const after = fresh?.tickets ?? [];
+    const changed = after.filter((t) => before.get(t.order_id) !== t.version).length + [...before.keys()].filter((id) => !after.some((t) => t.order_id === id)).length;
+    if (changed > 0) say(`Resynced: ${changed === 1 ? '1 change' : `${changed} changes`} recovered.`, 'warn');
+  }, [queryClient, say]);
+
   const health = useLiveStream({
     url: startSeq === null ? null : `/api/events?since=${startSeq}`,
     events: ['order'],
     onMessage: (_name, data) => {
       const msg = orderMessageSchema.parse(data);
+      if (msg.event.seq <= seenSeq.current) return; // already applied (a refetch got there first)
+      const gap = msg.event.seq > seenSeq.current + 1;
       const before = queryClient.getQueryData<KitchenBoardData>(orderKeys.board());
       const known = before?.tickets.some((t) => t.order_id === msg.ticket.order_id) || before?.recent.some((t) => t.order_id === msg.ticket.order_id);
+      seenSeq.current = msg.event.seq;
       put(msg.ticket);
+      if (gap) void resync(); // after this event is in, so the notice counts only what was missed
       if (msg.event.type === 'created' && !known) playAlert('new');
       else if (msg.event.type === 'edited') playAlert('edited');
       else if (msg.event.to === 'canceled' && msg.ticket.attention?.kind === 'canceled') playAlert('canceled');
       else if (msg.event.type === 'status' && msg.event.from && !known && msg.ticket.status !== 'delivered') playAlert('new'); // e.g. a recalled or fired ticket
     },
-    onResync: () => void queryClient.invalidateQueries({ queryKey: orderKeys.board() }),
+    onResync: () => void resync(),
   });
   // While the stream is down the last tickets stay up and the board polls, so nothing waits for it.
   const { refetch } = board;
@@ -82,6 +113,18 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   }, [health.state, refetch]);
 
   useWakeLock();
+
+  // The heartbeat: what this screen shows and where it is; the server answers with the alarm and
+  // whether the tickets here match its own (if not, something was missed: refetch).
+  const alarm = useScreenHeartbeat({
+    station,
+    enabled: board.data !== undefined,
+    snapshot: () => {
+      const tickets = queryClient.getQueryData<KitchenBoardData>(orderKeys.board())?.tickets ?? [];
+      return { lastSeq: seenSeq.current, digest: ticketDigest(tickets), shown: tickets.filter((t) => showsOnStation(station, t)).map((t) => t.order_id) };
+    },
+    onOutOfSync: () => void resync(),
+  });
 
   // Ages run on the server's clock: a tablet whose clock is off still shows true ages.
   const offset = board.data ? board.data.server_time - board.data.received_at : 0;
@@ -224,6 +267,8 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
           <span className="hidden text-sm text-zinc-400 xl:inline">{staffName}</span>
         </div>
       </header>
+
+      {alarm && <MissingOrderAlarmBanner alarm={alarm} now={serverNow} className="shrink-0" />}
 
       {down && (
         <div role="alert" data-testid="connection-banner" className="shrink-0 bg-amber-500 px-4 py-2 text-center text-lg font-black text-black">

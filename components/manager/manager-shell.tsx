@@ -7,7 +7,8 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { cn } from '@/components/ui/cn';
 import { SignOutButton } from '@/components/ui/sign-out-button';
-import { stockQuery, storeControlsQuery } from '@/lib/client/queries';
+import { MissingOrderAlarmBanner } from '@/components/ui/missing-order-alarm';
+import { screensQuery, stockQuery, storeControlsQuery } from '@/lib/client/queries';
 
 // Simple line icons (24×24, stroke): fonts on kitchen tablets lack most symbol glyphs.
 const ICON = {
@@ -17,6 +18,7 @@ const ICON = {
   store: 'M4 10h16l-1-5H5l-1 5zm1 0v9h14v-9M9 19v-5h6v5',
   keys: 'M14 10a4 4 0 1 0-3.5 4L9 15.5V18H6.5v2H4v-2.5l5.5-5.5M16 8h.01',
   staff: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-6 9a6 6 0 0 1 12 0M16 5a3 3 0 0 1 0 6m2 9a6 6 0 0 0-3-5.2',
+  screens: 'M3 5h18v11H3zM8 20h8M12 16v4',
   kitchenhub: 'M4 12h4l2-6 4 12 2-6h4',
 } as const;
 
@@ -36,12 +38,14 @@ export const SECTIONS = [
   { href: '/manager/keys', label: 'API keys', icon: 'keys', hint: 'Ordering apps' },
   { href: '/manager/staff', label: 'Staff', icon: 'staff', hint: 'PINs and roles' },
   { href: '/manager/kitchenhub', label: 'KitchenHub', icon: 'kitchenhub', hint: 'Webhooks and sync' },
+  { href: '/manager/screens', label: 'Screens', icon: 'screens', hint: 'Kitchen tablets' },
 ] as const;
 
 export function ManagerShell({ staffName, children }: { staffName: string; children: React.ReactNode }) {
   const pathname = usePathname();
   const stock = useQuery(stockQuery());
   const store = useQuery(storeControlsQuery());
+  const screens = useQuery(screensQuery());
   const out = (stock.data?.options ?? []).filter((o) => !o.in_stock);
   const paused = store.data?.paused ?? false;
   const nav = useRef<HTMLElement>(null);
@@ -120,6 +124,11 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
             )}
           </Link>
         </div>
+        {screens.data?.alarm && pathname !== '/manager/screens' && (
+          <Link href="/manager/screens" className="block">
+            <MissingOrderAlarmBanner alarm={screens.data.alarm} now={screens.data.server_time} />
+          </Link>
+        )}
         <main className="min-w-0 flex-1 px-3 py-5 md:px-6 md:py-6">{children}</main>
       </div>
     </div>

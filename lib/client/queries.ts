@@ -6,6 +6,7 @@ import {
   apiKeyListSchema, boardSchema, dayNumbersSchema, deliveryLogSchema, pickupBoardSchema, PROBLEM_OUTCOMES, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
   type Board, type PickupBoard, type Ticket, type TrackingView,
 } from './schemas';
+import { screensOverviewSchema } from './screens';
 import { backoffMs, getFresh, shouldRetry, type Fresh } from './tracking';
 
 export const orderKeys = {
@@ -165,4 +166,16 @@ export const deliveriesQuery = (filter: DeliveryFilter) =>
     refetchInterval: 5_000,
     queryFn: ({ signal }) =>
       getJson(`/api/kitchenhub/deliveries${filter === 'problems' ? `?outcome=${PROBLEM_OUTCOMES.join(',')}` : ''}`, deliveryLogSchema, signal),
+  });
+
+// ——— Kitchen screens and the missing-order alarm (lib/live/screens.ts) ———
+
+export const screenKeys = { all: ['screens'] as const };
+
+/** Every kitchen screen's last heartbeat and the missing-order alarm, polled for the manager console. */
+export const screensQuery = () =>
+  queryOptions({
+    queryKey: screenKeys.all,
+    refetchInterval: 5_000,
+    queryFn: ({ signal }) => getJson('/api/screens', screensOverviewSchema, signal),
   });

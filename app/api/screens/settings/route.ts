@@ -1,0 +1,10 @@
+import { requireStaff } from '@/lib/auth/staff';
+import { handle, readJson } from '@/lib/http';
+import { screenSettingsBody, updateScreenSettings } from '@/lib/live/screens';
+
+/** How long an order may go unshown before the alarm (managers). */
+export const PUT = handle(async (req) => {
+  await requireStaff(req, 'manager');
+  const body = await readJson(req, screenSettingsBody);
+  return Response.json(await updateScreenSettings(body));
+});
