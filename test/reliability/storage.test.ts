@@ -1,7 +1,7 @@
 // Storage trouble: the database file becomes read-only (immutable, `chattr +i`: even root cannot write
 // it) or the disk fills up (a small tmpfs). Writes answer 503 service_unavailable in the error shape,
 // the server stays up (no crash loop), and once the trouble goes away it recovers by itself, on the
-// same process and connection. Both need root (chattr, mount); otherwise the tests are skipped.
+// same process and connection. Both need root (chattr, mount) and are skipped, saying why, without it.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,34 @@ import { startServer, type TestServer } from '@/test/server';
 import { eventually } from './harness';
 
 const isRoot = process.getuid?.() === 0;
-if (!isRoot) console.log('storage trouble: skipped (making a file immutable and mounting a small tmpfs need root)');
+
+/** Whether `run` works here (root, the tool installed, a file system that supports it); says why not. */
+function probe(what: string, run: (dir: string) => void): boolean {
+  if (!isRoot) {
+    console.log(`storage trouble: ${what} skipped (it needs root)`);
+    return false;
+  }
+  const dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_PATH!), 'probe-'));
+  try {
+    run(dir);
+    return true;
+  } catch (err) {
+    console.log(`storage trouble: ${what} skipped (${String(err).split('\n')[0]})`);
+    return false;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+const canFreeze = probe('the read-only file', (dir) => {
+  const f = path.join(dir, 'f');
+  fs.writeFileSync(f, 'x');
+  execFileSync('chattr', ['+i', f], { stdio: 'pipe' });
+  execFileSync('chattr', ['-i', f], { stdio: 'pipe' });
+});
+const canFill = probe('the full disk', (dir) => {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
+  execFileSync('umount', [dir], { stdio: 'pipe' });
+});
 
 const servers: TestServer[] = [];
 const cleanups: Array<() => void> = [];
@@ -56,8 +83,8 @@ async function expectUnavailable(server: TestServer, kitchen: StaffClient, order
   expect(server.alive()).toBe(true);
 }
 
-describe.skipIf(!isRoot)('storage trouble', () => {
-  test('a read-only database file: 503 while it lasts, then it recovers by itself', async () => {
+describe('storage trouble', () => {
+  test.skipIf(!canFreeze)('a read-only database file: 503 while it lasts, then it recovers by itself', async () => {
     const server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
     servers.push(server);
     const first = await placeOrder(server.url);
@@ -80,7 +107,7 @@ describe.skipIf(!isRoot)('storage trouble', () => {
     expect(server.alive()).toBe(true);
   }, 120_000);
 
-  test('a full disk: 503 while it lasts, then it recovers by itself', async () => {
+  test.skipIf(!canFill)('a full disk: 503 while it lasts, then it recovers by itself', async () => {
     const dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_PATH!), 'full-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir]);
     cleanups.push(() => {
