@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { OrdersApi } from './api';
 import { KitchenPage } from './pages/kitchen-page';
 import { signIn } from './pages/login-page';
+import { backdateOrder } from './support/db';
 
 const OUT = 'docs/screenshots';
 
@@ -83,4 +84,24 @@ test('the missing-order alarm on the manager console and on a kitchen screen (12
   await tablet.screenshot({ path: `${OUT}/kitchen-missing-order-alarm.png` });
   await page.request.put('/api/screens/settings', { data: { missing_order_seconds: 20 } });
   await tablet.close();
+});
+
+test('late, late-soon and on-time tickets in normal vision and under deuteranopia (1280×800)', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const api = new OrdersApi(request);
+  const late = await api.createOrder({ customer_name: 'Lou Marsh', bread: 'sourdough', jelly: 'strawberry', toast: 'dark' });
+  const soon = await api.createOrder({ customer_name: 'Sid Park', bread: 'white', jelly: 'grape', toast: 'none' });
+  await api.createOrder({ customer_name: 'Nova Reyes', bread: 'brioche', jelly: 'apricot', toast: 'light' });
+  backdateOrder(late.order_id, 9 * 60_000);
+  backdateOrder(soon.order_id, 5.5 * 60_000);
+  await signIn(page, 'kitchen');
+  const kitchen = new KitchenPage(page);
+  await kitchen.open('prep');
+  await kitchen.waitLive();
+  await expect(kitchen.ticket(late.order_id)).toHaveAttribute('data-age', 'late');
+  await page.screenshot({ path: `${OUT}/kitchen-urgency.png` });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'deuteranopia' });
+  await page.screenshot({ path: `${OUT}/kitchen-urgency-deuteranopia.png` });
+  await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
 });

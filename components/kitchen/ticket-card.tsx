@@ -5,11 +5,25 @@ import type { Ticket } from '@/lib/client/schemas';
 import { advanceLabel, ageLevel, formatAge, STATUS_LABEL, type Aging, type AgeLevel } from '@/lib/orders/kitchen';
 import { canCancel } from '@/lib/orders/status';
 
+// Urgency never by colour alone: each level also has its own border pattern (solid, dashed, double),
+// an icon and words with the age ("LATE 9:12"), so it reads the same to a colour-blind cook and
+// on a washed-out tablet (checked under Chromium's vision-deficiency emulation in the e2e suite).
 const AGE_STYLE: Record<AgeLevel, { band: string; border: string; label: string }> = {
-  normal: { band: 'bg-age-normal text-black', border: 'border-age-normal/60', label: '' },
-  warning: { band: 'bg-age-warning text-black', border: 'border-age-warning', label: 'LATE SOON' },
-  late: { band: 'bg-age-late text-white', border: 'border-age-late animate-late', label: 'LATE' },
+  normal: { band: 'bg-age-normal text-black', border: 'border-4 border-solid border-age-normal/60', label: '' },
+  warning: { band: 'bg-age-warning text-black', border: 'border-4 border-dashed border-age-warning', label: 'LATE SOON' },
+  late: { band: 'bg-age-late text-white', border: 'border-double border-[6px] border-age-late animate-late', label: 'LATE' },
 };
+
+/** A clock for "late soon", a warning triangle for "late": line icons (tablet fonts lack most symbols). */
+function AgeIcon({ level }: { level: AgeLevel }) {
+  if (level === 'normal') return null;
+  const d = level === 'late' ? 'M12 3 2 21h20L12 3zm0 6v6m0 3h.01' : 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z';
+  return (
+    <svg aria-hidden data-testid="age-icon" viewBox="0 0 24 24" className="h-5 w-5 shrink-0" fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round">
+      <path d={d} />
+    </svg>
+  );
+}
 
 const STATUS_STYLE: Record<Ticket['status'], string> = {
   queued: 'bg-sky-500/20 text-sky-200',
@@ -70,8 +84,8 @@ export function TicketCard(props: {
       aria-label={`Ticket ${t.daily_number}${t.customer_first_name ? ` for ${t.customer_first_name}` : ''}, ${STATUS_LABEL[t.status]}`}
       onClick={() => props.onSelect(t)}
       className={cn(
-        'flex h-full flex-col overflow-hidden rounded-2xl border-4 bg-zinc-900 shadow-lg',
-        canceled ? 'border-red-600 bg-[repeating-linear-gradient(135deg,#450a0a_0_16px,#18181b_16px_32px)]' : age.border,
+        'flex h-full flex-col overflow-hidden rounded-2xl bg-zinc-900 shadow-lg',
+        canceled ? 'border-4 border-red-600 bg-[repeating-linear-gradient(135deg,#450a0a_0_16px,#18181b_16px_32px)]' : age.border,
         props.selected && 'ring-4 ring-white ring-offset-2 ring-offset-zinc-950',
       )}
     >
@@ -85,7 +99,12 @@ export function TicketCard(props: {
       </header>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-2 text-sm font-semibold">
         {!canceled && <span className={cn('rounded-full px-2.5 py-0.5 text-base uppercase', STATUS_STYLE[t.status])}>{STATUS_LABEL[t.status]}</span>}
-        {age.label && !canceled && <span className={cn('rounded-full px-2.5 py-0.5 text-base font-black', age.band)}>{age.label}</span>}
+        {age.label && !canceled && (
+          <span data-testid="age-label" className={cn('inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-base font-black', age.band)}>
+            <AgeIcon level={level} />
+            {age.label} {formatAge(now - t.created_at)}
+          </span>
+        )}
         <span className="text-zinc-300">
           {t.provider ?? SOURCE[t.source]} · {ORDER_TYPE[t.order_type]}
         </span>
