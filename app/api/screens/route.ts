@@ -2,8 +2,8 @@ import { requireStaff } from '@/lib/auth/staff';
 import { handle } from '@/lib/http';
 import { screensOverview } from '@/lib/live/screens';
 
-/** Every kitchen screen heard from today with its last heartbeat, and the missing-order alarm. */
+/** Every kitchen screen heard from today with its last heartbeat, and the missing-order alarm (managers only). */
 export const GET = handle(async (req) => {
-  await requireStaff(req);
+  await requireStaff(req, 'manager');
   return Response.json(await screensOverview());
 });
