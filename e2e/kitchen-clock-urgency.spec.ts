@@ -59,3 +59,28 @@ test('urgency shows by border pattern, icon and words as well as colour, also to
   }
   await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
 });
+
+test('the header counts late tickets and shows the last hour’s average ticket time; the side panel what the line needs', async ({ api, kitchen, page }) => {
+  await kitchen.open();
+  await kitchen.waitLive();
+  const need = (key: string) => page.getByTestId('production').locator(`[data-need="${key}"]`);
+  const count = async (key: string) => ((await need(key).count()) ? Number(await need(key).getAttribute('data-count')) : 0);
+  const late = kitchen.page.getByTestId('kitchen-late-count');
+  const lateBefore = Number(await late.getAttribute('data-count'));
+  const slicesBefore = await count('bread');
+  const toastsBefore = await count('toasts');
+
+  const order = await api.createOrder({ customer_name: 'Pace Pia', toast: 'dark' });
+  await expect(kitchen.ticket(order.order_id)).toBeVisible();
+  await expect.poll(() => count('bread')).toBe(slicesBefore + 2);
+  expect(await count('toasts')).toBe(toastsBefore + 1);
+
+  const overdue = await api.createOrder({ customer_name: 'Overdue Otto' });
+  backdateOrder(overdue.order_id, 9 * MINUTE);
+  await page.reload(); // a backdated order is not an event: read the board again
+  await expect(late).toHaveAttribute('data-count', String(lateBefore + 1));
+
+  // Bumped to ready, it counts in the average (sent with the next heartbeat).
+  for (const button of ['Start', 'Toast', 'Ready'] as const) await kitchen.button(order.order_id, button).click();
+  await expect(page.getByTestId('kitchen-pace')).toContainText(/Avg\s*\d+:\d\d/, { timeout: 15_000 });
+});

@@ -12,8 +12,8 @@ import { ticketDigest } from '@/lib/orders/digest';
 import { MissingOrderAlarmBanner } from '@/components/ui/missing-order-alarm';
 import { boardQuery, orderKeys, upsertTicket, type KitchenBoardData } from '@/lib/client/queries';
 import { conflictSchema, orderMessageSchema, ticketResponseSchema, type Ticket } from '@/lib/client/schemas';
-import { allDayCounts, showsOnStation, STATION_LABEL, STATIONS, STATUS_LABEL, type Station } from '@/lib/orders/kitchen';
-import { canCancel } from '@/lib/orders/status';
+import { ageLevel, allDayCounts, formatAge, productionCounts, showsOnStation, STATION_LABEL, STATIONS, STATUS_LABEL, type Station } from '@/lib/orders/kitchen';
+import { canCancel, isOpen } from '@/lib/orders/status';
 import { AllDayPanel } from './all-day-panel';
 import { ConfirmDialog } from './confirm-dialog';
 import { HelpOverlay } from './help-overlay';
@@ -116,7 +116,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
 
   // The heartbeat: what this screen shows and where it is; the server answers with the alarm and
   // whether the tickets here match its own (if not, something was missed: refetch).
-  const alarm = useScreenHeartbeat({
+  const { alarm, pace } = useScreenHeartbeat({
     station,
     enabled: board.data !== undefined,
     snapshot: () => {
@@ -134,6 +134,8 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   const label = useCallback((type: string, option: string | null) => (option ? (labels.get(`${type}:${option}`) ?? option.replaceAll('_', ' ')) : ''), [labels]);
   const visible = useMemo(() => (data?.tickets ?? []).filter((t) => showsOnStation(station, t)), [data?.tickets, station]);
   const counts = useMemo(() => allDayCounts(data?.tickets ?? []), [data?.tickets]);
+  const production = useMemo(() => productionCounts(data?.tickets ?? []), [data?.tickets]);
+  const lateCount = (data?.tickets ?? []).filter((t) => isOpen(t.status) && ageLevel(t.created_at, serverNow, data!.aging) === 'late').length;
   const eightySixed = (data?.menu ?? []).filter((o) => !o.in_stock);
 
   const act = useCallback(
@@ -246,6 +248,18 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
           </p>
         )}
         <div className="ml-auto flex items-center gap-2">
+          <p data-testid="kitchen-pace" className="hidden items-baseline gap-2 text-zinc-300 lg:flex" title="Average time from order to ready over the last hour">
+            <span className="text-sm font-semibold uppercase">Avg</span>
+            <span className="text-xl font-black tabular-nums text-white">{pace?.avg_ticket_ms != null ? formatAge(pace.avg_ticket_ms) : '—'}</span>
+            <span className="text-sm">{pace ? `${pace.finished} in 1 h` : ''}</span>
+          </p>
+          <span
+            data-testid="kitchen-late-count"
+            data-count={lateCount}
+            className={cn('rounded-full px-3 py-1 text-sm font-black', lateCount > 0 ? 'bg-age-late text-white' : 'bg-zinc-800 text-zinc-400')}
+          >
+            {lateCount} late
+          </span>
           <span
             data-testid="connection"
             data-state={health.state}
@@ -305,7 +319,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
             </ol>
           )}
         </main>
-        <AllDayPanel counts={counts} label={label} />
+        <AllDayPanel counts={counts} production={production} label={label} />
       </div>
 
       {/* A bar of its own, never over the tickets: a cook's next tap must not land on a message. */}

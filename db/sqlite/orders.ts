@@ -334,3 +334,14 @@ export async function orderHistory(orderId: string): Promise<OrderEvent[]> {
 export async function pruneIdempotencyKeys(before: number): Promise<number> {
   return getDb().delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).run().changes;
 }
+
+/** Tickets that first reached ready since `since`: when each was placed and when it was ready. */
+export async function readySince(since: number): Promise<Array<{ createdAt: number; readyAt: number }>> {
+  return getDb()
+    .select({ createdAt: orders.createdAt, readyAt: sql<number>`min(${orderEvents.at})` })
+    .from(orderEvents)
+    .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+    .where(and(eq(orderEvents.toStatus, 'ready'), gt(orderEvents.at, since)))
+    .groupBy(orderEvents.orderId)
+    .all();
+}

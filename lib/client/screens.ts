@@ -28,7 +28,17 @@ export const alarmSchema = z.object({
 });
 export type MissingOrderAlarm = z.infer<typeof alarmSchema>;
 
-export const heartbeatResponseSchema = z.object({ in_sync: z.boolean().nullable(), seq: z.number(), server_time: z.number(), heartbeat_ms: z.number(), alarm: alarmSchema.nullable() });
+const paceSchema = z.object({ avg_ticket_ms: z.number().nullable(), finished: z.number(), window_ms: z.number() });
+export type KitchenPace = z.infer<typeof paceSchema>;
+
+export const heartbeatResponseSchema = z.object({
+  in_sync: z.boolean().nullable(),
+  seq: z.number(),
+  server_time: z.number(),
+  heartbeat_ms: z.number(),
+  alarm: alarmSchema.nullable(),
+  pace: paceSchema,
+});
 
 export const screensOverviewSchema = z.object({
   screens: z.array(screenSchema),
@@ -59,8 +69,9 @@ export type Snapshot = { lastSeq: number; digest: string; shown: string[] };
  * the moment of each beat; `onOutOfSync` runs when the server holds other tickets at the same point,
  * or when events the server had a beat ago have still not arrived.
  */
-export function useScreenHeartbeat(opts: { station: string; enabled: boolean; snapshot: () => Snapshot; onOutOfSync: () => void }): MissingOrderAlarm | null {
+export function useScreenHeartbeat(opts: { station: string; enabled: boolean; snapshot: () => Snapshot; onOutOfSync: () => void }): { alarm: MissingOrderAlarm | null; pace: KitchenPace | null } {
   const [alarm, setAlarm] = useState<MissingOrderAlarm | null>(null);
+  const [pace, setPace] = useState<KitchenPace | null>(null);
   const latest = useRef(opts);
   useEffect(() => {
     latest.current = opts;
@@ -86,6 +97,7 @@ export function useScreenHeartbeat(opts: { station: string; enabled: boolean; sn
       if (stopped) return;
       if (res.ok) {
         setAlarm(res.data.alarm);
+        setPace(res.data.pace);
         every = res.data.heartbeat_ms;
         owed = res.data.seq;
         if (res.data.in_sync === false) latest.current.onOutOfSync();
@@ -98,5 +110,5 @@ export function useScreenHeartbeat(opts: { station: string; enabled: boolean; sn
       if (timer) clearTimeout(timer);
     };
   }, [station, enabled]);
-  return alarm;
+  return { alarm, pace };
 }

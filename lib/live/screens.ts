@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { latestEventSeq, listKitchenOrders } from '@/db/sqlite/orders';
 import * as store from '@/db/sqlite/screens';
 import { ticketDigest } from '../orders/digest';
+import { kitchenPace } from '../orders/tickets';
 import { STATIONS, STATION_LABEL, type Station } from '../orders/kitchen';
 import { firstName } from '../orders/views';
 import { getSetting, setSetting } from '../settings';
@@ -94,7 +95,7 @@ export async function heartbeat(input: { body: HeartbeatBody; staffName: string;
     body.shown,
     now,
   );
-  return { in_sync: inSync, seq: latest, server_time: now, heartbeat_ms: beatEvery(missingOrderSeconds), alarm: await missingOrderAlarm(now) };
+  return { in_sync: inSync, seq: latest, server_time: now, heartbeat_ms: beatEvery(missingOrderSeconds), alarm: await missingOrderAlarm(now), pace: await kitchenPace(now) };
 }
 
 /** The manager's Screens section: every screen heard from today, and the alarm if there is one. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ORDER_STATUSES } from './status';
-import { advanceLabel, ageLevel, allDayCounts, formatAge, parseStation, showsOnStation } from './kitchen';
+import { advanceLabel, ageLevel, allDayCounts, formatAge, parseStation, productionCounts, showsOnStation } from './kitchen';
 
 const aging = { warningMinutes: 5, lateMinutes: 8 };
 const MIN = 60_000;
@@ -68,5 +68,20 @@ describe('kitchen rules', () => {
       { group: 'extras', name: 'bacon', count: 1 },
       { group: 'items', name: 'Magic Roll', count: 2 },
     ]);
+  });
+});
+
+describe('productionCounts', () => {
+  const sandwich = { status: 'queued' as const, bread: 'white', peanut_butter: 'smooth', jelly: 'grape', toast: 'light', extras: ['honey'] };
+  test('two slices of bread per sandwich still to make; toasting, ready and delivery items do not count', () => {
+    const counts = productionCounts([
+      sandwich,
+      { ...sandwich, status: 'prepping', toast: 'none', extras: [] },
+      { ...sandwich, status: 'toasting' },
+      { ...sandwich, status: 'ready' },
+      { ...sandwich, status: 'canceled' },
+      { status: 'queued', bread: null, peanut_butter: null, jelly: null, toast: null, extras: [] },
+    ]);
+    expect(counts).toEqual({ sandwiches: 2, breadSlices: 4, peanutButter: 2, jelly: 2, toasts: 1, extras: 1 });
   });
 });

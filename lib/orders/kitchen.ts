@@ -97,3 +97,22 @@ export function allDayCounts(tickets: readonly Countable[]): Array<{ group: stri
   const order = ['bread', 'peanut_butter', 'jelly', 'extras', 'items'];
   return [...counts.values()].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || b.count - a.count || a.name.localeCompare(b.name));
 }
+
+type Producible = { status: OrderStatus; bread: string | null; peanut_butter: string | null; jelly: string | null; toast: string | null; extras: string[] };
+
+/**
+ * What the line needs for every open sandwich not yet made (queued or prepping): slices of bread
+ * (two a sandwich), portions of peanut butter and jelly, and toaster runs. Delivery-app items are
+ * not PB&J sandwiches and count in the all-day list by name instead.
+ */
+export function productionCounts(tickets: readonly Producible[]): { sandwiches: number; breadSlices: number; peanutButter: number; jelly: number; toasts: number; extras: number } {
+  const todo = tickets.filter((t) => (t.status === 'queued' || t.status === 'prepping') && t.bread !== null);
+  return {
+    sandwiches: todo.length,
+    breadSlices: todo.length * 2,
+    peanutButter: todo.filter((t) => t.peanut_butter !== null).length,
+    jelly: todo.filter((t) => t.jelly !== null).length,
+    toasts: todo.filter((t) => t.toast !== null && t.toast !== 'none').length,
+    extras: todo.reduce((n, t) => n + t.extras.length, 0),
+  };
+}

@@ -1,4 +1,4 @@
-import { latestEventSeq, listKitchenOrders, listRecentlyClosed } from '@/db/sqlite/orders';
+import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/sqlite/orders';
 import { getSetting } from '../settings';
 import { menuView, type MenuOptionView } from './stock';
 import type { Aging } from './kitchen';
@@ -31,4 +31,13 @@ export async function kitchenBoard(now = Date.now()): Promise<KitchenBoard> {
     aging,
     menu: menu.options,
   };
+}
+
+const PACE_WINDOW_MS = 60 * 60_000;
+
+/** The kitchen's pace: the average time from order to ready over the last hour, and how many. */
+export async function kitchenPace(now = Date.now()): Promise<{ avg_ticket_ms: number | null; finished: number; window_ms: number }> {
+  const done = await readySince(now - PACE_WINDOW_MS);
+  const total = done.reduce((sum, d) => sum + Math.max(0, d.readyAt - d.createdAt), 0);
+  return { avg_ticket_ms: done.length ? Math.round(total / done.length) : null, finished: done.length, window_ms: PACE_WINDOW_MS };
 }
