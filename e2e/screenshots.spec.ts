@@ -22,6 +22,10 @@ test('kitchen screen, busy, with late tickets, an edit and a cancel (1280×800)'
   await kitchen.waitLive();
   await expect(kitchen.ticket(canceled.order_id)).toHaveAttribute('data-status', 'canceled');
   await page.screenshot({ path: `${OUT}/kitchen.png` });
+  await kitchen.ticket(edited.order_id).getByRole('button', { name: /^History of/ }).click();
+  await expect(page.getByTestId('history-entry')).toHaveCount(2);
+  await page.screenshot({ path: `${OUT}/kitchen-history.png` });
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Keyboard help' }).click();
   await page.screenshot({ path: `${OUT}/kitchen-help.png` });
 });

@@ -17,6 +17,7 @@ import { canCancel, isOpen } from '@/lib/orders/status';
 import { AllDayPanel } from './all-day-panel';
 import { ConfirmDialog } from './confirm-dialog';
 import { HelpOverlay } from './help-overlay';
+import { HistoryDialog } from './history-dialog';
 import { RecallDrawer } from './recall-drawer';
 import { enableSound, playAlert, soundEnabled } from './sound';
 import { TicketCard, type TicketAction } from './ticket-card';
@@ -38,6 +39,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   const [undo, setUndo] = useState<UndoOffer | null>(null);
   const [recallOpen, setRecallOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [sound, setSound] = useState(soundEnabled);
   // The stream starts where the first fetch left off; after that the browser resumes by Last-Event-ID.
   const [startSeq, setStartSeq] = useState<number | null>(null);
@@ -181,12 +183,14 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   }, [undo]);
 
   const selectedTicket = visible.find((t) => t.order_id === selected) ?? null;
+  const historyTicket = historyOf ? ([...(data?.tickets ?? []), ...(data?.recent ?? [])].find((t) => t.order_id === historyOf) ?? null) : null;
+  const closeHistory = useCallback(() => setHistoryOf(null), []);
 
   // Bump bar and keyboard: digits pick a ticket by position, then one key acts on it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (confirming) return; // the dialog has the keyboard
+      if (confirming || historyOf) return; // the dialog has the keyboard
       const k = e.key;
       if (/^[1-9]$/.test(k)) {
         const t = visible[Number(k) - 1];
@@ -222,7 +226,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [visible, selected, selectedTicket, confirming, undo, act]);
+  }, [visible, selected, selectedTicket, confirming, historyOf, undo, act]);
 
 
   const down = health.state === 'reconnecting';
@@ -248,28 +252,31 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
           </p>
         )}
         <div className="ml-auto flex items-center gap-2">
-          <p data-testid="kitchen-pace" className="hidden items-baseline gap-2 text-zinc-300 lg:flex" title="Average time from order to ready over the last hour">
+          <p
+            data-testid="kitchen-pace"
+            className="hidden items-baseline gap-1.5 whitespace-nowrap text-zinc-300 lg:flex"
+            title={`Average time from order to ready over the last hour${pace ? ` (${pace.finished} tickets)` : ''}`}
+          >
             <span className="text-sm font-semibold uppercase">Avg</span>
             <span className="text-xl font-black tabular-nums text-white">{pace?.avg_ticket_ms != null ? formatAge(pace.avg_ticket_ms) : '—'}</span>
-            <span className="text-sm">{pace ? `${pace.finished} in 1 h` : ''}</span>
           </p>
           <span
             data-testid="kitchen-late-count"
             data-count={lateCount}
-            className={cn('rounded-full px-3 py-1 text-sm font-black', lateCount > 0 ? 'bg-age-late text-white' : 'bg-zinc-800 text-zinc-400')}
+            className={cn('rounded-full px-3 py-1 text-sm font-black whitespace-nowrap', lateCount > 0 ? 'bg-age-late text-white' : 'bg-zinc-800 text-zinc-400')}
           >
             {lateCount} late
           </span>
           <span
             data-testid="connection"
             data-state={health.state}
-            className={cn('rounded-full px-3 py-1 text-sm font-bold', health.state === 'live' ? 'bg-emerald-500/20 text-emerald-300' : 'bg-amber-500/20 text-amber-200')}
+            className={cn('rounded-full px-3 py-1 text-sm font-bold whitespace-nowrap', health.state === 'live' ? 'bg-emerald-500/20 text-emerald-300' : 'bg-amber-500/20 text-amber-200')}
           >
             {health.state === 'live' ? '● Live' : health.state === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
           </span>
           {!sound && (
             <button type="button" onClick={() => void enableSound().then(setSound)} className="min-h-12 rounded-xl bg-amber-400 px-4 font-black text-black">
-              Sound is off: tap to turn on
+              Turn sound on
             </button>
           )}
           <button type="button" onClick={() => setRecallOpen(true)} className="min-h-12 rounded-xl bg-zinc-800 px-4 font-bold hover:bg-zinc-700">
@@ -313,6 +320,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
                     busy={busy.has(t.order_id)}
                     onAction={(ticket, action) => void act(ticket, action)}
                     onSelect={(ticket) => setSelected(ticket.order_id)}
+                    onHistory={(ticket) => setHistoryOf(ticket.order_id)}
                   />
                 </li>
               ))}
@@ -370,6 +378,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
         />
       )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {historyTicket && <HistoryDialog ticket={historyTicket} label={label} onClose={closeHistory} />}
     </div>
   );
 }

@@ -51,6 +51,7 @@ export function TicketCard(props: {
   busy: boolean;
   onAction: (ticket: Ticket, action: TicketAction) => void;
   onSelect: (ticket: Ticket) => void;
+  onHistory: (ticket: Ticket) => void;
 }) {
   const { ticket: t, now, aging, label } = props;
   const canceled = t.status === 'canceled';
@@ -142,15 +143,28 @@ export function TicketCard(props: {
         </p>
       )}
 
-      <footer className="flex gap-2 border-t border-zinc-800 p-2">
+      <footer className="flex gap-1.5 border-t border-zinc-800 p-2">
         {t.attention ? (
           <TicketButton label="Got it" look="flex-1 bg-white text-2xl font-black text-black active:bg-zinc-300" busy={props.busy} onTap={() => props.onAction(t, 'acknowledge')} />
         ) : (
-          next && <TicketButton label={next} look="flex-1 bg-emerald-500 text-2xl font-black text-black active:bg-emerald-300" busy={props.busy} onTap={() => props.onAction(t, 'advance')} />
+          next && <TicketButton label={next} look={cn('min-w-0 flex-1 bg-emerald-500 font-black text-black active:bg-emerald-300', canCancel(t.status) ? 'text-xl' : 'text-2xl')} busy={props.busy} onTap={() => props.onAction(t, 'advance')} />
         )}
         {canCancel(t.status) && (
-          <TicketButton label="Cancel" look="border-2 border-red-500 px-4 text-xl font-bold text-red-300 active:bg-red-950" busy={props.busy} onTap={() => props.onAction(t, 'cancel')} />
+          <TicketButton label="Cancel" look="border-2 border-red-500 px-3 text-lg font-bold text-red-300 active:bg-red-950" busy={props.busy} onTap={() => props.onAction(t, 'cancel')} />
         )}
+        <button
+          type="button"
+          aria-label={`History of #${t.daily_number}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onHistory(t);
+          }}
+          className="flex min-h-16 w-10 shrink-0 items-center justify-center rounded-xl bg-zinc-800 text-zinc-200 active:bg-zinc-700"
+        >
+          <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round">
+            <path d="M3 12a9 9 0 1 0 3-6.7L3 8m0-5v5h5m4-1v5l3 2" />
+          </svg>
+        </button>
       </footer>
     </article>
   );

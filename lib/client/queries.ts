@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
 import { hubCallsSchema, hubSettingsSchema, incomingSchema } from './kitchenhub';
 import {
-  apiKeyListSchema, boardSchema, dayNumbersSchema, deliveryLogSchema, pickupBoardSchema, PROBLEM_OUTCOMES, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
+  apiKeyListSchema, boardSchema, ticketHistorySchema, dayNumbersSchema, deliveryLogSchema, pickupBoardSchema, PROBLEM_OUTCOMES, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
   type Board, type PickupBoard, type Ticket, type TrackingView,
 } from './schemas';
 import { screensOverviewSchema } from './screens';
@@ -13,7 +13,16 @@ export const orderKeys = {
   all: ['orders'] as const,
   board: () => [...orderKeys.all, 'board'] as const,
   detail: (orderId: string) => [...orderKeys.all, 'detail', orderId] as const,
+  history: (orderId: string, version: number) => [...orderKeys.all, 'history', orderId, version] as const,
 };
+
+/** One ticket's events in words; keyed by version, so a change to the ticket reads it again. */
+export const ticketHistoryQuery = (orderId: string, version: number) =>
+  queryOptions({
+    queryKey: orderKeys.history(orderId, version),
+    staleTime: Infinity,
+    queryFn: ({ signal }) => getJson(`/api/orders/${encodeURIComponent(orderId)}/history`, ticketHistorySchema, signal),
+  });
 
 /** The kitchen board as fetched, with this tablet's clock at the moment it arrived. */
 export type KitchenBoardData = Board & { received_at: number };

@@ -65,6 +65,12 @@ export const orderMessageSchema = z.object({
 export type OrderMessage = z.infer<typeof orderMessageSchema>;
 
 export const ticketResponseSchema = z.object({ ticket: ticketSchema });
+
+/** A ticket's history in words (lib/orders/history.ts). */
+export const ticketHistorySchema = z.object({
+  order_id: z.string(),
+  events: z.array(z.object({ seq: z.number(), at: z.number(), what: z.string(), by: z.string(), changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) })),
+});
 export const conflictSchema = z.object({ error: z.literal('conflict'), message: z.string(), order: ticketSchema });
 
 // ——— Public pages: the customer's tracker and the pickup board (lib/orders/tracking.ts) ———

@@ -138,3 +138,26 @@ describe('stock and store controls', () => {
     expect((await kitchen.json('GET', '/api/store')).paused).toBe(false);
   });
 });
+
+describe('a ticket’s history', () => {
+  test('every event in words, with who did it and what changed; unknown ids 404; staff only', async () => {
+    const order = await api.createOrder({ customer_name: 'Hattie History', jelly: 'grape' });
+    await api.json('PUT', `/v1/orders/${order.order_id}`, { jelly: 'strawberry' });
+    const t = await kitchen.ticket(order.order_id);
+    await kitchen.json('POST', `/api/orders/${order.order_id}/acknowledge`, { version: t.version });
+    await kitchen.advanceTo(order.order_id, 'prepping');
+    const { events } = await kitchen.json('GET', `/api/orders/${order.order_id}/history`);
+    expect(events.map((e: { what: string; by: string }) => `${e.what} · ${e.by}`)).toEqual([
+      'Placed · the ordering app',
+      'Changed · the ordering app',
+      'Seen by the kitchen · Casey',
+      'Moved to Prepping · Casey',
+    ]);
+    expect(events[1].changes).toEqual([{ field: 'jelly', from: 'grape', to: 'strawberry' }]);
+    const missing = await kitchen.send('GET', '/api/orders/ord_nope/history');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'not_found' });
+    expect((await kitchen.send('GET', `/api/orders/${order.order_id}/advance`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/orders/${order.order_id}/history`)).status).toBe(401);
+  });
+});

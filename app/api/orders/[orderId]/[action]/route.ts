@@ -4,8 +4,17 @@ import { handle, readJson } from '@/lib/http';
 import { staffActionBody } from '@/lib/orders/schemas';
 import { acknowledgeOrder, cancelOrder, moveOrder } from '@/lib/orders/service';
 import { toTicketView } from '@/lib/orders/views';
+import { ticketHistory } from '@/lib/orders/history';
 
 type Ctx = { params: Promise<{ orderId: string; action: string }> };
+
+/** A ticket's history, one tap away on the kitchen screen (`/api/orders/{id}/history`). */
+export const GET = handle(async (req, ctx: Ctx) => {
+  await requireStaff(req);
+  const { orderId, action } = await ctx.params;
+  if (action !== 'history') throw notFound('endpoint');
+  return Response.json(await ticketHistory(orderId));
+});
 
 /** A cook's tap: advance, undo, cancel or acknowledge, with the version the screen showed (stale: 409 + current ticket). */
 export const POST = handle(async (req, ctx: Ctx) => {
