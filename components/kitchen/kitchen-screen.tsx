@@ -313,6 +313,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
                   <TicketCard
                     ticket={t}
                     position={i + 1}
+                    today={data!.business_date}
                     now={serverNow}
                     aging={data!.aging}
                     label={label}

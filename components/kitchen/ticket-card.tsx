@@ -44,6 +44,8 @@ export type TicketAction = 'advance' | 'undo' | 'cancel' | 'acknowledge';
 export function TicketCard(props: {
   ticket: Ticket;
   position: number;
+  /** Today's business day (the board's): a ticket from an earlier day was left open past the close. */
+  today: string;
   now: number;
   aging: Aging;
   label: Label;
@@ -115,6 +117,11 @@ export function TicketCard(props: {
         <p className="mx-3 mt-2 rounded-lg bg-red-600 px-3 py-1.5 text-center text-white">
           <span className="block text-3xl font-black tracking-wide uppercase">Canceled</span>
           {t.canceled_by && <span className="block text-lg font-bold">{CANCELED_BY[t.canceled_by]}</span>}
+        </p>
+      )}
+      {t.business_date < props.today && !canceled && (
+        <p data-testid="stale-flag" className="mx-3 mt-2 rounded-lg bg-fuchsia-600 px-3 py-1 text-center font-black text-white">
+          FROM {dayName(t.business_date)} · left open past closing: a manager resolves it
         </p>
       )}
       {t.attention?.kind === 'edited' && (
@@ -203,4 +210,10 @@ function fieldText(field: string, value: unknown, label: Label): string {
     default:
       return text;
   }
+}
+
+/** "MON 1 DEC" for a business date (YYYY-MM-DD). */
+function dayName(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? date : d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).toUpperCase();
 }

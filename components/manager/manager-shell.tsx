@@ -124,6 +124,11 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
             )}
           </Link>
         </div>
+        {(store.data?.stale_orders.length ?? 0) > 0 && pathname !== '/manager/store' && (
+          <Link href="/manager/store#stale" data-testid="stale-banner" className="block bg-fuchsia-700 px-4 py-2 text-lg font-bold text-white">
+            {store.data!.stale_orders.length === 1 ? '1 ticket was left open' : `${store.data!.stale_orders.length} tickets were left open`} from an earlier day. Resolve →
+          </Link>
+        )}
         {screens.data?.alarm && pathname !== '/manager/screens' && (
           <Link href="/manager/screens" className="block">
             <MissingOrderAlarmBanner alarm={screens.data.alarm} now={screens.data.server_time} />

@@ -8,6 +8,7 @@ import { cn } from '@/components/ui/cn';
 import { sendJson } from '@/lib/client/fetch';
 import { managerKeys, storeControlsQuery } from '@/lib/client/queries';
 import { pauseSchema, storeControlsSchema, type StoreControls } from '@/lib/client/schemas';
+import type { StaleOrder } from '@/lib/manager/schemas';
 import { Button, Card, LoadError, Loading, Notice, PageHeader, Stepper } from './ui';
 
 type Kitchen = StoreControls['kitchen'];
@@ -143,6 +144,55 @@ function IntakeCard({ paused }: { paused: boolean }) {
   );
 }
 
+const STATUS_WORD: Record<StaleOrder['status'], string> = { queued: 'New', prepping: 'Prepping', toasting: 'Toasting', ready: 'Ready', delivered: 'Handed off', canceled: 'Canceled' };
+
+/** Orders left open past an earlier day's close: never hidden, resolved here, one by one. */
+function StaleOrdersCard({ orders }: { orders: StaleOrder[] }) {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const resolve = useMutation({
+    mutationFn: async ({ order, outcome }: { order: StaleOrder; outcome: 'delivered' | 'canceled' }) => {
+      const res = await sendJson('POST', `/api/manager/stale-orders/${order.order_id}`, { version: order.version, outcome });
+      if (!res.ok) throw new Error(res.error.message);
+    },
+    onMutate: () => setError(null),
+    onError: (err) => setError(err.message),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: managerKeys.store() }),
+  });
+  return (
+    <section id="stale" aria-labelledby="stale-title" data-testid="stale-orders" className="rounded-2xl border-2 border-fuchsia-500 bg-fuchsia-950/30 p-5">
+      <h2 id="stale-title" className="text-xl font-bold">Left open from earlier days ({orders.length})</h2>
+      <p className="mt-1 text-zinc-300">These tickets were still on the line when their day closed. Each stays on the kitchen screens, flagged, until you resolve it.</p>
+      <ul className="mt-4 space-y-2">
+        {orders.map((o) => (
+          <li key={o.order_id} data-testid={`stale-${o.order_id}`} className="flex flex-wrap items-center gap-3 rounded-xl bg-zinc-950/70 p-3">
+            <span className="text-2xl font-black">#{o.daily_number}</span>
+            <span className="min-w-0 flex-1">
+              <span className="block text-lg font-bold">{o.customer_first_name ?? (o.provider ?? 'Guest')}</span>
+              <span className="block text-sm text-zinc-400">
+                {STATUS_WORD[o.status]} · from {o.business_date} · placed {new Date(o.created_at).toLocaleString([], { weekday: 'short', hour: 'numeric', minute: '2-digit' })}
+              </span>
+            </span>
+            <Button tone="success" disabled={resolve.isPending} onClick={() => resolve.mutate({ order: o, outcome: 'delivered' })}>
+              Handed off
+            </Button>
+            <Button
+              tone="danger"
+              disabled={resolve.isPending}
+              onClick={() => {
+                if (window.confirm(`Void #${o.daily_number}? It was never made or never collected.`)) resolve.mutate({ order: o, outcome: 'canceled' });
+              }}
+            >
+              Void
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {error && <div className="mt-3"><Notice tone="error">{error}</Notice></div>}
+    </section>
+  );
+}
+
 export function StorePanel() {
   const store = useQuery(storeControlsQuery());
   return (
@@ -153,6 +203,7 @@ export function StorePanel() {
       {store.data && (
         <div className="flex flex-col gap-5">
           <IntakeCard paused={store.data.paused} />
+          {store.data.stale_orders.length > 0 && <StaleOrdersCard orders={store.data.stale_orders} />}
           <div className="grid grid-cols-2 gap-5">
             <KitchenForm saved={store.data.kitchen} />
             <AgingForm saved={store.data.aging} />

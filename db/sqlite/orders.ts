@@ -345,3 +345,15 @@ export async function readySince(since: number): Promise<Array<{ createdAt: numb
     .groupBy(orderEvents.orderId)
     .all();
 }
+
+/** Open orders from business days before `today` (left on the line past the day's close), oldest first. */
+export async function listStaleOpenOrders(today: string): Promise<Order[]> {
+  return getDb()
+    .select()
+    .from(orders)
+    .where(and(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']), lt(orders.businessDate, today)))
+    .orderBy(asc(orders.createdAt))
+    .limit(100)
+    .all()
+    .map(toOrder);
+}

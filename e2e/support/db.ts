@@ -16,3 +16,15 @@ export function backdateOrder(orderId: string, ms: number): void {
     db.close();
   }
 }
+
+let overnight = 900;
+/** Moves an order to yesterday's business day (with a number of its own there), as if left open overnight. */
+export function leaveOvernight(orderId: string): void {
+  const db = new Database(file());
+  try {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    db.prepare('update orders set business_date = ?, daily_number = ? where id = ?').run(yesterday, ++overnight + Math.floor(Math.random() * 9000), orderId);
+  } finally {
+    db.close();
+  }
+}

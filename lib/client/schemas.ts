@@ -42,6 +42,7 @@ export const ticketSchema = z.object({
   created_at: z.number(),
   status_at: z.number(),
   updated_at: z.number(),
+  business_date: z.string(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -55,6 +56,7 @@ export const boardSchema = z.object({
   server_time: z.number(),
   aging: z.object({ warningMinutes: z.number(), lateMinutes: z.number() }),
   menu: z.array(menuOptionSchema),
+  business_date: z.string(),
 });
 export type Board = z.infer<typeof boardSchema>;
 

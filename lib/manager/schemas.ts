@@ -52,7 +52,22 @@ export const staffListSchema = z.object({ staff: z.array(staffViewSchema), you: 
 
 export const kitchenSettingsSchema = z.object({ prepMinutes: z.number(), toastMinutes: z.number(), prepStations: z.number(), toasterSlots: z.number() });
 export const agingSettingsSchema = z.object({ warningMinutes: z.number(), lateMinutes: z.number() });
-export const storeControlsSchema = z.object({ paused: z.boolean(), kitchen: kitchenSettingsSchema, aging: agingSettingsSchema });
+/** An order left open past an earlier day's close, for a manager to resolve. */
+export const staleOrderSchema = z.object({
+  order_id: z.string(),
+  daily_number: z.number(),
+  status: z.enum(ORDER_STATUSES),
+  version: z.number(),
+  source: z.string(),
+  provider: z.string().nullable(),
+  customer_first_name: z.string().nullable(),
+  business_date: z.string(),
+  created_at: z.number(),
+});
+export type StaleOrder = z.infer<typeof staleOrderSchema>;
+
+export const storeControlsSchema = z.object({ paused: z.boolean(), kitchen: kitchenSettingsSchema, aging: agingSettingsSchema, stale_orders: z.array(staleOrderSchema) });
+export const resolveStaleBody = z.strictObject({ version: z.number().int().min(1), outcome: z.enum(['delivered', 'canceled']) });
 export type StoreControls = z.infer<typeof storeControlsSchema>;
 
 const status = z.enum(ORDER_STATUSES);

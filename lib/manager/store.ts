@@ -2,12 +2,16 @@
 import { ZodError } from 'zod';
 import { invalidFrom } from '../http';
 import { invalidRequest } from '../errors';
+import { listStaleOpenOrders } from '@/db/sqlite/orders';
+import { businessDate } from '../orders/service';
+import { toTicketView } from '../orders/views';
 import { getSettings, setSetting } from '../settings';
 import { agingBody, kitchenBody, type StoreControls, type StoreSetting } from './schemas';
 
-export async function storeControls(): Promise<StoreControls> {
+export async function storeControls(now = Date.now()): Promise<StoreControls> {
   const s = await getSettings('store_paused', 'kitchen', 'aging');
-  return { paused: s.store_paused, kitchen: s.kitchen, aging: s.aging };
+  const stale = await listStaleOpenOrders(businessDate(now));
+  return { paused: s.store_paused, kitchen: s.kitchen, aging: s.aging, stale_orders: stale.map(toTicketView) };
 }
 
 /**

@@ -258,3 +258,23 @@ export async function acknowledgeOrder(cmd: Actor & { orderId: string }, now = D
   if (result.event) publish({ order: result.order, event: result.event });
   return result.order;
 }
+
+/**
+ * A manager resolves an order left open past an earlier day's close: handed off (closed) or voided.
+ * Only for such orders (409 otherwise); a voided KitchenHub order tells KitchenHub, like a cancel.
+ */
+export async function resolveStaleOrder(cmd: Actor & { orderId: string; outcome: 'delivered' | 'canceled' }, now = Date.now()): Promise<Order> {
+  const today = businessDate(now);
+  const result = await store.changeOrder(cmd.orderId, (current) => {
+    guard(current, cmd);
+    if (current.businessDate >= today) throw new ApiError('conflict', `Order ${current.id} is from today: the kitchen moves it as usual.`, { order: toTicketView(current) });
+    const action = cmd.outcome === 'delivered' ? 'close' : 'void';
+    const to = transition(current, action);
+    if (!to) throw new ApiError('conflict', `Order ${current.id} is already ${current.status}.`, { order: toTicketView(current) });
+    const hubCall = to === 'canceled' && current.source === 'kitchenhub' ? { action: 'cancel' as const, payload: { reason: 'Left open past closing; voided by a manager.' } } : undefined;
+    return { type: 'status', action, actor: cmd.actor, at: now, status: to, ...(to === 'canceled' ? { canceledBy: 'kitchen' as const, attention: null } : {}), hubCall };
+  });
+  if (!result) throw notFound('order', cmd.orderId);
+  if (result.event) publish({ order: result.order, event: result.event });
+  return result.order;
+}

@@ -2,7 +2,7 @@
 // KitchenHub orders have toast = null and so skip toasting.
 export const ORDER_STATUSES = ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export type OrderAction = 'advance' | 'undo' | 'cancel' | 'hub_cancel' | 'hub_complete';
+export type OrderAction = 'advance' | 'undo' | 'cancel' | 'hub_cancel' | 'hub_complete' | 'close' | 'void';
 export type Subject = { status: OrderStatus; toast: string | null };
 
 /** Cancel (API DELETE, kitchen and tracker buttons) is allowed only before toasting starts. */
@@ -38,6 +38,10 @@ export function transition(o: Subject, action: OrderAction): OrderStatus | null 
       // The provider closed it: the ticket leaves the line. A ready one stays where its courier is
       // looking for it (our own "complete" at ready echoes back as this); "Handed off" closes it.
       return isOpen(o.status) && o.status !== 'ready' ? 'delivered' : null;
+    case 'close':
+      return isOpen(o.status) ? 'delivered' : null; // a manager resolves an order left open from an earlier day
+    case 'void':
+      return isOpen(o.status) ? 'canceled' : null; // the same, when it was never made or handed over
   }
 }
 

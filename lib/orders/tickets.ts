@@ -1,5 +1,6 @@
 import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/sqlite/orders';
 import { getSetting } from '../settings';
+import { businessDate } from './service';
 import { menuView, type MenuOptionView } from './stock';
 import type { Aging } from './kitchen';
 import { toTicketView, type TicketView } from './views';
@@ -13,6 +14,8 @@ export type KitchenBoard = {
   server_time: number;
   aging: Aging;
   menu: MenuOptionView[];
+  /** Today's business day: a ticket from before it was left open past the close. */
+  business_date: string;
 };
 
 /**
@@ -30,6 +33,7 @@ export async function kitchenBoard(now = Date.now()): Promise<KitchenBoard> {
     server_time: now,
     aging,
     menu: menu.options,
+    business_date: businessDate(now),
   };
 }
 

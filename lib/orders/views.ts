@@ -78,6 +78,8 @@ export type TicketView = {
   created_at: number;
   status_at: number;
   updated_at: number;
+  /** The business day the order belongs to: one from before today was left open past the close. */
+  business_date: string;
 };
 
 /** A kitchen ticket: everything a cook needs, nothing personal beyond a first name. */
@@ -104,6 +106,7 @@ export function toTicketView(order: Order): TicketView {
     created_at: order.createdAt,
     status_at: order.statusAt,
     updated_at: order.updatedAt,
+    business_date: order.businessDate,
   };
 }
 

@@ -35,6 +35,7 @@ const KITCHEN: ReadonlySet<string> = new Set([
   'GET /api/tickets',
   'GET /api/events',
   'POST /api/orders/[orderId]/[action]',
+  'GET /api/orders/[orderId]/[action]', // a ticket's history (/api/orders/{id}/history)
   'GET /api/stock',
   'PUT /api/stock/[type]/[option]',
   'GET /api/store',
