@@ -1,0 +1,83 @@
+// Where the server's time goes: `next start` under `node --cpu-prof` while autocannon drives one endpoint,
+// then the profile's self time summed per function and per area (Next, React, our bundled code, Node,
+// SQLite's native calls, GC). Feeds the "what limits us" paragraphs of docs/benchmarks.md.
+import autocannon from 'autocannon';
+import fs from 'node:fs';
+import path from 'node:path';
+import { API_KEY, SEED_BODY, fmt, freshDatabase, placeOrder, startServer, table } from './common';
+
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+
+function area(url: string, fn: string): string {
+  if (fn === '(garbage collector)') return 'GC';
+  if (fn === '(program)' || fn === '(idle)' || fn === '(root)') return fn;
+  if (url.includes('better-sqlite3')) return 'better-sqlite3 (JS side)';
+  if (url.includes('node_modules/next/') || url.includes('/next/dist/')) return 'Next.js';
+  if (url.includes('react-dom') || url.includes('node_modules/react')) return 'React';
+  if (url.includes('/server/chunks/') || url.includes('/server/app/')) return 'app bundle (our code, zod, drizzle)';
+  if (url.startsWith('node:') || url === '') return 'Node.js and native (incl. SQLite statements)';
+  return 'other';
+}
+
+function summarise(file: string): { total: number; areas: Array<[string, number]>; top: Array<[string, string, number]> } {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile; // V8's own .cpuprofile format
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const areas = new Map<string, number>();
+  const fns = new Map<string, { area: string; ms: number }>();
+  let total = 0;
+  for (const [id, ms] of self) {
+    const n = byId.get(id);
+    if (!n) continue;
+    const { functionName, url, lineNumber } = n.callFrame;
+    const a = area(url, functionName);
+    if (a === '(idle)') continue;
+    total += ms;
+    areas.set(a, (areas.get(a) ?? 0) + ms);
+    const where = url ? `${url.replace(/^.*\/node_modules\//, '').replace(/^.*\/\.next-bench\//, '.next-bench/').replace(/^file:\/\//, '')}:${lineNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    const f = fns.get(key) ?? { area: a, ms: 0 };
+    f.ms += ms;
+    fns.set(key, f);
+  }
+  return {
+    total,
+    areas: [...areas].sort((a, b) => b[1] - a[1]),
+    top: [...fns].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, v]) => [k, v.area, v.ms]),
+  };
+}
+
+/** Profiles POST /v1/orders and GET /v1/orders/{id} under load; returns markdown lines. */
+export async function profile(tmp: string, seconds: number): Promise<string[]> {
+  console.log('\n== CPU profile (node --cpu-prof)');
+  const lines: string[] = [];
+  for (const method of ['POST', 'GET'] as const) {
+    const dir = path.join(tmp, `prof-${method}`);
+    const db = await freshDatabase(tmp, `prof-${method}.sqlite`);
+    const server = await startServer({ databasePath: db, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+    const id = await placeOrder(server.url);
+    for (let i = 0; i < 9; i++) await placeOrder(server.url);
+    const url = method === 'POST' ? `${server.url}/v1/orders` : `${server.url}/v1/orders/${id}`;
+    const result = await autocannon({ url, method, connections: 10, duration: seconds, headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, ...(method === 'POST' ? { body: SEED_BODY } : {}) });
+    await server.stop(); // next start exits on SIGTERM; V8 writes the profile at exit
+    const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+    if (!file) {
+      lines.push(`(${method}: no profile was written)`);
+      continue;
+    }
+    const s = summarise(path.join(dir, file));
+    const perReq = (ms: number) => fmt((ms / result.requests.total) * 1000, 0);
+    console.log(`${method}: ${result.requests.total} requests, ${fmt(s.total)} ms CPU sampled`);
+    lines.push(
+      `**${method} ${method === 'POST' ? '/v1/orders' : '/v1/orders/{id}'}**: ${result.requests.total} requests in ${seconds} s (10 connections), ${fmt(s.total)} ms of sampled CPU (start-up included), ${perReq(s.total)} µs per request.`,
+      '',
+      ...table(['area (self time)', 'ms', 'µs per request', 'share'], ['---', '--:', '--:', '--:'], s.areas.map(([a, ms]) => [a, fmt(ms), perReq(ms), `${fmt((ms / s.total) * 100)} %`])),
+      '',
+      ...table(['top functions by self time', 'area', 'ms', 'share'], ['---', '---', '--:', '--:'], s.top.map(([f, a, ms]) => [`\`${f.replaceAll('|', '\\|')}\``, a, fmt(ms), `${fmt((ms / s.total) * 100, 1)} %`])),
+      '',
+    );
+  }
+  return lines;
+}
