@@ -4,4 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startJobs } = await import('./lib/jobs');
   startJobs();
+  // Route warm-up (issue #11, cold start): separate from the jobs above, fire and forget.
+  const { warmRoutes } = await import('./lib/warm-up');
+  void warmRoutes();
 }
