@@ -33,6 +33,18 @@ const SETTINGS = {
       autoAcceptPrepMinutes: z.number().int().min(1).max(240),
     })
     .default({ webhookSecret: null, apiUrl: null, clientId: null, clientSecret: null, autoAccept: false, autoAcceptPrepMinutes: 15 }),
+  /**
+   * Kitchen alerts: a new, changed or canceled ticket sounds again every `repeatSeconds` until a cook
+   * acknowledges it; after `escalateAfterSeconds` louder and twice as often (unless `escalate` is off).
+   */
+  alerts: z
+    .object({
+      volume: z.number().min(0.1).max(1),
+      repeatSeconds: z.number().int().min(3).max(120),
+      escalate: z.boolean(),
+      escalateAfterSeconds: z.number().int().min(10).max(600),
+    })
+    .default({ volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 }),
   /** An open order no kitchen screen has shown for this long raises the missing-order alarm. */
   screens: z.object({ missingOrderSeconds: z.number().int().min(5).max(600) }).default({ missingOrderSeconds: 20 }),
   /** The bearer token for KitchenHub's API and its rotating refresh token, shared by every instance. */

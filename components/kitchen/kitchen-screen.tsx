@@ -19,7 +19,8 @@ import { ConfirmDialog } from './confirm-dialog';
 import { HelpOverlay } from './help-overlay';
 import { HistoryDialog } from './history-dialog';
 import { RecallDrawer } from './recall-drawer';
-import { enableSound, playAlert, soundEnabled } from './sound';
+import { enableSound, soundEnabled } from './sound';
+import { useRepeatingAlerts } from './use-alerts';
 import { TicketCard, type TicketAction } from './ticket-card';
 import { useWakeLock } from '@/components/ui/use-wake-lock';
 
@@ -99,10 +100,9 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
       seenSeq.current = msg.event.seq;
       put(msg.ticket);
       if (gap) void resync(); // after this event is in, so the notice counts only what was missed
-      if (msg.event.type === 'created' && !known) playAlert('new');
-      else if (msg.event.type === 'edited') playAlert('edited');
-      else if (msg.event.to === 'canceled' && msg.ticket.attention?.kind === 'canceled') playAlert('canceled');
-      else if (msg.event.type === 'status' && msg.event.from && !known && msg.ticket.status !== 'delivered') playAlert('new'); // e.g. a recalled or fired ticket
+      // A ticket new to this screen alerts until a cook here acknowledges it; a change or a cancel
+      // alerts through its `attention` until a cook taps Got it (useRepeatingAlerts).
+      if (!known && (msg.event.type === 'created' || (msg.event.type === 'status' && msg.event.from && msg.ticket.status !== 'delivered'))) arrived(msg.ticket.order_id);
     },
     onResync: () => void resync(),
   });
@@ -135,6 +135,9 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   const labels = useMemo(() => new Map((data?.menu ?? []).map((o) => [`${o.type}:${o.option}`, o.label])), [data?.menu]);
   const label = useCallback((type: string, option: string | null) => (option ? (labels.get(`${type}:${option}`) ?? option.replaceAll('_', ' ')) : ''), [labels]);
   const visible = useMemo(() => (data?.tickets ?? []).filter((t) => showsOnStation(station, t)), [data?.tickets, station]);
+  const alerts = useRepeatingAlerts({ tickets: visible, settings: data?.alerts });
+  const acknowledgeNew = alerts.acknowledge;
+  const arrived = alerts.arrived;
   const counts = useMemo(() => allDayCounts(data?.tickets ?? []), [data?.tickets]);
   const production = useMemo(() => productionCounts(data?.tickets ?? []), [data?.tickets]);
   const lateCount = (data?.tickets ?? []).filter((t) => isOpen(t.status) && ageLevel(t.created_at, serverNow, data!.aging) === 'late').length;
@@ -142,6 +145,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
 
   const act = useCallback(
     async (ticket: Ticket, action: TicketAction, confirmed = false) => {
+      acknowledgeNew(ticket.order_id); // any tap on a ticket means a cook has seen it
       if (action === 'cancel' && !confirmed) {
         setConfirming(ticket);
         return;
@@ -173,7 +177,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
         if (res.status === 409) void queryClient.invalidateQueries({ queryKey: orderKeys.board() });
       }
     },
-    [put, queryClient, say, router],
+    [put, queryClient, say, router, acknowledgeNew],
   );
 
   useEffect(() => {
@@ -194,7 +198,10 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
       const k = e.key;
       if (/^[1-9]$/.test(k)) {
         const t = visible[Number(k) - 1];
-        if (t) setSelected(t.order_id);
+        if (t) {
+          setSelected(t.order_id);
+          acknowledgeNew(t.order_id);
+        }
       } else if (k === 'ArrowRight' || k === 'ArrowLeft') {
         const i = visible.findIndex((t) => t.order_id === selected);
         const next = visible[Math.min(visible.length - 1, Math.max(0, (i < 0 ? 0 : i) + (k === 'ArrowRight' ? 1 : -1)))];
@@ -226,7 +233,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [visible, selected, selectedTicket, confirming, historyOf, undo, act]);
+  }, [visible, selected, selectedTicket, confirming, historyOf, undo, act, acknowledgeNew]);
 
 
   const down = health.state === 'reconnecting';
@@ -252,6 +259,22 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
           </p>
         )}
         <div className="ml-auto flex items-center gap-2">
+          {alerts.pending > 0 && (
+            <button
+              type="button"
+              data-testid="alert-badge"
+              data-pending={alerts.pending}
+              data-escalated={alerts.escalated}
+              onClick={() => acknowledgeNew()}
+              title="New tickets alert until tapped; changes and cancels until Got it"
+              className={cn('flex min-h-12 animate-pulse items-center gap-2 rounded-xl px-3 font-black whitespace-nowrap', alerts.escalated ? 'bg-red-600 text-white' : 'bg-white text-black')}
+            >
+              <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round">
+                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8m4.3 12a2 2 0 0 0 3.4 0" />
+              </svg>
+              {alerts.pending} · silence new
+            </button>
+          )}
           <p
             data-testid="kitchen-pace"
             className="hidden items-baseline gap-1.5 whitespace-nowrap text-zinc-300 lg:flex"
@@ -320,7 +343,11 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
                     selected={selected === t.order_id}
                     busy={busy.has(t.order_id)}
                     onAction={(ticket, action) => void act(ticket, action)}
-                    onSelect={(ticket) => setSelected(ticket.order_id)}
+                    onSelect={(ticket) => {
+                      setSelected(ticket.order_id);
+                      acknowledgeNew(ticket.order_id);
+                    }}
+                    alerting={alerts.isAlerting(t.order_id)}
                     onHistory={(ticket) => setHistoryOf(ticket.order_id)}
                   />
                 </li>

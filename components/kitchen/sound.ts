@@ -27,16 +27,30 @@ function tone(freq: number, start: number, duration: number, type: OscillatorTyp
 }
 
 export type Alert = 'new' | 'edited' | 'canceled';
+export type AlertEventDetail = { kind: Alert; escalated: boolean; audible: boolean };
+/** Every alert also fires this window event (a visual flash, an external buzzer or a test can follow it). */
+export const ALERT_EVENT = 'kds:alert';
 
-/** New: a bright two-note chime. Edited: three quick mid notes. Canceled: a low buzz, three times. */
-export function playAlert(kind: Alert): void {
-  if (!soundEnabled()) return;
-  if (kind === 'new') {
-    tone(880, 0, 0.25);
-    tone(1320, 0.18, 0.35);
-  } else if (kind === 'edited') {
-    [0, 0.15, 0.3].forEach((t) => tone(660, t, 0.12, 'triangle'));
-  } else {
-    [0, 0.3, 0.6].forEach((t) => tone(180, t, 0.25, 'sawtooth', 0.2));
-  }
+/**
+ * New: a bright two-note chime. Edited: three quick mid notes. Canceled: a low buzz, three times.
+ * Escalated: louder, and each pattern played twice.
+ */
+export function playAlert(kind: Alert, opts: { volume?: number; escalated?: boolean } = {}): void {
+  const escalated = opts.escalated ?? false;
+  const audible = soundEnabled();
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent<AlertEventDetail>(ALERT_EVENT, { detail: { kind, escalated, audible } }));
+  if (!audible) return;
+  const gain = Math.min(1, (opts.volume ?? 0.6) * (escalated ? 1.6 : 1));
+  const pattern = (offset: number) => {
+    if (kind === 'new') {
+      tone(880, offset, 0.25, 'sine', 0.4 * gain);
+      tone(1320, offset + 0.18, 0.35, 'sine', 0.4 * gain);
+    } else if (kind === 'edited') {
+      [0, 0.15, 0.3].forEach((t) => tone(660, offset + t, 0.12, 'triangle', 0.4 * gain));
+    } else {
+      [0, 0.3, 0.6].forEach((t) => tone(180, offset + t, 0.25, 'sawtooth', 0.35 * gain));
+    }
+  };
+  pattern(0);
+  if (escalated) pattern(0.9);
 }

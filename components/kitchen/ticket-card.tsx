@@ -54,6 +54,8 @@ export function TicketCard(props: {
   onAction: (ticket: Ticket, action: TicketAction) => void;
   onSelect: (ticket: Ticket) => void;
   onHistory: (ticket: Ticket) => void;
+  /** Sounding until a cook acknowledges it: the ticket pulses. */
+  alerting: boolean;
 }) {
   const { ticket: t, now, aging, label } = props;
   const canceled = t.status === 'canceled';
@@ -91,6 +93,7 @@ export function TicketCard(props: {
         canceled ? 'border-4 border-red-600 bg-[repeating-linear-gradient(135deg,#450a0a_0_16px,#18181b_16px_32px)]' : age.border,
         props.selected && 'ring-4 ring-white ring-offset-2 ring-offset-zinc-950',
       )}
+      data-alerting={props.alerting}
     >
       <header className={cn('flex items-center gap-2 px-3 py-2', canceled ? 'bg-red-600 text-white' : age.band)}>
         <span className="rounded-md bg-black/25 px-1.5 text-sm font-bold">{props.position}</span>
@@ -101,7 +104,11 @@ export function TicketCard(props: {
         </span>
       </header>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-2 text-sm font-semibold">
-        {!canceled && <span className={cn('rounded-full px-2.5 py-0.5 text-base uppercase', STATUS_STYLE[t.status])}>{STATUS_LABEL[t.status]}</span>}
+        {!canceled && (
+          <span className={cn('rounded-full px-2.5 py-0.5 text-base uppercase', STATUS_STYLE[t.status], props.alerting && t.status === 'queued' && 'animate-pulse bg-white text-black')}>
+            {STATUS_LABEL[t.status]}
+          </span>
+        )}
         {age.label && !canceled && (
           <span data-testid="age-label" className={cn('inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-base font-black', age.band)}>
             <AgeIcon level={level} />
@@ -114,7 +121,7 @@ export function TicketCard(props: {
       </div>
 
       {canceled && (
-        <p className="mx-3 mt-2 rounded-lg bg-red-600 px-3 py-1.5 text-center text-white">
+        <p className={cn('mx-3 mt-2 rounded-lg bg-red-600 px-3 py-1.5 text-center text-white', props.alerting && 'animate-pulse')}>
           <span className="block text-3xl font-black tracking-wide uppercase">Canceled</span>
           {t.canceled_by && <span className="block text-lg font-bold">{CANCELED_BY[t.canceled_by]}</span>}
         </p>
@@ -125,7 +132,7 @@ export function TicketCard(props: {
         </p>
       )}
       {t.attention?.kind === 'edited' && (
-        <p className="mx-3 mt-2 rounded-lg bg-amber-400 px-3 py-1 text-center text-xl font-black text-black uppercase">Changed</p>
+        <p className={cn('mx-3 mt-2 rounded-lg bg-amber-400 px-3 py-1 text-center text-xl font-black text-black uppercase', props.alerting && 'animate-pulse')}>Changed</p>
       )}
 
       <ul className={cn('flex-1 space-y-0.5 px-3 py-2 text-xl leading-snug font-semibold', canceled && 'opacity-70')}>

@@ -9,9 +9,10 @@ import { sendJson } from '@/lib/client/fetch';
 import { managerKeys, storeControlsQuery } from '@/lib/client/queries';
 import { pauseSchema, storeControlsSchema, type StoreControls } from '@/lib/client/schemas';
 import type { StaleOrder } from '@/lib/manager/schemas';
-import { Button, Card, LoadError, Loading, Notice, PageHeader, Stepper } from './ui';
+import { Button, Card, LoadError, Loading, Notice, PageHeader, Segmented, Stepper } from './ui';
 
 type Kitchen = StoreControls['kitchen'];
+type Alerts = StoreControls['alerts'];
 type Aging = StoreControls['aging'];
 type Saved = { tone: 'error' | 'ok'; text: string; field?: string } | null;
 
@@ -90,6 +91,35 @@ function AgingForm({ saved }: { saved: Aging }) {
           <span className="bg-age-late" style={{ flex: Math.max(2, draft.lateMinutes / 3) || 1 }} />
         </div>
         <FormFooter dirty={dirty} busy={mutation.isPending} result={result} onReset={() => setEdit(null)} label="Save aging" />
+      </form>
+    </Card>
+  );
+}
+
+function AlertsForm({ saved }: { saved: Alerts }) {
+  const [edit, setEdit] = useState<Alerts | null>(null);
+  const { mutation, result } = usePut<Alerts>('/api/manager/store/alerts', 'Kitchen alerts', () => setEdit(null));
+  const draft = edit ?? saved;
+  const dirty = edit !== null && JSON.stringify(edit) !== JSON.stringify(saved);
+  const bad = (k: keyof Alerts) => result?.tone === 'error' && result.field === k;
+  return (
+    <Card
+      title="Kitchen alerts"
+      description={<>New, changed and canceled tickets sound until a cook acknowledges them. <Link href="/kitchen/sounds" className="font-semibold text-violet-300 underline underline-offset-2">Test the sounds</Link> on a tablet.</>}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(draft);
+        }}
+      >
+        <div className="grid grid-cols-2 gap-x-6 gap-y-4">
+          <Stepper label="Volume" unit="%" value={Math.round(draft.volume * 100)} step={10} min={10} max={100} onChange={(v) => setEdit({ ...draft, volume: v / 100 })} invalid={bad('volume')} />
+          <Stepper label="Repeat every" unit="s" value={draft.repeatSeconds} step={1} min={3} max={120} onChange={(v) => setEdit({ ...draft, repeatSeconds: v })} invalid={bad('repeatSeconds')} />
+          <Stepper label="Escalate after" hint="Louder and twice as often" unit="s" value={draft.escalateAfterSeconds} step={5} min={10} max={600} onChange={(v) => setEdit({ ...draft, escalateAfterSeconds: v })} invalid={bad('escalateAfterSeconds')} />
+          <Segmented label="Escalation" value={draft.escalate ? 'on' : 'off'} options={[{ value: 'on', label: 'On' }, { value: 'off', label: 'Off' }]} onChange={(v) => setEdit({ ...draft, escalate: v === 'on' })} />
+        </div>
+        <FormFooter dirty={dirty} busy={mutation.isPending} result={result} onReset={() => setEdit(null)} label="Save alerts" />
       </form>
     </Card>
   );
@@ -207,6 +237,7 @@ export function StorePanel() {
           <div className="grid grid-cols-2 gap-5">
             <KitchenForm saved={store.data.kitchen} />
             <AgingForm saved={store.data.aging} />
+            <AlertsForm saved={store.data.alerts} />
           </div>
           <p className="rounded-xl bg-zinc-900 px-4 py-3 text-zinc-400">
             KitchenHub (delivery apps): the webhook secret and the outbound API settings are configured in the{' '}

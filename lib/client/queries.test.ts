@@ -7,7 +7,7 @@ const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
   customer_first_name: null, bread: 'white', peanut_butter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves',
   extras: [], items: null, notes: null, canceled_by: null, attention: null, created_at: 1000, status_at: 1000, updated_at: 1000, business_date: '2026-12-02', ...over,
 });
-const board = (tickets: Ticket[], recent: Ticket[] = []): Board => ({ tickets, recent, seq: 0, server_time: 0, aging: { warningMinutes: 5, lateMinutes: 8 }, menu: [], business_date: '2026-12-02' });
+const board = (tickets: Ticket[], recent: Ticket[] = []): Board => ({ tickets, recent, seq: 0, server_time: 0, aging: { warningMinutes: 5, lateMinutes: 8 }, menu: [], business_date: '2026-12-02', alerts: { volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 } });
 
 describe('upsertTicket', () => {
   test('a newer version replaces the cached ticket; an older or equal one is ignored', () => {

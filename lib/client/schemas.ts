@@ -57,6 +57,7 @@ export const boardSchema = z.object({
   aging: z.object({ warningMinutes: z.number(), lateMinutes: z.number() }),
   menu: z.array(menuOptionSchema),
   business_date: z.string(),
+  alerts: z.object({ volume: z.number(), repeatSeconds: z.number(), escalate: z.boolean(), escalateAfterSeconds: z.number() }),
 });
 export type Board = z.infer<typeof boardSchema>;
 

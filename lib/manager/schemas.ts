@@ -24,7 +24,8 @@ export type ChangeStaffBody = z.infer<typeof changeStaffBody>;
 // Shapes only: the ranges live with the settings (lib/settings.ts) and are enforced when stored.
 export const kitchenBody = z.strictObject({ prepMinutes: z.number(), toastMinutes: z.number(), prepStations: z.number(), toasterSlots: z.number() });
 export const agingBody = z.strictObject({ warningMinutes: z.number(), lateMinutes: z.number() });
-export const STORE_SETTINGS = ['kitchen', 'aging'] as const;
+export const alertsBody = z.strictObject({ volume: z.number(), repeatSeconds: z.number(), escalate: z.boolean(), escalateAfterSeconds: z.number() });
+export const STORE_SETTINGS = ['kitchen', 'aging', 'alerts'] as const;
 export type StoreSetting = (typeof STORE_SETTINGS)[number];
 
 export const numbersQuery = z.strictObject({ date: z.iso.date('must be a date like 2026-11-23').optional() });
@@ -52,6 +53,8 @@ export const staffListSchema = z.object({ staff: z.array(staffViewSchema), you: 
 
 export const kitchenSettingsSchema = z.object({ prepMinutes: z.number(), toastMinutes: z.number(), prepStations: z.number(), toasterSlots: z.number() });
 export const agingSettingsSchema = z.object({ warningMinutes: z.number(), lateMinutes: z.number() });
+export const alertSettingsSchema = z.object({ volume: z.number(), repeatSeconds: z.number(), escalate: z.boolean(), escalateAfterSeconds: z.number() });
+export type AlertSettings = z.infer<typeof alertSettingsSchema>;
 /** An order left open past an earlier day's close, for a manager to resolve. */
 export const staleOrderSchema = z.object({
   order_id: z.string(),
@@ -66,7 +69,7 @@ export const staleOrderSchema = z.object({
 });
 export type StaleOrder = z.infer<typeof staleOrderSchema>;
 
-export const storeControlsSchema = z.object({ paused: z.boolean(), kitchen: kitchenSettingsSchema, aging: agingSettingsSchema, stale_orders: z.array(staleOrderSchema) });
+export const storeControlsSchema = z.object({ paused: z.boolean(), kitchen: kitchenSettingsSchema, aging: agingSettingsSchema, alerts: alertSettingsSchema, stale_orders: z.array(staleOrderSchema) });
 export const resolveStaleBody = z.strictObject({ version: z.number().int().min(1), outcome: z.enum(['delivered', 'canceled']) });
 export type StoreControls = z.infer<typeof storeControlsSchema>;
 

@@ -6,12 +6,12 @@ import { listStaleOpenOrders } from '@/db/sqlite/orders';
 import { businessDate } from '../orders/service';
 import { toTicketView } from '../orders/views';
 import { getSettings, setSetting } from '../settings';
-import { agingBody, kitchenBody, type StoreControls, type StoreSetting } from './schemas';
+import { agingBody, alertsBody, kitchenBody, type StoreControls, type StoreSetting } from './schemas';
 
 export async function storeControls(now = Date.now()): Promise<StoreControls> {
-  const s = await getSettings('store_paused', 'kitchen', 'aging');
+  const s = await getSettings('store_paused', 'kitchen', 'aging', 'alerts');
   const stale = await listStaleOpenOrders(businessDate(now));
-  return { paused: s.store_paused, kitchen: s.kitchen, aging: s.aging, stale_orders: stale.map(toTicketView) };
+  return { paused: s.store_paused, kitchen: s.kitchen, aging: s.aging, alerts: s.alerts, stale_orders: stale.map(toTicketView) };
 }
 
 /**
@@ -20,7 +20,7 @@ export async function storeControls(now = Date.now()): Promise<StoreControls> {
  * either failure is a 400 naming the field.
  */
 export async function saveStoreSetting(key: StoreSetting, body: unknown, now = Date.now()): Promise<StoreControls> {
-  const parsed = (key === 'kitchen' ? kitchenBody : agingBody).safeParse(body);
+  const parsed = (key === 'kitchen' ? kitchenBody : key === 'aging' ? agingBody : alertsBody).safeParse(body);
   if (!parsed.success) throw invalidFrom(parsed.error);
   const value = parsed.data;
   if ('lateMinutes' in value && value.lateMinutes <= value.warningMinutes) {

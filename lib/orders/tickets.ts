@@ -1,5 +1,5 @@
 import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/sqlite/orders';
-import { getSetting } from '../settings';
+import { getSetting, type SettingValue } from '../settings';
 import { businessDate } from './service';
 import { menuView, type MenuOptionView } from './stock';
 import type { Aging } from './kitchen';
@@ -16,6 +16,8 @@ export type KitchenBoard = {
   menu: MenuOptionView[];
   /** Today's business day: a ticket from before it was left open past the close. */
   business_date: string;
+  /** How the screen's alerts repeat and escalate (a manager's setting). */
+  alerts: SettingValue<'alerts'>;
 };
 
 /**
@@ -25,7 +27,7 @@ export type KitchenBoard = {
 export async function kitchenBoard(now = Date.now()): Promise<KitchenBoard> {
   // Read the seq first: an event that lands between the reads is then replayed, never missed.
   const seq = await latestEventSeq();
-  const [open, recent, aging, menu] = await Promise.all([listKitchenOrders(), listRecentlyClosed(now - RECALL_WINDOW_MS, 20), getSetting('aging'), menuView()]);
+  const [open, recent, aging, alerts, menu] = await Promise.all([listKitchenOrders(), listRecentlyClosed(now - RECALL_WINDOW_MS, 20), getSetting('aging'), getSetting('alerts'), menuView()]);
   return {
     tickets: open.map(toTicketView),
     recent: recent.filter((o) => !o.attention).map(toTicketView),
@@ -34,6 +36,7 @@ export async function kitchenBoard(now = Date.now()): Promise<KitchenBoard> {
     aging,
     menu: menu.options,
     business_date: businessDate(now),
+    alerts,
   };
 }
 
