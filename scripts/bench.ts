@@ -229,7 +229,8 @@ async function main(): Promise<number> {
       writeDoc(resultsMarkdown(date, facts, settings, sections, profileLines));
       console.log(`\nWrote ${path.relative(ROOT, DOC)}.`);
     } else {
-      console.log('\n(--quick: docs/benchmarks.md left alone; add --write to write it anyway)');
+      console.log(`\n${resultsMarkdown(date, facts, settings, sections, profileLines)}`);
+      console.log('\n(docs/benchmarks.md left alone: --quick and --only runs write it only with --write)');
     }
     return 0;
   } finally {

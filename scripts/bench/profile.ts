@@ -3,10 +3,27 @@
 // SQLite's native calls, GC). Feeds the "what limits us" paragraphs of docs/benchmarks.md.
 import autocannon from 'autocannon';
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { API_KEY, SEED_BODY, fmt, freshDatabase, placeOrder, startServer, table } from './common';
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
+
+/** The original file and line of a position in a built chunk, through the chunk's source map. */
+const maps = new Map<string, SourceMap | null>();
+function original(url: string, line: number, column: number): string | undefined {
+  if (!url.startsWith('file://')) return undefined;
+  let map = maps.get(url);
+  if (map === undefined) {
+    const file = `${fileURLToPath(url)}.map`;
+    map = fs.existsSync(file) ? new SourceMap(JSON.parse(fs.readFileSync(file, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]) : null; // Next's own map
+    maps.set(url, map);
+  }
+  const entry = map?.findEntry(line, column);
+  if (!entry || !('originalSource' in entry)) return undefined;
+  return `${entry.originalSource.replace(/^.*\[project\]\//, '').replace(/^.*node_modules\//, '')}:${entry.originalLine + 1}`;
+}
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 function area(url: string, fn: string): string {
@@ -15,7 +32,10 @@ function area(url: string, fn: string): string {
   if (url.includes('better-sqlite3')) return 'better-sqlite3 (JS side)';
   if (url.includes('node_modules/next/') || url.includes('/next/dist/')) return 'Next.js';
   if (url.includes('react-dom') || url.includes('node_modules/react')) return 'React';
-  if (url.includes('/server/chunks/') || url.includes('/server/app/')) return 'app bundle (our code, zod, drizzle)';
+  if (/(^|\/)zod\//.test(url)) return 'zod';
+  if (url.includes('drizzle-orm/')) return 'drizzle-orm';
+  if (/^(lib|db|app)\//.test(url)) return 'our code (lib/, db/, app/)';
+  if (url.includes('/server/chunks/') || url.includes('/server/app/')) return 'app bundle (unmapped)';
   if (url.startsWith('node:') || url === '') return 'Node.js and native (incl. SQLite statements)';
   return 'other';
 }
@@ -31,12 +51,14 @@ function summarise(file: string): { total: number; areas: Array<[string, number]
   for (const [id, ms] of self) {
     const n = byId.get(id);
     if (!n) continue;
-    const { functionName, url, lineNumber } = n.callFrame;
+    const { functionName, lineNumber, columnNumber } = n.callFrame;
+    const mapped = original(n.callFrame.url, lineNumber, columnNumber);
+    const url = mapped ?? n.callFrame.url;
     const a = area(url, functionName);
     if (a === '(idle)') continue;
     total += ms;
     areas.set(a, (areas.get(a) ?? 0) + ms);
-    const where = url ? `${url.replace(/^.*\/node_modules\//, '').replace(/^.*\/\.next-bench\//, '.next-bench/').replace(/^file:\/\//, '')}:${lineNumber + 1}` : '';
+    const where = mapped ?? (url ? `${url.replace(/^.*\/node_modules\//, '').replace(/^.*\/\.next-bench\//, '.next-bench/').replace(/^file:\/\//, '')}:${lineNumber + 1}` : '');
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     const f = fns.get(key) ?? { area: a, ms: 0 };
     f.ms += ms;
