@@ -54,6 +54,8 @@ export const orders = sqliteTable(
     canceledBy: text('canceled_by', { enum: ['customer', 'kitchen', 'provider'] }),
     /** A change the kitchen must acknowledge (an edit, a cancel it did not make itself), or null. */
     attention: text('attention', { mode: 'json' }).$type<Attention>(),
+    /** Marked rush by a manager or expo: first on the line and in the ETA. */
+    rush: integer('rush', { mode: 'boolean' }).notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
@@ -72,7 +74,7 @@ export const orderEvents = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     orderId: text('order_id').notNull().references(() => orders.id),
-    type: text('type', { enum: ['created', 'status', 'edited', 'acknowledged'] }).notNull(),
+    type: text('type', { enum: ['created', 'status', 'edited', 'acknowledged', 'rushed'] }).notNull(),
     action: text('action'),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),

@@ -11,7 +11,7 @@ test('an edited ticket shows old → new until acknowledged, and its history is 
   await expect(ticket.locator('.line-through')).toHaveText('Grape jelly');
   await expect(ticket.locator('strong', { hasText: 'Strawberry jelly' })).toBeVisible();
 
-  await ticket.getByRole('button', { name: `History of #${order.daily_number}` }).click();
+  await ticket.getByRole('button', { name: `History and rush for #${order.daily_number}` }).click();
   const history = page.getByTestId('ticket-history');
   await expect(history.getByTestId('history-entry')).toHaveCount(2);
   await expect(history.getByTestId('history-entry').nth(0)).toContainText('Placed · the ordering app');
@@ -23,7 +23,7 @@ test('an edited ticket shows old → new until acknowledged, and its history is 
   await kitchen.button(order.order_id, 'Got it').click();
   await expect(ticket).not.toContainText('Changed');
   await kitchen.button(order.order_id, 'Start').click();
-  await ticket.getByRole('button', { name: `History of #${order.daily_number}` }).click();
+  await ticket.getByRole('button', { name: `History and rush for #${order.daily_number}` }).click();
   await expect(history.getByTestId('history-entry')).toHaveCount(4);
   await expect(history.getByTestId('history-entry').nth(3)).toContainText('Moved to Prepping · Casey');
   await history.getByRole('button', { name: 'Close' }).click();

@@ -16,13 +16,17 @@ test('kitchen screen, busy, with late tickets, an edit and a cancel (1280×800)'
   const canceled = await api.createOrder({ customer_name: 'Nia Lopez', bread: 'wheat', jelly: 'raspberry', toast: 'medium' });
   await api.editOrder(edited.order_id, { jelly: 'strawberry', extras: ['honey'] });
   await api.cancelOrder(canceled.order_id);
+  const rushed = await api.createOrder({ customer_name: 'Rafa Diaz', bread: 'white', jelly: 'apricot', toast: 'none' });
   await signIn(page, 'kitchen');
+  const board = (await (await page.request.get('/api/tickets')).json()) as { tickets: Array<{ order_id: string; version: number }> };
+  const version = board.tickets.find((t) => t.order_id === rushed.order_id)?.version ?? 1;
+  expect((await page.request.post(`/api/orders/${rushed.order_id}/rush`, { data: { version } })).status()).toBe(200);
   const kitchen = new KitchenPage(page);
   await kitchen.open();
   await kitchen.waitLive();
   await expect(kitchen.ticket(canceled.order_id)).toHaveAttribute('data-status', 'canceled');
   await page.screenshot({ path: `${OUT}/kitchen.png` });
-  await kitchen.ticket(edited.order_id).getByRole('button', { name: /^History of/ }).click();
+  await kitchen.ticket(edited.order_id).getByRole('button', { name: /^History and rush for/ }).click();
   await expect(page.getByTestId('history-entry')).toHaveCount(2);
   await page.screenshot({ path: `${OUT}/kitchen-history.png` });
   await page.keyboard.press('Escape');

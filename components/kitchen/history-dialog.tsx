@@ -15,7 +15,8 @@ function valueText(field: string, value: unknown, label: Label): string {
 }
 const FIELD: Record<string, string> = { bread: 'Bread', peanut_butter: 'Peanut butter', jelly: 'Jelly', toast: 'Toast', cut: 'Cut', extras: 'Extras', notes: 'Notes' };
 
-export function HistoryDialog({ ticket, label, onClose }: { ticket: Ticket; label: Label; onClose: () => void }) {
+export function HistoryDialog({ ticket, label, onClose, onRush, busy }: { ticket: Ticket; label: Label; onClose: () => void; onRush: (rush: boolean) => void; busy: boolean }) {
+  const canRush = ticket.rush || ['queued', 'prepping', 'toasting'].includes(ticket.status);
   const history = useQuery(ticketHistoryQuery(ticket.order_id, ticket.version));
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -39,12 +40,22 @@ export function HistoryDialog({ ticket, label, onClose }: { ticket: Ticket; labe
         <div className="flex items-start justify-between gap-4">
           <h2 id="history-title" className="text-3xl font-black">
             #{ticket.daily_number}
-            {ticket.customer_first_name ? ` ${ticket.customer_first_name}` : ''}: history
+            {ticket.customer_first_name ? ` ${ticket.customer_first_name}` : ''}
           </h2>
           <button ref={close} type="button" onClick={onClose} className="min-h-14 shrink-0 rounded-2xl bg-zinc-700 px-5 text-xl font-bold">
             Close
           </button>
         </div>
+        {canRush && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => onRush(!ticket.rush)}
+            className={`mt-4 min-h-14 rounded-2xl text-xl font-black disabled:opacity-50 ${ticket.rush ? 'bg-zinc-700 text-white' : 'bg-white text-black'}`}
+          >
+            {ticket.rush ? 'Remove rush' : 'Mark rush: first on the line'}
+          </button>
+        )}
         {history.isPending && <p className="mt-4 text-lg text-zinc-400">Loading…</p>}
         {history.isError && <p role="alert" className="mt-4 text-lg text-red-300">Could not load the history: {history.error.message}</p>}
         {history.data && (

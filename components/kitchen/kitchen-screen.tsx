@@ -266,13 +266,14 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
               data-pending={alerts.pending}
               data-escalated={alerts.escalated}
               onClick={() => acknowledgeNew()}
-              title="New tickets alert until tapped; changes and cancels until Got it"
+              title="New tickets alert until tapped (this silences them); changes and cancels until Got it on the ticket"
               className={cn('flex min-h-12 animate-pulse items-center gap-2 rounded-xl px-3 font-black whitespace-nowrap', alerts.escalated ? 'bg-red-600 text-white' : 'bg-white text-black')}
             >
               <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round">
                 <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8m4.3 12a2 2 0 0 0 3.4 0" />
               </svg>
-              {alerts.pending} · silence new
+              {alerts.pending === 1 ? '1 alert' : `${alerts.pending} alerts`}
+              {alerts.newCount > 0 ? ' · silence new' : ''}
             </button>
           )}
           <p
@@ -298,7 +299,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
             {health.state === 'live' ? '● Live' : health.state === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
           </span>
           {!sound && (
-            <button type="button" onClick={() => void enableSound().then(setSound)} className="min-h-12 rounded-xl bg-amber-400 px-4 font-black text-black">
+            <button type="button" onClick={() => void enableSound().then(setSound)} className="min-h-12 rounded-xl bg-amber-400 px-4 font-black whitespace-nowrap text-black">
               Turn sound on
             </button>
           )}
@@ -347,7 +348,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
                       setSelected(ticket.order_id);
                       acknowledgeNew(ticket.order_id);
                     }}
-                    alerting={alerts.isAlerting(t.order_id)}
+                    alert={alerts.alertOf(t.order_id)}
                     onHistory={(ticket) => setHistoryOf(ticket.order_id)}
                   />
                 </li>
@@ -406,7 +407,15 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
         />
       )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
-      {historyTicket && <HistoryDialog ticket={historyTicket} label={label} onClose={closeHistory} />}
+      {historyTicket && (
+        <HistoryDialog
+          ticket={historyTicket}
+          label={label}
+          busy={busy.has(historyTicket.order_id)}
+          onRush={(rush) => void act(historyTicket, rush ? 'rush' : 'unrush')}
+          onClose={closeHistory}
+        />
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { cn } from '@/components/ui/cn';
 import type { Ticket } from '@/lib/client/schemas';
 import { advanceLabel, ageLevel, formatAge, STATUS_LABEL, type Aging, type AgeLevel } from '@/lib/orders/kitchen';
 import { canCancel } from '@/lib/orders/status';
+import type { Alert } from './sound';
 
 // Urgency never by colour alone: each level also has its own border pattern (solid, dashed, double),
 // an icon and words with the age ("LATE 9:12"), so it reads the same to a colour-blind cook and
@@ -39,7 +40,7 @@ const ORDER_TYPE: Record<Ticket['order_type'], string> = { pickup: 'Pickup', del
 const CANCELED_BY: Record<NonNullable<Ticket['canceled_by']>, string> = { customer: 'by the customer', kitchen: 'by the kitchen', provider: 'by the delivery app' };
 
 export type Label = (type: string, option: string | null) => string;
-export type TicketAction = 'advance' | 'undo' | 'cancel' | 'acknowledge';
+export type TicketAction = 'advance' | 'undo' | 'cancel' | 'acknowledge' | 'rush' | 'unrush';
 
 export function TicketCard(props: {
   ticket: Ticket;
@@ -54,8 +55,8 @@ export function TicketCard(props: {
   onAction: (ticket: Ticket, action: TicketAction) => void;
   onSelect: (ticket: Ticket) => void;
   onHistory: (ticket: Ticket) => void;
-  /** Sounding until a cook acknowledges it: the ticket pulses. */
-  alerting: boolean;
+  /** What the ticket is sounding about until a cook acknowledges it (that part of it pulses). */
+  alert: Alert | null;
 }) {
   const { ticket: t, now, aging, label } = props;
   const canceled = t.status === 'canceled';
@@ -91,9 +92,10 @@ export function TicketCard(props: {
       className={cn(
         'flex h-full flex-col overflow-hidden rounded-2xl bg-zinc-900 shadow-lg',
         canceled ? 'border-4 border-red-600 bg-[repeating-linear-gradient(135deg,#450a0a_0_16px,#18181b_16px_32px)]' : age.border,
+        t.rush && !canceled && !props.selected && 'ring-4 ring-white/70',
         props.selected && 'ring-4 ring-white ring-offset-2 ring-offset-zinc-950',
       )}
-      data-alerting={props.alerting}
+      data-alerting={props.alert !== null}
     >
       <header className={cn('flex items-center gap-2 px-3 py-2', canceled ? 'bg-red-600 text-white' : age.band)}>
         <span className="rounded-md bg-black/25 px-1.5 text-sm font-bold">{props.position}</span>
@@ -105,7 +107,7 @@ export function TicketCard(props: {
       </header>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-3 pt-2 text-sm font-semibold">
         {!canceled && (
-          <span className={cn('rounded-full px-2.5 py-0.5 text-base uppercase', STATUS_STYLE[t.status], props.alerting && t.status === 'queued' && 'animate-pulse bg-white text-black')}>
+          <span className={cn('rounded-full px-2.5 py-0.5 text-base uppercase', STATUS_STYLE[t.status], props.alert === 'new' && 'animate-pulse bg-white text-black')}>
             {STATUS_LABEL[t.status]}
           </span>
         )}
@@ -121,9 +123,17 @@ export function TicketCard(props: {
       </div>
 
       {canceled && (
-        <p className={cn('mx-3 mt-2 rounded-lg bg-red-600 px-3 py-1.5 text-center text-white', props.alerting && 'animate-pulse')}>
+        <p className={cn('mx-3 mt-2 rounded-lg bg-red-600 px-3 py-1.5 text-center text-white', props.alert === 'canceled' && 'animate-pulse')}>
           <span className="block text-3xl font-black tracking-wide uppercase">Canceled</span>
           {t.canceled_by && <span className="block text-lg font-bold">{CANCELED_BY[t.canceled_by]}</span>}
+        </p>
+      )}
+      {t.rush && !canceled && (
+        <p data-testid="rush-flag" className="mx-3 mt-2 flex items-center justify-center gap-2 rounded-lg bg-white py-1 text-2xl font-black tracking-widest text-black">
+          <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="currentColor">
+            <path d="M13 2 4 14h7l-1 8 9-12h-7l1-8z" />
+          </svg>
+          RUSH
         </p>
       )}
       {t.business_date < props.today && !canceled && (
@@ -132,7 +142,7 @@ export function TicketCard(props: {
         </p>
       )}
       {t.attention?.kind === 'edited' && (
-        <p className={cn('mx-3 mt-2 rounded-lg bg-amber-400 px-3 py-1 text-center text-xl font-black text-black uppercase', props.alerting && 'animate-pulse')}>Changed</p>
+        <p className={cn('mx-3 mt-2 rounded-lg bg-amber-400 px-3 py-1 text-center text-xl font-black text-black uppercase', props.alert === 'edited' && 'animate-pulse')}>Changed</p>
       )}
 
       <ul className={cn('flex-1 space-y-0.5 px-3 py-2 text-xl leading-snug font-semibold', canceled && 'opacity-70')}>
@@ -168,7 +178,7 @@ export function TicketCard(props: {
         )}
         <button
           type="button"
-          aria-label={`History of #${t.daily_number}`}
+          aria-label={`History and rush for #${t.daily_number}`}
           onClick={(e) => {
             e.stopPropagation();
             props.onHistory(t);

@@ -84,6 +84,6 @@ export function useRepeatingAlerts(opts: { tickets: readonly Ticket[]; settings:
       }),
     [],
   );
-  const alerting = new Set(pending.map((p) => p.ticket.order_id));
-  return { pending: pending.length, escalated, isAlerting: (orderId: string) => alerting.has(orderId), arrived, acknowledge };
+  const kinds = new Map(pending.map((p) => [p.ticket.order_id, p.kind]));
+  return { pending: pending.length, newCount: pending.filter((p) => p.kind === 'new').length, escalated, alertOf: (orderId: string) => kinds.get(orderId) ?? null, arrived, acknowledge };
 }

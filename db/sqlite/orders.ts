@@ -32,6 +32,8 @@ const OPEN: OrderStatus[] = ['queued', 'prepping', 'toasting', 'ready'];
 const json = (name: string) => sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v == null ? null : JSON.stringify(v)) })}`;
 /** A placeholder in an UPDATE's SET (drizzle's types take SQL there, not a bare placeholder). */
 const value = (name: string) => sql`${sql.placeholder(name)}`;
+/** A placeholder for a boolean column (SQLite stores 0/1; better-sqlite3 binds no booleans). */
+const flag = (name: string) => sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v ? 1 : 0) })}`;
 
 // The statements of the order paths every API request takes, prepared once per connection. They are
 // prepared on the connection, so inside a transaction they run in it (better-sqlite3 has one connection).
@@ -39,7 +41,7 @@ const statements = preparedOnce('orders', (db) => ({
   byId: db.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare(),
   open: db.select().from(orders).where(inArray(orders.status, OPEN)).orderBy(asc(orders.createdAt), asc(orders.id)).prepare(),
   queue: db
-    .select({ id: orders.id, status: orders.status, toast: orders.toast, statusAt: orders.statusAt, createdAt: orders.createdAt })
+    .select({ id: orders.id, status: orders.status, toast: orders.toast, statusAt: orders.statusAt, createdAt: orders.createdAt, rush: orders.rush })
     .from(orders)
     .where(inArray(orders.status, OPEN))
     .prepare(),
@@ -47,7 +49,7 @@ const statements = preparedOnce('orders', (db) => ({
     .select()
     .from(orders)
     .where(or(inArray(orders.status, OPEN), and(eq(orders.status, 'canceled'), isNotNull(orders.attention))))
-    .orderBy(asc(orders.createdAt), asc(orders.id))
+    .orderBy(desc(orders.rush), asc(orders.createdAt), asc(orders.id))
     .prepare(),
   lastDailyNumber: db
     .select({ n: sql<number>`coalesce(max(${orders.dailyNumber}), 0)` })
@@ -73,7 +75,7 @@ const statements = preparedOnce('orders', (db) => ({
     .set({
       bread: value('bread'), peanutButter: value('peanutButter'), jelly: value('jelly'), toast: value('toast'), cut: value('cut'),
       extras: json('extras'), notes: value('notes'), status: value('status'), statusAt: value('statusAt'), version: value('version'),
-      updatedAt: value('updatedAt'), canceledBy: value('canceledBy'), attention: json('attention'),
+      updatedAt: value('updatedAt'), canceledBy: value('canceledBy'), attention: json('attention'), rush: flag('rush'),
     })
     .where(eq(orders.id, sql.placeholder('id')))
     .returning()
@@ -101,7 +103,7 @@ const statements = preparedOnce('orders', (db) => ({
     .prepare(),
 }));
 
-export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention'>;
+export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush'>;
 export type StoredResponse = { status: number; body: string };
 export type IdempotencyClaim = { clientId: string; key: string; requestHash: string };
 
@@ -132,7 +134,7 @@ export function insertOrderIn(input: NewOrder, actor: string): Changed {
   const q = statements();
   const last = q.lastDailyNumber.get({ businessDate: input.businessDate });
   const row = q.insert.get({
-    ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
+    ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, rush: false, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
   } satisfies OrderRow);
   if (!row) throw new Error(`inserting order ${input.id} returned no row`);
   const event = q.insertEvent.get({
@@ -171,7 +173,7 @@ export async function createOrder(
 
 /** What a decision changes: a new status, new field values, or both. */
 export type OrderChange = {
-  type: 'status' | 'edited' | 'acknowledged';
+  type: 'status' | 'edited' | 'acknowledged' | 'rushed';
   action: string;
   actor: string;
   at: number;
@@ -179,7 +181,7 @@ export type OrderChange = {
   canceledBy?: Order['canceledBy'];
   /** Set or clear what the kitchen must acknowledge; undefined leaves it as it is. */
   attention?: Order['attention'];
-  fields?: Partial<Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes'>>;
+  fields?: Partial<Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes' | 'rush'>>;
   changes?: FieldChanges;
   /** For a KitchenHub ticket: the call that tells KitchenHub, queued in the same transaction. */
   hubCall?: HubCall;

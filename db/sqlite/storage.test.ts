@@ -81,7 +81,7 @@ describe('orders', () => {
     const { order } = await place({ toast: 'light' });
     await changeOrder(order.id, () => ({ type: 'status', action: 'advance', actor: 'test', at: order.createdAt + 1, status: 'prepping' }));
     const queue = await listQueue();
-    expect(queue.find((e) => e.id === order.id)).toEqual({ id: order.id, status: 'prepping', toast: 'light', statusAt: order.createdAt + 1, createdAt: order.createdAt });
+    expect(queue.find((e) => e.id === order.id)).toEqual({ id: order.id, status: 'prepping', toast: 'light', statusAt: order.createdAt + 1, createdAt: order.createdAt, rush: false });
     expect(queue.map((e) => e.id).sort()).toEqual((await listOpenOrders()).map((o) => o.id).sort());
   });
 });

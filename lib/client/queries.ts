@@ -50,7 +50,7 @@ export function upsertTicket<B extends Board>(board: B, ticket: Ticket): B {
   const recent = board.recent.filter((t) => t.order_id !== ticket.order_id);
   if (onBoard(ticket)) {
     tickets.push(ticket);
-    tickets.sort((a, b) => a.created_at - b.created_at || a.order_id.localeCompare(b.order_id));
+    tickets.sort((a, b) => Number(b.rush) - Number(a.rush) || a.created_at - b.created_at || a.order_id.localeCompare(b.order_id)); // as the server: rush first
   } else {
     recent.unshift(ticket);
     recent.splice(20);

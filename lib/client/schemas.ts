@@ -43,6 +43,7 @@ export const ticketSchema = z.object({
   status_at: z.number(),
   updated_at: z.number(),
   business_date: z.string(),
+  rush: z.boolean(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

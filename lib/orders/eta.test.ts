@@ -20,6 +20,12 @@ describe('estimateReadyMinutes', () => {
     expect([eta.get('a'), eta.get('b'), eta.get('c')]).toEqual([3, 3, 6]);
   });
 
+  test('a rushed order is prepped before older ones in the queue', () => {
+    const queue = [entry('a', 'queued', 'none', 0, 3), entry('b', 'queued', 'none', 0, 2), { ...entry('c', 'queued', 'none', 0, 1), rush: true }];
+    const eta = estimateReadyMinutes(queue, settings, NOW);
+    expect([eta.get('a'), eta.get('b'), eta.get('c')]).toEqual([3, 6, 3]);
+  });
+
   test('one toaster slot makes toasted orders queue for it', () => {
     const queue = [entry('a', 'queued', 'light', 0, 2), entry('b', 'queued', 'dark', 0, 1)];
     const eta = estimateReadyMinutes(queue, settings, NOW);

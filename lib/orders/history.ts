@@ -31,6 +31,8 @@ function what(e: OrderEvent): string {
       return 'Changed';
     case 'acknowledged':
       return 'Seen by the kitchen';
+    case 'rushed':
+      return e.action === 'unrush' ? 'Rush removed' : 'Marked RUSH';
     case 'status':
       if (e.toStatus === 'canceled') return e.action === 'hub_cancel' ? ACTION_WORDS.hub_cancel! : 'Canceled';
       if (e.action === 'hub_complete') return ACTION_WORDS.hub_complete!;

@@ -278,3 +278,18 @@ export async function resolveStaleOrder(cmd: Actor & { orderId: string; outcome:
   if (result.event) publish({ order: result.order, event: result.event });
   return result.order;
 }
+
+/** A manager or expo marks a ticket rush (first on the line and in the ETA), or takes the mark off. */
+export async function setRush(cmd: Actor & { orderId: string; rush: boolean }, now = Date.now()): Promise<Order> {
+  const result = await store.changeOrder(cmd.orderId, (current) => {
+    guard(current, cmd);
+    if (current.rush === cmd.rush) return null; // already so, perhaps from another screen
+    if (cmd.rush && !['queued', 'prepping', 'toasting'].includes(current.status)) {
+      throw new ApiError('conflict', `Order ${current.id} is ${current.status}: only an order still being made can be rushed.`, { order: toTicketView(current) });
+    }
+    return { type: 'rushed', action: cmd.rush ? 'rush' : 'unrush', actor: cmd.actor, at: now, fields: { rush: cmd.rush } };
+  });
+  if (!result) throw notFound('order', cmd.orderId);
+  if (result.event) publish({ order: result.order, event: result.event });
+  return result.order;
+}

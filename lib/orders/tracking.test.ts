@@ -25,6 +25,7 @@ const order = (over: Partial<Order> = {}): Order => ({
   notes: 'Ring 555-0100',
   canceledBy: null,
   attention: null,
+  rush: false,
   version: 3,
   createdAt: NOW - 60_000,
   updatedAt: NOW - 30_000,

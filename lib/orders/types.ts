@@ -29,6 +29,8 @@ export type Order = {
   notes: string | null;
   canceledBy: CanceledBy | null;
   attention: Attention;
+  /** Marked rush: first on the line and in the ETA. */
+  rush: boolean;
   version: number;
   createdAt: number;
   updatedAt: number;
@@ -36,7 +38,7 @@ export type Order = {
 };
 
 /** A new order as the service hands it to storage (daily number, version and times are storage's). */
-export type NewOrderInput = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention'>;
+export type NewOrderInput = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush'>;
 
 export type SandwichChoices = {
   bread: string;
@@ -47,7 +49,7 @@ export type SandwichChoices = {
   extras: string[];
 };
 
-export type EventType = 'created' | 'status' | 'edited' | 'acknowledged';
+export type EventType = 'created' | 'status' | 'edited' | 'acknowledged' | 'rushed';
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
 /** What a cook must acknowledge on a ticket: what an edit changed, or a cancel from outside the kitchen. */

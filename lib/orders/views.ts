@@ -80,6 +80,7 @@ export type TicketView = {
   updated_at: number;
   /** The business day the order belongs to: one from before today was left open past the close. */
   business_date: string;
+  rush: boolean;
 };
 
 /** A kitchen ticket: everything a cook needs, nothing personal beyond a first name. */
@@ -107,6 +108,7 @@ export function toTicketView(order: Order): TicketView {
     status_at: order.statusAt,
     updated_at: order.updatedAt,
     business_date: order.businessDate,
+    rush: order.rush,
   };
 }
 

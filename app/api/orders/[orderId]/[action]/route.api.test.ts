@@ -161,3 +161,36 @@ describe('a ticket’s history', () => {
     expect((await fetch(`${server.url}/api/orders/${order.order_id}/history`)).status).toBe(401);
   });
 });
+
+describe('rush', () => {
+  test('a rushed ticket goes first on the board and in the ETA; the mark comes off again; only while being made', async () => {
+    const placed = [];
+    for (let i = 0; i < 6; i++) placed.push(await api.createOrder({ customer_name: `Queue ${i}`, toast: 'none' }));
+    const last = placed.at(-1)!;
+    const etaOf = async (id: string) => (await (await fetch(`${server.url}/api/track/${id}`)).json()).eta_minutes as number;
+    const before = await etaOf(last.order_id);
+
+    const t = await kitchen.ticket(last.order_id);
+    const rushed = await kitchen.json('POST', `/api/orders/${last.order_id}/rush`, { version: t.version });
+    expect(rushed.ticket).toMatchObject({ rush: true });
+    const board = await kitchen.json('GET', '/api/tickets');
+    expect(board.tickets[0].order_id).toBe(last.order_id);
+    expect(await etaOf(last.order_id)).toBeLessThan(before);
+    const { events } = await kitchen.json('GET', `/api/orders/${last.order_id}/history`);
+    expect(events.at(-1)).toMatchObject({ what: 'Marked RUSH', by: 'Casey' });
+
+    const again = await kitchen.json('POST', `/api/orders/${last.order_id}/rush`, { version: rushed.ticket.version });
+    expect(again.ticket.version).toBe(rushed.ticket.version); // already rushed: nothing changes
+
+    const unrushed = await kitchen.json('POST', `/api/orders/${last.order_id}/unrush`, { version: rushed.ticket.version });
+    expect(unrushed.ticket).toMatchObject({ rush: false });
+    expect(await etaOf(last.order_id)).toBe(before);
+
+    const done = placed[0]!;
+    await kitchen.advanceTo(done.order_id, 'ready');
+    const readyTicket = await kitchen.ticket(done.order_id);
+    const refused = await kitchen.send('POST', `/api/orders/${done.order_id}/rush`, { version: readyTicket.version });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: 'conflict', order: { rush: false } });
+  });
+});

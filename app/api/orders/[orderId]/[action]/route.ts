@@ -2,7 +2,7 @@ import { requireStaff } from '@/lib/auth/staff';
 import { notFound } from '@/lib/errors';
 import { handle, readJson } from '@/lib/http';
 import { staffActionBody } from '@/lib/orders/schemas';
-import { acknowledgeOrder, cancelOrder, moveOrder } from '@/lib/orders/service';
+import { acknowledgeOrder, cancelOrder, moveOrder, setRush } from '@/lib/orders/service';
 import { toTicketView } from '@/lib/orders/views';
 import { ticketHistory } from '@/lib/orders/history';
 
@@ -16,7 +16,7 @@ export const GET = handle(async (req, ctx: Ctx) => {
   return Response.json(await ticketHistory(orderId));
 });
 
-/** A cook's tap: advance, undo, cancel or acknowledge, with the version the screen showed (stale: 409 + current ticket). */
+/** A cook's tap: advance, undo, cancel, acknowledge, rush or unrush, with the version the screen showed (stale: 409 + current ticket). */
 export const POST = handle(async (req, ctx: Ctx) => {
   const member = await requireStaff(req);
   const { orderId, action } = await ctx.params;
@@ -33,6 +33,10 @@ export const POST = handle(async (req, ctx: Ctx) => {
       break;
     case 'acknowledge':
       order = await acknowledgeOrder(who);
+      break;
+    case 'rush':
+    case 'unrush':
+      order = await setRush({ ...who, rush: action === 'rush' });
       break;
     default:
       throw notFound('action', action);
