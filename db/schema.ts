@@ -56,6 +56,8 @@ export const orders = sqliteTable(
     attention: text('attention', { mode: 'json' }).$type<Attention>(),
     /** Marked rush by a manager or expo: first on the line and in the ETA. */
     rush: integer('rush', { mode: 'boolean' }).notNull().default(false),
+    /** For a multi-item (delivery-app) order: which items (by index in `items`) the kitchen has done. */
+    itemsDone: text('items_done', { mode: 'json' }).$type<number[]>(),
     version: integer('version').notNull().default(1),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
@@ -74,7 +76,7 @@ export const orderEvents = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     orderId: text('order_id').notNull().references(() => orders.id),
-    type: text('type', { enum: ['created', 'status', 'edited', 'acknowledged', 'rushed'] }).notNull(),
+    type: text('type', { enum: ['created', 'status', 'edited', 'acknowledged', 'rushed', 'item'] }).notNull(),
     action: text('action'),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),

@@ -136,6 +136,8 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   const label = useCallback((type: string, option: string | null) => (option ? (labels.get(`${type}:${option}`) ?? option.replaceAll('_', ' ')) : ''), [labels]);
   const visible = useMemo(() => (data?.tickets ?? []).filter((t) => showsOnStation(station, t)), [data?.tickets, station]);
   const alerts = useRepeatingAlerts({ tickets: visible, settings: data?.alerts });
+  // Expo sees what is still on its way to it, with each ticket's progress (items done, rush).
+  const coming = useMemo(() => (data?.tickets ?? []).filter((t) => ['queued', 'prepping', 'toasting'].includes(t.status)), [data?.tickets]);
   const acknowledgeNew = alerts.acknowledge;
   const arrived = alerts.arrived;
   const counts = useMemo(() => allDayCounts(data?.tickets ?? []), [data?.tickets]);
@@ -144,14 +146,14 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
   const eightySixed = (data?.menu ?? []).filter((o) => !o.in_stock);
 
   const act = useCallback(
-    async (ticket: Ticket, action: TicketAction, confirmed = false) => {
+    async (ticket: Ticket, action: TicketAction, confirmed = false, extra: Record<string, unknown> = {}) => {
       acknowledgeNew(ticket.order_id); // any tap on a ticket means a cook has seen it
       if (action === 'cancel' && !confirmed) {
         setConfirming(ticket);
         return;
       }
       setBusy((b) => new Set(b).add(ticket.order_id));
-      const res = await sendJson('POST', `/api/orders/${ticket.order_id}/${action}`, { version: ticket.version }, ticketResponseSchema);
+      const res = await sendJson('POST', `/api/orders/${ticket.order_id}/${action}`, { version: ticket.version, ...extra }, ticketResponseSchema);
       setBusy((b) => {
         const n = new Set(b);
         n.delete(ticket.order_id);
@@ -324,6 +326,19 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
 
       <div className="flex min-h-0 flex-1">
         <main className="min-w-0 flex-1 overflow-y-auto p-3">
+          {station === 'expo' && coming.length > 0 && (
+            <section aria-label="Still in the kitchen" data-testid="expo-progress" className="mb-3 flex flex-wrap gap-2 rounded-2xl bg-zinc-900 p-2">
+              <h2 className="self-center px-2 text-sm font-black tracking-wide text-zinc-400 uppercase">Coming</h2>
+              {coming.map((t) => (
+                <span key={t.order_id} data-testid={`expo-progress-${t.order_id}`} className="flex items-baseline gap-2 rounded-xl bg-zinc-800 px-3 py-1.5">
+                  <span className="text-xl font-black">#{t.daily_number}</span>
+                  <span className="font-semibold text-zinc-300">{STATUS_LABEL[t.status]}</span>
+                  {t.items && t.items.length > 1 && <span className="font-black text-emerald-300">{t.items_done.length}/{t.items.length}</span>}
+                  {t.rush && <span className="rounded bg-white px-1.5 text-sm font-black text-black">RUSH</span>}
+                </span>
+              ))}
+            </section>
+          )}
           {board.isPending ? (
             <p className="p-8 text-2xl text-zinc-400">Loading tickets…</p>
           ) : board.isError && !data ? (
@@ -344,6 +359,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
                     selected={selected === t.order_id}
                     busy={busy.has(t.order_id)}
                     onAction={(ticket, action) => void act(ticket, action)}
+                    onItem={(ticket, index, done) => void act(ticket, 'item', false, { index, done })}
                     onSelect={(ticket) => {
                       setSelected(ticket.order_id);
                       acknowledgeNew(ticket.order_id);

@@ -40,7 +40,7 @@ const ORDER_TYPE: Record<Ticket['order_type'], string> = { pickup: 'Pickup', del
 const CANCELED_BY: Record<NonNullable<Ticket['canceled_by']>, string> = { customer: 'by the customer', kitchen: 'by the kitchen', provider: 'by the delivery app' };
 
 export type Label = (type: string, option: string | null) => string;
-export type TicketAction = 'advance' | 'undo' | 'cancel' | 'acknowledge' | 'rush' | 'unrush';
+export type TicketAction = 'advance' | 'undo' | 'cancel' | 'acknowledge' | 'rush' | 'unrush' | 'item';
 
 export function TicketCard(props: {
   ticket: Ticket;
@@ -55,6 +55,8 @@ export function TicketCard(props: {
   onAction: (ticket: Ticket, action: TicketAction) => void;
   onSelect: (ticket: Ticket) => void;
   onHistory: (ticket: Ticket) => void;
+  /** Marks one delivery-app item done or not (item-level bumping). */
+  onItem: (ticket: Ticket, index: number, done: boolean) => void;
   /** What the ticket is sounding about until a cook acknowledges it (that part of it pulses). */
   alert: Alert | null;
 }) {
@@ -64,6 +66,9 @@ export function TicketCard(props: {
   const age = AGE_STYLE[level];
   const changed = t.attention?.kind === 'edited' ? t.attention.changes : {};
   const next = advanceLabel(t);
+  // Multi-item orders are bumped item by item while being made: the last one makes the ticket ready.
+  const markable = (t.items?.length ?? 0) > 1 && (t.status === 'queued' || t.status === 'prepping');
+  const itemsDone = t.items ? t.items_done.length : 0;
   const line = (field: string, text: string | null) => {
     if (!text) return null;
     const change = changed[field];
@@ -120,6 +125,11 @@ export function TicketCard(props: {
         <span className="text-zinc-300">
           {t.provider ?? SOURCE[t.source]} · {ORDER_TYPE[t.order_type]}
         </span>
+        {(t.items?.length ?? 0) > 1 && (
+          <span data-testid="items-progress" className={cn('rounded-full px-2.5 py-0.5 text-base font-black', itemsDone > 0 ? 'bg-emerald-500/25 text-emerald-100' : 'bg-zinc-800 text-zinc-300')}>
+            {itemsDone}/{t.items!.length} done
+          </span>
+        )}
       </div>
 
       {canceled && (
@@ -153,13 +163,42 @@ export function TicketCard(props: {
         {line('cut', t.cut && `Cut: ${label('cut', t.cut)}`)}
         {t.extras.length > 0 && line('extras', `+ ${t.extras.map((e) => label('extras', e)).join(', ')}`)}
         {changed.extras && t.extras.length === 0 && line('extras', 'No extras')}
-        {t.items?.map((item, i) => (
-          <li key={i}>
-            <span className="font-black">{item.quantity} ×</span> {item.name}
-            {item.options && item.options.length > 0 && <span className="block pl-6 text-lg text-zinc-300">{item.options.map((o) => o.name).join(', ')}</span>}
-            {item.instructions && <span className="mt-0.5 block rounded bg-yellow-300 px-2 text-lg text-black">“{item.instructions}”</span>}
-          </li>
-        ))}
+        {t.items?.map((item, i) => {
+          const done = t.items_done.includes(i);
+          const body = (
+            <>
+              <span className={cn(done && 'text-zinc-500 line-through')}>
+                <span className="font-black">{item.quantity} ×</span> {item.name}
+              </span>
+              {item.options && item.options.length > 0 && <span className={cn('block pl-6 text-lg', done ? 'text-zinc-600' : 'text-zinc-300')}>{item.options.map((o) => o.name).join(', ')}</span>}
+              {item.instructions && !done && <span className="mt-0.5 block rounded bg-yellow-300 px-2 text-lg text-black">“{item.instructions}”</span>}
+            </>
+          );
+          return (
+            <li key={i} data-testid="ticket-item" data-done={done}>
+              {markable ? (
+                <button
+                  type="button"
+                  aria-pressed={done}
+                  aria-label={`${item.quantity} × ${item.name}: ${done ? 'done, tap to undo' : 'tap when done'}`}
+                  disabled={props.busy}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    props.onItem(t, i, !done);
+                  }}
+                  className="flex min-h-12 w-full items-start gap-2 rounded-lg px-1 text-left active:bg-zinc-800 disabled:opacity-60"
+                >
+                  <span aria-hidden className={cn('mt-1 grid h-6 w-6 shrink-0 place-items-center rounded-md border-2 text-base font-black', done ? 'border-emerald-400 bg-emerald-500 text-black' : 'border-zinc-400')}>
+                    {done ? '✓' : ''}
+                  </span>
+                  <span className="min-w-0 flex-1">{body}</span>
+                </button>
+              ) : (
+                body
+              )}
+            </li>
+          );
+        })}
       </ul>
       {t.notes && (
         <p className={cn('mx-3 mb-2 rounded-lg bg-yellow-300 px-3 py-1.5 text-lg font-bold text-black', changed.notes && 'ring-4 ring-amber-500')}>

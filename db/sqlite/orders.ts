@@ -15,7 +15,7 @@ type EventRow = typeof orderEvents.$inferSelect;
 type NewEventRow = Omit<EventRow, 'seq'>;
 type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 
-const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null });
+const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null, itemsDone: r.itemsDone ?? [] });
 const toEvent = (r: EventRow): OrderEvent => ({
   ...r,
   fromStatus: r.fromStatus as OrderStatus | null,
@@ -75,7 +75,7 @@ const statements = preparedOnce('orders', (db) => ({
     .set({
       bread: value('bread'), peanutButter: value('peanutButter'), jelly: value('jelly'), toast: value('toast'), cut: value('cut'),
       extras: json('extras'), notes: value('notes'), status: value('status'), statusAt: value('statusAt'), version: value('version'),
-      updatedAt: value('updatedAt'), canceledBy: value('canceledBy'), attention: json('attention'), rush: flag('rush'),
+      updatedAt: value('updatedAt'), canceledBy: value('canceledBy'), attention: json('attention'), rush: flag('rush'), itemsDone: json('itemsDone'),
     })
     .where(eq(orders.id, sql.placeholder('id')))
     .returning()
@@ -103,7 +103,7 @@ const statements = preparedOnce('orders', (db) => ({
     .prepare(),
 }));
 
-export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush'>;
+export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'>;
 export type StoredResponse = { status: number; body: string };
 export type IdempotencyClaim = { clientId: string; key: string; requestHash: string };
 
@@ -134,7 +134,7 @@ export function insertOrderIn(input: NewOrder, actor: string): Changed {
   const q = statements();
   const last = q.lastDailyNumber.get({ businessDate: input.businessDate });
   const row = q.insert.get({
-    ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, rush: false, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
+    ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, rush: false, itemsDone: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
   } satisfies OrderRow);
   if (!row) throw new Error(`inserting order ${input.id} returned no row`);
   const event = q.insertEvent.get({
@@ -173,7 +173,7 @@ export async function createOrder(
 
 /** What a decision changes: a new status, new field values, or both. */
 export type OrderChange = {
-  type: 'status' | 'edited' | 'acknowledged' | 'rushed';
+  type: 'status' | 'edited' | 'acknowledged' | 'rushed' | 'item';
   action: string;
   actor: string;
   at: number;
@@ -181,7 +181,7 @@ export type OrderChange = {
   canceledBy?: Order['canceledBy'];
   /** Set or clear what the kitchen must acknowledge; undefined leaves it as it is. */
   attention?: Order['attention'];
-  fields?: Partial<Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes' | 'rush'>>;
+  fields?: Partial<Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes' | 'rush' | 'itemsDone'>>;
   changes?: FieldChanges;
   /** For a KitchenHub ticket: the call that tells KitchenHub, queued in the same transaction. */
   hubCall?: HubCall;

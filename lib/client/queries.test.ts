@@ -5,7 +5,7 @@ import type { Board, Ticket } from './schemas';
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
   order_id: id, daily_number: 1, status: 'queued', version: 1, source: 'api', provider: null, order_type: 'pickup',
   customer_first_name: null, bread: 'white', peanut_butter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves',
-  extras: [], items: null, notes: null, canceled_by: null, attention: null, created_at: 1000, status_at: 1000, updated_at: 1000, business_date: '2026-12-02', rush: false, ...over,
+  extras: [], items: null, notes: null, canceled_by: null, attention: null, created_at: 1000, status_at: 1000, updated_at: 1000, business_date: '2026-12-02', rush: false, items_done: [], ...over,
 });
 const board = (tickets: Ticket[], recent: Ticket[] = []): Board => ({ tickets, recent, seq: 0, server_time: 0, aging: { warningMinutes: 5, lateMinutes: 8 }, menu: [], business_date: '2026-12-02', alerts: { volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 } });
 

@@ -44,6 +44,7 @@ export const ticketSchema = z.object({
   updated_at: z.number(),
   business_date: z.string(),
   rush: z.boolean(),
+  items_done: z.array(z.number()),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

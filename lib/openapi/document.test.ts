@@ -10,7 +10,7 @@ const doc = buildOpenApiDocument({ origin: 'https://pbj.example', rateLimitPerMi
 const order: Order = {
   id: 'ord_aaaaaaaaaaaaaaaaaaaa', source: 'api', clientId: 'cli_x', provider: null, customerId: null, customerName: null, orderType: 'pickup',
   businessDate: '2026-11-23', dailyNumber: 1, status: 'canceled', bread: null, peanutButter: null, jelly: null, toast: null, cut: null, extras: [],
-  items: null, notes: null, canceledBy: 'kitchen', attention: null, rush: false, version: 3, createdAt: 0, updatedAt: 1, statusAt: 1,
+  items: null, notes: null, canceledBy: 'kitchen', attention: null, rush: false, itemsDone: [], version: 3, createdAt: 0, updatedAt: 1, statusAt: 1,
 };
 
 describe('the response schema', () => {

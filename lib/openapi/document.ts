@@ -197,7 +197,7 @@ function exampleOrder(origin: string, overrides: { status?: 'queued' | 'canceled
       id: EXAMPLE_ID, source: 'api', clientId: 'cli_example', provider: null, customerId: 'cus_2048', customerName: null, orderType: 'pickup',
       businessDate: '2026-11-23', dailyNumber: 42, status, bread: 'brioche', peanutButter: 'smooth', jelly: overrides.jelly ?? 'grape',
       toast: 'light', cut: 'halves', extras: overrides.extras ?? ['banana_slices'], items: null, notes: null,
-      canceledBy: status === 'canceled' ? 'customer' : null, attention: null, rush: false, version: changed ? 2 : 1,
+      canceledBy: status === 'canceled' ? 'customer' : null, attention: null, rush: false, itemsDone: [], version: changed ? 2 : 1,
       createdAt: at, updatedAt: changed ? at + 60_000 : at, statusAt: changed && status === 'canceled' ? at + 60_000 : at,
     },
     status === 'canceled' ? null : 6,

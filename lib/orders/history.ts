@@ -31,6 +31,8 @@ function what(e: OrderEvent): string {
       return 'Changed';
     case 'acknowledged':
       return 'Seen by the kitchen';
+    case 'item':
+      return e.action === 'item_undone' ? 'Item back to do' : 'Item done';
     case 'rushed':
       return e.action === 'unrush' ? 'Rush removed' : 'Marked RUSH';
     case 'status':

@@ -55,5 +55,7 @@ export const orderIdParam = z.string().regex(/^ord_[a-z2-7]{16,32}$/);
 
 /** Staff actions send the version they saw, so two screens never double-bump. */
 export const staffActionBody = z.strictObject({ version: z.number().int().positive() });
+/** Marking one item of a multi-item order done (or not): POST /api/orders/{id}/item. */
+export const itemActionBody = z.strictObject({ version: z.number().int().positive(), index: z.number().int().min(0).max(199), done: z.boolean() });
 export const stockBody = z.strictObject({ in_stock: z.boolean() });
 export const signInBody = z.strictObject({ pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') });

@@ -293,3 +293,32 @@ export async function setRush(cmd: Actor & { orderId: string; rush: boolean }, n
   if (result.event) publish({ order: result.order, event: result.event });
   return result.order;
 }
+
+/**
+ * Item-level bumping for a multi-item (delivery-app) order: a cook marks one item done (or not).
+ * The first item done starts the order (prepping); the last one makes it ready, and a KitchenHub
+ * order then tells KitchenHub it is complete, as the Ready button would.
+ */
+export async function markItem(cmd: Actor & { orderId: string; index: number; done: boolean }, now = Date.now()): Promise<Order> {
+  const result = await store.changeOrder(cmd.orderId, (current) => {
+    guard(current, cmd);
+    const items = current.items ?? [];
+    if (items.length === 0) throw new ApiError('conflict', `Order ${current.id} has no separate items to mark.`, { order: toTicketView(current) });
+    if (cmd.index >= items.length) throw invalidRequest(`Order ${current.id} has ${items.length} items: there is no item ${cmd.index}.`, 'index');
+    if (current.status !== 'queued' && current.status !== 'prepping') {
+      throw new ApiError('conflict', `Order ${current.id} is ${current.status}: items are marked while it is being made.`, { order: toTicketView(current) });
+    }
+    const done = new Set(current.itemsDone);
+    if (done.has(cmd.index) === cmd.done) return null; // already so (another screen was first)
+    if (cmd.done) done.add(cmd.index);
+    else done.delete(cmd.index);
+    const itemsDone = [...done].sort((a, b) => a - b);
+    const status = itemsDone.length === items.length ? 'ready' : cmd.done && current.status === 'queued' ? 'prepping' : current.status;
+    const moved = status !== current.status;
+    const hubCall = status === 'ready' && current.source === 'kitchenhub' ? { action: 'complete' as const, payload: {} } : undefined;
+    return { type: moved ? 'status' : 'item', action: cmd.done ? 'item_done' : 'item_undone', actor: cmd.actor, at: now, fields: { itemsDone }, ...(moved ? { status } : {}), hubCall };
+  });
+  if (!result) throw notFound('order', cmd.orderId);
+  if (result.event) publish({ order: result.order, event: result.event });
+  return result.order;
+}

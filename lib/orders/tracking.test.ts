@@ -26,6 +26,7 @@ const order = (over: Partial<Order> = {}): Order => ({
   canceledBy: null,
   attention: null,
   rush: false,
+  itemsDone: [],
   version: 3,
   createdAt: NOW - 60_000,
   updatedAt: NOW - 30_000,

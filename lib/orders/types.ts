@@ -31,6 +31,8 @@ export type Order = {
   attention: Attention;
   /** Marked rush: first on the line and in the ETA. */
   rush: boolean;
+  /** Delivery-app items (by index) the kitchen has marked done. */
+  itemsDone: number[];
   version: number;
   createdAt: number;
   updatedAt: number;
@@ -38,7 +40,7 @@ export type Order = {
 };
 
 /** A new order as the service hands it to storage (daily number, version and times are storage's). */
-export type NewOrderInput = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush'>;
+export type NewOrderInput = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'>;
 
 export type SandwichChoices = {
   bread: string;
@@ -49,7 +51,7 @@ export type SandwichChoices = {
   extras: string[];
 };
 
-export type EventType = 'created' | 'status' | 'edited' | 'acknowledged' | 'rushed';
+export type EventType = 'created' | 'status' | 'edited' | 'acknowledged' | 'rushed' | 'item';
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
 /** What a cook must acknowledge on a ticket: what an edit changed, or a cancel from outside the kitchen. */

@@ -81,6 +81,8 @@ export type TicketView = {
   /** The business day the order belongs to: one from before today was left open past the close. */
   business_date: string;
   rush: boolean;
+  /** Delivery-app items (by index) the kitchen has marked done. */
+  items_done: number[];
 };
 
 /** A kitchen ticket: everything a cook needs, nothing personal beyond a first name. */
@@ -109,6 +111,7 @@ export function toTicketView(order: Order): TicketView {
     updated_at: order.updatedAt,
     business_date: order.businessDate,
     rush: order.rush,
+    items_done: order.itemsDone,
   };
 }
 

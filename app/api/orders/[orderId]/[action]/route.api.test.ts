@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
+import { HUB_SECRET, hubOrder, postWebhook } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
 
 let server: TestServer;
 let api: ApiClient;
 let kitchen: StaffClient;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET });
   api = await newApiClient(server.url);
   kitchen = await signInStaff(server.url, 'kitchen');
 });
@@ -192,5 +193,44 @@ describe('rush', () => {
     const refused = await kitchen.send('POST', `/api/orders/${done.order_id}/rush`, { version: readyTicket.version });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: 'conflict', order: { rush: false } });
+  });
+});
+
+describe('item-level bumping', () => {
+  test('each item of a delivery-app order is marked done; the first starts it, the last makes it ready', async () => {
+    const id = String(7_300_000_000_000_000 + Math.floor(Math.random() * 1e9));
+    const res = await postWebhook(server.url, hubOrder(id, 'accepted'));
+    expect(res.status).toBe(200);
+    const { order_id: orderId } = (await res.json()) as { order_id: string };
+    const start = await kitchen.ticket(orderId);
+    const board = await kitchen.json('GET', '/api/tickets');
+    const items = board.tickets.find((t: { order_id: string }) => t.order_id === orderId).items as unknown[];
+    expect(items.length).toBeGreaterThan(1);
+
+    let version = start.version;
+    const mark = async (index: number, done: boolean) => {
+      const r = await kitchen.json('POST', `/api/orders/${orderId}/item`, { version, index, done });
+      version = r.ticket.version;
+      return r.ticket as { status: string; items_done: number[] };
+    };
+    expect(await mark(0, true)).toMatchObject({ status: 'prepping', items_done: [0] });
+    expect(await mark(0, false)).toMatchObject({ status: 'prepping', items_done: [] });
+    for (let i = 0; i < items.length - 1; i++) await mark(i, true);
+    const last = await mark(items.length - 1, true);
+    expect(last).toMatchObject({ status: 'ready', items_done: items.map((_, i) => i) });
+
+    const refused = await kitchen.send('POST', `/api/orders/${orderId}/item`, { version, index: 0, done: false });
+    expect(refused.status).toBe(409); // ready: items are marked while it is being made
+    const bad = await kitchen.send('POST', `/api/orders/${orderId}/item`, { version, index: 99, done: true });
+    expect([400, 409]).toContain(bad.status);
+    expect((await kitchen.send('POST', `/api/orders/${orderId}/item`, { version, index: -1, done: true })).status).toBe(400);
+    const { events } = await kitchen.json('GET', `/api/orders/${orderId}/history`);
+    expect(events.map((e: { what: string }) => e.what)).toContain('Item done');
+  });
+
+  test('an order without separate items cannot be marked item by item', async () => {
+    const order = await api.createOrder({ customer_name: 'No Items' });
+    const res = await kitchen.send('POST', `/api/orders/${order.order_id}/item`, { version: 1, index: 0, done: true });
+    expect(res.status).toBe(409);
   });
 });

@@ -1,8 +1,8 @@
 import { requireStaff } from '@/lib/auth/staff';
 import { notFound } from '@/lib/errors';
 import { handle, readJson } from '@/lib/http';
-import { staffActionBody } from '@/lib/orders/schemas';
-import { acknowledgeOrder, cancelOrder, moveOrder, setRush } from '@/lib/orders/service';
+import { itemActionBody, staffActionBody } from '@/lib/orders/schemas';
+import { acknowledgeOrder, cancelOrder, markItem, moveOrder, setRush } from '@/lib/orders/service';
 import { toTicketView } from '@/lib/orders/views';
 import { ticketHistory } from '@/lib/orders/history';
 
@@ -16,10 +16,15 @@ export const GET = handle(async (req, ctx: Ctx) => {
   return Response.json(await ticketHistory(orderId));
 });
 
-/** A cook's tap: advance, undo, cancel, acknowledge, rush or unrush, with the version the screen showed (stale: 409 + current ticket). */
+/** A cook's tap: advance, undo, cancel, acknowledge, rush, unrush, or an item done (`item`), with the version the screen showed (stale: 409 + current ticket). */
 export const POST = handle(async (req, ctx: Ctx) => {
   const member = await requireStaff(req);
   const { orderId, action } = await ctx.params;
+  if (action === 'item') {
+    const { version, index, done } = await readJson(req, itemActionBody);
+    const order = await markItem({ actor: `staff:${member.id}`, seenVersion: version, orderId, index, done });
+    return Response.json({ ticket: toTicketView(order) });
+  }
   const { version } = await readJson(req, staffActionBody);
   const who = { actor: `staff:${member.id}`, seenVersion: version, orderId };
   let order;

@@ -1,0 +1,1 @@
+ALTER TABLE `orders` ADD `items_done` text;
