@@ -96,13 +96,18 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
       if (msg.event.seq <= seenSeq.current) return; // already applied (a refetch got there first)
       const gap = msg.event.seq > seenSeq.current + 1;
       const before = queryClient.getQueryData<KitchenBoardData>(orderKeys.board());
-      const known = before?.tickets.some((t) => t.order_id === msg.ticket.order_id) || before?.recent.some((t) => t.order_id === msg.ticket.order_id);
+      const cached = before?.tickets.find((t) => t.order_id === msg.ticket.order_id);
+      const known = cached !== undefined || before?.recent.some((t) => t.order_id === msg.ticket.order_id);
       seenSeq.current = msg.event.seq;
       put(msg.ticket);
       if (gap) void resync(); // after this event is in, so the notice counts only what was missed
-      // A ticket new to this screen alerts until a cook here acknowledges it; a change or a cancel
-      // alerts through its `attention` until a cook taps Got it (useRepeatingAlerts).
-      if (!known && (msg.event.type === 'created' || (msg.event.type === 'status' && msg.event.from && msg.ticket.status !== 'delivered'))) arrived(msg.ticket.order_id);
+      // A ticket new to this station (placed, recalled, or handed over from the station before: prep →
+      // toaster → expo) alerts until a cook here acknowledges it; one that left stops. A change or a
+      // cancel alerts through its `attention` until a cook taps Got it (useRepeatingAlerts).
+      const wasHere = cached !== undefined && showsOnStation(station, cached);
+      const isHere = showsOnStation(station, msg.ticket) && msg.ticket.status !== 'canceled';
+      if (isHere && !wasHere && (!known || station !== 'all')) arrived(msg.ticket.order_id);
+      else if (wasHere && !isHere) acknowledgeNew(msg.ticket.order_id);
     },
     onResync: () => void resync(),
   });
@@ -332,7 +337,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
               {coming.map((t) => (
                 <span key={t.order_id} data-testid={`expo-progress-${t.order_id}`} className="flex items-baseline gap-2 rounded-xl bg-zinc-800 px-3 py-1.5">
                   <span className="text-xl font-black">#{t.daily_number}</span>
-                  <span className="font-semibold text-zinc-300">{STATUS_LABEL[t.status]}</span>
+                  <StationTrail ticket={t} />
                   {t.items && t.items.length > 1 && <span className="font-black text-emerald-300">{t.items_done.length}/{t.items.length}</span>}
                   {t.rush && <span className="rounded bg-white px-1.5 text-sm font-black text-black">RUSH</span>}
                 </span>
@@ -353,6 +358,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
                     ticket={t}
                     position={i + 1}
                     today={data!.business_date}
+                    station={station}
                     now={serverNow}
                     aging={data!.aging}
                     label={label}
@@ -433,5 +439,24 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
         />
       )}
     </div>
+  );
+}
+
+/** Where a ticket is on its way to expo: each station done (✓), at work (●) or still to come. */
+function StationTrail({ ticket }: { ticket: Ticket }) {
+  const toasted = ticket.toast !== null && ticket.toast !== 'none';
+  const steps: Array<{ name: string; state: 'done' | 'now' | 'next' }> = [
+    { name: 'Prep', state: ticket.status === 'queued' ? 'next' : ticket.status === 'prepping' ? 'now' : 'done' },
+    ...(toasted ? [{ name: 'Toaster', state: ticket.status === 'toasting' ? ('now' as const) : ticket.status === 'ready' ? ('done' as const) : ('next' as const) }] : []),
+  ];
+  return (
+    <span className="flex items-baseline gap-1.5 text-sm font-bold">
+      {steps.map((s) => (
+        <span key={s.name} data-step={s.name} data-state={s.state} className={cn('rounded px-1.5', s.state === 'done' ? 'bg-emerald-500/25 text-emerald-200' : s.state === 'now' ? 'bg-white text-black' : 'text-zinc-500')}>
+          {s.state === 'done' ? '✓ ' : s.state === 'now' ? '● ' : ''}
+          {s.name}
+        </span>
+      ))}
+    </span>
   );
 }

@@ -2,7 +2,7 @@
 
 import { cn } from '@/components/ui/cn';
 import type { Ticket } from '@/lib/client/schemas';
-import { advanceLabel, ageLevel, formatAge, STATUS_LABEL, type Aging, type AgeLevel } from '@/lib/orders/kitchen';
+import { advanceLabel, ageLevel, formatAge, STATUS_LABEL, type Aging, type AgeLevel, type Station } from '@/lib/orders/kitchen';
 import { canCancel } from '@/lib/orders/status';
 import type { Alert } from './sound';
 
@@ -47,6 +47,8 @@ export function TicketCard(props: {
   position: number;
   /** Today's business day (the board's): a ticket from an earlier day was left open past the close. */
   today: string;
+  /** The screen's station: each shows its part of the ticket first (the toaster, the toast). */
+  station: Station;
   now: number;
   aging: Aging;
   label: Label;
@@ -136,6 +138,11 @@ export function TicketCard(props: {
         <p className={cn('mx-3 mt-2 rounded-lg bg-red-600 px-3 py-1.5 text-center text-white', props.alert === 'canceled' && 'animate-pulse')}>
           <span className="block text-3xl font-black tracking-wide uppercase">Canceled</span>
           {t.canceled_by && <span className="block text-lg font-bold">{CANCELED_BY[t.canceled_by]}</span>}
+        </p>
+      )}
+      {props.station === 'toaster' && t.toast && t.toast !== 'none' && !canceled && (
+        <p data-testid="toast-band" className="mx-3 mt-2 rounded-lg bg-orange-500 py-1 text-center text-3xl font-black tracking-wide text-black uppercase">
+          Toast: {label('toast', t.toast)}
         </p>
       )}
       {t.rush && !canceled && (

@@ -1,6 +1,6 @@
 'use client';
-// Alerts that repeat until acknowledged: a new ticket (until a cook on this screen taps it, starts
-// it or silences new tickets), a changed or canceled one (until a cook taps Got it, on any screen)
+// Alerts that repeat until acknowledged: a ticket new to this screen — placed, or handed over from
+// the station before (until a cook on this screen taps it, bumps it or silences new tickets), a changed or canceled one (until a cook taps Got it, on any screen)
 // sound again every few seconds, and after a while louder and twice as often.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ticket } from '@/lib/client/schemas';
@@ -13,7 +13,7 @@ const SEVERITY: Record<Alert, number> = { new: 0, edited: 1, canceled: 2 };
 function alertOf(t: Ticket, unseen: ReadonlySet<string>): Alert | null {
   if (t.attention?.kind === 'canceled') return 'canceled';
   if (t.attention?.kind === 'edited') return 'edited';
-  if (t.status === 'queued' && unseen.has(t.order_id)) return 'new';
+  if (unseen.has(t.order_id)) return 'new'; // new here: placed, or handed over from the station before
   return null;
 }
 
