@@ -7,7 +7,8 @@ import { ROOT } from './paths';
 
 export type TestServer = {
   url: string;
-  stop: () => Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs` (1.5 s) if the process has not exited; says which ended it. */
+  stop: (graceMs?: number) => Promise<{ signal: NodeJS.Signals | null; code: number | null }>;
   /** Ends the process with SIGKILL, as a crash would: no clean-up runs. */
   kill: () => Promise<void>;
   /** Whether the process is still running. */
@@ -66,12 +67,12 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+    stop: (graceMs = 1_500) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve({ signal: child.signalCode, code: child.exitCode });
+        child.once('exit', (code, signal) => resolve({ signal, code }));
         child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 1_500).unref();
+        setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
       }),
   };
 }

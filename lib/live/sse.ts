@@ -7,6 +7,22 @@ export type Send = (msg: SseMessage) => void;
 const encoder = new TextEncoder();
 export const HEARTBEAT_MS = 15_000;
 
+// Open streams never end by themselves, and `next start` waits for every connection to close before
+// it exits on SIGTERM: a supervisor would wait out its whole timeout. On SIGTERM every stream is
+// closed (clients reconnect to the next server and resume by Last-Event-ID). One registry per
+// process, on globalThis like the feed.
+const STREAMS = Symbol.for('kds.sse.streams');
+const registry = globalThis as unknown as { [STREAMS]?: Set<() => void> };
+function openStreams(): Set<() => void> {
+  if (!registry[STREAMS]) {
+    const streams = (registry[STREAMS] = new Set());
+    process.once('SIGTERM', () => {
+      for (const close of [...streams]) close();
+    });
+  }
+  return registry[STREAMS];
+}
+
 export function formatSse(msg: SseMessage): string {
   const id = msg.id !== undefined ? `id: ${msg.id}\n` : '';
   return `${id}event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`;
@@ -24,10 +40,21 @@ export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<
     if (closed) return;
     closed = true;
     if (timer) clearInterval(timer);
+    if (endStream) openStreams().delete(endStream);
     cleanup?.();
   };
+  let endStream: (() => void) | undefined;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
+      endStream = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      };
+      openStreams().add(endStream);
       const write = (text: string) => {
         if (closed) return;
         try {
