@@ -1,6 +1,7 @@
 // No silent missing orders (issue: kitchen screen, item 1): a lost stream event is noticed by its
 // sequence gap or by the heartbeat's reconciliation and healed at once; an order no screen has shown
 // raises the alarm on the manager console and on every kitchen screen, naming the quiet screens.
+import type { Browser } from '@playwright/test';
 import { OrdersApi } from './api';
 import { expect, test } from './fixtures';
 import { KitchenPage } from './pages/kitchen-page';
@@ -11,18 +12,14 @@ import { startDroppingProxy } from './support/dropping-proxy';
 test.describe.configure({ mode: 'serial' });
 
 /** The alarm fires after 5 s (2 s heartbeats, silent after 6 s) for these tests, and goes back after. */
-test.beforeAll(async ({ browser }) => {
+async function setAlarmAfter(browser: Browser, seconds: number) {
   const page = await browser.newPage();
   await signIn(page, 'manager');
-  expect((await page.request.put('/api/screens/settings', { data: { missing_order_seconds: 5 } })).status()).toBe(200);
+  expect((await page.request.put('/api/screens/settings', { data: { missing_order_seconds: seconds } })).status()).toBe(200);
   await page.close();
-});
-test.afterAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await signIn(page, 'manager');
-  await page.request.put('/api/screens/settings', { data: { missing_order_seconds: 20 } });
-  await page.close();
-});
+}
+test.beforeAll(({ browser }) => setAlarmAfter(browser, 5));
+test.afterAll(({ browser }) => setAlarmAfter(browser, 20));
 
 test('a stream event lost on the way is noticed by the sequence gap and recovered at once', async ({ browser, request, baseURL }) => {
   const proxy = await startDroppingProxy(baseURL!, (frame) => frame.includes('"customer_first_name":"Dropped"'));

@@ -28,17 +28,7 @@ export async function pool<T>(concurrency: number, tasks: ReadonlyArray<() => Pr
   return results;
 }
 
-/** Polls `read` until `ok` holds; fails naming `what` and the last value after `ms`. */
-export async function eventually<T>(read: () => Promise<T> | T, ok: (v: T) => boolean, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)?.slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  return last;
-}
+export { eventually } from '../eventually';
 
 /** A Fisher–Yates shuffle driven by `random` (a seeded one makes a failure re-runnable). */
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {

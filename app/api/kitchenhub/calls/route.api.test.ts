@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { HUB_SECRET } from '@/test/kitchenhub';
+import { eventually } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
 let fake: RunningFake;
@@ -52,16 +53,6 @@ const accept = (id: string, minutes = 15) => manager.json('POST', `/api/kitchenh
 const callsFor = async (id: string): Promise<CallView[]> => (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${id}`)).calls;
 const fakeCalls = (id: string, action?: string) => fake.hub.calls.filter((c) => c.path === `/v1/orders/${id}${action ? `/${action}` : ''}`);
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 8_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  return last;
-}
 const callState = (id: string, action: string, state: string) =>
   eventually(async () => (await callsFor(id)).find((c) => c.action === action), (c) => c?.state === state, `${action} ${state}`) as Promise<CallView>;
 

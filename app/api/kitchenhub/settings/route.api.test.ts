@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder } from '@/test/kitchenhub';
+import { eventually } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
 type Settings = {
@@ -23,17 +24,6 @@ type Settings = {
 const signWith = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 const postSigned = (url: string, body: string, secret: string) =>
   fetch(`${url}/api/kitchenhub/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-KitchenHub-Signature': signWith(secret, body) }, body });
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 8_000;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  return last;
-}
 
 let nextId = 8_100_000_000_000_000;
 const newId = () => String(++nextId);

@@ -1,10 +1,8 @@
 // Orders left open past an earlier day's close: flagged on the kitchen screen, listed for a manager,
 // resolved by a manager (handed off or voided) and only then gone.
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { getDb } from '@/db/client';
-import { orders } from '@/db/schema';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
+import { leaveOvernight } from '@/test/db';
 import { startServer, type TestServer } from '@/test/server';
 
 let server: TestServer;
@@ -20,13 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-let overnight = 900;
-/** Moves an order to yesterday's business day (with a number of its own there), as if left on the line overnight. */
-function leaveOvernight(orderId: string) {
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  getDb().update(orders).set({ businessDate: yesterday, dailyNumber: ++overnight }).where(eq(orders.id, orderId)).run();
-  return yesterday;
-}
 type Stale = { order_id: string; version: number; business_date: string; status: string };
 const staleList = async (): Promise<Stale[]> => (await manager.json('GET', '/api/manager/store')).stale_orders;
 
