@@ -54,6 +54,8 @@ describe('manager-only endpoints', () => {
       paused: false,
       kitchen: { prepMinutes: 3, toastMinutes: 2, prepStations: 2, toasterSlots: 2 },
       aging: { warningMinutes: 5, lateMinutes: 8 },
+      alerts: { volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 },
+      stale_orders: [],
     });
   });
 });
@@ -72,6 +74,11 @@ describe('store controls', () => {
     expect((await api.json('GET', `/v1/orders/${last}`)).eta_minutes).toBeLessThan(slower);
   });
 
+  test('alert settings reach the kitchen board', async () => {
+    await manager.json('PUT', '/api/manager/store/alerts', { volume: 0.8, repeatSeconds: 5, escalate: false, escalateAfterSeconds: 60 });
+    expect((await kitchen.json('GET', '/api/tickets')).alerts).toEqual({ volume: 0.8, repeatSeconds: 5, escalate: false, escalateAfterSeconds: 60 });
+  });
+
   test('aging thresholds reach the kitchen board', async () => {
     await manager.json('PUT', '/api/manager/store/aging', { warningMinutes: 6, lateMinutes: 11 });
     expect((await kitchen.json('GET', '/api/tickets')).aging).toEqual({ warningMinutes: 6, lateMinutes: 11 });
@@ -85,6 +92,9 @@ describe('store controls', () => {
     ['kitchen', { prepMinutes: 3, toastMinutes: 2, prepStations: 2, toasterSlots: 2, ovens: 1 }, 'ovens'],
     ['aging', { warningMinutes: 9, lateMinutes: 9 }, 'lateMinutes'],
     ['aging', { warningMinutes: 0, lateMinutes: 9 }, 'warningMinutes'],
+    ['alerts', { volume: 2, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 }, 'volume'],
+    ['alerts', { volume: 0.5, repeatSeconds: 1, escalate: true, escalateAfterSeconds: 30 }, 'repeatSeconds'],
+    ['alerts', { volume: 0.5, repeatSeconds: 10, escalate: 'yes', escalateAfterSeconds: 30 }, 'escalate'],
   ])('PUT %s %j is 400 naming %s and stores nothing', async (setting, body, field) => {
     const before = await manager.json('GET', '/api/manager/store');
     const res = await manager.send('PUT', `/api/manager/store/${setting}`, body);
