@@ -10,6 +10,7 @@ import { signIn } from './pages/login-page';
 const SECRET = 'e2e-webhook-secret-0123456789';
 
 test('a delivery order is bumped item by item; expo sees its progress, then the ready ticket', async ({ request, kitchen, browser }) => {
+  test.slow(); // several tablets open at once
   const sample = JSON.parse(fs.readFileSync('test/fixtures/kitchenhub/webhook-order-created.json', 'utf8')) as { order: { order: Record<string, unknown>; customer: Record<string, unknown>; items: unknown[] } };
   sample.order.order = { ...sample.order.order, id: '__ID__', status: 'accepted', daily_number: 77 };
   sample.order.customer = { ...sample.order.customer, name: 'Itemized Ines' };

@@ -5,6 +5,7 @@ import { KitchenPage } from './pages/kitchen-page';
 import { signIn } from './pages/login-page';
 
 test('a ticket marked rush moves to the front on every screen, marked, and its tracker ETA drops', async ({ api, kitchen, page, browser }) => {
+  test.slow(); // several tablets open at once
   const orders = [];
   for (let i = 0; i < 5; i++) orders.push(await api.createOrder({ customer_name: `Rushq ${i}`, toast: 'none' }));
   const last = orders.at(-1)!;
