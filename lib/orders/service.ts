@@ -6,6 +6,7 @@ import { env } from '../env';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import { orderFeed } from '../live/feed';
 import { kickOutbox } from '../kitchenhub/kick';
+import type { HubCall } from '../kitchenhub/types';
 import { getSettings, kitchenSettings } from '../settings';
 import { estimateReadyMinutes } from './eta';
 import { checkChoices } from './menu';
@@ -199,6 +200,17 @@ const CANCEL_REASON: Record<CanceledBy, string> = {
   provider: 'Canceled by the provider.',
 };
 
+/**
+ * What KitchenHub must hear when one of its tickets moves here: `complete` on reaching ready, a
+ * cancel (with `reason`) on being canceled. Its own cancel and complete never come through here.
+ */
+function hubCallFor(current: Order, to: OrderStatus | undefined, reason: string): HubCall | undefined {
+  if (current.source !== 'kitchenhub' || to === undefined || to === current.status) return undefined;
+  if (to === 'ready') return { action: 'complete', payload: {} };
+  if (to === 'canceled') return { action: 'cancel', payload: { reason } };
+  return undefined;
+}
+
 /** Cancels a queued or prepping order (409 order_not_cancelable otherwise). */
 export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: CanceledBy }, now = Date.now()): Promise<Order> {
   const result = await store.changeOrder(cmd.orderId, (current) => {
@@ -206,7 +218,7 @@ export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: Ca
     if (!canCancel(current.status)) throw notCancelable(current.status);
     // A cancel from outside the kitchen stays on the screen, loudly, until a cook acknowledges it.
     const attention = cmd.canceledBy === 'kitchen' ? null : { kind: 'canceled' as const, by: cmd.canceledBy };
-    const hubCall = current.source === 'kitchenhub' ? { action: 'cancel' as const, payload: { reason: CANCEL_REASON[cmd.canceledBy] } } : undefined;
+    const hubCall = hubCallFor(current, 'canceled', CANCEL_REASON[cmd.canceledBy]);
     return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy, attention, hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
@@ -225,7 +237,7 @@ export async function moveOrder(cmd: Actor & { orderId: string; action: 'advance
         : `Order ${current.id} is ${current.status} and cannot be moved back.`, { order: toTicketView(current) });
     }
     // A delivery-app order that is ready is "completed" for KitchenHub (the courier can come); once.
-    const hubCall = current.source === 'kitchenhub' && to === 'ready' ? { action: 'complete' as const, payload: {} } : undefined;
+    const hubCall = hubCallFor(current, to, CANCEL_REASON.kitchen);
     return { type: 'status', action: cmd.action, actor: cmd.actor, at: now, status: to, hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
@@ -271,7 +283,7 @@ export async function resolveStaleOrder(cmd: Actor & { orderId: string; outcome:
     const action = cmd.outcome === 'delivered' ? 'close' : 'void';
     const to = transition(current, action);
     if (!to) throw new ApiError('conflict', `Order ${current.id} is already ${current.status}.`, { order: toTicketView(current) });
-    const hubCall = to === 'canceled' && current.source === 'kitchenhub' ? { action: 'cancel' as const, payload: { reason: 'Left open past closing; voided by a manager.' } } : undefined;
+    const hubCall = hubCallFor(current, to, 'Left open past closing; voided by a manager.');
     return { type: 'status', action, actor: cmd.actor, at: now, status: to, ...(to === 'canceled' ? { canceledBy: 'kitchen' as const, attention: null } : {}), hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
@@ -315,7 +327,7 @@ export async function markItem(cmd: Actor & { orderId: string; index: number; do
     const itemsDone = [...done].sort((a, b) => a - b);
     const status = itemsDone.length === items.length ? 'ready' : cmd.done && current.status === 'queued' ? 'prepping' : current.status;
     const moved = status !== current.status;
-    const hubCall = status === 'ready' && current.source === 'kitchenhub' ? { action: 'complete' as const, payload: {} } : undefined;
+    const hubCall = hubCallFor(current, status, CANCEL_REASON.kitchen);
     return { type: moved ? 'status' : 'item', action: cmd.done ? 'item_done' : 'item_undone', actor: cmd.actor, at: now, fields: { itemsDone }, ...(moved ? { status } : {}), hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
