@@ -63,23 +63,29 @@ export type MissingOrderAlarm = {
   threshold_seconds: number;
 };
 
-/** Open orders no screen has shown within the threshold, and the screens gone quiet; null when all is well. */
-export async function missingOrderAlarm(now = Date.now(), views?: ScreenView[]): Promise<MissingOrderAlarm | null> {
-  const { missingOrderSeconds } = await getSetting('screens');
-  const unseen = await store.unseenOpenOrders(now - missingOrderSeconds * 1000, 20);
-  if (unseen.length === 0) return null;
-  const all = views ?? (await listScreenViews(now));
-  return {
-    orders: unseen.map((o) => ({ order_id: o.id, daily_number: o.dailyNumber, customer_first_name: firstName(o.customerName), status: o.status, source: o.source, waiting_ms: now - o.createdAt })),
-    silent_screens: all.filter((s) => s.silent),
-    open_screens: all.filter((s) => !s.silent).length,
-    threshold_seconds: missingOrderSeconds,
-  };
+/** What every answer here is judged against, read once per request: the log's head and the threshold. */
+type Reading = { now: number; latest: number; missingOrderSeconds: number };
+async function read(now: number): Promise<Reading> {
+  const [latest, { missingOrderSeconds }] = await Promise.all([latestEventSeq(), getSetting('screens')]);
+  return { now, latest, missingOrderSeconds };
 }
 
-async function listScreenViews(now: number): Promise<ScreenView[]> {
-  const [rows, latest, { missingOrderSeconds }] = await Promise.all([store.listScreens(now - LISTED_FOR_MS), latestEventSeq(), getSetting('screens')]);
-  return rows.map((s) => toScreenView(s, now, latest, silentAfter(missingOrderSeconds)));
+async function listScreenViews(r: Reading): Promise<ScreenView[]> {
+  const rows = await store.listScreens(r.now - LISTED_FOR_MS);
+  return rows.map((s) => toScreenView(s, r.now, r.latest, silentAfter(r.missingOrderSeconds)));
+}
+
+/** Open orders no screen has shown within the threshold, and the screens gone quiet; null when all is well. */
+async function missingOrderAlarm(r: Reading, views?: ScreenView[]): Promise<MissingOrderAlarm | null> {
+  const unseen = await store.unseenOpenOrders(r.now - r.missingOrderSeconds * 1000, 20);
+  if (unseen.length === 0) return null;
+  const all = views ?? (await listScreenViews(r));
+  return {
+    orders: unseen.map((o) => ({ order_id: o.id, daily_number: o.dailyNumber, customer_first_name: firstName(o.customerName), status: o.status, source: o.source, waiting_ms: r.now - o.createdAt })),
+    silent_screens: all.filter((s) => s.silent),
+    open_screens: all.filter((s) => !s.silent).length,
+    threshold_seconds: r.missingOrderSeconds,
+  };
 }
 
 /**
@@ -88,21 +94,21 @@ async function listScreenViews(now: number): Promise<ScreenView[]> {
  */
 export async function heartbeat(input: { body: HeartbeatBody; staffName: string; userAgent: string | null }, now = Date.now()) {
   const { body } = input;
-  const [latest, open, { missingOrderSeconds }] = await Promise.all([latestEventSeq(), listKitchenOrders(), getSetting('screens')]);
-  const inSync = body.last_seq === latest ? ticketDigest(open.map((o) => ({ order_id: o.id, version: o.version }))) === body.digest : null;
+  const [r, open] = await Promise.all([read(now), listKitchenOrders()]);
+  const inSync = body.last_seq === r.latest ? ticketDigest(open.map((o) => ({ order_id: o.id, version: o.version }))) === body.digest : null;
   await store.recordHeartbeat(
     { id: body.screen_id, station: body.station, staffName: input.staffName, userAgent: input.userAgent?.slice(0, 300) ?? null, lastSeq: body.last_seq, showing: body.shown.length, inSync, lastSeenAt: now },
     body.shown,
     now,
   );
-  return { in_sync: inSync, seq: latest, server_time: now, heartbeat_ms: beatEvery(missingOrderSeconds), alarm: await missingOrderAlarm(now), pace: await kitchenPace(now) };
+  return { in_sync: inSync, seq: r.latest, server_time: now, heartbeat_ms: beatEvery(r.missingOrderSeconds), alarm: await missingOrderAlarm(r), pace: await kitchenPace(now) };
 }
 
 /** The manager's Screens section: every screen heard from today, and the alarm if there is one. */
 export async function screensOverview(now = Date.now()) {
-  const views = await listScreenViews(now);
-  const { missingOrderSeconds } = await getSetting('screens');
-  return { screens: views, alarm: await missingOrderAlarm(now, views), missing_order_seconds: missingOrderSeconds, server_time: now };
+  const r = await read(now);
+  const views = await listScreenViews(r);
+  return { screens: views, alarm: await missingOrderAlarm(r, views), missing_order_seconds: r.missingOrderSeconds, server_time: now };
 }
 
 export async function updateScreenSettings(body: z.infer<typeof screenSettingsBody>, now = Date.now()) {

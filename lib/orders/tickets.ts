@@ -1,5 +1,5 @@
 import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/sqlite/orders';
-import { getSetting, type SettingValue } from '../settings';
+import { getSettings, type SettingValue } from '../settings';
 import { businessDate } from './service';
 import { menuView, type MenuOptionView } from './stock';
 import type { Aging } from './kitchen';
@@ -27,7 +27,7 @@ export type KitchenBoard = {
 export async function kitchenBoard(now = Date.now()): Promise<KitchenBoard> {
   // Read the seq first: an event that lands between the reads is then replayed, never missed.
   const seq = await latestEventSeq();
-  const [open, recent, aging, alerts, menu] = await Promise.all([listKitchenOrders(), listRecentlyClosed(now - RECALL_WINDOW_MS, 20), getSetting('aging'), getSetting('alerts'), menuView()]);
+  const [open, recent, { aging, alerts }, menu] = await Promise.all([listKitchenOrders(), listRecentlyClosed(now - RECALL_WINDOW_MS, 20), getSettings('aging', 'alerts'), menuView()]);
   return {
     tickets: open.map(toTicketView),
     recent: recent.filter((o) => !o.attention).map(toTicketView),
