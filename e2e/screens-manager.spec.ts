@@ -21,14 +21,20 @@ async function setAlarmAfter(browser: Browser, seconds: number) {
 test.beforeAll(({ browser }) => setAlarmAfter(browser, 5));
 test.afterAll(({ browser }) => setAlarmAfter(browser, 20));
 
-test('a stream event lost on the way is noticed by the sequence gap and recovered at once', async ({ browser, request, baseURL }) => {
-  const proxy = await startDroppingProxy(baseURL!, (frame) => frame.includes('"customer_first_name":"Dropped"'));
+/** A live kitchen screen whose stream passes a proxy that drops every event for a customer named "Dropped". */
+async function kitchenBehindDroppingProxy(browser: Browser, baseURL: string) {
+  const proxy = await startDroppingProxy(baseURL, (frame) => frame.includes('"customer_first_name":"Dropped"'));
   const context = await browser.newContext({ baseURL: proxy.url });
   const page = await context.newPage();
   await signIn(page, 'kitchen');
   const kitchen = new KitchenPage(page);
   await kitchen.open();
   await kitchen.waitLive();
+  return { proxy, context, kitchen };
+}
+
+test('a stream event lost on the way is noticed by the sequence gap and recovered at once', async ({ browser, request, baseURL }) => {
+  const { proxy, context, kitchen } = await kitchenBehindDroppingProxy(browser, baseURL!);
   const api = new OrdersApi(request);
   const lost = await api.createOrder({ customer_name: 'Dropped Gap' });
   const next = await api.createOrder({ customer_name: 'Carried Gap' });
@@ -41,13 +47,7 @@ test('a stream event lost on the way is noticed by the sequence gap and recovere
 });
 
 test("the last event lost (no gap to see) is recovered by the heartbeat's reconciliation", async ({ browser, request, baseURL }) => {
-  const proxy = await startDroppingProxy(baseURL!, (frame) => frame.includes('"customer_first_name":"Dropped"'));
-  const context = await browser.newContext({ baseURL: proxy.url });
-  const page = await context.newPage();
-  await signIn(page, 'kitchen');
-  const kitchen = new KitchenPage(page);
-  await kitchen.open();
-  await kitchen.waitLive();
+  const { proxy, context, kitchen } = await kitchenBehindDroppingProxy(browser, baseURL!);
   const lost = await new OrdersApi(request).createOrder({ customer_name: 'Dropped Last' });
   await expect(kitchen.ticket(lost.order_id)).toBeVisible({ timeout: 10_000 }); // within two heartbeats
   await expect(kitchen.notice()).toContainText('Resynced: 1 change recovered');

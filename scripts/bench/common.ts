@@ -5,24 +5,18 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { DEMO_API_KEY, SEED_EXAMPLE_ORDER } from '../../e2e/api';
+import { DEMO_PINS } from '../../e2e/pages/login-page';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = '.next-bench';
 export const HOST = '127.0.0.1';
 export const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
-export const API_KEY = 'pbj_test_8dd1f2'; // db/seed.ts DEMO_API_KEY: seeded into every bench database
-export const KITCHEN_PIN = '1111';
+export const API_KEY = DEMO_API_KEY; // seeded into every bench database
+export const KITCHEN_PIN = DEMO_PINS.kitchen;
 
 /** The seed's example request (PB&J API guide, "Example request and response"). */
-export const SEED_ORDER = {
-  customer_id: 'cus_2048',
-  bread: 'brioche',
-  peanut_butter: 'smooth',
-  jelly: 'grape',
-  toast: 'light',
-  cut: 'halves',
-  extras: ['banana_slices'],
-};
+export const SEED_ORDER = SEED_EXAMPLE_ORDER;
 export const SEED_BODY = JSON.stringify(SEED_ORDER);
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
