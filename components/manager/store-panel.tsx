@@ -55,7 +55,7 @@ function KitchenForm({ saved }: { saved: Kitchen }) {
           mutation.mutate(draft);
         }}
       >
-        <div className="grid grid-cols-2 gap-x-6 gap-y-4">
+        <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
           <Stepper label="Prep time" hint="Minutes to make one sandwich" unit="min" value={draft.prepMinutes} step={0.5} min={0.5} max={60} onChange={set('prepMinutes')} invalid={bad('prepMinutes')} />
           <Stepper label="Toast time" hint="Minutes in the toaster" unit="min" value={draft.toastMinutes} step={0.5} min={0.5} max={30} onChange={set('toastMinutes')} invalid={bad('toastMinutes')} />
           <Stepper label="Prep stations" hint="Sandwiches made at the same time" value={draft.prepStations} step={1} min={1} max={20} onChange={set('prepStations')} invalid={bad('prepStations')} />
@@ -81,7 +81,7 @@ function AgingForm({ saved }: { saved: Aging }) {
           mutation.mutate(draft);
         }}
       >
-        <div className="grid grid-cols-2 gap-x-6 gap-y-4">
+        <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
           <Stepper label="Late soon after" unit="min" value={draft.warningMinutes} step={1} min={1} max={120} onChange={(v) => setEdit({ ...draft, warningMinutes: v })} invalid={bad('warningMinutes')} />
           <Stepper label="Late after" unit="min" value={draft.lateMinutes} step={1} min={1} max={240} onChange={(v) => setEdit({ ...draft, lateMinutes: v })} invalid={bad('lateMinutes')} />
         </div>
@@ -113,7 +113,7 @@ function AlertsForm({ saved }: { saved: Alerts }) {
           mutation.mutate(draft);
         }}
       >
-        <div className="grid grid-cols-2 gap-x-6 gap-y-4">
+        <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
           <Stepper label="Volume" unit="%" value={Math.round(draft.volume * 100)} step={10} min={10} max={100} onChange={(v) => setEdit({ ...draft, volume: v / 100 })} invalid={bad('volume')} />
           <Stepper label="Repeat every" unit="s" value={draft.repeatSeconds} step={1} min={3} max={120} onChange={(v) => setEdit({ ...draft, repeatSeconds: v })} invalid={bad('repeatSeconds')} />
           <Stepper label="Escalate after" hint="Louder and twice as often" unit="s" value={draft.escalateAfterSeconds} step={5} min={10} max={600} onChange={(v) => setEdit({ ...draft, escalateAfterSeconds: v })} invalid={bad('escalateAfterSeconds')} />
@@ -234,7 +234,7 @@ export function StorePanel() {
         <div className="flex flex-col gap-5">
           <IntakeCard paused={store.data.paused} />
           {store.data.stale_orders.length > 0 && <StaleOrdersCard orders={store.data.stale_orders} />}
-          <div className="grid grid-cols-2 gap-5">
+          <div className="grid gap-5 lg:grid-cols-2">
             <KitchenForm saved={store.data.kitchen} />
             <AgingForm saved={store.data.aging} />
             <AlertsForm saved={store.data.alerts} />
