@@ -93,7 +93,9 @@ export async function readCapped(req: Request, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge();
+      // The rest of the body is still on the wire: tell the client not to reuse this connection,
+      // or its next request on it meets a reset (undici's keep-alive pool did, in CI).
+      throw new ApiError('payload_too_large', tooLarge().message, {}, { Connection: 'close' });
     }
     chunks.push(value);
   }

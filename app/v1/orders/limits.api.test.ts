@@ -142,6 +142,8 @@ describe('request body cap (MAX_BODY_BYTES)', () => {
       duplex: 'half',
     } as RequestInit);
     await expectError(res, 413, 'payload_too_large');
+    // The unread rest of the body makes the connection unusable: the client is told not to reuse it.
+    expect(res.headers.get('connection')).toBe('close');
     expect((await api.json('GET', '/v1/orders')).data).toEqual([]);
   });
 
