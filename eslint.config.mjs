@@ -13,7 +13,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['lib/env.ts', 'next.config.mjs', 'instrumentation.ts', 'scripts/**', 'test/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.mts', 'drizzle.config.ts', '**/*.test.ts'],
+    files: ['lib/env.ts', 'next.config.mjs', 'instrumentation.ts', 'scripts/**', 'test/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.mts', 'drizzle.config.ts', 'drizzle.pg.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -22,6 +22,8 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg'], message: 'Storage lives in db/: call its async functions.' },
+        // One store or the other is chosen in db/store (DATABASE_URL): call it, never one store directly.
+        { group: ['@/db/sqlite/*', '@/db/pg/*', '@/db/client', '@/db/schema', '@/db/pg/schema'], message: 'Call db/store/<area>: it runs on whichever store is configured.' },
       ] }],
     },
   },
@@ -30,5 +32,5 @@ export default defineConfig([
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
-  globalIgnores(['.next*/**', 'tmp/**', 'node_modules/**', 'next-env.d.ts', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**']),
+  globalIgnores(['.next*/**', 'tmp/**', 'node_modules/**', 'next-env.d.ts', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'db/pg/migrations/**']),
 ]);

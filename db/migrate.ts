@@ -1,12 +1,14 @@
-// Applies committed migrations to DATABASE_PATH (opening the database migrates it).
-import { closeDb, getDb } from './client';
+// Applies committed migrations to the configured store (opening it migrates it): the SQLite file at
+// DATABASE_PATH, or PostgreSQL at DATABASE_URL.
+import { closeStore, openStore } from './store/lifecycle';
 
-export function migrateDatabase(): void {
-  getDb();
+export async function migrateDatabase(): Promise<void> {
+  await openStore();
 }
 
 if (process.argv[1]?.endsWith('migrate.ts')) {
-  migrateDatabase();
-  closeDb();
-  console.log('Migrations applied.');
+  void migrateDatabase().then(async () => {
+    await closeStore();
+    console.log('Migrations applied.');
+  });
 }

@@ -1,15 +1,13 @@
 // Demo data for a new database: the menu, the seed's API key, one kitchen and one manager PIN, and a
 // few orders in different statuses so every screen has something to show. Never touches a used database.
-import { count } from 'drizzle-orm';
 import { hashPin, sha256 } from '@/lib/auth/crypto';
 import { businessDate, newOrderId } from '@/lib/orders/service';
 import type { MenuType } from '@/lib/orders/types';
-import { getDb } from './client';
-import { apiClients, apiKeys, menuOptions, staff } from './schema';
-import { changeOrder, createOrder, type NewOrder } from './sqlite/orders';
-import { writeSetting } from './sqlite/settings';
 import type { OrderStatus } from '@/lib/orders/status';
 import { transition } from '@/lib/orders/status';
+import { isEmpty, seedBasics as storeBasics, type Basics } from './store/basics';
+import { changeOrder, createOrder, type NewOrder } from './store/orders';
+import { writeSetting } from './store/settings';
 
 export const DEMO_API_KEY = 'pbj_test_8dd1f2';
 export const DEMO_CLIENT_ID = 'cli_demo';
@@ -25,20 +23,22 @@ export const MENU: Record<MenuType, Array<[option: string, label: string]>> = {
 };
 
 /** Menu, the demo key and staff: what every database needs to be usable (tests start from this). */
-export function seedBasics(now: number): void {
-  getDb().transaction((tx) => {
-    for (const [type, options] of Object.entries(MENU) as Array<[MenuType, Array<[string, string]>]>) {
-      options.forEach(([option, label], sort) =>
-        tx.insert(menuOptions).values({ type, option, label, sort, inStock: true, updatedAt: now }).onConflictDoNothing().run());
-    }
-    tx.insert(apiClients).values({ id: DEMO_CLIENT_ID, name: 'PB&J demo app', createdAt: now }).onConflictDoNothing().run();
-    tx.insert(apiKeys)
-      .values({ id: 'key_demo', clientId: DEMO_CLIENT_ID, name: 'Seed test key', keyHash: sha256(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 12), mode: 'test', createdAt: now })
-      .onConflictDoNothing()
-      .run();
-    tx.insert(staff).values({ id: 'stf_kitchen', name: 'Casey', role: 'kitchen', pinHash: hashPin(DEMO_PINS.kitchen), createdAt: now }).onConflictDoNothing().run();
-    tx.insert(staff).values({ id: 'stf_manager', name: 'Morgan', role: 'manager', pinHash: hashPin(DEMO_PINS.manager), createdAt: now + 1 }).onConflictDoNothing().run();
-  });
+function basics(now: number): Basics {
+  return {
+    menu: (Object.entries(MENU) as Array<[MenuType, Array<[string, string]>]>).flatMap(([type, options]) =>
+      options.map(([option, label], sort) => ({ type, option, label, sort, inStock: true, updatedAt: now }))),
+    clients: [{ id: DEMO_CLIENT_ID, name: 'PB&J demo app', createdAt: now }],
+    keys: [{ id: 'key_demo', clientId: DEMO_CLIENT_ID, name: 'Seed test key', keyHash: sha256(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 12), mode: 'test', createdAt: now }],
+    staff: [
+      { id: 'stf_kitchen', name: 'Casey', role: 'kitchen', pinHash: hashPin(DEMO_PINS.kitchen), active: true, createdAt: now },
+      { id: 'stf_manager', name: 'Morgan', role: 'manager', pinHash: hashPin(DEMO_PINS.manager), active: true, createdAt: now + 1 },
+    ],
+  };
+}
+
+/** Adds whatever of the basics is missing (the test template is built with this). */
+export async function seedBasics(now: number): Promise<void> {
+  await storeBasics(basics(now));
 }
 
 type DemoOrder = { name: string; minutesAgo: number; status: OrderStatus; bread: string; pb: string; jelly: string; toast: string; cut: string; extras?: string[]; notes?: string; canceled?: boolean };
@@ -78,16 +78,11 @@ async function seedDemoOrders(now: number): Promise<void> {
   }
 }
 
-/** True when nothing has been seeded or used yet. */
-function isNew(): boolean {
-  const row = getDb().select({ n: count() }).from(menuOptions).get();
-  return (row?.n ?? 0) === 0;
-}
-
 /** Seeds a new database (demo orders only with `withOrders`); leaves a used one alone. */
 export async function seedIfNew(opts: { withOrders: boolean }, now = Date.now()): Promise<boolean> {
-  if (!isNew()) return false;
-  seedBasics(now);
+  if (!(await isEmpty())) return false;
+  // Instances starting together on one new database: only the one that found it empty seeds orders.
+  if (!(await storeBasics(basics(now)))) return false;
   if (opts.withOrders) await seedDemoOrders(now);
   await writeSetting('seeded_at', new Date(now).toISOString(), now);
   return true;

@@ -6,6 +6,14 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('./data/kds.sqlite'),
+  /** postgres://user:pass@host:port/db selects PostgreSQL (several instances, one database); unset, the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Connections each instance keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: positiveInt(10),
   /** Signs session cookies. When unset, a random secret is generated once and kept in the database. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Requests per API key per minute before 429 rate_limited. */
@@ -41,6 +49,11 @@ const schema = z.object({
   KITCHENHUB_RETRY_BASE_MS: positiveInt(5_000),
   /** Attempts before a call to KitchenHub is marked failed for a manager to retry. */
   KITCHENHUB_MAX_ATTEMPTS: positiveInt(10),
+  /**
+   * How long an instance's claim on a call lasts (a call takes at most 10 s): if the instance dies
+   * mid-call, another sends it after this.
+   */
+  KITCHENHUB_LEASE_MS: z.coerce.number().int().min(11_000, 'must exceed the 10 s call timeout').default(60_000),
   /** How often background jobs (firing scheduled KitchenHub orders) run, in milliseconds. */
   JOB_INTERVAL_MS: positiveInt(10_000),
   /** Seed demo data (menu, demo key and staff, a few orders) into a new database. */

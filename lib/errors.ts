@@ -47,13 +47,25 @@ export const notFound = (what: string, id?: string) =>
   new ApiError('not_found', id ? `No ${what} with id ${id}.` : `No such ${what}.`);
 
 /** SQLite's "storage cannot take this now" codes: disk full, file read-only, I/O failing, lock held too long. */
-const STORAGE_TROUBLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN)/;
+const SQLITE_TROUBLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN)/;
+/**
+ * PostgreSQL's: SQLSTATE classes 08 (connection), 53 (insufficient resources: disk full, too many
+ * connections), 57P (shut down, starting up), 25006 (read-only), and the socket failing under the pool.
+ */
+const PG_TROUBLE = /^(08\w{3}|53\w{3}|57P0[1-4]|25006|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND)$/;
+/** The driver's messages for a lost or unreachable server, which carry no code. */
+const PG_LOST = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout/;
 
-/** The SQLite code of a storage failure (drizzle wraps the driver's error in `cause`), or null. */
+/**
+ * The code of a storage failure (drizzle wraps the driver's error in `cause`), or null. A failed
+ * fetch (a call to KitchenHub) is never storage trouble, whatever its socket error.
+ */
 export function storageTrouble(err: unknown): string | null {
   for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof TypeError && e.message === 'fetch failed') return null;
     const code = (e as Error & { code?: unknown }).code;
-    if (typeof code === 'string' && STORAGE_TROUBLE.test(code)) return code;
+    if (typeof code === 'string' && (SQLITE_TROUBLE.test(code) || PG_TROUBLE.test(code))) return code;
+    if (PG_LOST.test(e.message)) return 'connection_lost';
   }
   return null;
 }

@@ -115,9 +115,19 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   } catch {
     throw invalidRequest('The request body is not valid JSON.');
   }
+  // A NUL character in a text is never meant (and PostgreSQL text cannot hold one): refuse it by name.
+  if (text.includes('\\u0000') && containsNul(data)) throw invalidRequest('Text fields must not contain the NUL character (\\u0000).');
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw invalidFrom(parsed.error);
   return parsed.data;
+}
+
+/** Whether any string (key or value) in a parsed JSON value holds U+0000. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return false;
 }
 
 /** Parses the query string; repeated or unknown parameters are 400s. */

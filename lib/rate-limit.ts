@@ -1,4 +1,4 @@
-import { hitRateLimit } from '@/db/sqlite/rate-limits';
+import { hitRateLimit } from '@/db/store/rate-limits';
 import { ApiError } from './errors';
 
 /**

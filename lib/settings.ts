@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSettings, writeSetting, writeSettingOnce } from '@/db/sqlite/settings';
+import { readSettings, writeSetting, writeSettingOnce } from '@/db/store/settings';
 import { randomToken } from './auth/crypto';
 import { env } from './env';
 import type { KitchenSettings } from './orders/types';

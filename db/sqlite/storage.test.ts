@@ -1,16 +1,14 @@
-// The storage contract the hot paths rely on, checked on the worker's SQLite file: what prepared
-// statements write must be exactly what the query builder wrote before them (a PostgreSQL twin
-// must pass these too).
+// SQLite-only checks of the prepared statements on the hot paths: what they write must be exactly
+// what the query builder wrote before them (JSON NULL stays NULL, a reopened connection prepares
+// again). The behaviour both stores share is in db/store/*.contract.test.ts; this file runs in the
+// SQLite pass only.
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { newOrderId } from '@/lib/orders/service';
 import { closeDb, getDb } from '../client';
 import { DEMO_CLIENT_ID } from '../seed';
-import { findApiKeyByHash, insertApiKey, revokeApiKey } from './api-keys';
-import { findMenuOptions, listMenu, setStock } from './menu';
 import { changeOrder, createOrder, getOrder, listKitchenOrders, listOpenOrders, listQueue, type NewOrder } from './orders';
 import { hitRateLimit } from './rate-limits';
-import { readSettings, writeSetting } from './settings';
 
 const newOrder = (over: Partial<NewOrder> = {}): NewOrder => ({
   id: newOrderId(), source: 'api', clientId: DEMO_CLIENT_ID, provider: null, customerId: 'cus_1', customerName: null, orderType: 'pickup',
@@ -28,7 +26,9 @@ async function place(over: Partial<NewOrder> = {}) {
 const storedJson = (id: string) =>
   getDb().get<{ extras: string | null; items: string | null; attention: string | null }>(sql`select extras, items, attention from orders where id = ${id}`);
 
-describe('orders', () => {
+const onSqlite = !process.env.DATABASE_URL;
+
+describe.runIf(onSqlite)('orders', () => {
   test('createOrder numbers the day, logs the created event and stores absent JSON as NULL', async () => {
     const first = await place({ businessDate: '2031-06-01' });
     const second = await place({ businessDate: '2031-06-01' });
@@ -86,44 +86,8 @@ describe('orders', () => {
   });
 });
 
-describe('settings, menu, keys and rate limits', () => {
-  test('readSettings reads several keys at once; unknown keys are absent', async () => {
-    await writeSetting('store_paused', true, 1);
-    await writeSetting('aging', { warningMinutes: 4, lateMinutes: 9 }, 1);
-    expect(await readSettings(['store_paused', 'aging', 'nope'])).toEqual({ store_paused: true, aging: { warningMinutes: 4, lateMinutes: 9 } });
-    expect(await readSettings([])).toEqual({});
-    await writeSetting('store_paused', false, 2);
-    expect(await readSettings(['store_paused'])).toEqual({ store_paused: false }); // read fresh every time
-  });
-
-  test('findMenuOptions returns the named options that exist, as listMenu has them, and sees an 86 at once', async () => {
-    const menu = await listMenu();
-    const found = await findMenuOptions([{ type: 'jelly', option: 'grape' }, { type: 'extras', option: 'honey' }, { type: 'jelly', option: 'kiwi' }, { type: 'bread', option: 'grape' }]);
-    const sort = (xs: typeof menu) => [...xs].sort((a, b) => `${a.type}:${a.option}`.localeCompare(`${b.type}:${b.option}`));
-    expect(sort(found)).toEqual(sort(menu.filter((o) => (o.type === 'jelly' && o.option === 'grape') || (o.type === 'extras' && o.option === 'honey'))));
-    await setStock('jelly', 'grape', false, 3);
-    try {
-      expect((await findMenuOptions([{ type: 'jelly', option: 'grape' }]))[0]?.inStock).toBe(false);
-    } finally {
-      await setStock('jelly', 'grape', true, 4);
-    }
-  });
-
-  test('a key is found by its hash with its client, and a revocation shows at once', async () => {
-    await insertApiKey({ id: 'key_storage', clientId: 'cli_storage', clientName: 'Storage test', name: 't', keyHash: 'hash_storage', prefix: 'pbj_test_sto', mode: 'test', now: 5 });
-    expect(await findApiKeyByHash('hash_storage')).toMatchObject({ id: 'key_storage', clientId: 'cli_storage', clientName: 'Storage test', mode: 'test', revokedAt: null });
-    await revokeApiKey('key_storage', 6);
-    expect((await findApiKeyByHash('hash_storage'))?.revokedAt).toBe(6);
-    expect(await findApiKeyByHash('hash_unknown')).toBeUndefined();
-  });
-
-  test('hitRateLimit counts within a window and starts again in the next', async () => {
-    const bucket = `test:${newOrderId()}`;
-    expect(await hitRateLimit(bucket, 60_000, 120_000)).toEqual({ count: 1, resetAt: 180_000 });
-    expect(await hitRateLimit(bucket, 60_000, 179_999)).toEqual({ count: 2, resetAt: 180_000 });
-    expect(await hitRateLimit(bucket, 60_000, 180_000)).toEqual({ count: 1, resetAt: 240_000 });
-  });
-
+// Settings, menu, keys and rate limits: db/store/*.contract.test.ts, on either store.
+describe.runIf(onSqlite)('prepared statements', () => {
   test('statements are prepared again on a reopened connection', async () => {
     const { order } = await place();
     closeDb();

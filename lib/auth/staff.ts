@@ -1,6 +1,6 @@
 // Staff sign-in by PIN, with a signed HttpOnly session cookie. Sessions live in the database so a
 // restart or a second instance keeps everyone signed in.
-import { deleteSession, findSessionStaff, insertSession, listActiveStaffWithPins, type StaffMember, type StaffRole } from '@/db/sqlite/staff';
+import { deleteSession, findSessionStaff, insertSession, listActiveStaffWithPins, type StaffMember, type StaffRole } from '@/db/store/staff';
 import { env } from '../env';
 import { ApiError, forbidden } from '../errors';
 import { originOf, responseHeaders } from '../http';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { randomToken } from '../auth/crypto';
 import { env } from '../env';
 import { invalidRequest } from '../errors';
-import { writeSettingOnce } from '@/db/sqlite/settings';
+import { writeSettingOnce } from '@/db/store/settings';
 import { getSetting, setSetting } from '../settings';
 import { checkConnection } from './client';
 

@@ -1,7 +1,7 @@
 // The manager's deliveries log: every webhook received with its outcome, and a replay that runs a
 // stored delivery's body through the same processing as a new one (recorded as a new delivery).
-import * as store from '@/db/sqlite/kitchenhub';
-import type { DeliveryLogEntry } from '@/db/sqlite/kitchenhub';
+import * as store from '@/db/store/kitchenhub';
+import type { DeliveryLogEntry } from '@/db/store/kitchenhub';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import { type DeliveriesQuery, deliveryIdParam, type DeliveryView, type ReplayResult, REPLAY_OF_HEADER, REPLAYED_BY_HEADER, replayRefusal } from './delivery-log';
 import { processDelivery } from './ingest';

@@ -57,6 +57,8 @@ export class FakeKitchenHub {
   tokenGrants = 0;
   /** Calls whose caller gave up while `delayMs` held them: never handled. */
   dropped = 0;
+  /** Calls being held by `delayMs` right now. */
+  inFlight = 0;
   private tokens = new Map<string, number>();
   private refreshTokens = new Set<string>();
 
@@ -137,10 +139,12 @@ export class FakeKitchenHub {
     if (path.startsWith('/_fake/')) return opts.control ? this.control(req.method, path, body) : problem(404, 'not_found', 'No such endpoint.');
     const delay = this.options.delayMs ?? 0;
     if (delay > 0) {
+      this.inFlight++;
       await new Promise((resolve) => {
         const timer = setTimeout(resolve, delay);
         req.signal.addEventListener('abort', () => (clearTimeout(timer), resolve(null)), { once: true });
       });
+      this.inFlight--;
       if (req.signal.aborted) {
         this.dropped++;
         return problem(499, 'client_closed', 'The caller gave up waiting.');

@@ -1,7 +1,7 @@
 // KitchenHub webhooks: verify first, store raw, then apply forward-only status changes. The rules
 // are plain functions; db/sqlite/kitchenhub.ts runs each decision in one transaction with the
 // delivery record.
-import * as store from '@/db/sqlite/kitchenhub';
+import * as store from '@/db/store/kitchenhub';
 import { sha256 } from '../auth/crypto';
 import { ApiError, invalidRequest } from '../errors';
 import { invalidFrom } from '../http';

@@ -2,9 +2,9 @@
 // scheduled_for − prep time for a scheduled order), or reject with a reason; and the job that fires
 // scheduled orders when their time comes.
 import { z } from 'zod';
-import * as store from '@/db/sqlite/kitchenhub';
-import { listOpenOrders } from '@/db/sqlite/orders';
-import { countStuckCalls } from '@/db/sqlite/outbox';
+import * as store from '@/db/store/kitchenhub';
+import { listOpenOrders } from '@/db/store/orders';
+import { countStuckCalls } from '@/db/store/outbox';
 import { estimateReadyMinutes } from '../orders/eta';
 import { kitchenSettings } from '../settings';
 import { ApiError, notFound } from '../errors';

@@ -3,7 +3,7 @@
 // exponential backoff (network failures, timeouts, 5xx, 429, auth trouble); or marked failed for a
 // manager (other 4xx, or too many attempts). A 409 means KitchenHub's order has moved on: we re-read
 // it and apply what it says through the webhook path, rather than retry.
-import * as store from '@/db/sqlite/outbox';
+import * as store from '@/db/store/outbox';
 import { env } from '../env';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import { HubCallError, postOrderAction, readHubOrder } from './client';
@@ -12,7 +12,6 @@ import { processDelivery } from './ingest';
 import { kickOutbox, onOutboxKick } from './kick';
 import type { OutboxCall } from './types';
 
-const LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 /** At most this many attempts per drain, so one drain never runs for ever. */
 const DRAIN_LIMIT = 200;
@@ -67,7 +66,7 @@ async function attempt(call: OutboxCall, now: number): Promise<Finish> {
 export async function drainOutbox(clock: () => number = Date.now): Promise<number> {
   let attempts = 0;
   for (; attempts < DRAIN_LIMIT; attempts++) {
-    const call = await store.claimDueCall(clock(), LEASE_MS);
+    const call = await store.claimDueCall(clock(), env().KITCHENHUB_LEASE_MS);
     if (!call) break;
     let result: Finish;
     try {

@@ -1,4 +1,4 @@
-import { eventsSince, latestEventSeq } from '@/db/sqlite/orders';
+import { eventsSince, latestEventSeq } from '@/db/store/orders';
 import { orderFeed, type FeedItem, type Topic } from './feed';
 import type { Send } from './sse';
 
@@ -25,6 +25,12 @@ export async function followOrderEvents(opts: {
   };
   let held: FeedItem[] | null = [];
   const unsubscribe = orderFeed.subscribe(topic, (item) => (held ? held.push(item) : emit(item)));
+  try {
+    await orderFeed.ready(); // live delivery starts at or before the head read next: no gap between them
+  } catch (err) {
+    unsubscribe();
+    throw err;
+  }
   const latest = await latestEventSeq();
   if (opts.since === undefined || opts.since > latest) {
     // A fresh connection, or an id from before the database was replaced: start from now.

@@ -4,8 +4,8 @@
 // time, with the screens that have gone quiet. Everything is in the database, so any instance can
 // answer and a restart loses nothing.
 import { z } from 'zod';
-import { latestEventSeq, listKitchenOrders } from '@/db/sqlite/orders';
-import * as store from '@/db/sqlite/screens';
+import { latestEventSeq, listKitchenOrders } from '@/db/store/orders';
+import * as store from '@/db/store/screens';
 import { ticketDigest } from '../orders/digest';
 import { kitchenPace } from '../orders/tickets';
 import { STATIONS, STATION_LABEL, type Station } from '../orders/kitchen';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { MetricsEvent, MetricsOrder } from '@/db/sqlite/metrics';
+import type { MetricsEvent, MetricsOrder } from '@/db/store/metrics';
 import type { OrderStatus } from '../orders/status';
 import { cancelerOf, csvCell, dayCsv, dayNumbers, hourIn, isLate, percentile, ticketTimes, type DayInput } from './metrics';
 

@@ -1,4 +1,4 @@
-import { findMenuOptions, listMenu } from '@/db/sqlite/menu';
+import { findMenuOptions, listMenu } from '@/db/store/menu';
 import { ApiError, invalidRequest } from '../errors';
 import type { MenuOption, MenuType } from './types';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { getOrder, orderHistory } from '@/db/sqlite/orders';
-import { setStock } from '@/db/sqlite/menu';
+import { eventually } from '@/test/eventually';
+import { getOrder, orderHistory } from '@/db/store/orders';
+import { setStock } from '@/db/store/menu';
 import { ApiError } from '../errors';
 import { orderFeed, type FeedItem } from '../live/feed';
 import { businessDate, cancelOrder, editOrder, moveOrder, placeOrder } from './service';
@@ -106,12 +107,17 @@ describe('order service', () => {
   test('changes are published to the kitchen topic and to the order topic after commit', async () => {
     const kitchen: FeedItem[] = [];
     const unsubscribe = orderFeed.subscribe('kitchen', (i) => kitchen.push(i));
+    await orderFeed.ready();
     try {
       const { view } = await place();
+      // Delivered before the order's own topic is followed (on PostgreSQL delivery comes a moment later).
+      await eventually(() => kitchen.length, (n) => n === 1, 'the first order to be delivered', 5_000);
       const mine: FeedItem[] = [];
       const off = orderFeed.subscribe(`order:${view.order_id}`, (i) => mine.push(i));
       const other = await place();
       await moveOrder({ ...staff(1), orderId: view.order_id, action: 'advance' });
+      // On SQLite delivery is immediate; on PostgreSQL it comes from the event log a moment later.
+      await eventually(() => kitchen.length + mine.length, (n) => n >= 4, 'the changes to be delivered', 5_000);
       off();
       expect(kitchen.map((i) => i.order.id)).toEqual([view.order_id, other.view.order_id, view.order_id]);
       expect(mine.map((i) => [i.event.toStatus, i.order.status])).toEqual([['prepping', 'prepping']]);

@@ -1,6 +1,6 @@
 // The order rules, as plain functions of a command and `now`: the API, the kitchen buttons and the
 // tracker all come through here. Storage is db/'s units of work; every change is published after commit.
-import * as store from '@/db/sqlite/orders';
+import * as store from '@/db/store/orders';
 import { randomBase32, sha256 } from '../auth/crypto';
 import { env } from '../env';
 import { ApiError, invalidRequest, notFound } from '../errors';

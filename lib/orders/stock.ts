@@ -1,4 +1,4 @@
-import { listMenu, setStock } from '@/db/sqlite/menu';
+import { listMenu, setStock } from '@/db/store/menu';
 import { notFound } from '../errors';
 import { MENU_TYPES, type MenuOption, type MenuType } from './types';
 

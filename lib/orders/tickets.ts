@@ -1,4 +1,4 @@
-import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/sqlite/orders';
+import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/store/orders';
 import { getSettings, type SettingValue } from '../settings';
 import { businessDate } from './service';
 import { menuView, type MenuOptionView } from './stock';

@@ -1,15 +1,18 @@
-import { pingDb } from '@/db/client';
+import { pingStore } from '@/db/store/lifecycle';
+import { storeKind } from '@/db/store/twin';
+import { ApiError } from '@/lib/errors';
 import { handle } from '@/lib/http';
 import { orderFeed } from '@/lib/live/feed';
 
-/** For load balancers: the store answers, and how fast; and how many live streams this process feeds (a leak shows here). */
+/** For load balancers: which store, that it answers and how fast; and how many live streams this process feeds (a leak shows here). */
 export const GET = handle(async () => {
   const started = performance.now();
+  const store = storeKind();
   try {
-    await pingDb();
+    await pingStore();
   } catch (err) {
-    console.error('health: database unreachable', err);
-    return Response.json({ error: 'unavailable', message: 'The database is not answering.' }, { status: 503 });
+    console.error(`health: the ${store} store is unreachable`, err);
+    throw new ApiError('service_unavailable', 'The database is not answering; this instance cannot serve requests right now.', { store }, { 'Retry-After': '5' });
   }
-  return Response.json({ status: 'ok', store: 'sqlite', store_latency_ms: Number((performance.now() - started).toFixed(2)), live_streams: orderFeed.subscriberCount() });
+  return Response.json({ status: 'ok', store, store_latency_ms: Number((performance.now() - started).toFixed(2)), live_streams: orderFeed.subscriberCount() });
 });

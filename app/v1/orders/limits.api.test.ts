@@ -208,3 +208,23 @@ describe('while the store is paused', () => {
     expect((await api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER)).status).toBe(201);
   });
 });
+
+describe('the NUL character (PostgreSQL text cannot hold it; never meant in an order)', () => {
+  test('in a JSON text field is 400 naming it, and creates nothing', async () => {
+    const api = await newApiClient(capped.url);
+    const res = await api.send('POST', '/v1/orders', { ...SEED_EXAMPLE_ORDER, notes: 'no\u0000crust' });
+    expect((await expectError(res, 400, 'invalid_request')).message).toContain('NUL');
+    expect((await api.json('GET', '/v1/orders')).data).toEqual([]);
+    // An escaped backslash before "u0000" is ordinary text, not a NUL.
+    expect((await api.send('POST', '/v1/orders', { ...SEED_EXAMPLE_ORDER, notes: 'path C:\\u0000' })).status).toBe(201);
+  });
+
+  test('in a path or a header it finds nothing: 404 or 401, never a 5xx', async () => {
+    const api = await newApiClient(capped.url);
+    await expectError(await api.send('GET', '/v1/orders/ord_%00abc'), 404, 'not_found');
+    await expectError(await api.send('DELETE', '/v1/orders/ord_%00abc'), 404, 'not_found');
+    await expectError(await fetch(`${capped.url}/v1/orders`, { headers: { 'X-API-Key': `${api.key}%00` } }), 401, 'unauthorized');
+    const tracker = await fetch(`${capped.url}/api/track/ord_%00abc`);
+    expect(tracker.status).toBe(404);
+  });
+});

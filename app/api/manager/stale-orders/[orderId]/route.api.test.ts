@@ -26,7 +26,7 @@ describe('orders left open past the close', () => {
     const old = await api.createOrder({ customer_name: 'Olive Overnight' });
     const fresh = await api.createOrder({ customer_name: 'Fresh Fern' });
     await kitchen.advanceTo(old.order_id, 'toasting');
-    const yesterday = leaveOvernight(old.order_id);
+    const yesterday = await leaveOvernight(old.order_id);
 
     const board = await kitchen.json('GET', '/api/tickets');
     const ticket = board.tickets.find((t: { order_id: string }) => t.order_id === old.order_id);
@@ -52,7 +52,7 @@ describe('orders left open past the close', () => {
   test('voiding cancels for the kitchen, even past the cancel window', async () => {
     const old = await api.createOrder({ customer_name: 'Vera Void' });
     await kitchen.advanceTo(old.order_id, 'ready');
-    leaveOvernight(old.order_id);
+    await leaveOvernight(old.order_id);
     const [stale] = await staleList();
     const voided = await manager.json('POST', `/api/manager/stale-orders/${old.order_id}`, { version: stale!.version, outcome: 'canceled' });
     expect(voided.ticket).toMatchObject({ status: 'canceled', canceled_by: 'kitchen', attention: null });
@@ -60,7 +60,7 @@ describe('orders left open past the close', () => {
 
   test('bad input is 400, unknown orders 404, kitchen staff 403', async () => {
     const old = await api.createOrder({ customer_name: 'Bad Input' });
-    leaveOvernight(old.order_id);
+    await leaveOvernight(old.order_id);
     for (const body of [{}, { version: 1 }, { version: 1, outcome: 'eaten' }, { version: 0, outcome: 'delivered' }, { version: 1, outcome: 'delivered', extra: true }]) {
       expect((await manager.send('POST', `/api/manager/stale-orders/${old.order_id}`, body)).status, JSON.stringify(body)).toBe(400);
     }

@@ -1,0 +1,28 @@
+// PostgreSQL twin of db/sqlite/rate-limits.ts.
+import { sql } from 'drizzle-orm';
+import { pgDb } from './client';
+import { rateLimits } from './schema';
+
+/**
+ * Counts one hit in `bucket`'s fixed window of `windowMs` and returns the count so far and when the
+ * window ends. Kept in the database so every instance shares it and a restart forgets nothing.
+ */
+export async function hitRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+  const windowStart = now - (now % windowMs);
+  const db = await pgDb();
+  // One statement: the upsert locks the bucket's row, so hits from every instance count exactly once.
+  // `excluded` is the row this hit would insert: a hit in a new window restarts the count.
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.bucket,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: rateLimits.count });
+  if (!row) throw new Error(`rate limit upsert for ${bucket} returned no row`); // an upsert always returns its row
+  return { count: row.count, resetAt: windowStart + windowMs };
+}

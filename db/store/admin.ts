@@ -1,0 +1,8 @@
+// admin: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
+import * as sqlite from '../sqlite/admin';
+import * as pg from '../pg/admin';
+import { twin } from './twin';
+
+export type { ApiKeyListing, StaffPatch } from '../sqlite/admin';
+
+export const { listApiKeys, getApiKey, revokeKey, addStaff, changeStaff } = twin(sqlite, pg, ['listApiKeys', 'getApiKey', 'revokeKey', 'addStaff', 'changeStaff']);

@@ -1,0 +1,8 @@
+// basics: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
+import * as sqlite from '../sqlite/basics';
+import * as pg from '../pg/basics';
+import { twin } from './twin';
+
+export type { Basics } from '../sqlite/basics';
+
+export const { seedBasics, isEmpty } = twin(sqlite, pg, ['seedBasics', 'isEmpty']);

@@ -1,0 +1,30 @@
+// Raw reads and fix-ups for tests and verification scripts only (never lib/ or app/): what the API
+// cannot do, such as checking every table after a crash or moving an order to yesterday.
+import { sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import { pgDb } from '../pg/client';
+import { storeKind } from './twin';
+
+/** The rows of a read-only query, on whichever store is configured (numbers come back as numbers). */
+export async function rawRows<T = Record<string, unknown>>(query: string): Promise<T[]> {
+  if (storeKind() === 'postgres') {
+    const db = await pgDb();
+    return (await db.execute(sql.raw(query))).rows as T[];
+  }
+  return getDb().all<T>(sql.raw(query));
+}
+
+/** Runs one statement that changes rows (test set-up). */
+export async function rawRun(query: string): Promise<void> {
+  if (storeKind() === 'postgres') await (await pgDb()).execute(sql.raw(query));
+  else getDb().run(sql.raw(query));
+}
+
+/** The application's tables (not the migrator's), sorted. */
+export async function tableNames(): Promise<string[]> {
+  const rows =
+    storeKind() === 'postgres'
+      ? await rawRows<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")
+      : await rawRows<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name");
+  return rows.map((r) => r.name).filter((n) => !n.startsWith('__drizzle'));
+}

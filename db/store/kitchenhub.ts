@@ -1,0 +1,8 @@
+// kitchenhub: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
+import * as sqlite from '../sqlite/kitchenhub';
+import * as pg from '../pg/kitchenhub';
+import { twin } from './twin';
+
+export type { DeliveryLogEntry, StoredDelivery } from '../sqlite/kitchenhub';
+
+export const { recordDelivery, ingestHubOrder, decideHubOrder, listHubOrders, getHubOrder, dueScheduledHubOrders, listDeliveries, getDelivery } = twin(sqlite, pg, ['recordDelivery', 'ingestHubOrder', 'decideHubOrder', 'listHubOrders', 'getHubOrder', 'dueScheduledHubOrders', 'listDeliveries', 'getDelivery']);

@@ -1,0 +1,8 @@
+// staff: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
+import * as sqlite from '../sqlite/staff';
+import * as pg from '../pg/staff';
+import { twin } from './twin';
+
+export type { StaffRole, StaffMember, StaffWithPin } from '../sqlite/staff';
+
+export const { listActiveStaffWithPins, listStaff, insertStaff, insertSession, findSessionStaff, deleteSession } = twin(sqlite, pg, ['listActiveStaffWithPins', 'listStaff', 'insertStaff', 'insertSession', 'findSessionStaff', 'deleteSession']);
