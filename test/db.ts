@@ -1,13 +1,12 @@
-// Test set-up the API cannot do, written straight into the test file's SQLite database (the server
-// under test reads the same file).
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { orders } from '@/db/schema';
+// Test set-up the API cannot do, written straight into the test file's database (the server under
+// test reads the same SQLite file or PostgreSQL database).
+import { rawRun } from '@/db/store/inspect';
 
 let overnight = 900;
 /** Moves an order to yesterday's business day (with a number of its own there), as if left open overnight. */
-export function leaveOvernight(orderId: string): string {
+export async function leaveOvernight(orderId: string): Promise<string> {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  getDb().update(orders).set({ businessDate: yesterday, dailyNumber: ++overnight }).where(eq(orders.id, orderId)).run();
+  if (!/^ord_[a-z0-9]+$/i.test(orderId)) throw new Error(`not an order id: ${orderId}`);
+  await rawRun(`update orders set business_date = '${yesterday}', daily_number = ${++overnight} where id = '${orderId}'`);
   return yesterday;
 }

@@ -1,12 +1,16 @@
-// Runs once before all test files: builds the template database every test file copies.
+// Runs once before all test files: builds the template database every test file copies — a SQLite
+// file, or with TEST_DATABASE_URL a PostgreSQL database (see test/pg.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { TEST_TMP_ROOT } from './paths';
+import { TEST_DATABASE_URL, createDatabase, dropDatabases } from './pg';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     runDir: string;
+    /** With PostgreSQL: the admin URL, and the prefix of this run's databases (the template is `<prefix>tpl`). */
+    pg: { url: string; prefix: string } | null;
   }
 }
 
@@ -14,12 +18,21 @@ export default async function setup(project: TestProject) {
   const runDir = path.join(TEST_TMP_ROOT, `run-${process.pid}-${Date.now()}`);
   fs.mkdirSync(runDir, { recursive: true });
   /** A migrated database with the menu, the demo key and demo staff; each test file starts from a copy. */
-  process.env.DATABASE_PATH = path.join(runDir, 'template.sqlite');
-  const { getDb, closeDb } = await import('@/db/client');
+  let pg: { url: string; prefix: string } | null = null;
+  if (TEST_DATABASE_URL) {
+    pg = { url: TEST_DATABASE_URL, prefix: `kds_t${process.pid}_${Date.now().toString(36)}_` };
+    process.env.DATABASE_URL = await createDatabase(pg.url, `${pg.prefix}tpl`);
+  } else {
+    process.env.DATABASE_PATH = path.join(runDir, 'template.sqlite');
+  }
   const { seedBasics } = await import('@/db/seed');
-  getDb();
-  seedBasics(Date.now());
-  closeDb(); // the last connection's close folds the WAL into the file, so a plain copy is complete
+  await seedBasics(Date.now());
+  const { closeStore } = await import('@/db/store/lifecycle');
+  await closeStore(); // SQLite: the last close folds the WAL into the file, so a plain copy is complete; PostgreSQL: a template must have no connections
   project.provide('runDir', runDir);
-  return () => fs.rmSync(runDir, { recursive: true, force: true });
+  project.provide('pg', pg);
+  return async () => {
+    fs.rmSync(runDir, { recursive: true, force: true });
+    if (pg) await dropDatabases(pg.url, pg.prefix);
+  };
 }

@@ -2,8 +2,7 @@
 // checksum of the database's rows, and a Server-Sent Events client that resumes with Last-Event-ID.
 // RELIABILITY=full (npm run test:reliability) runs the full sizes; anything else (npm test) the short ones.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { rawRows, tableNames as allTables } from '@/db/store/inspect';
 
 export const FULL = process.env.RELIABILITY === 'full';
 
@@ -65,33 +64,36 @@ export function describeTimings(ms: number[]): string {
   return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${(s[s.length - 1] ?? NaN).toFixed(1)} ms (n=${s.length})`;
 }
 
-/** Rows of a table, read through this process's own connection to the server's database file. */
-export function rows<T = Record<string, unknown>>(query: string): T[] {
-  return getDb().all<T>(sql.raw(query));
+/** Rows of a query, read through this process's own connection to the server's database. */
+export async function rows<T = Record<string, unknown>>(query: string): Promise<T[]> {
+  return rawRows<T>(query);
 }
 
 /** The tables whose rows a checksum covers: every table of the schema except `excluded`. */
-export function tableNames(excluded: readonly string[]): string[] {
-  return rows<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
-    .map((r) => r.name)
-    .filter((n) => !excluded.includes(n));
+export async function tableNames(excluded: readonly string[]): Promise<string[]> {
+  return (await allTables()).filter((n) => !excluded.includes(n));
 }
 
+/** A column value as text: bytes in hex, JSON (PostgreSQL's jsonb) as JSON, the rest as it prints. */
+const asText = (value: unknown): string =>
+  value === null ? '\u0001' : value instanceof Uint8Array ? Buffer.from(value).toString('hex') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
 /**
- * A SHA-256 over every row of `tables` (in rowid or primary-key order), leaving out `omitColumns`
- * ("table.column"). Two equal checksums mean the rows are byte-for-byte the same.
+ * A SHA-256 over every row of `tables` (sorted as text), leaving out `omitColumns`
+ * ("table.column"). Two equal checksums mean the rows are the same.
  */
-export function checksum(tables: readonly string[], omitColumns: readonly string[] = []): string {
+export async function checksum(tables: readonly string[], omitColumns: readonly string[] = []): Promise<string> {
   const hash = createHash('sha256');
   for (const table of tables) {
     hash.update(`\u0000${table}\u0000`);
-    for (const row of rows(`select * from "${table}" order by 1, 2`)) {
-      for (const [column, value] of Object.entries(row)) {
-        if (omitColumns.includes(`${table}.${column}`)) continue;
-        hash.update(`${column}=${value === null ? '\u0001' : typeof value === 'object' ? Buffer.from(value as Uint8Array).toString('hex') : String(value)}\u0000`);
-      }
-      hash.update('\n');
-    }
+    // Each row as text, sorted as text: the same order on both stores, whatever the column types.
+    const lines = (await rows(`select * from "${table}"`)).map((row) =>
+      Object.entries(row)
+        .filter(([column]) => !omitColumns.includes(`${table}.${column}`))
+        .map(([column, value]) => `${column}=${asText(value)}\u0000`)
+        .join(''),
+    );
+    for (const line of lines.sort()) hash.update(`${line}\n`);
   }
   return hash.digest('hex');
 }

@@ -197,9 +197,9 @@ const TABLES = () => tableNames(EXCLUDED_TABLES);
 
 describe('hostile input', () => {
   test(`${RUNS} generated requests: no 5xx, refusals in the error shape, refused requests change no row`, async () => {
-    const tables = TABLES();
+    const tables = await TABLES();
     expect(tables).toEqual(expect.arrayContaining(['orders', 'order_events', 'idempotency_keys', 'hub_orders', 'sessions', 'staff', 'api_keys', 'menu_options', 'settings']));
-    let before = checksum(tables, OMITTED_COLUMNS);
+    let before = await checksum(tables, OMITTED_COLUMNS);
     const statuses: Record<number, number> = {};
     const cookie = { none: undefined, kitchen: kitchen.cookie, manager: manager.cookie };
     const started = performance.now();
@@ -212,7 +212,7 @@ describe('hostile input', () => {
         const text = await res.text();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         expect(res.status, `${r.method} ${r.path.slice(0, 100)} → ${text.slice(0, 300)}`).toBeLessThan(500);
-        const after = checksum(tables, OMITTED_COLUMNS);
+        const after = await checksum(tables, OMITTED_COLUMNS);
         if (res.status >= 400) {
           expect(JSON.parse(text), `${r.method} ${r.path.slice(0, 100)}`).toEqual(expect.objectContaining({ error: expect.any(String), message: expect.any(String) }));
           expect(after, `refused ${r.method} ${r.path.slice(0, 100)} (${res.status}) changed the database`).toBe(before);

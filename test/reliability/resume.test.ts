@@ -16,9 +16,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const latestSeq = () => rows<{ seq: number | null }>('select max(seq) seq from order_events')[0]!.seq ?? 0;
-const seqsOf = (after: number, orderId?: string) =>
-  rows<{ seq: number }>(`select seq from order_events where seq > ${after}${orderId ? ` and order_id = '${orderId}'` : ''} order by seq`).map((r) => r.seq);
+const latestSeq = async () => (await rows<{ seq: number | null }>('select max(seq) seq from order_events'))[0]!.seq ?? 0;
+const seqsOf = async (after: number, orderId?: string) =>
+  (await rows<{ seq: number }>(`select seq from order_events where seq > ${after}${orderId ? ` and order_id = '${orderId}'` : ''} order by seq`)).map((r) => r.seq);
 
 describe('resume after a restart', () => {
   test(`${STREAMS} live streams resume with Last-Event-ID: nothing missed, nothing twice`, async () => {
@@ -37,7 +37,7 @@ describe('resume after a restart', () => {
     const trackerStreams = tracked.map((o) => new ResumingStream(url, `/api/track/${o.id}/events`));
     streams.push(...kitchenStreams, ...trackerStreams);
     await eventually(() => streams.filter((s) => s.connections >= 1).length, (n) => n === streams.length, 'every stream to connect');
-    const from = latestSeq(); // fresh streams send only what happens after they connect
+    const from = await latestSeq(); // fresh streams send only what happens after they connect
 
     const advanceAll = () =>
       pool(10, tracked.map((o) => async () => {
@@ -71,14 +71,17 @@ describe('resume after a restart', () => {
     await advanceAll();
     await extraOrders(5);
 
-    const last = latestSeq();
+    const last = await latestSeq();
     await eventually(
-      () => [...kitchenStreams.map((s) => s.orderIds().at(-1)), ...tracked.map((o, i) => trackerStreams[i]!.orderIds().at(-1) === seqsOf(from, o.id).at(-1))],
+      async () => [
+        ...kitchenStreams.map((s) => s.orderIds().at(-1)),
+        ...(await Promise.all(tracked.map(async (o, i) => trackerStreams[i]!.orderIds().at(-1) === (await seqsOf(from, o.id)).at(-1)))),
+      ],
       (v) => v.every((x) => x === last || x === true),
       'every stream to catch up',
     );
 
-    const expectedKitchen = seqsOf(from);
+    const expectedKitchen = await seqsOf(from);
     expect(expectedKitchen.length).toBeGreaterThan(tracked.length * 3); // moves up, down and after, plus new orders
     for (const s of kitchenStreams) {
       expect(s.orderIds()).toEqual(expectedKitchen); // every event, once, in order
@@ -86,7 +89,7 @@ describe('resume after a restart', () => {
     }
     for (const [i, o] of tracked.entries()) {
       const s = trackerStreams[i]!;
-      expect(s.orderIds()).toEqual(seqsOf(from, o.id)); // only its own order's events, each once
+      expect(s.orderIds()).toEqual(await seqsOf(from, o.id)); // only its own order's events, each once
       expect(s.orderIds()).toHaveLength(3);
       expect(s.count('resync')).toBe(0);
     }

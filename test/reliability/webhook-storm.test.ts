@@ -100,8 +100,8 @@ describe('webhook storms', () => {
     const sample = await hubView(FIXTURE_ID);
     expect(sample).toMatchObject({ hub_status: 'completed', state: 'completed', order_id: null }); // never accepted here
     const expectedTickets = orders.filter((o) => o.story.ticket !== null).length;
-    expect(rows<{ n: number }>("select count(*) n from orders where source = 'kitchenhub'")[0]!.n).toBe(expectedTickets);
-    expect(rows<{ n: number }>('select count(*) n from hub_orders')[0]!.n).toBe(orders.length + 1);
+    expect((await rows<{ n: number }>("select count(*) n from orders where source = 'kitchenhub'"))[0]!.n).toBe(expectedTickets);
+    expect((await rows<{ n: number }>('select count(*) n from hub_orders'))[0]!.n).toBe(orders.length + 1);
 
     // The deliveries log shows every one of them, none refused.
     const sent = [...phase1, ...phase2, ...late];

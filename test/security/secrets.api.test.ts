@@ -1,8 +1,9 @@
 // Security checks (issue #11 §3): API keys and PINs are stored only as hashes (the SQLite file is read
-// byte by byte), and no key, PIN, secret, session token or full webhook signature reaches the server's
+// byte by byte; on PostgreSQL every row), and no key, PIN, secret, session token or full webhook signature reaches the server's
 // output, whatever the requests, right or wrong.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rawRows, tableNames } from '@/db/store/inspect';
 import { sha256 } from '@/lib/auth/crypto';
 import { hubOrder, HUB_SECRET, sign } from '@/test/kitchenhub';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, StaffClient, type ApiClient } from '@/test/api';
@@ -24,8 +25,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** The database file and its write-ahead log, as bytes: recent writes sit in the WAL until a checkpoint. */
-function databaseBytes(): Buffer {
+/**
+ * What the database holds, as bytes: the SQLite file and its write-ahead log (recent writes sit in the
+ * WAL until a checkpoint), or on PostgreSQL every row of every table as text.
+ */
+async function databaseBytes(): Promise<Buffer> {
+  if (process.env.DATABASE_URL) {
+    const parts: string[] = [];
+    for (const table of await tableNames()) parts.push(JSON.stringify(await rawRows(`select * from "${table}"`)));
+    return Buffer.from(parts.join('\n'));
+  }
   const file = process.env.DATABASE_PATH!;
   return Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
 }
@@ -40,7 +49,7 @@ describe('stored secrets', () => {
     await manager.json('POST', '/api/manager/staff', { name: 'Pat Hashcheck', role: 'kitchen', pin: NEW_PIN });
     expect((await signIn(NEW_PIN)).status).toBe(200); // the PIN works, so it is stored in some form
 
-    const bytes = databaseBytes();
+    const bytes = await databaseBytes();
     expect(bytes.includes('Pat Hashcheck')).toBe(true); // the read sees fresh writes
     expect(bytes.includes(sha256(secret))).toBe(true); // the key is looked up by its SHA-256
     expect(bytes.includes(secret)).toBe(false);

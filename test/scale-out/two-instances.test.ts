@@ -1,0 +1,148 @@
+// Several instances, one kitchen (scale-out issue, "Proof"): two `next start` processes on different
+// ports share one PostgreSQL database. Runs in the PostgreSQL pass of npm test (TEST_DATABASE_URL);
+// the SQLite file is one process's by design.
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import { newApiClient, signInStaff, SEED_EXAMPLE_ORDER, type ApiClient } from '@/test/api';
+import { eventually } from '@/test/eventually';
+import { HUB_SECRET } from '@/test/kitchenhub';
+import { ROOT } from '@/test/paths';
+import { startServer, type TestServer } from '@/test/server';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || execFileSync('bash', ['scripts/find-chromium.sh'], { cwd: ROOT, encoding: 'utf8' }).trim();
+}
+
+describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
+  let fake: RunningFake;
+  let a: TestServer;
+  let b: TestServer;
+  let apiA: ApiClient;
+  let apiB: ApiClient;
+  let browser: Browser | undefined;
+
+  const hubEnv = () => ({
+    KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+    KITCHENHUB_API_URL: fake.url,
+    KITCHENHUB_CLIENT_ID: 'fake-client',
+    KITCHENHUB_CLIENT_SECRET: 'fake-secret',
+    KITCHENHUB_RETRY_BASE_MS: '200',
+    KITCHENHUB_LEASE_MS: '11000',
+    JOB_INTERVAL_MS: '250',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  });
+
+  beforeAll(async () => {
+    fake = await startFakeKitchenHub();
+    [a, b] = await Promise.all([startServer(hubEnv()), startServer(hubEnv())]);
+    fake.sendWebhooksTo(`${b.url}/api/kitchenhub/webhook`, HUB_SECRET);
+    apiA = await newApiClient(a.url);
+    apiB = new (apiA.constructor as typeof ApiClient)(b.url, apiA.key, apiA.clientId); // the same key, on B
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([a?.stop(), b?.stop()]);
+    await fake?.close();
+  });
+
+  test('an order posted to A appears live on a kitchen screen served by B', async () => {
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const kitchen = await signInStaff(b.url, 'kitchen');
+    const [name, value] = kitchen.cookie.split('=') as [string, string];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addCookies([{ name, value, url: b.url }]);
+    const page = await context.newPage();
+    await page.goto(`${b.url}/kitchen`);
+    await page.getByTestId('connection').and(page.locator('[data-state="live"]')).waitFor();
+
+    const posted = performance.now();
+    const order = await apiA.createOrder({ customer_name: 'Across Instances' });
+    const ticket = page.getByTestId(`ticket-${order.order_id}`);
+    await ticket.waitFor({ timeout: 10_000 });
+    // The target is a second (issue): printed here, measured by `npm run bench`, never a timed assertion.
+    console.log(`two instances: order posted to A shown on B's kitchen screen after ${Math.round(performance.now() - posted)} ms`);
+    await expect.poll(() => ticket.textContent()).toContain('Across');
+
+    // And the other way: B moves it, A's tracker stream and B's screen agree.
+    const staffA = await signInStaff(a.url, 'kitchen');
+    await staffA.json('POST', `/api/orders/${order.order_id}/advance`, { version: order.version });
+    await expect.poll(() => ticket.getAttribute('data-status'), { timeout: 10_000 }).toBe('prepping');
+    await context.close();
+  }, 60_000);
+
+  test('the same ticket bumped from A and B at once moves once', async () => {
+    const [staffA, staffB] = await Promise.all([signInStaff(a.url, 'kitchen'), signInStaff(b.url, 'kitchen')]);
+    for (let round = 0; round < 5; round++) {
+      const order = await apiA.createOrder();
+      const answers = await Promise.all([staffA, staffB].map((s) => s.send('POST', `/api/orders/${order.order_id}/advance`, { version: order.version })));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      const now = await apiB.json('GET', `/v1/orders/${order.order_id}`);
+      expect(now).toMatchObject({ status: 'prepping', version: order.version + 1 });
+    }
+  });
+
+  test('one Idempotency-Key used on A then B (and on both at once) creates one order', async () => {
+    const key = `two-instances-${Date.now()}`;
+    const first = await apiA.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER, { 'Idempotency-Key': key });
+    const again = await apiB.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER, { 'Idempotency-Key': key });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    const [one, two] = [await first.json(), await again.json()];
+    expect(two.order_id).toBe(one.order_id);
+
+    const both = `${key}-both`;
+    const racing = await Promise.all([apiA, apiB, apiA, apiB].map((api) => api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER, { 'Idempotency-Key': both })));
+    expect(racing.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const ids = new Set(await Promise.all(racing.map(async (r) => (await r.json()).order_id as string)));
+    expect(ids.size).toBe(1);
+
+    const listed = (await apiB.json('GET', '/v1/orders?limit=100')).data as Array<{ order_id: string }>;
+    expect(listed.filter((o) => o.order_id === one.order_id || ids.has(o.order_id))).toHaveLength(2);
+  });
+
+  test('daily numbers stay unique when both instances take orders at once', async () => {
+    const placed = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? apiA : apiB).createOrder()));
+    const numbers = placed.map((o) => o.daily_number as number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  test('killing A mid-outbox leaves B to finish the calls, each once', async () => {
+    const manager = await signInStaff(a.url, 'manager');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { order } = await fake.hub.createOrder({ status: 'new', type: 'pickup' });
+      ids.push(order.order.id);
+    }
+    await eventually(() => manager.json('GET', '/api/kitchenhub/orders'), (r) => ids.every((id) => JSON.stringify(r).includes(id)), 'the orders to arrive');
+    // KitchenHub hangs: the first instance to claim a call holds it in flight when A dies.
+    fake.hub.configure({ delayMs: 4_000 });
+    for (const id of ids) await manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 12 });
+    await eventually(() => fake.hub.inFlight, (n) => n > 0, 'a call in flight');
+    await a.kill(); // SIGKILL: A's claim is never released; its lease runs out and B sends the call
+    fake.hub.configure({ delayMs: 0 });
+
+    const managerB = await signInStaff(b.url, 'manager');
+    const calls = await eventually(
+      async () => (await managerB.json('GET', '/api/kitchenhub/calls')).calls as Array<{ hub_order_id: string; action: string; state: string }>,
+      (cs) => ids.every((id) => cs.find((c) => c.hub_order_id === id && c.action === 'accept')?.state === 'sent'),
+      'every accept sent',
+      40_000,
+    );
+    expect(calls.filter((c) => ids.includes(c.hub_order_id)).map((c) => c.state)).toEqual(['sent', 'sent', 'sent']);
+    for (const id of ids) {
+      // Handled by KitchenHub exactly once: an attempt cut off with A was never handled there.
+      expect(fake.hub.calls.filter((c) => c.path === `/v1/orders/${id}/accept` && c.status === 200)).toHaveLength(1);
+    }
+  }, 90_000);
+});
+
+test.skipIf(onPostgres)('two-instance tests run in the PostgreSQL pass', () => {
+  expect(onPostgres).toBe(false);
+});
