@@ -3,12 +3,14 @@
 //
 //   npm run bench                      build into .next-bench, run everything, write the figures, remove the build
 //   npm run bench -- --quick           1 repetition, short runs, 100 streams: checks it all works; writes nothing
-//   npm run bench -- --only=throughput,latency,fanout,cold,weight,profile
+//   npm run bench -- --only=throughput,latency,fanout,scaleout,cold,weight,profile
 //   npm run bench -- --keep-build / --no-build      keep .next-bench, or reuse a kept one
 //   options: --reps=3 --duration=5 --warmup=2 --connections=10 --orders=100 --streams=100,500,1000 --write
 //
-// Parts: scripts/bench/. Timing never fails the run: it exits 1 only when a server does not start or
-// requests fail. It never runs inside `npm test`.
+// Parts: scripts/bench/. The scale-out part runs on $BENCH_DATABASE_URL (a PostgreSQL admin URL) or a
+// throwaway cluster from scripts/pg-cluster.sh, and is skipped when PostgreSQL is not installed. Timing
+// never fails the run: it exits 1 only when a server does not start or requests fail. It never runs
+// inside `npm test`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,11 +20,12 @@ import { fanout } from './bench/fanout';
 import { liveLatency } from './bench/latency';
 import { pageWeight } from './bench/page-weight';
 import { profile } from './bench/profile';
+import { scaleOut } from './bench/scale-out';
 import { throughput } from './bench/throughput';
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
-const PARTS = ['weight', 'cold', 'throughput', 'latency', 'fanout', 'profile'] as const;
+const PARTS = ['weight', 'cold', 'throughput', 'latency', 'fanout', 'scaleout', 'profile'] as const;
 type Part = (typeof PARTS)[number];
 
 type Options = {
@@ -214,6 +217,10 @@ async function main(): Promise<number> {
       sections.push(await fanout(holder, db, { levels: opts.streams, changes: Math.max(3, opts.reps + 2) }, cleanups));
       await holder.server.stop();
     }
+    if (opts.only.has('scaleout')) {
+      const { reps, duration, warmup, connections } = opts;
+      sections.push(await scaleOut(tmp, { reps, duration, warmup, connections, streams: opts.streams[0] ?? 100, changes: opts.quick ? 6 : 20 }, cleanups));
+    }
     const profileLines = opts.only.has('profile') ? await profile(tmp, opts.quick ? 3 : 10) : [];
     const loadAfter = loadAverage();
 
@@ -221,7 +228,7 @@ async function main(): Promise<number> {
     for (const s of sections) for (const g of s.goals) console.log(`  ${g.met ? 'met   ' : 'MISSED'}  ${g.name}: ${g.value}`);
     const date = new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
     const settings = [
-      `\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`, production build (\`next build\` into ${DIST_DIR}, ${opts.build ? 'built for this run' : 'reused'}), every server \`next start\` on 127.0.0.1 with a fresh SQLite file and \`RATE_LIMIT_PER_MINUTE=100000000\`.`,
+      `\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`, production build (\`next build\` into ${DIST_DIR}, ${opts.build ? 'built for this run' : 'reused'}), every server \`next start\` on 127.0.0.1 with a fresh SQLite file (the scale-out part also on fresh PostgreSQL databases) and \`RATE_LIMIT_PER_MINUTE=100000000\`.`,
       `Load average (1/5/15 min) ${loadBefore} at the start, ${loadAfter} at the end. Other engineers' builds and tests may have been running on the same 2 cores: absolute figures are noisy; ratios within a round and CPU per request less so.`,
       `Repetitions: ${opts.reps}; every figure is the median with min–max in brackets unless said otherwise.`,
     ];

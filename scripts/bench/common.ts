@@ -40,7 +40,7 @@ export function machineFacts(extra: Array<[string, string]> = []): Array<[string
     ['Memory', `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`],
     ['OS', `${os.platform()} ${os.release()}`],
     ['Node', process.version],
-    ...(['next', 'react', 'better-sqlite3', 'drizzle-orm', 'autocannon', '@playwright/test'] as const).map((p): [string, string] => [p, versionOf(p)]),
+    ...(['next', 'react', 'better-sqlite3', 'pg', 'drizzle-orm', 'autocannon', '@playwright/test'] as const).map((p): [string, string] => [p, versionOf(p)]),
     ...extra,
   ];
 }
@@ -82,10 +82,10 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout
   });
 }
 
-/** A fresh SQLite file with the menu, the demo key and the staff PINs, no orders (scripts/db-setup.ts). */
+/** A fresh SQLite file (never $DATABASE_URL) with the menu, the demo key and the staff PINs, no orders (scripts/db-setup.ts). */
 export async function freshDatabase(dir: string, name = 'bench.sqlite'): Promise<string> {
   const file = path.join(dir, name);
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts'], { ...process.env, DATABASE_PATH: file, SEED_DEMO: 'false' }, 2 * 60_000);
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts'], { ...process.env, DATABASE_PATH: file, DATABASE_URL: '', SEED_DEMO: 'false' }, 2 * 60_000);
   return file;
 }
 
@@ -175,6 +175,7 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
       ...process.env,
       NEXT_DIST_DIR: opts.dir ? '.next' : DIST_DIR,
       DATABASE_PATH: opts.databasePath,
+      DATABASE_URL: '', // the SQLite file unless opts.env names a PostgreSQL database
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       RATE_LIMIT_PER_MINUTE: '100000000', // the limiter still runs (a write per request), it just never trips

@@ -11,7 +11,8 @@ import type { FromClient, StreamSpec, ToClient } from './fanout-client';
 
 export type FanoutOptions = { levels: number[]; changes: number };
 
-class LoadProcess {
+/** The forked load process (fanout-client.ts), asked one thing at a time over IPC. */
+export class LoadProcess {
   private readonly child: ChildProcess;
   private waiting: ((m: FromClient) => void) | undefined;
   constructor() {
