@@ -7,23 +7,11 @@ import { EVENTS_CHANNEL } from './events';
 import { idempotencyKeys, orderEvents, orders } from './schema';
 import type { QueueEntry } from '@/lib/orders/eta';
 import type { Changed, Order, OrderEvent } from '@/lib/orders/types';
-import type { OrderStatus } from '@/lib/orders/status';
 import type { CreateResult, IdempotencyClaim, ListQuery, NewOrder, OrderChange, StoredResponse } from '../sqlite/orders';
 import { enqueueHubCallForTicketIn } from './outbox';
+import { applyChange, OPEN_STATUSES, toEvent, toOrder, type NewEventRow, type OrderRow } from '../order-rows';
 
-type OrderRow = typeof orders.$inferSelect;
-type EventRow = typeof orderEvents.$inferSelect;
-type NewEventRow = Omit<EventRow, 'seq'>;
-
-const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null, itemsDone: r.itemsDone ?? [] });
-const toEvent = (r: EventRow): OrderEvent => ({
-  ...r,
-  fromStatus: r.fromStatus as OrderStatus | null,
-  toStatus: r.toStatus as OrderStatus,
-  changes: r.changes ?? null,
-});
-
-const OPEN: OrderStatus[] = ['queued', 'prepping', 'toasting', 'ready'];
+const OPEN = OPEN_STATUSES;
 
 /**
  * Appends one order_events row. Every insert into the log goes through here: identity values are
@@ -134,25 +122,10 @@ export async function changeOrderIn(
 ): Promise<{ order: Order; event: OrderEvent | null } | undefined> {
   const row = await lockOrderIn(tx, id);
   if (!row) return undefined;
-  const current = toOrder(row);
-  const change = decide(current);
-  if (!change) return { order: current, event: null };
-  const version = current.version + 1;
-  const status = change.status ?? current.status;
-  const statusAt = status !== current.status ? change.at : current.statusAt;
-  // The row is locked: writing back every changeable column, the untouched ones as read, changes
-  // exactly what the change names.
-  const fields = Object.fromEntries(Object.entries(change.fields ?? {}).filter(([, v]) => v !== undefined));
-  const next = {
-    ...row, // as stored (toOrder turns a NULL extras into []; writing it back must not)
-    ...fields,
-    status,
-    statusAt,
-    version,
-    updatedAt: change.at,
-    canceledBy: change.canceledBy !== undefined ? change.canceledBy : row.canceledBy,
-    attention: change.attention !== undefined ? change.attention : row.attention,
-  } satisfies OrderRow;
+  const change = decide(toOrder(row));
+  if (!change) return { order: toOrder(row), event: null };
+  // The row is locked until the transaction ends.
+  const { next, event: entry } = applyChange(row, change);
   const [updated] = await tx
     .update(orders)
     .set({
@@ -163,17 +136,7 @@ export async function changeOrderIn(
     .where(eq(orders.id, id))
     .returning();
   if (!updated) throw new Error(`updating order ${id} returned no row`);
-  const event = await appendEventIn(tx, {
-    orderId: id,
-    type: change.type,
-    action: change.action,
-    fromStatus: current.status,
-    toStatus: status,
-    actor: change.actor,
-    changes: change.changes ?? null,
-    version,
-    at: change.at,
-  });
+  const event = await appendEventIn(tx, entry);
   if (change.hubCall) await enqueueHubCallForTicketIn(tx, id, change.hubCall, change.actor, change.at);
   return { order: toOrder(updated), event } satisfies Changed;
 }

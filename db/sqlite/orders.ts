@@ -8,22 +8,11 @@ import type { Changed, FieldChanges, Order, OrderEvent } from '@/lib/orders/type
 import type { OrderStatus } from '@/lib/orders/status';
 import type { HubCall } from '@/lib/kitchenhub/types';
 import { enqueueHubCallForTicketIn } from './outbox';
+import { applyChange, OPEN_STATUSES, toEvent, toOrder, type NewEventRow, type OrderRow } from '../order-rows';
 
-type OrderRow = typeof orders.$inferSelect;
-type EventRow = typeof orderEvents.$inferSelect;
-// Every column a prepared insert names, so a new column cannot be left out of one unnoticed.
-type NewEventRow = Omit<EventRow, 'seq'>;
+// Every column a prepared insert names (NewEventRow), so a new column cannot be left out of one unnoticed.
 type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
-
-const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null, itemsDone: r.itemsDone ?? [] });
-const toEvent = (r: EventRow): OrderEvent => ({
-  ...r,
-  fromStatus: r.fromStatus as OrderStatus | null,
-  toStatus: r.toStatus as OrderStatus,
-  changes: r.changes ?? null,
-});
-
-const OPEN: OrderStatus[] = ['queued', 'prepping', 'toasting', 'ready'];
+const OPEN = OPEN_STATUSES;
 
 /**
  * A placeholder for a JSON column. drizzle encodes a placeholder's value without its usual null
@@ -204,37 +193,13 @@ export function changeOrderIn(id: string, decide: (current: Order) => OrderChang
   const q = statements();
   const row = q.byId.get({ id });
   if (!row) return undefined;
-  const current = toOrder(row);
-  const change = decide(current);
-  if (!change) return { order: current, event: null };
-  const version = current.version + 1;
-  const status = change.status ?? current.status;
-  const statusAt = status !== current.status ? change.at : current.statusAt;
-  // The row was read in this transaction, which holds the write lock: writing back every changeable
-  // column, the untouched ones as read, changes exactly what the change names.
-  const fields = Object.fromEntries(Object.entries(change.fields ?? {}).filter(([, v]) => v !== undefined));
-  const updated = q.update.get({
-    ...row, // as stored (toOrder turns a NULL extras into []; writing it back must not)
-    ...fields,
-    status,
-    statusAt,
-    version,
-    updatedAt: change.at,
-    canceledBy: change.canceledBy !== undefined ? change.canceledBy : row.canceledBy,
-    attention: change.attention !== undefined ? change.attention : row.attention,
-  } satisfies OrderRow);
+  const change = decide(toOrder(row));
+  if (!change) return { order: toOrder(row), event: null };
+  // The row was read in this transaction, which holds the write lock.
+  const { next, event: entry } = applyChange(row, change);
+  const updated = q.update.get(next);
   if (!updated) throw new Error(`updating order ${id} returned no row`);
-  const event = q.insertEvent.get({
-    orderId: id,
-    type: change.type,
-    action: change.action,
-    fromStatus: current.status,
-    toStatus: status,
-    actor: change.actor,
-    changes: change.changes ?? null,
-    version,
-    at: change.at,
-  } satisfies NewEventRow);
+  const event = q.insertEvent.get(entry);
   if (!event) throw new Error(`appending order ${id}'s event returned no row`);
   if (change.hubCall) enqueueHubCallForTicketIn(id, change.hubCall, change.actor, change.at);
   return { order: toOrder(updated), event: toEvent(event) } satisfies Changed;
