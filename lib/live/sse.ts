@@ -1,11 +1,15 @@
 // Server-Sent Events plumbing: one stream per subscriber, a `ping` event every 15 s (an event, not a
 // comment, so browsers can tell a silent dead connection from a quiet kitchen), and the headers
 // that keep Next from gzipping or buffering the stream (design.md "Live updates").
-export type SseMessage = { id?: number; event: string; data: unknown };
+/** `json`, when given, is `data` already serialised (one change's frame is shared by many streams). */
+export type SseMessage = { id?: number; event: string; data: unknown; json?: string };
 export type Send = (msg: SseMessage) => void;
 
 const encoder = new TextEncoder();
 export const HEARTBEAT_MS = 15_000;
+/** What EventSource waits before reconnecting: RETRY_MS plus up to RETRY_JITTER_MS, per stream. */
+export const RETRY_MS = 1_000;
+export const RETRY_JITTER_MS = 500;
 
 // Open streams never end by themselves, and `next start` waits for every connection to close before
 // it exits on SIGTERM: a supervisor would wait out its whole timeout. On SIGTERM every stream is
@@ -25,7 +29,7 @@ function openStreams(): Set<() => void> {
 
 export function formatSse(msg: SseMessage): string {
   const id = msg.id !== undefined ? `id: ${msg.id}\n` : '';
-  return `${id}event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`;
+  return `${id}event: ${msg.event}\ndata: ${msg.json ?? JSON.stringify(msg.data)}\n\n`;
 }
 
 /**
@@ -71,7 +75,9 @@ export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<
           /* already closed */
         }
       });
-      write('retry: 2000\n\n'); // reconnect quickly: a kitchen must not wait long for its tickets
+      // Reconnect quickly (a kitchen must not wait long for its tickets), spread over half a second so
+      // a restarted server is not met by every screen in the same instant.
+      write(`retry: ${RETRY_MS + Math.floor(Math.random() * RETRY_JITTER_MS)}\n\n`);
       timer = setInterval(() => write(formatSse({ event: 'ping', data: { server_time: Date.now() } })), HEARTBEAT_MS);
       try {
         const unsubscribe = await start((msg) => write(formatSse(msg)));

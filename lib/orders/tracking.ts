@@ -141,6 +141,24 @@ export async function cancelFromTracker(orderId: string, now = Date.now()): Prom
 }
 
 /**
+ * The public view at each event, made once for every tracker of the order (a family's three phones,
+ * or 250 load-test streams cost one ETA read, not one each). Keyed by the event's seq, which names one
+ * change of one order; the few most recent are kept (a cache of derived data: losing it loses nothing).
+ */
+const VIEW_MEMO_SIZE = 64;
+const viewsAt = new Map<number, Promise<TrackingView>>();
+function trackingViewAt(seq: number, order: Order): Promise<TrackingView> {
+  let view = viewsAt.get(seq);
+  if (!view) {
+    view = trackingViewOf(order);
+    viewsAt.set(seq, view);
+    view.catch(() => viewsAt.delete(seq)); // a failed read is tried again by the next stream
+    if (viewsAt.size > VIEW_MEMO_SIZE) viewsAt.delete(viewsAt.keys().next().value!);
+  }
+  return view;
+}
+
+/**
  * A tracker's live stream: only this order's events (topic `order:<id>`), each sent as the public view
  * with a fresh ETA. The ETA needs the database, so views are made in order on a promise chain; the
  * raw order never reaches the wire.
@@ -154,7 +172,7 @@ export async function followTrackedOrder(orderId: string, since: number | undefi
         if (msg.event !== 'order') return send(msg);
         const order = msg.id === undefined ? undefined : orders.get(msg.id);
         if (msg.id !== undefined) orders.delete(msg.id);
-        if (order) send({ ...msg, data: await trackingViewOf(order) });
+        if (order && msg.id !== undefined) send({ ...msg, data: await trackingViewAt(msg.id, order) });
       })
       .catch((err: unknown) => console.error('tracker stream failed to send', err));
   };
@@ -226,5 +244,5 @@ export const boardEtagBasis = (board: PickupBoard): BoardEntry[] => board.entrie
 
 /** The board's live stream: every order's events, each sent only as its public board entry. */
 export function followPickupBoard(since: number | undefined, send: Send): Promise<() => void> {
-  return followOrderEvents({ topic: 'kitchen', since, send, render: ({ order }) => toBoardEntry(order) });
+  return followOrderEvents({ topic: 'kitchen', since, send, renderKey: 'board-entry', render: ({ order }) => toBoardEntry(order) });
 }
