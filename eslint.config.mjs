@@ -28,6 +28,24 @@ export default defineConfig([
     },
   },
   {
+    // What ships to the browser parses with zod/mini: classic zod's chained methods cannot be
+    // tree-shaken and would add ~25 KB gzip to every page (docs/benchmarks.md, page weight).
+    files: ['components/**', 'lib/client/**', 'lib/manager/views.ts', 'lib/kitchenhub/delivery-log.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'zod', allowTypeImports: true, message: "Code that ships to the browser uses 'zod/mini'." },
+          { name: '@/lib/manager/schemas', allowTypeImports: true, message: 'Its request bodies are classic zod: import the views from @/lib/manager/views.' },
+          { name: '@/lib/orders/schemas', allowTypeImports: true, message: 'Classic zod (the API\'s request bodies): parse with lib/client/schemas.' },
+        ],
+        patterns: [
+          { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg'], message: 'Storage lives in db/: call its async functions.' },
+          { group: ['@/db/sqlite/*', '@/db/pg/*', '@/db/client', '@/db/schema', '@/db/pg/schema'], message: 'Call db/store/<area>: it runs on whichever store is configured.' },
+        ],
+      }],
+    },
+  },
+  {
     // Playwright fixtures call their callback `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

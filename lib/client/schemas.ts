@@ -1,24 +1,26 @@
 // What the pages accept from our own server, parsed with zod at the boundary (SSE messages included).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ORDER_STATUSES } from '../orders/status';
 
 const status = z.enum(ORDER_STATUSES);
 const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
 
-export const attentionSchema = z
-  .discriminatedUnion('kind', [
+const canceledBy = z.nullable(z.enum(['customer', 'kitchen', 'provider']));
+
+export const attentionSchema = z.nullable(
+  z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('edited'), changes }),
-    z.object({ kind: z.literal('canceled'), by: z.enum(['customer', 'kitchen', 'provider']).nullable() }),
-  ])
-  .nullable();
+    z.object({ kind: z.literal('canceled'), by: canceledBy }),
+  ]),
+);
 export type Attention = z.infer<typeof attentionSchema>;
 
-export const hubItemSchema = z.object({
+export const hubItemSchema = z.looseObject({
   name: z.string(),
   quantity: z.number(),
-  instructions: z.string().nullable().optional(),
-  options: z.array(z.object({ name: z.string(), quantity: z.number().optional() }).passthrough()).optional(),
-}).passthrough();
+  instructions: z.optional(z.nullable(z.string())),
+  options: z.optional(z.array(z.looseObject({ name: z.string(), quantity: z.optional(z.number()) }))),
+});
 
 export const ticketSchema = z.object({
   order_id: z.string(),
@@ -26,18 +28,18 @@ export const ticketSchema = z.object({
   status,
   version: z.number(),
   source: z.enum(['api', 'kitchenhub']),
-  provider: z.string().nullable(),
+  provider: z.nullable(z.string()),
   order_type: z.enum(['pickup', 'delivery', 'dinein']),
-  customer_first_name: z.string().nullable(),
-  bread: z.string().nullable(),
-  peanut_butter: z.string().nullable(),
-  jelly: z.string().nullable(),
-  toast: z.string().nullable(),
-  cut: z.string().nullable(),
+  customer_first_name: z.nullable(z.string()),
+  bread: z.nullable(z.string()),
+  peanut_butter: z.nullable(z.string()),
+  jelly: z.nullable(z.string()),
+  toast: z.nullable(z.string()),
+  cut: z.nullable(z.string()),
   extras: z.array(z.string()),
-  items: z.array(hubItemSchema).nullable(),
-  notes: z.string().nullable(),
-  canceled_by: z.enum(['customer', 'kitchen', 'provider']).nullable(),
+  items: z.nullable(z.array(hubItemSchema)),
+  notes: z.nullable(z.string()),
+  canceled_by: canceledBy,
   attention: attentionSchema,
   created_at: z.number(),
   status_at: z.number(),
@@ -64,7 +66,7 @@ export const boardSchema = z.object({
 export type Board = z.infer<typeof boardSchema>;
 
 export const orderMessageSchema = z.object({
-  event: z.object({ seq: z.number(), type: z.string(), action: z.string().nullable(), from: status.nullable(), to: status, actor: z.string(), at: z.number() }).passthrough(),
+  event: z.looseObject({ seq: z.number(), type: z.string(), action: z.nullable(z.string()), from: z.nullable(status), to: status, actor: z.string(), at: z.number() }),
   ticket: ticketSchema,
 });
 export type OrderMessage = z.infer<typeof orderMessageSchema>;
@@ -87,21 +89,21 @@ export const trackingViewSchema = z.object({
   daily_number: z.number(),
   status,
   steps: z.array(status),
-  eta_minutes: z.number().nullable(),
-  customer_first_name: z.string().nullable(),
-  choices: z
-    .object({
-      bread: choiceSchema.nullable(),
-      peanut_butter: choiceSchema.nullable(),
-      jelly: choiceSchema.nullable(),
-      toast: choiceSchema.nullable(),
-      cut: choiceSchema.nullable(),
+  eta_minutes: z.nullable(z.number()),
+  customer_first_name: z.nullable(z.string()),
+  choices: z.nullable(
+    z.object({
+      bread: z.nullable(choiceSchema),
+      peanut_butter: z.nullable(choiceSchema),
+      jelly: z.nullable(choiceSchema),
+      toast: z.nullable(choiceSchema),
+      cut: z.nullable(choiceSchema),
       extras: z.array(choiceSchema),
-    })
-    .nullable(),
-  items: z.array(z.object({ name: z.string(), quantity: z.number(), options: z.array(z.string()) })).nullable(),
-  provider: z.string().nullable(),
-  canceled_by: z.enum(['customer', 'kitchen', 'provider']).nullable(),
+    }),
+  ),
+  items: z.nullable(z.array(z.object({ name: z.string(), quantity: z.number(), options: z.array(z.string()) }))),
+  provider: z.nullable(z.string()),
+  canceled_by: canceledBy,
   version: z.number(),
   server_time: z.number(),
 });
@@ -113,8 +115,8 @@ export const cancelRefusalSchema = z.object({ error: z.literal('order_not_cancel
 export const boardEntrySchema = z.object({
   key: z.string(),
   daily_number: z.number(),
-  name: z.string().nullable(),
-  column: z.enum(['preparing', 'ready']).nullable(),
+  name: z.nullable(z.string()),
+  column: z.nullable(z.enum(['preparing', 'ready'])),
   version: z.number(),
   since: z.number(),
 });
@@ -128,7 +130,7 @@ export type PickupBoard = z.infer<typeof pickupBoardSchema>;
 export {
   apiKeyListSchema, createdKeySchema, dayNumbersSchema, staffListSchema, storeControlsSchema,
   type ApiKeyView, type DayNumbers, type StaffView, type StoreControls,
-} from '../manager/schemas';
+} from '../manager/views';
 export const stockSchema = z.object({ options: z.array(menuOptionSchema) });
 export type Stock = z.infer<typeof stockSchema>;
 export const pauseSchema = z.object({ paused: z.boolean() });

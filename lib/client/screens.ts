@@ -2,47 +2,47 @@
 // A kitchen screen's heartbeat (lib/live/screens.ts): tells the server what this tablet has seen,
 // learns whether it is in sync, and carries the missing-order alarm to every screen.
 import { useEffect, useRef, useState } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sendJson } from './fetch';
 
 const screenSchema = z.object({
   id: z.string(),
   name: z.string(),
   station: z.string(),
-  staff_name: z.string().nullable(),
-  device: z.string().nullable(),
+  staff_name: z.nullable(z.string()),
+  device: z.nullable(z.string()),
   last_seen_at: z.number(),
   silent: z.boolean(),
   last_seq: z.number(),
   behind: z.number(),
   showing: z.number(),
-  in_sync: z.boolean().nullable(),
+  in_sync: z.nullable(z.boolean()),
 });
 export type ScreenView = z.infer<typeof screenSchema>;
 
 export const alarmSchema = z.object({
-  orders: z.array(z.object({ order_id: z.string(), daily_number: z.number(), customer_first_name: z.string().nullable(), status: z.string(), source: z.string(), waiting_ms: z.number() })),
+  orders: z.array(z.object({ order_id: z.string(), daily_number: z.number(), customer_first_name: z.nullable(z.string()), status: z.string(), source: z.string(), waiting_ms: z.number() })),
   silent_screens: z.array(screenSchema),
   open_screens: z.number(),
   threshold_seconds: z.number(),
 });
 export type MissingOrderAlarm = z.infer<typeof alarmSchema>;
 
-const paceSchema = z.object({ avg_ticket_ms: z.number().nullable(), finished: z.number(), window_ms: z.number() });
+const paceSchema = z.object({ avg_ticket_ms: z.nullable(z.number()), finished: z.number(), window_ms: z.number() });
 export type KitchenPace = z.infer<typeof paceSchema>;
 
 export const heartbeatResponseSchema = z.object({
-  in_sync: z.boolean().nullable(),
+  in_sync: z.nullable(z.boolean()),
   seq: z.number(),
   server_time: z.number(),
   heartbeat_ms: z.number(),
-  alarm: alarmSchema.nullable(),
+  alarm: z.nullable(alarmSchema),
   pace: paceSchema,
 });
 
 export const screensOverviewSchema = z.object({
   screens: z.array(screenSchema),
-  alarm: alarmSchema.nullable(),
+  alarm: z.nullable(alarmSchema),
   missing_order_seconds: z.number(),
   server_time: z.number(),
 });

@@ -1,7 +1,7 @@
 // Client rules for the public pages (tracker and pickup board): a conditional GET that keeps what we
 // have on 304, how often to poll and how to back off, and how pushed updates merge into the cache.
 // Pure apart from getFresh's fetch, so the unit tests can call every rule.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { canCancel } from '../orders/status';
 import { apiErrorSchema, type ApiErrorBody } from './fetch';
 import type { BoardEntry, PickupBoard, TrackingView } from './schemas';
@@ -36,7 +36,7 @@ function retryAfterMs(res: Response): number | null {
  * in ./fetch cannot send the header or read Retry-After, which polling needs. `cache: 'no-store'`
  * keeps the browser's own cache out of it, so the 304 reaches us.
  */
-export async function getFresh<T>(url: string, schema: z.ZodType<T>, previous: Fresh<T> | undefined, signal?: AbortSignal): Promise<Fresh<T>> {
+export async function getFresh<T>(url: string, schema: z.ZodMiniType<T>, previous: Fresh<T> | undefined, signal?: AbortSignal): Promise<Fresh<T>> {
   let res: Response;
   try {
     res = await fetch(url, {

@@ -3,7 +3,8 @@
 import * as store from '@/db/store/kitchenhub';
 import type { DeliveryLogEntry } from '@/db/store/kitchenhub';
 import { ApiError, invalidRequest, notFound } from '../errors';
-import { type DeliveriesQuery, deliveryIdParam, type DeliveryView, type ReplayResult, REPLAY_OF_HEADER, REPLAYED_BY_HEADER, replayRefusal } from './delivery-log';
+import { type DeliveryView, type ReplayResult, REPLAY_OF_HEADER, REPLAYED_BY_HEADER, replayRefusal } from './delivery-log';
+import { type DeliveriesQuery, deliveryIdParam } from './deliveries-query';
 import { processDelivery } from './ingest';
 
 /** The log entry as the manager's page reads it. */

@@ -1,7 +1,8 @@
 // The manager's deliveries log: which outcomes are problems, which deliveries can be replayed, and
-// the wire shapes of the log and of a replay. Pure zod, so the page parses with the very schemas
-// the server's views are typed by.
-import { z } from 'zod';
+// the wire shapes of the log and of a replay. zod/mini (it ships to the browser; see
+// lib/manager/views.ts), so the page parses with the very schemas the server's views are typed by.
+// The log's query and path parameters are parsed in ./deliveries-query.ts.
+import * as z from 'zod/mini';
 import type { DeliveryOutcome } from './types';
 
 /** Whether an outcome needs the manager's eye (red in the log, shown by "Problems only"). */
@@ -30,33 +31,18 @@ export function replayRefusal(outcome: DeliveryOutcome): string | null {
 }
 export const canReplay = (outcome: DeliveryOutcome) => replayRefusal(outcome) === null;
 
-const outcomeList = z
-  .string()
-  .transform((s) => s.split(',').map((o) => o.trim()))
-  .pipe(z.array(z.enum(DELIVERY_OUTCOMES)).min(1));
-
-/** GET /api/kitchenhub/deliveries: `outcome` is one outcome or several, comma-separated (`invalid,unauthorized`). */
-export const deliveriesQuery = z.strictObject({
-  outcome: outcomeList.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export type DeliveriesQuery = z.infer<typeof deliveriesQuery>;
-
-/** A delivery id in a path: a positive integer, written plainly. */
-export const deliveryIdParam = z.string().regex(/^[1-9]\d{0,14}$/, 'must be a delivery id (a positive whole number)').transform(Number);
-
 export const deliveryViewSchema = z.object({
   id: z.number(),
   received_at: z.number(),
-  event_type: z.string().nullable(),
-  hub_order_id: z.string().nullable(),
-  hub_status: z.string().nullable(),
+  event_type: z.nullable(z.string()),
+  hub_order_id: z.nullable(z.string()),
+  hub_status: z.nullable(z.string()),
   outcome: z.enum(DELIVERY_OUTCOMES),
-  error: z.string().nullable(),
+  error: z.nullable(z.string()),
   /** The delivery this one replays, when a manager replayed it. */
-  replay_of: z.number().nullable(),
+  replay_of: z.nullable(z.number()),
   can_replay: z.boolean(),
-  cannot_replay_reason: z.string().nullable(),
+  cannot_replay_reason: z.nullable(z.string()),
 });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
@@ -67,7 +53,7 @@ export type DeliveryLog = z.infer<typeof deliveryLogSchema>;
 export const replayResultSchema = z.object({
   outcome: deliveryViewSchema.shape.outcome,
   delivery: deliveryViewSchema,
-  hub_order_id: z.string().nullable(),
-  order_id: z.string().nullable(),
+  hub_order_id: z.nullable(z.string()),
+  order_id: z.nullable(z.string()),
 });
 export type ReplayResult = z.infer<typeof replayResultSchema>;

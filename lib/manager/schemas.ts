@@ -1,14 +1,14 @@
-// The manager console's wire shapes: request bodies the handlers parse and the views they answer
-// with. Pure zod, so the pages parse with the very schemas the server's types come from.
+// The manager console's request bodies, parsed by the handlers. The views they answer with live in
+// ./views.ts (zod/mini, which the pages bundle); they are re-exported here for the server's code.
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../orders/status';
+import { KEY_MODES, STAFF_ROLES } from './views';
+
+export * from './views';
 
 // ——— Requests ———
 
 const name = z.string().trim().min(1, 'must not be empty').max(40);
 const pin = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
-export const STAFF_ROLES = ['kitchen', 'manager'] as const;
-export const KEY_MODES = ['test', 'live'] as const;
 
 export const createKeyBody = z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(60), mode: z.enum(KEY_MODES) });
 export type CreateKeyBody = z.infer<typeof createKeyBody>;
@@ -29,88 +29,4 @@ export const STORE_SETTINGS = ['kitchen', 'aging', 'alerts'] as const;
 export type StoreSetting = (typeof STORE_SETTINGS)[number];
 
 export const numbersQuery = z.strictObject({ date: z.iso.date('must be a date like 2026-11-23').optional() });
-
-// ——— Views ———
-
-export const apiKeyViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  client_name: z.string(),
-  prefix: z.string(),
-  mode: z.enum(KEY_MODES),
-  created_at: z.number(),
-  last_used_at: z.number().nullable(),
-  revoked_at: z.number().nullable(),
-});
-export type ApiKeyView = z.infer<typeof apiKeyViewSchema>;
-export const apiKeyListSchema = z.object({ keys: z.array(apiKeyViewSchema) });
-/** A new key: the only answer that ever carries the plain key. */
-export const createdKeySchema = z.object({ key: apiKeyViewSchema, secret: z.string() });
-
-export const staffViewSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), active: z.boolean(), created_at: z.number() });
-export type StaffView = z.infer<typeof staffViewSchema>;
-export const staffListSchema = z.object({ staff: z.array(staffViewSchema), you: z.string() });
-
-export const kitchenSettingsSchema = z.object({ prepMinutes: z.number(), toastMinutes: z.number(), prepStations: z.number(), toasterSlots: z.number() });
-export const agingSettingsSchema = z.object({ warningMinutes: z.number(), lateMinutes: z.number() });
-export const alertSettingsSchema = z.object({ volume: z.number(), repeatSeconds: z.number(), escalate: z.boolean(), escalateAfterSeconds: z.number() });
-export type AlertSettings = z.infer<typeof alertSettingsSchema>;
-/** An order left open past an earlier day's close, for a manager to resolve. */
-export const staleOrderSchema = z.object({
-  order_id: z.string(),
-  daily_number: z.number(),
-  status: z.enum(ORDER_STATUSES),
-  version: z.number(),
-  source: z.string(),
-  provider: z.string().nullable(),
-  customer_first_name: z.string().nullable(),
-  business_date: z.string(),
-  created_at: z.number(),
-});
-export type StaleOrder = z.infer<typeof staleOrderSchema>;
-
-export const storeControlsSchema = z.object({ paused: z.boolean(), kitchen: kitchenSettingsSchema, aging: agingSettingsSchema, alerts: alertSettingsSchema, stale_orders: z.array(staleOrderSchema) });
 export const resolveStaleBody = z.strictObject({ version: z.number().int().min(1), outcome: z.enum(['delivered', 'canceled']) });
-export type StoreControls = z.infer<typeof storeControlsSchema>;
-
-const status = z.enum(ORDER_STATUSES);
-export const CANCEL_KINDS = ['customer', 'kitchen', 'provider', 'unknown'] as const;
-export const ITEM_GROUPS = ['bread', 'peanut_butter', 'jelly', 'toast', 'cut', 'extras', 'delivery'] as const;
-export type ItemGroup = (typeof ITEM_GROUPS)[number];
-
-export const dayNumbersSchema = z.object({
-  date: z.string(),
-  today: z.string(),
-  time_zone: z.string(),
-  warning_minutes: z.number(),
-  late_minutes: z.number(),
-  generated_at: z.number(),
-  days: z.array(z.string()),
-  totals: z.object({
-    orders: z.number(),
-    api: z.number(),
-    kitchenhub: z.number(),
-    made: z.number(),
-    delivered: z.number(),
-    open: z.number(),
-    canceled: z.number(),
-    late: z.number(),
-    late_open: z.number(),
-  }),
-  hours: z.array(z.object({ hour: z.number(), api: z.number(), kitchenhub: z.number() })),
-  ticket_time: z.object({
-    count: z.number(),
-    median_ms: z.number().nullable(),
-    p90_ms: z.number().nullable(),
-    max_ms: z.number().nullable(),
-    /** One bar per started minute; the last one also holds everything longer. */
-    histogram: z.array(z.object({ minute: z.number(), count: z.number(), open_ended: z.boolean() })),
-  }),
-  per_status: z.array(z.object({ status, tickets: z.number(), average_ms: z.number(), median_ms: z.number() })),
-  canceled: z.object({
-    by: z.array(z.object({ kind: z.enum(CANCEL_KINDS), who: z.string(), count: z.number() })),
-    tickets: z.array(z.object({ order_id: z.string(), daily_number: z.number(), at: z.number(), from: status.nullable(), kind: z.enum(CANCEL_KINDS), who: z.string() })),
-  }),
-  items: z.array(z.object({ group: z.enum(ITEM_GROUPS), rows: z.array(z.object({ option: z.string(), label: z.string(), count: z.number() })) })),
-});
-export type DayNumbers = z.infer<typeof dayNumbersSchema>;

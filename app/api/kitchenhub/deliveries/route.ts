@@ -1,7 +1,7 @@
 import { requireStaff } from '@/lib/auth/staff';
 import { handle, readQuery } from '@/lib/http';
 import { listDeliveryLog } from '@/lib/kitchenhub/deliveries';
-import { deliveriesQuery } from '@/lib/kitchenhub/delivery-log';
+import { deliveriesQuery } from '@/lib/kitchenhub/deliveries-query';
 
 /** Every webhook received, newest first, with its outcome: the manager's deliveries log (`?outcome=`, `?limit=`). */
 export const GET = handle(async (req) => {
