@@ -21,7 +21,8 @@ function original(url: string, line: number, column: number): string | undefined
     maps.set(url, map);
   }
   const entry = map?.findEntry(line, column);
-  if (!entry || !('originalSource' in entry)) return undefined;
+  // A segment without a source (generated code, e.g. Turbopack's runtime glue) has no originalSource.
+  if (!entry || !('originalSource' in entry) || typeof entry.originalSource !== 'string') return undefined;
   return `${entry.originalSource.replace(/^.*\[project\]\//, '').replace(/^.*node_modules\//, '')}:${entry.originalLine + 1}`;
 }
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
