@@ -39,7 +39,11 @@ const nextConfig = {
   // NEXT_DIST_DIR lets a second build (a benchmark, a parallel checkout) live beside the main one.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // drizzle-orm too: bundled, each module copy (route handlers, instrumentation; see design.md "Live
+  // updates") had its own Column class, so drizzle's `is(field, Column)` missed `instanceof` on the
+  // statements shared through globalThis and walked the prototype chain for every column of every
+  // row: 15 % of POST /v1/orders' CPU profile, 4 % once drizzle is loaded once (docs/benchmarks.md).
+  serverExternalPackages: ['better-sqlite3', 'drizzle-orm'],
   poweredByHeader: false,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
