@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { API_KEY, SEED_BODY, fmt, freshDatabase, placeOrder, startServer, table } from './common';
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
@@ -23,7 +23,20 @@ function original(url: string, line: number, column: number): string | undefined
   const entry = map?.findEntry(line, column);
   // A segment without a source (generated code, e.g. Turbopack's runtime glue) has no originalSource.
   if (!entry || !('originalSource' in entry) || typeof entry.originalSource !== 'string') return undefined;
-  return `${entry.originalSource.replace(/^.*\[project\]\//, '').replace(/^.*node_modules\//, '')}:${entry.originalLine + 1}`;
+  return `${sourcePath(entry.originalSource, url)}:${entry.originalLine + 1}`;
+}
+
+/**
+ * A map's source as a path `area()` can sort. Our chunks' maps name sources relative to the chunk
+ * (`../../../lib/orders/eta.ts`): resolved, they are shown from the project root (`lib/orders/eta.ts`).
+ * A package's maps may point outside the package (drizzle-orm's `../src/entity.ts`), so a source mapped
+ * from a file in node_modules is named by that file's package (`drizzle-orm/src/entity.ts`).
+ */
+function sourcePath(source: string, chunkUrl: string): string {
+  const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(chunkUrl)?.[1];
+  if (pkg && !/^[a-z][a-z0-9+.-]*:/i.test(source)) return `${pkg}/${source.replace(/^(\.\.?\/)+/, '')}`;
+  const resolved = /^[a-z][a-z0-9+.-]*:/i.test(source) ? source : new URL(source, chunkUrl).href;
+  return resolved.replace(/^.*\[project\]\//, '').replace(pathToFileURL(`${process.cwd()}/`).href, '');
 }
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
