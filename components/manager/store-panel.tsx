@@ -8,7 +8,7 @@ import { cn } from '@/components/ui/cn';
 import { sendJson } from '@/lib/client/fetch';
 import { managerKeys, storeControlsQuery } from '@/lib/client/queries';
 import { pauseSchema, storeControlsSchema, type StoreControls } from '@/lib/client/schemas';
-import type { StaleOrder } from '@/lib/manager/schemas';
+import type { StaleOrder } from '@/lib/manager/views';
 import { Button, Card, LoadError, Loading, Notice, PageHeader, Segmented, Stepper } from './ui';
 
 type Kitchen = StoreControls['kitchen'];
