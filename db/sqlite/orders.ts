@@ -121,6 +121,7 @@ function idempotentAnswerIn(claim: IdempotencyClaim): Exclude<CreateResult, { ki
  */
 export function insertOrderIn(input: NewOrder, actor: string): Changed {
   const q = statements();
+  forgetQueue(); // createOrder puts it back after its commit; other units of work leave it to the next read
   const last = q.lastDailyNumber.get({ businessDate: input.businessDate });
   const row = q.insert.get({
     ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, rush: false, itemsDone: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
@@ -144,7 +145,8 @@ export async function createOrder(
   idempotency?: { claim: IdempotencyClaim; render: (order: Order) => StoredResponse },
 ): Promise<CreateResult> {
   const q = statements();
-  return getDb().transaction(
+  const before = queueCache().snapshot;
+  const result = getDb().transaction(
     (): CreateResult => {
       const seen = idempotency && idempotentAnswerIn(idempotency.claim);
       if (seen) return seen;
@@ -158,6 +160,8 @@ export async function createOrder(
     },
     { behavior: 'immediate' },
   );
+  if (result.kind === 'created') keepQueue(before, result.order);
+  return result;
 }
 
 /** What a decision changes: a new status, new field values, or both. */
@@ -185,7 +189,10 @@ export async function changeOrder(
   id: string,
   decide: (current: Order) => OrderChange | null,
 ): Promise<{ order: Order; event: OrderEvent | null } | undefined> {
-  return getDb().transaction(() => changeOrderIn(id, decide), { behavior: 'immediate' });
+  const before = queueCache().snapshot;
+  const result = getDb().transaction(() => changeOrderIn(id, decide), { behavior: 'immediate' });
+  if (result?.event) keepQueue(before, result.order);
+  return result;
 }
 
 /** changeOrder's work, inside the caller's transaction (for other units of work in db/). */
@@ -197,6 +204,7 @@ export function changeOrderIn(id: string, decide: (current: Order) => OrderChang
   if (!change) return { order: toOrder(row), event: null };
   // The row was read in this transaction, which holds the write lock.
   const { next, event: entry } = applyChange(row, change);
+  forgetQueue(); // as in insertOrderIn: changeOrder puts it back after its commit
   const updated = q.update.get(next);
   if (!updated) throw new Error(`updating order ${id} returned no row`);
   const event = q.insertEvent.get(entry);
@@ -251,9 +259,51 @@ export async function listOpenOrders(): Promise<Order[]> {
   return statements().open.all().map(toOrder);
 }
 
+/**
+ * The open queue as last read on this connection, and when it can be trusted. Every order request
+ * needs the queue for its ETA, and reading it (~100 µs at 80 open orders) was the largest read of
+ * POST and GET /v1/orders. The copy is a cache, not state: it is used only while `PRAGMA
+ * data_version` says no other connection (another process: a second server, a script) has committed
+ * since it was read, and this connection's own order writes keep it current (createOrder,
+ * changeOrder) or drop it (writes inside other units of work, raw fix-ups). Kept on the connection's
+ * handle, so every module copy shares it and a reopened connection starts without one.
+ */
+type QueueSnapshot = { dataVersion: number; entries: readonly QueueEntry[] };
+const queueCache = preparedOnce('orders-queue-cache', (_db, sqlite) => ({
+  dataVersion: sqlite.prepare<[], number>('PRAGMA data_version').pluck(),
+  snapshot: null as QueueSnapshot | null,
+}));
+
+/** Forgets the cached queue: after a write to orders that does not keep it current. */
+export function forgetQueue(): void {
+  queueCache().snapshot = null;
+}
+
+const queueEntry = (o: Order): QueueEntry => ({ id: o.id, status: o.status, toast: o.toast, statusAt: o.statusAt, createdAt: o.createdAt, rush: o.rush });
+
+/**
+ * After this connection committed `order` (created or changed): the cached queue with that order as
+ * it now is, if the cache was current before the write (`before`) and still is. Otherwise no cache.
+ */
+function keepQueue(before: QueueSnapshot | null, order: Order): void {
+  const cache = queueCache();
+  if (!before || cache.dataVersion.get() !== before.dataVersion) {
+    cache.snapshot = null;
+    return;
+  }
+  const others = before.entries.filter((e) => e.id !== order.id);
+  cache.snapshot = { dataVersion: before.dataVersion, entries: OPEN.includes(order.status) ? [...others, queueEntry(order)] : others };
+}
+
 /** Every open order, in no particular order, with only what the ETA needs: read on every order request. */
-export async function listQueue(): Promise<QueueEntry[]> {
-  return statements().queue.all();
+export async function listQueue(): Promise<readonly QueueEntry[]> {
+  const cache = queueCache();
+  const dataVersion = cache.dataVersion.get() ?? 0;
+  const cached = cache.snapshot;
+  if (cached?.dataVersion === dataVersion) return cached.entries;
+  const entries = statements().queue.all();
+  cache.snapshot = { dataVersion, entries };
+  return entries;
 }
 
 /** What a kitchen screen shows: open orders and canceled ones not yet acknowledged, oldest first. */

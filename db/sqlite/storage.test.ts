@@ -5,7 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { newOrderId } from '@/lib/orders/service';
-import { closeDb, getDb } from '../client';
+import { closeDb, getDb, openSqlite } from '../client';
+import { env } from '@/lib/env';
+import { rawRun } from '../store/inspect';
 import { DEMO_CLIENT_ID } from '../seed';
 import { changeOrder, createOrder, getOrder, listKitchenOrders, listOpenOrders, listQueue, type NewOrder } from './orders';
 import { hitRateLimit } from './rate-limits';
@@ -27,6 +29,7 @@ const storedJson = (id: string) =>
   getDb().get<{ extras: string | null; items: string | null; attention: string | null }>(sql`select extras, items, attention from orders where id = ${id}`);
 
 const onSqlite = !process.env.DATABASE_URL;
+const getSqlitePath = () => env().DATABASE_PATH;
 
 describe.runIf(onSqlite)('orders', () => {
   test('createOrder numbers the day, logs the created event and stores absent JSON as NULL', async () => {
@@ -83,6 +86,66 @@ describe.runIf(onSqlite)('orders', () => {
     const queue = await listQueue();
     expect(queue.find((e) => e.id === order.id)).toEqual({ id: order.id, status: 'prepping', toast: 'light', statusAt: order.createdAt + 1, createdAt: order.createdAt, rush: false });
     expect(queue.map((e) => e.id).sort()).toEqual((await listOpenOrders()).map((o) => o.id).sort());
+  });
+});
+
+// listQueue keeps its last read between requests (the ETA needs it on every order request). These
+// prove it is never stale: the queue it returns always equals a fresh read of the open orders.
+describe.runIf(onSqlite)('the cached queue', () => {
+  /** The queue as a fresh read sees it (listOpenOrders is never cached), in the cache's terms. */
+  const freshQueue = async () =>
+    (await listOpenOrders()).map((o) => ({ id: o.id, status: o.status, toast: o.toast, statusAt: o.statusAt, createdAt: o.createdAt, rush: o.rush })).sort((a, b) => a.id.localeCompare(b.id));
+  const cachedQueue = async () => [...(await listQueue())].sort((a, b) => a.id.localeCompare(b.id));
+
+  test('is reused while nothing changed, and follows this connection\'s own creates and changes', async () => {
+    const { order } = await place({ toast: 'dark' });
+    const first = await listQueue();
+    expect(await listQueue()).toBe(first); // nothing changed: the same read, not a new one
+    const second = await place();
+    expect(await cachedQueue()).toEqual(await freshQueue());
+    await changeOrder(order.id, () => ({ type: 'rushed', action: 'rush', actor: 'test', at: order.createdAt + 1, fields: { rush: true } }));
+    await changeOrder(second.order.id, () => ({ type: 'status', action: 'advance', actor: 'test', at: order.createdAt + 2, status: 'prepping' }));
+    expect((await listQueue()).find((e) => e.id === order.id)).toMatchObject({ rush: true });
+    expect(await cachedQueue()).toEqual(await freshQueue());
+    await changeOrder(order.id, () => ({ type: 'status', action: 'cancel', actor: 'test', at: order.createdAt + 3, status: 'canceled', canceledBy: 'kitchen' }));
+    expect((await listQueue()).some((e) => e.id === order.id)).toBe(false);
+    expect(await cachedQueue()).toEqual(await freshQueue());
+  });
+
+  test('a refused change and an idempotent replay leave it right', async () => {
+    const { order } = await place();
+    await listQueue();
+    await expect(changeOrder(order.id, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    const claim = { clientId: DEMO_CLIENT_ID, key: `k_${order.id}`, requestHash: 'h' };
+    const render = () => ({ status: 201, body: '{}' });
+    await createOrder(newOrder(), 'test', { claim, render });
+    expect((await createOrder(newOrder(), 'test', { claim, render })).kind).toBe('replay');
+    expect(await cachedQueue()).toEqual(await freshQueue());
+  });
+
+  test('sees what another connection to the file commits (another process, a script)', async () => {
+    const { order } = await place();
+    await listQueue();
+    const other = openSqlite(getSqlitePath());
+    try {
+      other.sqlite.prepare("update orders set status = 'delivered' where id = ?").run(order.id);
+      const { order: added } = await place(); // our own write on top of theirs: the cache must not paper over it
+      expect((await listQueue()).some((e) => e.id === order.id)).toBe(false);
+      other.sqlite.prepare('update orders set status_at = status_at + 5 where id = ?').run(added.id);
+      expect((await listQueue()).find((e) => e.id === added.id)?.statusAt).toBe(added.statusAt + 5);
+      expect(await cachedQueue()).toEqual(await freshQueue());
+    } finally {
+      other.sqlite.close();
+    }
+  });
+
+  test('sees a raw fix-up on this connection (tests) and a reopened connection', async () => {
+    const { order } = await place();
+    await listQueue();
+    await rawRun(`update orders set status = 'ready' where id = '${order.id}'`);
+    expect((await listQueue()).find((e) => e.id === order.id)?.status).toBe('ready');
+    closeDb();
+    expect(await cachedQueue()).toEqual(await freshQueue());
   });
 });
 

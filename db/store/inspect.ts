@@ -2,6 +2,7 @@
 // cannot do, such as checking every table after a crash or moving an order to yesterday.
 import { sql } from 'drizzle-orm';
 import { getDb } from '../client';
+import { forgetQueue } from '../sqlite/orders';
 import { pgDb } from '../pg/client';
 import { storeKind } from './twin';
 
@@ -17,7 +18,10 @@ export async function rawRows<T = Record<string, unknown>>(query: string): Promi
 /** Runs one statement that changes rows (test set-up). */
 export async function rawRun(query: string): Promise<void> {
   if (storeKind() === 'postgres') await (await pgDb()).execute(sql.raw(query));
-  else getDb().run(sql.raw(query));
+  else {
+    getDb().run(sql.raw(query));
+    forgetQueue(); // a write behind the order functions' back: the cached queue may be wrong now
+  }
 }
 
 /** The application's tables (not the migrator's), sorted. */
