@@ -1,5 +1,7 @@
 // Opening, checking and closing whichever store is configured (scripts, health checks, tests).
-import { closeDb, getDb, pingDb } from '../client';
+import { closeDb, getDb, pingDb, prepareAll } from '../client';
+import { findApiKeyByHash } from './api-keys';
+import { listQueue } from './orders';
 import { closePg, pgDb, pingPg } from '../pg/client';
 import { storeKind } from './twin';
 
@@ -18,4 +20,16 @@ export async function pingStore(): Promise<void> {
 export async function closeStore(): Promise<void> {
   if (storeKind() === 'postgres') await closePg();
   else closeDb();
+}
+
+/**
+ * Start-up warm-up without side effects: prepares the hot statements (SQLite) or opens a pooled
+ * connection (PostgreSQL), and reads what every order request reads first (a key lookup, the open
+ * queue), so the first real order does not pay for it.
+ */
+export async function warmStore(): Promise<void> {
+  await openStore();
+  if (storeKind() === 'sqlite') prepareAll();
+  await findApiKeyByHash('0'.repeat(64));
+  await listQueue();
 }

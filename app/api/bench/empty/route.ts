@@ -1,4 +1,5 @@
 // Benchmark baseline (scripts/bench.ts): the cheapest possible route handlers, to compare ours against.
+// The start-up warm-up (lib/warm-up.ts) posts here once too: the first request body Next reads.
 
 export async function GET(): Promise<Response> {
   return Response.json({ ok: true });
