@@ -262,3 +262,37 @@ export function table(header: string[], align: string[], rows: string[][]): stri
 
 /** One section's markdown and what goes to the console. */
 export type Section = { title: string; markdown: string[]; goals: Array<{ name: string; value: string; met: boolean }> };
+
+/** Open orders kept in the queue while measuring the API: a busy lunch, not an empty kitchen. */
+export const BASE_QUEUE = 10;
+const DRAIN_EVERY_MS = 100;
+
+/**
+ * A stand-in kitchen for the API benchmarks: every order but `keep` (the base queue) is handed off
+ * every 100 ms, as a kitchen that keeps up would, so the open queue the ETA reads stays the size of a
+ * busy lunch. It writes through its own connection to the server's SQLite file (another process's
+ * commit, as a second instance's would be).
+ */
+export async function startKitchen(databasePath: string, keep: string[]): Promise<{ stop: () => void; peak: () => number }> {
+  const { openSqlite } = await import('@/db/client');
+  const { sqlite } = openSqlite(databasePath);
+  const marks = keep.map(() => '?').join(', ');
+  const handOff = sqlite.prepare(`update orders set status = 'delivered' where status = 'queued' and id not in (${marks})`);
+  const open = sqlite.prepare<[], number>(`select count(*) from orders where status = 'queued'`).pluck();
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, open.get() ?? 0);
+      handOff.run(...keep);
+    } catch (err) {
+      console.warn('bench kitchen: hand-off failed', err); // busy past the timeout: the next tick catches up
+    }
+  }, DRAIN_EVERY_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sqlite.close();
+    },
+    peak: () => peak,
+  };
+}

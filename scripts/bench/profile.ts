@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { API_KEY, SEED_BODY, fmt, freshDatabase, placeOrder, startServer, table } from './common';
+import { API_KEY, BASE_QUEUE, SEED_BODY, fmt, freshDatabase, placeOrder, startKitchen, startServer, table } from './common';
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
 
@@ -93,10 +93,13 @@ export async function profile(tmp: string, seconds: number): Promise<string[]> {
     const dir = path.join(tmp, `prof-${method}`);
     const db = await freshDatabase(tmp, `prof-${method}.sqlite`);
     const server = await startServer({ databasePath: db, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-    const id = await placeOrder(server.url);
-    for (let i = 0; i < 9; i++) await placeOrder(server.url);
-    const url = method === 'POST' ? `${server.url}/v1/orders` : `${server.url}/v1/orders/${id}`;
+    const queue: string[] = [];
+    for (let i = 0; i < BASE_QUEUE; i++) queue.push(await placeOrder(server.url));
+    const url = method === 'POST' ? `${server.url}/v1/orders` : `${server.url}/v1/orders/${queue[0] ?? ''}`;
+    // The same conditions as the throughput part: a base queue and a kitchen handing the rest off.
+    const kitchen = await startKitchen(db, queue);
     const result = await autocannon({ url, method, connections: 10, duration: seconds, headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, ...(method === 'POST' ? { body: SEED_BODY } : {}) });
+    kitchen.stop();
     await server.stop(); // next start exits on SIGTERM; V8 writes the profile at exit
     const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
     if (!file) {

@@ -7,15 +7,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  API_KEY, HOST, ROOT, SEED_BODY, cpuSeconds, fmt, fmtStats, freePort, freshDatabase, goal, placeOrder, run, sleep, startServer, stats, table,
+  API_KEY, BASE_QUEUE, HOST, ROOT, SEED_BODY, cpuSeconds, fmt, fmtStats, freePort, freshDatabase, goal, placeOrder, run, sleep, startKitchen, startServer, stats, table,
   type Section, type Server, type Stats,
 } from './common';
 
 export type ThroughputOptions = { reps: number; duration: number; warmup: number; connections: number };
 
-/** Open orders kept in the queue while measuring: a busy lunch, not an empty kitchen. */
-const BASE_QUEUE = 10;
-const DRAIN_EVERY_MS = 100;
 
 type Key = 'nextEmptyGet' | 'emptyGet' | 'get' | 'bareGet' | 'nextEmptyPost' | 'emptyPost' | 'post' | 'barePost';
 type Target = { key: Key; label: string; method: 'GET' | 'POST'; url: string; pid: number | undefined; body?: string };
@@ -41,27 +38,6 @@ async function hit(t: Target, seconds: number, connections: number): Promise<Sam
     requests: r.requests.total,
     bad: r.non2xx + r.errors + r.timeouts,
   };
-}
-
-/** Every bench order but the base queue is handed off every 100 ms, as a kitchen that keeps up would. */
-async function startKitchen(databasePath: string, keep: string[]): Promise<{ stop: () => void; peak: () => number }> {
-  process.env.DATABASE_PATH = databasePath; // before db/client loads: env() reads it once
-  const { getDb } = await import('@/db/client');
-  const { orders } = await import('@/db/schema');
-  const { and, count, eq, notInArray } = await import('drizzle-orm');
-  const db = getDb();
-  const handOff = db.update(orders).set({ status: 'delivered' }).where(and(eq(orders.status, 'queued'), notInArray(orders.id, keep))).prepare();
-  const open = db.select({ n: count() }).from(orders).where(eq(orders.status, 'queued')).prepare();
-  let peak = 0;
-  const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, open.get()?.n ?? 0);
-      handOff.run();
-    } catch (err) {
-      console.warn('bench kitchen: hand-off failed', err); // busy past the timeout: the next tick catches up
-    }
-  }, DRAIN_EVERY_MS);
-  return { stop: () => clearInterval(timer), peak: () => peak };
 }
 
 /** A Next app with nothing but app/api/bench/empty, built once into tmp/ (ignored by git, tsc and ESLint). */
