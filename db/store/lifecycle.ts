@@ -2,6 +2,11 @@
 import { closeDb, getDb, pingDb, prepareAll } from '../client';
 import { findApiKeyByHash } from './api-keys';
 import { listQueue } from './orders';
+// prepareAll() prepares what this module copy has loaded: load every store module of the API's hot
+// path here (the instrumentation copy that warms up might otherwise never import the rate limiter).
+import './menu';
+import './rate-limits';
+import './settings';
 import { closePg, pgDb, pingPg } from '../pg/client';
 import { storeKind } from './twin';
 
