@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
 import * as schema from './schema';
+import { SAFETY_NET_PAGES, startCheckpointer, type Checkpointer, type CheckpointStats } from './sqlite/checkpointer';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The connection and what is built on it: prepared statements live and die with their connection. */
-type Handle = { path: string; sqlite: Database.Database; db: Db; prepared: Map<string, unknown> };
+type Handle = { path: string; sqlite: Database.Database; db: Db; prepared: Map<string, unknown>; checkpointer?: Checkpointer };
 
 const KEY = Symbol.for('kds.sqlite');
 const store = globalThis as unknown as { [KEY]?: Handle };
@@ -34,8 +35,14 @@ function handle(): Handle {
   const file = env().DATABASE_PATH;
   let h = store[KEY];
   if (!h || h.path !== file) {
-    h?.sqlite.close();
+    closeDb();
     h = store[KEY] = openSqlite(file);
+    if (file !== ':memory:') {
+      // The process's connection serves requests: its WAL checkpoints run on a worker thread
+      // (db/sqlite/checkpointer.ts); its own automatic checkpoint stays as a safety net.
+      h.checkpointer = startCheckpointer(file);
+      h.sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    }
   }
   return h;
 }
@@ -77,8 +84,14 @@ export function prepareAll(): void {
 
 /** Closes the connection (tests and scripts that finish). */
 export function closeDb(): void {
+  store[KEY]?.checkpointer?.stop();
   store[KEY]?.sqlite.close();
   delete store[KEY];
+}
+
+/** What the WAL checkpointer of the process's connection has done so far (undefined: none runs). */
+export function checkpointStats(): CheckpointStats | undefined {
+  return store[KEY]?.checkpointer?.stats();
 }
 
 /** A cheap round trip, for health checks. */

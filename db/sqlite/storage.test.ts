@@ -3,9 +3,13 @@
 // again). The behaviour both stores share is in db/store/*.contract.test.ts; this file runs in the
 // SQLite pass only.
 import { sql } from 'drizzle-orm';
-import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
 import { newOrderId } from '@/lib/orders/service';
-import { closeDb, getDb, openSqlite } from '../client';
+import { checkpointStats, closeDb, getDb, openSqlite } from '../client';
+import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer';
 import { env } from '@/lib/env';
 import { rawRun } from '../store/inspect';
 import { DEMO_CLIENT_ID } from '../seed';
@@ -156,5 +160,38 @@ describe.runIf(onSqlite)('prepared statements', () => {
     closeDb();
     expect(await getOrder(order.id)).toEqual(order);
     expect((await hitRateLimit(`test:${order.id}`, 60_000, 0)).count).toBe(1);
+  });
+});
+
+describe.runIf(onSqlite)('WAL checkpoints', () => {
+  test('the process connection leaves them to a worker thread, which copies what the requests wrote', async () => {
+    closeDb();
+    const pragma = (name: string) => getDb().get<Record<string, number>>(sql.raw(`PRAGMA ${name}`));
+    expect(Object.values(pragma('wal_autocheckpoint') ?? {})).toEqual([SAFETY_NET_PAGES]); // far above what the writes below add
+    for (let i = 0; i < 30; i++) await place();
+    await vi.waitFor(() => expect(checkpointStats()?.pagesCopied).toBeGreaterThan(30), { timeout: 5_000, interval: 50 });
+    expect(checkpointStats()?.failures).toBe(0);
+    closeDb();
+    expect(checkpointStats()).toBeUndefined();
+  });
+
+  test('a failing checkpoint is reported and retried, never fatal, and it recovers by itself', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kds-ckpt-')), 'later.sqlite');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const checkpointer = startCheckpointer(file, 20);
+    try {
+      await vi.waitFor(() => expect(checkpointer.stats().failures).toBeGreaterThan(2), { timeout: 5_000, interval: 20 });
+      expect(errors.mock.calls.filter(([m]) => String(m).startsWith('WAL checkpointer:'))).toHaveLength(1); // said once, not every tick
+      const db = openSqlite(file); // the file appears: the next ticks succeed
+      db.sqlite.prepare('create table t (x)').run();
+      await vi.waitFor(() => expect(checkpointer.stats().runs).toBeGreaterThan(0), { timeout: 5_000, interval: 20 });
+      const { failures, runs } = checkpointer.stats();
+      await vi.waitFor(() => expect(checkpointer.stats().runs).toBeGreaterThan(runs + 2), { timeout: 5_000, interval: 20 });
+      expect(checkpointer.stats().failures).toBe(failures);
+      db.sqlite.close();
+    } finally {
+      checkpointer.stop();
+      errors.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Opening, checking and closing whichever store is configured (scripts, health checks, tests).
-import { closeDb, getDb, pingDb, prepareAll } from '../client';
+import { checkpointStats, closeDb, getDb, pingDb, prepareAll } from '../client';
 import { findApiKeyByHash } from './api-keys';
 import { listQueue } from './orders';
 // prepareAll() prepares what this module copy has loaded: load every store module of the API's hot
@@ -19,6 +19,12 @@ export async function openStore(): Promise<void> {
 /** A cheap round trip to the store (for /api/health). */
 export async function pingStore(): Promise<void> {
   return storeKind() === 'postgres' ? pingPg() : pingDb();
+}
+
+/** What the SQLite WAL checkpointer has done (db/sqlite/checkpointer.ts); undefined on PostgreSQL. */
+export function walCheckpoints(): { runs: number; pages_copied: number; failures: number } | undefined {
+  const stats = storeKind() === 'sqlite' ? checkpointStats() : undefined;
+  return stats && { runs: stats.runs, pages_copied: stats.pagesCopied, failures: stats.failures };
 }
 
 /** Closes this process's connections to the store. */

@@ -1,10 +1,13 @@
-import { pingStore } from '@/db/store/lifecycle';
+import { pingStore, walCheckpoints } from '@/db/store/lifecycle';
 import { storeKind } from '@/db/store/twin';
 import { ApiError } from '@/lib/errors';
 import { handle } from '@/lib/http';
 import { orderFeed } from '@/lib/live/feed';
 
-/** For load balancers: which store, that it answers and how fast; and how many live streams this process feeds (a leak shows here). */
+/**
+ * For load balancers: which store, that it answers and how fast; how many live streams this process
+ * feeds (a leak shows here); on SQLite, what the WAL checkpointer has done (failures show here).
+ */
 export const GET = handle(async () => {
   const started = performance.now();
   const store = storeKind();
@@ -14,5 +17,12 @@ export const GET = handle(async () => {
     console.error(`health: the ${store} store is unreachable`, err);
     throw new ApiError('service_unavailable', 'The database is not answering; this instance cannot serve requests right now.', { store }, { 'Retry-After': '5' });
   }
-  return Response.json({ status: 'ok', store, store_latency_ms: Number((performance.now() - started).toFixed(2)), live_streams: orderFeed.subscriberCount() });
+  const wal = walCheckpoints();
+  return Response.json({
+    status: 'ok',
+    store,
+    store_latency_ms: Number((performance.now() - started).toFixed(2)),
+    live_streams: orderFeed.subscriberCount(),
+    ...(wal ? { wal_checkpoints: wal } : {}),
+  });
 });
