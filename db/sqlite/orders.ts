@@ -269,10 +269,10 @@ export async function listOpenOrders(): Promise<Order[]> {
  * handle, so every module copy shares it and a reopened connection starts without one.
  */
 type QueueSnapshot = { dataVersion: number; entries: readonly QueueEntry[] };
-const queueCache = preparedOnce('orders-queue-cache', (_db, sqlite) => ({
-  dataVersion: sqlite.prepare<[], number>('PRAGMA data_version').pluck(),
-  snapshot: null as QueueSnapshot | null,
-}));
+const queueCache = preparedOnce('orders-queue-cache', (_db, sqlite) => {
+  const version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+  return { dataVersion: (): number => version.get() ?? 0, snapshot: null as QueueSnapshot | null };
+});
 
 /** Forgets the cached queue: after a write to orders that does not keep it current. */
 export function forgetQueue(): void {
@@ -287,7 +287,7 @@ const queueEntry = (o: Order): QueueEntry => ({ id: o.id, status: o.status, toas
  */
 function keepQueue(before: QueueSnapshot | null, order: Order): void {
   const cache = queueCache();
-  if (!before || cache.dataVersion.get() !== before.dataVersion) {
+  if (!before || cache.dataVersion() !== before.dataVersion) {
     cache.snapshot = null;
     return;
   }
@@ -298,7 +298,7 @@ function keepQueue(before: QueueSnapshot | null, order: Order): void {
 /** Every open order, in no particular order, with only what the ETA needs: read on every order request. */
 export async function listQueue(): Promise<readonly QueueEntry[]> {
   const cache = queueCache();
-  const dataVersion = cache.dataVersion.get() ?? 0;
+  const dataVersion = cache.dataVersion();
   const cached = cache.snapshot;
   if (cached?.dataVersion === dataVersion) return cached.entries;
   const entries = statements().queue.all();
