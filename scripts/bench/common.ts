@@ -265,34 +265,60 @@ export type Section = { title: string; markdown: string[]; goals: Array<{ name: 
 
 /** Open orders kept in the queue while measuring the API: a busy lunch, not an empty kitchen. */
 export const BASE_QUEUE = 10;
-const DRAIN_EVERY_MS = 100;
+/** How often the stand-in kitchen hands orders off. */
+export const DRAIN_EVERY_MS = 100;
+
+/** One store's stand-in kitchen: `tick` hands off every open order but the base queue. */
+export type Drain = { tick: () => Promise<void>; peak: number; close: () => Promise<void> };
 
 /**
- * A stand-in kitchen for the API benchmarks: every order but `keep` (the base queue) is handed off
- * every 100 ms, as a kitchen that keeps up would, so the open queue the ETA reads stays the size of a
- * busy lunch. It writes through its own connection to the server's SQLite file (another process's
- * commit, as a second instance's would be).
+ * The stand-in kitchen's hand-off for a SQLite file, through its own connection (another process's
+ * commit, as a second instance's would be). It never checkpoints the WAL itself: a real kitchen's
+ * writes go through the server, whose checkpointer does that work.
  */
-export async function startKitchen(databasePath: string, keep: string[]): Promise<{ stop: () => void; peak: () => number }> {
+export async function sqliteDrain(databasePath: string, keep: string[]): Promise<Drain> {
   const { openSqlite } = await import('@/db/client');
   const { sqlite } = openSqlite(databasePath);
+  sqlite.pragma('wal_autocheckpoint = 0');
   const marks = keep.map(() => '?').join(', ');
   const handOff = sqlite.prepare(`update orders set status = 'delivered' where status = 'queued' and id not in (${marks})`);
   const open = sqlite.prepare<[], number>(`select count(*) from orders where status = 'queued'`).pluck();
-  let peak = 0;
-  const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, open.get() ?? 0);
+  const drain: Drain = {
+    peak: 0,
+    tick: async () => {
+      drain.peak = Math.max(drain.peak, open.get() ?? 0);
       handOff.run(...keep);
-    } catch (err) {
-      console.warn('bench kitchen: hand-off failed', err); // busy past the timeout: the next tick catches up
-    }
-  }, DRAIN_EVERY_MS);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      sqlite.close();
     },
-    peak: () => peak,
+    close: async () => void sqlite.close(),
+  };
+  return drain;
+}
+
+/**
+ * A stand-in kitchen for the API benchmarks: every `DRAIN_EVERY_MS` each drain hands off every order
+ * but the base queue, as a kitchen that keeps up would, so the open queue the ETA reads stays the size
+ * of a busy lunch.
+ */
+export function runKitchen(drains: Drain[]): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    // busy past the timeout: the next tick catches up
+    void Promise.all(drains.map((d) => d.tick().catch((err: unknown) => console.warn('bench kitchen: hand-off failed', err instanceof Error ? err.message : err)))).finally(() => (busy = false));
+  }, DRAIN_EVERY_MS);
+  return () => clearInterval(timer);
+}
+
+/** runKitchen for one SQLite file: `peak` is the largest open queue it saw. */
+export async function startKitchen(databasePath: string, keep: string[]): Promise<{ stop: () => Promise<void>; peak: () => number }> {
+  const drain = await sqliteDrain(databasePath, keep);
+  const stop = runKitchen([drain]);
+  return {
+    stop: async () => {
+      stop();
+      await drain.close();
+    },
+    peak: () => drain.peak,
   };
 }

@@ -99,7 +99,7 @@ export async function profile(tmp: string, seconds: number): Promise<string[]> {
     // The same conditions as the throughput part: a base queue and a kitchen handing the rest off.
     const kitchen = await startKitchen(db, queue);
     const result = await autocannon({ url, method, connections: 10, duration: seconds, headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, ...(method === 'POST' ? { body: SEED_BODY } : {}) });
-    kitchen.stop();
+    await kitchen.stop();
     await server.stop(); // next start exits on SIGTERM; V8 writes the profile at exit
     const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
     if (!file) {

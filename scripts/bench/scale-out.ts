@@ -5,14 +5,13 @@
 // beside the same streams on A. PostgreSQL is $BENCH_DATABASE_URL (an admin URL) or a throwaway cluster
 // from scripts/pg-cluster.sh; every measurement gets a fresh database, dropped at the end.
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
-  API_KEY, ROOT, SEED_BODY, cpuSeconds, fmt, fmtStats, freePort, freshDatabase, goal, percentile, placeOrder, run, sleep, staffCookie, startServer, stats, table, wallMs,
-  type Section, type Server, type Stats,
+  API_KEY, BASE_QUEUE, ROOT, SEED_BODY, cpuSeconds, fmt, fmtStats, freePort, freshDatabase, goal, percentile, placeOrder, run, runKitchen, sleep, sqliteDrain, staffCookie, startServer, stats, table, wallMs,
+  type Drain, type Section, type Server, type Stats,
 } from './common';
 import { LoadProcess } from './fanout';
 import type { StreamSpec } from './fanout-client';
@@ -20,9 +19,6 @@ import type { StreamSpec } from './fanout-client';
 export type ScaleOutOptions = { reps: number; duration: number; warmup: number; connections: number; streams: number; changes: number };
 
 const TITLE = 'Scale-out: PostgreSQL, one and two instances';
-/** Open orders kept in the queue while measuring, as in throughput.ts. */
-const BASE_QUEUE = 10;
-const DRAIN_EVERY_MS = 100;
 
 // ---------------------------------------------------------------- PostgreSQL
 
@@ -97,26 +93,7 @@ async function freshPgDatabase(pg: Postgres, label: string, cleanups: Array<() =
 
 // ---------------------------------------------------------------- the stand-in kitchen
 
-/** Hands off every bench order but the base queue, as throughput.ts's stand-in kitchen does. */
-type Drain = { tick: () => Promise<void>; peak: number; close: () => Promise<void> };
-
-function sqliteDrain(file: string, keep: string[]): Drain {
-  const db = new Database(file);
-  db.pragma('busy_timeout = 5000');
-  const handOff = db.prepare(`update orders set status = 'delivered' where status = 'queued' and id not in (${keep.map(() => '?').join(', ')})`);
-  const open = db.prepare<[], { n: number }>(`select count(*) as n from orders where status = 'queued'`);
-  const drain: Drain = {
-    peak: 0,
-    tick: () => {
-      drain.peak = Math.max(drain.peak, open.get()?.n ?? 0);
-      handOff.run(...keep);
-      return Promise.resolve();
-    },
-    close: () => Promise.resolve(void db.close()),
-  };
-  return drain;
-}
-
+/** The stand-in kitchen on a PostgreSQL database: the twin of common.ts's sqliteDrain. */
 async function pgDrain(url: string, keep: string[]): Promise<Drain> {
   const c = new Client({ connectionString: url });
   await c.connect();
@@ -130,16 +107,6 @@ async function pgDrain(url: string, keep: string[]): Promise<Drain> {
     close: () => c.end(),
   };
   return drain;
-}
-
-function startKitchen(drains: Drain[]): () => void {
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    void Promise.all(drains.map((d) => d.tick().catch((err: unknown) => console.warn('bench kitchen: hand-off failed', err instanceof Error ? err.message : err)))).finally(() => (busy = false));
-  }, DRAIN_EVERY_MS);
-  return () => clearInterval(timer);
 }
 
 // ---------------------------------------------------------------- throughput
@@ -194,7 +161,9 @@ async function throughputRounds(pg: Postgres, tmp: string, opts: ScaleOutOptions
     const file = await freshDatabase(tmp, 'scale-out.sqlite');
     const s = await serve({ DATABASE_URL: '' }, file);
     const keep = await queueOf(s);
-    configs.push({ key: 'sqlite', label: 'one instance, SQLite', servers: [s], orderId: keep[0] ?? '', postgres: false, drain: sqliteDrain(file, keep) });
+    const drain = await sqliteDrain(file, keep);
+    cleanups.push(() => drain.close());
+    configs.push({ key: 'sqlite', label: 'one instance, SQLite', servers: [s], orderId: keep[0] ?? '', postgres: false, drain });
   }
   for (const [key, n] of [['pg1', 1], ['pg2', 2]] as const) {
     const url = await freshPgDatabase(pg, `${key}`, cleanups);
@@ -205,7 +174,7 @@ async function throughputRounds(pg: Postgres, tmp: string, opts: ScaleOutOptions
     cleanups.push(() => drain.close());
     configs.push({ key, label: n === 1 ? 'one instance, PostgreSQL' : 'two instances, one PostgreSQL database', servers, orderId: keep[0] ?? '', postgres: true, drain });
   }
-  const stopKitchen = startKitchen(configs.map((c) => c.drain));
+  const stopKitchen = runKitchen(configs.map((c) => c.drain));
   cleanups.push(stopKitchen);
 
   const methods: Method[] = ['POST', 'GET'];

@@ -109,7 +109,7 @@ export async function throughput(app: Server, appDb: string, tmp: string, opts: 
     }
     console.log(`round ${round}/${opts.reps} req/s: ${line.join(' · ')}`);
   }
-  kitchen.stop();
+  await kitchen.stop();
   await next.stop();
   bare.stop();
   await sleep(200);
