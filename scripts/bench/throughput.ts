@@ -14,7 +14,7 @@ import {
 export type ThroughputOptions = { reps: number; duration: number; warmup: number; connections: number };
 
 
-type Key = 'nextEmptyGet' | 'emptyGet' | 'get' | 'bareGet' | 'nextEmptyPost' | 'emptyPost' | 'post' | 'barePost';
+type Key = 'nextEmptyGet' | 'emptyGet' | 'emptyDynGet' | 'get' | 'bareGet' | 'nextEmptyPost' | 'emptyPost' | 'post' | 'barePost';
 type Target = { key: Key; label: string; method: 'GET' | 'POST'; url: string; pid: number | undefined; body?: string };
 type Sample = { rps: number; p50: number; p99: number; cpuMsPerReq: number; requests: number; bad: number };
 
@@ -78,6 +78,7 @@ export async function throughput(app: Server, appDb: string, tmp: string, opts: 
   const targets: Target[] = [
     { key: 'nextEmptyGet', label: 'GET empty handler, bare Next app', method: 'GET', url: `${next.url}/api/bench/empty`, pid: next.pid },
     { key: 'emptyGet', label: 'GET /api/bench/empty (empty handler, this app)', method: 'GET', url: `${app.url}/api/bench/empty`, pid: app.pid },
+    { key: 'emptyDynGet', label: 'GET /api/bench/empty/{id} (empty handler on a dynamic route, this app)', method: 'GET', url: `${app.url}/api/bench/empty/${orderId}`, pid: app.pid },
     { key: 'get', label: 'GET /v1/orders/{id}', method: 'GET', url: `${app.url}/v1/orders/${orderId}`, pid: app.pid },
     { key: 'bareGet', label: 'GET, bare node:http + better-sqlite3', method: 'GET', url: `${bare.url}/v1/orders/${bareId}`, pid: bare.pid },
     { key: 'nextEmptyPost', label: 'POST empty handler reading the body, bare Next app', method: 'POST', url: `${next.url}/api/bench/empty`, pid: next.pid, body: SEED_BODY },
@@ -151,6 +152,8 @@ export async function throughput(app: Server, appDb: string, tmp: string, opts: 
       [
         ['POST /v1/orders ÷ empty POST', fmtStats(postRatio, 2), fmtStats(postP99, 2), fmtStats(cpu('post', 'emptyPost'), 2)],
         ['GET /v1/orders/{id} ÷ empty GET', fmtStats(getRatio, 2), fmtStats(getP99, 2), fmtStats(cpu('get', 'emptyGet'), 2)],
+        ['GET /v1/orders/{id} ÷ empty GET on a dynamic route (not a goal: what is ours)', fmtStats(rps('get', 'emptyDynGet'), 2), fmtStats(p99('get', 'emptyDynGet'), 2), fmtStats(cpu('get', 'emptyDynGet'), 2)],
+        ['empty GET: dynamic route ÷ static route (Next\'s routing)', fmtStats(rps('emptyDynGet', 'emptyGet'), 2), fmtStats(p99('emptyDynGet', 'emptyGet'), 2), fmtStats(cpu('emptyDynGet', 'emptyGet'), 2)],
         ['empty POST, this app ÷ bare Next', fmtStats(rps('emptyPost', 'nextEmptyPost'), 2), fmtStats(p99('emptyPost', 'nextEmptyPost'), 2), fmtStats(cpu('emptyPost', 'nextEmptyPost'), 2)],
         ['empty GET, this app ÷ bare Next', fmtStats(rps('emptyGet', 'nextEmptyGet'), 2), fmtStats(p99('emptyGet', 'nextEmptyGet'), 2), fmtStats(cpu('emptyGet', 'nextEmptyGet'), 2)],
         ['POST /v1/orders ÷ bare node:http + SQLite', fmtStats(rps('post', 'barePost'), 2), fmtStats(p99('post', 'barePost'), 2), fmtStats(cpu('post', 'barePost'), 2)],
