@@ -52,7 +52,9 @@ function area(url: string, fn: string): string {
   if (fn === '(garbage collector)') return 'GC';
   if (fn === '(program)' || fn === '(idle)' || fn === '(root)') return fn;
   if (url.includes('better-sqlite3')) return 'better-sqlite3 (JS side)';
-  if (url.includes('node_modules/next/') || url.includes('/next/dist/')) return 'Next.js';
+  // Next's server code: its files in node_modules, or its compiled chunks' sources (`webpack://next/…`,
+  // named `next/src/…` by sourcePath).
+  if (url.includes('node_modules/next/') || url.includes('/next/dist/') || url.startsWith('webpack://next/') || url.startsWith('next/')) return 'Next.js';
   if (url.includes('react-dom') || url.includes('node_modules/react')) return 'React';
   if (/(^|\/)zod\//.test(url)) return 'zod';
   if (url.includes('drizzle-orm/')) return 'drizzle-orm';
