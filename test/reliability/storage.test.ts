@@ -1,7 +1,7 @@
 // Storage trouble: the database file becomes read-only (immutable, `chattr +i`: even root cannot write
-// it) or the disk fills up (a small tmpfs). Writes answer 503 service_unavailable in the error shape,
-// the server stays up (no crash loop), and once the trouble goes away it recovers by itself, on the
-// same process and connection. Both need root (chattr, mount) and are skipped, saying why, without it.
+// it) or the disk fills up (a small tmpfs). Writes answer 503 service_unavailable in the error shape
+// (on a full disk, those that need new space), the server stays up (no crash loop), and once the
+// trouble goes away it recovers by itself, on the same process and connection. Both need root (chattr, mount) and are skipped, saying why, without it.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,6 +83,39 @@ async function expectUnavailable(server: TestServer, kitchen: StaffClient, order
   expect(server.alive()).toBe(true);
 }
 
+/**
+ * A full disk refuses a write only when the write needs new space. SQLite reuses the write-ahead log's
+ * space once a checkpoint has copied it (the checkpointer runs every 200 ms, db/sqlite/checkpointer.ts),
+ * so a few writes may still succeed, and those are on disk. So: every answer is a success or 503 in the
+ * error shape, never another error; the refusals come within a few writes and keep coming; the process
+ * stays up. Returns how many orders were accepted meanwhile.
+ */
+async function expectFullDisk(server: TestServer, kitchen: StaffClient, orderId: string, customer: string): Promise<number> {
+  let accepted = 0;
+  let refused = 0;
+  const place = async () => {
+    const placed = await placeOrder(server.url, customer);
+    if (placed.status === 201) accepted++;
+    else {
+      expect(placed).toMatchObject({ status: 503, body: { error: 'service_unavailable', message: expect.any(String) } });
+      refused++;
+    }
+  };
+  for (let i = 0; i < 300 && refused === 0; i++) await place();
+  expect(refused, 'a write refused while the disk is full').toBe(1);
+  console.log(`storage trouble: ${accepted} orders fitted in space SQLite had already allocated before the first refusal`);
+  const tap = await kitchen.send('POST', `/api/orders/${orderId}/advance`, { version: 1 });
+  expect([200, 503]).toContain(tap.status);
+  if (tap.status === 503) expect(await tap.json()).toMatchObject({ error: 'service_unavailable' });
+  else await tap.body?.cancel();
+  // A little later, once the checkpointer has tried again: still up, still refusing.
+  await new Promise((r) => setTimeout(r, 1_000));
+  for (let i = 0; i < 20; i++) await place();
+  expect(refused, 'writes keep being refused while the disk stays full').toBeGreaterThan(1);
+  expect(server.alive()).toBe(true);
+  return accepted;
+}
+
 // The SQLite file's trouble; PostgreSQL's (the database going away) is test/scale-out/lost-database.test.ts.
 describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
   test.skipIf(!canFreeze)('a read-only database file: 503 while it lasts, then it recovers by itself', async () => {
@@ -116,7 +149,7 @@ describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     });
     const file = path.join(dir, 'kds.sqlite');
-    fs.copyFileSync(path.join(inject('runDir'), 'template.sqlite'), file); // no write-ahead log yet: every commit grows one
+    fs.copyFileSync(path.join(inject('runDir'), 'template.sqlite'), file); // no write-ahead log yet
     const server = await startServer({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
     servers.push(server);
     const first = await placeOrder(server.url);
@@ -134,12 +167,12 @@ describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
       fs.closeSync(fd);
     }
 
-    await expectUnavailable(server, kitchen, String(first.body.order_id), 'storage-full');
+    const accepted = await expectFullDisk(server, kitchen, String(first.body.order_id), 'storage-full');
 
     fs.rmSync(filler);
     const recovered = await eventually(() => placeOrder(server.url, 'storage-full'), (r) => r.status === 201, 'a write to succeed again');
     expect(recovered.body).toMatchObject({ status: 'queued' });
-    expect(await countOrders(server.url, 'storage-full')).toBe(1);
+    expect(await countOrders(server.url, 'storage-full')).toBe(accepted + 1); // every 201 is there, no refused one
     expect(server.alive()).toBe(true);
   }, 120_000);
 });

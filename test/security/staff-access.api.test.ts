@@ -26,6 +26,7 @@ const PUBLIC: Record<string, string> = {
   '/api/board/events': "the pickup board's stream",
   '/api/health': 'for load balancers',
   '/api/bench/empty': 'the benchmark baseline: answers {ok:true} and touches nothing',
+  '/api/bench/empty/[id]': 'the benchmark baseline on a dynamic route: echoes the id and touches nothing',
   'POST /api/session': 'sign-in itself (PIN; rate limited)',
   'DELETE /api/session': 'sign-out: without a session there is nothing to end, so 204',
 };
