@@ -1,5 +1,6 @@
 // Opening, checking and closing whichever store is configured (scripts, health checks, tests).
 import { checkpointStats, closeDb, getDb, pingDb, prepareAll } from '../client';
+import type { CheckpointStats } from '../sqlite/checkpointer';
 import { findApiKeyByHash } from './api-keys';
 import { listQueue } from './orders';
 // prepareAll() prepares what this module copy has loaded: load every store module of the API's hot
@@ -22,9 +23,8 @@ export async function pingStore(): Promise<void> {
 }
 
 /** What the SQLite WAL checkpointer has done (db/sqlite/checkpointer.ts); undefined on PostgreSQL. */
-export function walCheckpoints(): { runs: number; pages_copied: number; failures: number } | undefined {
-  const stats = storeKind() === 'sqlite' ? checkpointStats() : undefined;
-  return stats && { runs: stats.runs, pages_copied: stats.pagesCopied, failures: stats.failures };
+export function walCheckpoints(): CheckpointStats | undefined {
+  return storeKind() === 'sqlite' ? checkpointStats() : undefined;
 }
 
 /** Closes this process's connections to the store. */

@@ -13,7 +13,6 @@ import {
 
 export type ThroughputOptions = { reps: number; duration: number; warmup: number; connections: number };
 
-
 type Key = 'nextEmptyGet' | 'emptyGet' | 'emptyDynGet' | 'get' | 'bareGet' | 'nextEmptyPost' | 'emptyPost' | 'post' | 'barePost';
 type Target = { key: Key; label: string; method: 'GET' | 'POST'; url: string; pid: number | undefined; body?: string };
 type Sample = { rps: number; p50: number; p99: number; cpuMsPerReq: number; requests: number; bad: number };

@@ -1,7 +1,8 @@
 // Storage trouble: the database file becomes read-only (immutable, `chattr +i`: even root cannot write
 // it) or the disk fills up (a small tmpfs). Writes answer 503 service_unavailable in the error shape
 // (on a full disk, those that need new space), the server stays up (no crash loop), and once the
-// trouble goes away it recovers by itself, on the same process and connection. Both need root (chattr, mount) and are skipped, saying why, without it.
+// trouble goes away it recovers by itself, on the same process and connection. Both need root
+// (chattr, mount) and are skipped, saying why, without it.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

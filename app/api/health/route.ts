@@ -23,6 +23,6 @@ export const GET = handle(async () => {
     store,
     store_latency_ms: Number((performance.now() - started).toFixed(2)),
     live_streams: orderFeed.subscriberCount(),
-    ...(wal ? { wal_checkpoints: wal } : {}),
+    ...(wal ? { wal_checkpoints: { runs: wal.runs, pages_copied: wal.pagesCopied, failures: wal.failures } } : {}),
   });
 });
