@@ -36,6 +36,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // KitchenHub's paths end in '/' (/v2/auth/token/): the sandbox must answer them as they are, not
+  // redirect them (our client refuses redirects, as a client of the real KitchenHub should).
+  skipTrailingSlashRedirect: true,
   // NEXT_DIST_DIR lets a second build (a benchmark, a parallel checkout) live beside the main one.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.

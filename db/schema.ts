@@ -166,9 +166,21 @@ export const hubDeliveries = sqliteTable(
     /** applied | duplicate | stale | ignored | invalid | unauthorized */
     outcome: text('outcome').notNull(),
     error: text('error'),
+    /** How it reached us: webhook | reconciliation (found by polling GET /v2/orders/) | replay | reread (after a 409). */
+    source: text('source', { enum: ['webhook', 'reconciliation', 'replay', 'reread'] }).notNull().default('webhook'),
   },
   (t) => [index('hub_deliveries_hash_idx').on(t.bodyHash), index('hub_deliveries_order_idx').on(t.hubOrderId, t.id)],
 );
+
+/**
+ * Named leases shared by every instance: one holder at a time does a periodic job (polling
+ * KitchenHub, refreshing its token, registering the webhook) until `until`, then anyone may take it.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  until: ms('until').notNull(),
+});
 
 /**
  * A KitchenHub order as the manager sees it: pending until accepted (then a kitchen ticket, now or at
@@ -219,10 +231,13 @@ export const hubOutbox = sqliteTable(
     hubOrderId: text('hub_order_id').notNull().references(() => hubOrders.hubOrderId),
     /** accept | reject | cancel | complete */
     action: text('action', { enum: ['accept', 'reject', 'cancel', 'complete'] }).notNull(),
-    /** The request body, e.g. {"prep_time_minutes": 15} or {"reason": "…"}. */
+    /** KitchenHub's request body (PUT /v2/orders/{id}/status/), e.g. {"status": "accept", "prep_time": 15}. */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** pending (to send, perhaps after a failure) | sent | failed (gave up; a manager may retry) | conflict (409: re-read instead) */
-    state: text('state', { enum: ['pending', 'sent', 'failed', 'conflict'] }).notNull(),
+    /**
+     * pending (to send, perhaps after a failure) | sent | failed (gave up; a manager may retry) |
+     * conflict (409: re-read instead) | unsupported (the provider cannot take this call: not sent)
+     */
+    state: text('state', { enum: ['pending', 'sent', 'failed', 'conflict', 'unsupported'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ms('next_attempt_at').notNull(),
     /** A worker's claim: until then no other worker (or instance) sends this call. */

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { IncomingPage } from './pages/incoming-page';
 import { KitchenHubConnectionPage } from './pages/kitchenhub-connection';
+import { KitchenPage } from './pages/kitchen-page';
 import { signIn } from './pages/login-page';
 
 /** Clicks "Simulate incoming order" and returns the KitchenHub id the sandbox gave the order. */
@@ -12,26 +13,43 @@ async function simulate(incoming: IncomingPage): Promise<string> {
   return body.hub_order_id;
 }
 
-test('demo: a simulated order is accepted and the call reaches KitchenHub; when the API is down the manager sees why and retries', async ({ page }) => {
+test('demo: the manager connects KitchenHub, a sandbox order is accepted, bumped to the end, and KitchenHub receives accept and complete; when the API is down the manager sees why and retries', async ({ page, browser }) => {
   test.slow();
   await signIn(page, 'manager');
   const incoming = new IncomingPage(page);
   const hub = new KitchenHubConnectionPage(page);
 
-  // Out of the box, in demo mode, calls go to the sandbox KitchenHub inside the app.
+  // Out of the box, in demo mode, calls go to the sandbox KitchenHub inside the app. Connect registers our webhook there.
   await hub.open();
   await expect(hub.callsGoTo()).toContainText('sandbox');
-  await page.getByRole('button', { name: 'Check connection' }).click();
+  await page.getByTestId('hub-connect').click();
   await expect(page.getByTestId('hub-check-result')).toContainText('Connected');
+  await expect(page.getByTestId('hub-registration')).toHaveText('Registered');
 
   await incoming.open();
   const first = await simulate(incoming);
   await expect(incoming.order(first)).toBeVisible();
+  await expect(incoming.order(first).getByTestId('accept-by')).toContainText('Accept within');
+  const accepted = page.waitForResponse((r) => r.url().includes(`/api/kitchenhub/orders/${first}/accept`));
   await incoming.accept(first, 15);
+  const orderId = ((await (await accepted).json()) as { hub_order: { order_id: string } }).hub_order.order_id;
   await expect(incoming.order(first)).toHaveCount(0);
+
+  // A cook bumps the ticket to the end on the kitchen screen.
+  const cookContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const cookPage = await cookContext.newPage();
+  await signIn(cookPage, 'kitchen');
+  const kitchen = new KitchenPage(cookPage);
+  await kitchen.open();
+  for (const step of ['Start', 'Ready', 'Handed off'] as const) await kitchen.button(orderId, step).click();
+  await expect(kitchen.ticket(orderId)).toHaveCount(0);
+  await cookContext.close();
+
+  // The console shows both calls KitchenHub received: accept with its prep time, then complete.
   await hub.open();
-  await expect(hub.call(first)).toHaveAttribute('data-state', 'sent');
-  await expect(hub.call(first)).toContainText('Accept · 15 min prep');
+  await expect(hub.call(first).filter({ hasText: 'Accept' })).toHaveAttribute('data-state', 'sent');
+  await expect(hub.call(first).filter({ hasText: 'Accept' })).toContainText('Accept · 15 min prep');
+  await expect(hub.call(first).filter({ hasText: 'Ready (complete)' })).toHaveAttribute('data-state', 'sent');
 
   // KitchenHub's API is unreachable: the call waits, loudly, on Incoming and on the KitchenHub page.
   await hub.setApi({ url: 'http://127.0.0.1:9', clientId: 'pbj-store', clientSecret: 'not-a-real-secret' });

@@ -39,8 +39,24 @@ const schema = z.object({
         return false;
       }
     }, 'must be an IANA time zone such as America/New_York'),
-  /** Shared secret for KitchenHub webhooks (HMAC-SHA256 header or ?token=); a manager can set one too. */
+  /** This server's public base URL (https://kds.example.com): KitchenHub's webhook is registered at {PUBLIC_URL}/api/kitchenhub/webhook. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * How KitchenHub webhooks prove they are KitchenHub's: `header` (default, KitchenHub's own scheme:
+   * the secret header we register with the webhook), or, for a proxy in front of us that signs or
+   * rewrites deliveries, `hmac` (X-KitchenHub-Signature: sha256=<hex of the raw body>) or `token`
+   * (?token=<secret> on the URL); those two need KITCHENHUB_WEBHOOK_SECRET.
+   */
+  KITCHENHUB_WEBHOOK_AUTH: z.enum(['header', 'hmac', 'token']).default('header'),
+  /** The webhook secret: for `header`, the value we register (else one is generated and stored hashed); for `hmac`/`token`, the shared secret. */
   KITCHENHUB_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Reconciliation: read KitchenHub's recent orders this often, in seconds, to recover lost webhooks (0 turns it off). */
+  KITCHENHUB_POLL_SECONDS: z.coerce.number().int().min(0).default(60),
+  /**
+   * Minutes a provider gives a new order before KitchenHub cancels it as not accepted. KitchenHub's
+   * API does not publish this: the console counts down against it.
+   */
+  KITCHENHUB_ACCEPT_WINDOW_MINUTES: positiveInt(10),
   /** KitchenHub's API for our calls to it (accept, reject, complete); a manager can set these too. */
   KITCHENHUB_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   KITCHENHUB_CLIENT_ID: z.string().min(1).optional(),

@@ -3,6 +3,9 @@
 import { env } from './env';
 import { fireDueHubOrders } from './kitchenhub/manager';
 import { startOutboxWorker } from './kitchenhub/outbox';
+import { credentialsRefused } from './kitchenhub/problems';
+import { reconcileIfDue } from './kitchenhub/reconcile';
+import { ensureWebhook } from './kitchenhub/registration';
 
 const KEY = Symbol.for('kds.jobs');
 const holder = globalThis as unknown as { [KEY]?: { timer: ReturnType<typeof setInterval> } };
@@ -14,6 +17,16 @@ async function tick(sendCalls: () => Promise<void>) {
     console.error('background job failed', err); // the next tick tries again
   }
   await sendCalls(); // calls to KitchenHub: queued ones, and retries that came due (it logs its own failures)
+  try {
+    // KitchenHub: our webhook registered (at start, then now and then), and lost webhooks recovered.
+    // Both wait while KitchenHub refuses our credentials: the console says so, and "Connect" retries.
+    if (!(await credentialsRefused())) {
+      await ensureWebhook();
+      await reconcileIfDue();
+    }
+  } catch (err) {
+    console.error('KitchenHub job failed', err);
+  }
 }
 
 /** Starts the jobs once per process (a second call does nothing). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSettings, writeSetting, writeSettingOnce } from '@/db/store/settings';
+import { deleteSetting, readSettings, writeSetting, writeSettingOnce } from '@/db/store/settings';
 import { randomToken } from './auth/crypto';
 import { env } from './env';
 import type { KitchenSettings } from './orders/types';
@@ -25,14 +25,61 @@ const SETTINGS = {
    */
   kitchenhub: z
     .object({
-      webhookSecret: z.string().min(16).max(200).nullable(),
       apiUrl: z.url({ protocol: /^https?$/ }).max(300).nullable(),
       clientId: z.string().min(1).max(200).nullable(),
       clientSecret: z.string().min(1).max(500).nullable(),
+      /** Where KitchenHub reaches us (PUBLIC_URL wins): the webhook we register is {publicUrl}/api/kitchenhub/webhook. */
+      publicUrl: z.url({ protocol: /^https?$/ }).max(300).nullable().default(null),
       autoAccept: z.boolean(),
       autoAcceptPrepMinutes: z.number().int().min(1).max(240),
+      /** Pausing the store also sets KitchenHub's integration accounts offline. */
+      pauseWithStore: z.boolean().default(true),
     })
-    .default({ webhookSecret: null, apiUrl: null, clientId: null, clientSecret: null, autoAccept: false, autoAcceptPrepMinutes: 15 }),
+    .default({ apiUrl: null, clientId: null, clientSecret: null, publicUrl: null, autoAccept: false, autoAcceptPrepMinutes: 15, pauseWithStore: true }),
+  /**
+   * Our webhook at KitchenHub (POST /v2/webhooks/): its id, and the secret header KitchenHub sends
+   * with every delivery, kept only as SHA-256 hashes. `next` is a secret being registered right now;
+   * `previous` is the one it replaced, still accepted until `previousUntil`.
+   */
+  kitchenhub_webhook: z
+    .object({
+      apiUrl: z.string().nullable(),
+      url: z.string().nullable(),
+      webhookId: z.string().nullable(),
+      secretHash: z.string().nullable(),
+      secretHint: z.string().nullable(),
+      nextSecretHash: z.string().nullable(),
+      previousSecretHash: z.string().nullable(),
+      previousUntil: z.number().nullable(),
+      state: z.enum(['unregistered', 'registered', 'error']),
+      error: z.string().nullable(),
+      checkedAt: z.number().nullable(),
+    })
+    .default({ apiUrl: null, url: null, webhookId: null, secretHash: null, secretHint: null, nextSecretHash: null, previousSecretHash: null, previousUntil: null, state: 'unregistered', error: null, checkedAt: null }),
+  /** What each provider lets us do through KitchenHub (GET /v2/providers/), refreshed now and then. */
+  kitchenhub_providers: z
+    .object({
+      apiUrl: z.string(),
+      fetchedAt: z.number(),
+      providers: z.array(
+        z.object({ id: z.string(), name: z.string(), accept: z.boolean(), cancel: z.boolean(), complete: z.boolean(), readOnline: z.boolean(), updateOnline: z.boolean() }),
+      ),
+    })
+    .nullable()
+    .default(null),
+  /** Reconciliation: when GET /v2/orders/ was last read through, and how that went. */
+  kitchenhub_poll: z
+    .object({ lastPollAt: z.number().nullable(), lastError: z.string().nullable(), lastFinishedAt: z.number().nullable() })
+    .default({ lastPollAt: null, lastError: null, lastFinishedAt: null }),
+  /**
+   * A configuration problem KitchenHub reported (wrong secret, blocked company, not the main account):
+   * shown on the console until a manager changes the settings or connects again. While a
+   * `credentials` problem stands, nothing is sent (it could only fail again).
+   */
+  kitchenhub_problem: z
+    .object({ kind: z.enum(['credentials', 'not_main_account']), status: z.number().nullable(), message: z.string(), at: z.number() })
+    .nullable()
+    .default(null),
   /**
    * Kitchen alerts: a new, changed or canceled ticket sounds again every `repeatSeconds` until a cook
    * acknowledges it; after `escalateAfterSeconds` louder and twice as often (unless `escalate` is off).
@@ -47,9 +94,9 @@ const SETTINGS = {
     .default({ volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 }),
   /** An open order no kitchen screen has shown for this long raises the missing-order alarm. */
   screens: z.object({ missingOrderSeconds: z.number().int().min(5).max(600) }).default({ missingOrderSeconds: 20 }),
-  /** The bearer token for KitchenHub's API and its rotating refresh token, shared by every instance. */
+  /** KitchenHub's access and refresh tokens (POST /v2/auth/token/), shared by every instance. */
   kitchenhub_token: z
-    .object({ apiUrl: z.string(), clientId: z.string(), accessToken: z.string(), refreshToken: z.string().nullable(), expiresAt: z.number() })
+    .object({ apiUrl: z.string(), clientId: z.string(), accessToken: z.string(), accessExpiresAt: z.number(), refreshToken: z.string(), refreshExpiresAt: z.number() })
     .nullable()
     .default(null),
 } as const;
@@ -76,7 +123,9 @@ export async function getSettings<K extends SettingKey>(...keys: K[]): Promise<{
 /** Validates and stores a setting; throws the zod error for a bad value. */
 export async function setSetting<K extends SettingKey>(key: K, value: unknown, now = Date.now()): Promise<SettingValue<K>> {
   const parsed = SETTINGS[key].parse(value) as SettingValue<K>;
-  await writeSetting(key, parsed, now);
+  // A JSON null cannot be stored (the column is NOT NULL): null means "no value", the default.
+  if (parsed === null) await deleteSetting(key);
+  else await writeSetting(key, parsed, now);
   return parsed;
 }
 

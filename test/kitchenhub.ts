@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { StaffClient } from './api';
 import { ROOT } from './paths';
 
 export const HUB_SECRET = 'test-webhook-secret-0123456789';
@@ -23,15 +24,42 @@ export function hubOrder(id: string | number, status: string, order: Json = {}, 
   return body.replace('"__ID__"', String(id)); // as a bare JSON number, like KitchenHub sends it
 }
 
+/** An HMAC of the body, for a server running with KITCHENHUB_WEBHOOK_AUTH=hmac (a proxy's scheme). */
 export const sign = (body: string, secret = HUB_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
-export async function postWebhook(baseUrl: string, body: string, auth: { signature?: string; token?: string } | 'sign' = 'sign'): Promise<Response> {
+/** The header KitchenHub sends with every delivery: the one we registered with our webhook (KITCHENHUB_WEBHOOK_SECRET in tests). */
+export const WEBHOOK_HEADER = 'X-KDS-Webhook-Secret';
+export const hubAuth = (secret = HUB_SECRET): Record<string, string> => ({ [WEBHOOK_HEADER]: secret });
+
+/**
+ * Posts a delivery as KitchenHub would ('registered': our registered header), or with other proof:
+ * a header value of our own, an HMAC signature, or a ?token=.
+ */
+export async function postWebhook(baseUrl: string, body: string, auth: { header?: string; signature?: string; token?: string } | 'registered' = 'registered'): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   let url = `${baseUrl}/api/kitchenhub/webhook`;
-  if (auth === 'sign') headers['X-KitchenHub-Signature'] = sign(body);
+  if (auth === 'registered') Object.assign(headers, hubAuth());
   else {
+    if (auth.header !== undefined) headers[WEBHOOK_HEADER] = auth.header;
     if (auth.signature) headers['X-KitchenHub-Signature'] = auth.signature;
     if (auth.token) url += `?token=${encodeURIComponent(auth.token)}`;
   }
   return fetch(url, { method: 'POST', headers, body });
+}
+
+/** The env that points a test server at a fake KitchenHub (its webhook secret is HUB_SECRET). */
+export const fakeHubEnv = (fakeUrl: string): Record<string, string> => ({
+  KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+  KITCHENHUB_API_URL: fakeUrl,
+  KITCHENHUB_CLIENT_ID: 'fake-client',
+  KITCHENHUB_CLIENT_SECRET: 'fake-secret',
+});
+
+/**
+ * What a manager does on the console: tells the server its public URL (here, its own address) and
+ * presses Connect, which registers our webhook at the fake; from then on the fake's orders reach it.
+ */
+export async function connectHub(manager: StaffClient, serverUrl: string): Promise<{ ok: boolean; error: string | null }> {
+  await manager.json('PUT', '/api/kitchenhub/settings', { public_url: serverUrl });
+  return manager.json('POST', '/api/kitchenhub/connect', {});
 }

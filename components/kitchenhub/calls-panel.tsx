@@ -14,6 +14,7 @@ const STATE: Record<HubCallView['state'], { label: string; tone: string }> = {
   failed: { label: 'Failed', tone: 'bg-red-500/20 text-red-200 ring-red-500/60' },
   sent: { label: 'Sent', tone: 'bg-emerald-500/15 text-emerald-200 ring-emerald-500/40' },
   conflict: { label: 'Conflict: re-read', tone: 'bg-zinc-700/60 text-zinc-200 ring-zinc-500/60' },
+  unsupported: { label: 'Not supported', tone: 'bg-zinc-700/60 text-zinc-200 ring-zinc-500/60' },
 };
 
 const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
@@ -24,9 +25,9 @@ function inWords(ms: number, now = Date.now()): string {
 }
 
 function detail(c: HubCallView): string | null {
-  if (c.action === 'accept' && typeof c.payload.prep_time_minutes === 'number') return `${c.payload.prep_time_minutes} min prep`;
-  if ((c.action === 'reject' || c.action === 'cancel') && typeof c.payload.reason === 'string') return `“${c.payload.reason}”`;
-  return null;
+  const prep = c.payload.prep_time ?? c.payload.prep_time_minutes;
+  if (c.action === 'accept' && typeof prep === 'number') return `${prep} min prep`;
+  return typeof c.payload.status === 'string' ? `status “${c.payload.status}”` : null;
 }
 
 function CallRow({ c }: { c: HubCallView }) {

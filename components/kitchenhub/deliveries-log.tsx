@@ -13,6 +13,7 @@ import { formatAgo } from '@/lib/manager/format';
 import styles from './deliveries-log.module.css';
 
 type Outcome = DeliveryView['outcome'];
+const SOURCE: Record<DeliveryView['source'], string> = { webhook: 'webhook', reconciliation: 'found by reconciliation', replay: 'replay', reread: 're-read after a conflict' };
 const BADGE: Record<Outcome, string> = {
   applied: 'bg-emerald-500/20 text-emerald-200 ring-emerald-400/50',
   duplicate: 'bg-zinc-800 text-zinc-200 ring-zinc-600',
@@ -117,6 +118,7 @@ function DeliveryRow({ delivery: d, now }: { delivery: DeliveryView; now: number
       </div>
       <div className={cn(styles.event, 'min-w-0 self-center break-words text-zinc-200')}>
         {d.event_type ? <WordBreaks text={d.event_type} /> : <span className="text-zinc-500">unknown event</span>}
+        {d.source !== 'webhook' && <span data-testid="delivery-source" className="block text-sm font-semibold text-sky-300">{SOURCE[d.source]}</span>}
       </div>
       <div className={cn(styles.order, 'min-w-0 self-center')}>
         {d.hub_order_id ? (

@@ -7,7 +7,8 @@ import { enableSound, playAlert, soundEnabled } from '@/components/kitchen/sound
 import { Button, Card, Notice, PageHeader } from '@/components/manager/ui';
 import { cn } from '@/components/ui/cn';
 import { sendJson } from '@/lib/client/fetch';
-import { simulatedSchema, type HubOrderView } from '@/lib/client/kitchenhub';
+import { simulatedSchema, type HubOrderView, type PendingHubOrder } from '@/lib/client/kitchenhub';
+import { useNow } from '@/components/board/use-now';
 import { hubKeys, incomingQuery } from '@/lib/client/queries';
 
 const QUICK_PREP = [10, 15, 20, 30, 45] as const;
@@ -122,7 +123,19 @@ export function IncomingPanel() {
   );
 }
 
-function PendingCard({ order: h, suggested, onDone }: { order: HubOrderView; suggested: number; onDone: () => void }) {
+/** How long KitchenHub gives before it cancels an order as not accepted: loud in the last minutes. */
+function AcceptBy({ at }: { at: number }) {
+  const now = useNow() ?? at - 60_000; // before hydration: a neutral minute, replaced at once
+  const left = Math.ceil((at - now) / 60_000);
+  const urgent = left <= 3;
+  return (
+    <p data-testid="accept-by" className={cn('mt-2 rounded-lg px-3 py-1.5 text-lg font-bold', urgent ? 'bg-red-600 text-white' : 'bg-zinc-800 text-amber-200')}>
+      {left > 0 ? `Accept within ${left} min or the delivery app cancels it` : 'Past the usual accept window: KitchenHub may cancel it any moment'}
+    </p>
+  );
+}
+
+function PendingCard({ order: h, suggested, onDone }: { order: PendingHubOrder; suggested: number; onDone: () => void }) {
   const [prep, setPrep] = useState<number>(suggested);
   const [custom, setCustom] = useState('');
   const [rejecting, setRejecting] = useState(false);
@@ -154,6 +167,7 @@ function PendingCard({ order: h, suggested, onDone }: { order: HubOrderView; sug
         <strong>{h.customer_first_name ?? 'Guest'}</strong> · placed {time(h.placed_at)} ·{' '}
         {h.asap ? <span className="font-bold text-emerald-300">ASAP</span> : <span className="font-bold text-amber-200">Scheduled for {time(h.scheduled_for)}</span>}
       </p>
+      <AcceptBy at={h.accept_by} />
       <ul className="mt-3 space-y-1.5 text-lg">
         {h.items.map((item, i) => (
           <li key={i}>
@@ -207,14 +221,18 @@ function PendingCard({ order: h, suggested, onDone }: { order: HubOrderView; sug
             <Button tone="success" className="flex-1 text-lg" disabled={busy || !validPrep} onClick={() => void decide('accept')}>
               Accept · {validPrep ? `${chosen} min` : '—'}
             </Button>
-            <Button tone="neutral" disabled={busy} onClick={() => setRejecting(true)}>
-              Reject…
-            </Button>
+            {h.can_reject && (
+              <Button tone="neutral" disabled={busy} onClick={() => setRejecting(true)}>
+                Reject…
+              </Button>
+            )}
           </div>
+          {!h.can_accept && <p className="mt-2 text-amber-200">{h.provider.name} does not take accepts through KitchenHub: accepting here makes the ticket; accept it on the {h.provider.name} tablet too.</p>}
+          {!h.can_reject && <p className="mt-2 text-amber-200">{h.provider.name} does not take cancels through KitchenHub: reject it on the {h.provider.name} tablet.</p>}
         </div>
       ) : (
         <div className="mt-4 border-t border-zinc-800 pt-4">
-          <p className="font-semibold text-zinc-300">Why? The delivery app tells the customer.</p>
+          <p className="font-semibold text-zinc-300">Why? Kept with the order here (KitchenHub&apos;s cancel takes no reason).</p>
           <div className="mt-2 flex flex-wrap gap-2">
             {QUICK_REASONS.map((r) => (
               <button key={r} type="button" aria-pressed={reason === r} onClick={() => setReason(r)} className={cn('min-h-12 rounded-xl px-3 font-bold', reason === r ? 'bg-white text-black' : 'bg-zinc-800 hover:bg-zinc-700')}>

@@ -3,7 +3,7 @@
 // recognised by its hash. Every unit of work on one hub order first takes that hub order's lock, so
 // deliveries, a manager's decision and scheduled firings on several instances decide one at a time,
 // each on what the one before it wrote (the first delivery has no row yet to lock).
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { inTx, lockIn, pgDb, type PgTx } from './client';
 import { hubDeliveries, hubOrders } from './schema';
 import type { Delivery, DeliveryOutcome, HubOrder, HubPlan, HubState } from '@/lib/kitchenhub/types';
@@ -141,7 +141,7 @@ export async function dueScheduledHubOrders(now: number): Promise<string[]> {
 
 const logColumns = {
   id: hubDeliveries.id, receivedAt: hubDeliveries.receivedAt, headers: hubDeliveries.headers, eventType: hubDeliveries.eventType,
-  hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error,
+  hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error, source: hubDeliveries.source,
 };
 // The column is plain text; only ingest writes it, always with a DeliveryOutcome.
 const asOutcome = <R extends { outcome: string }>(r: R): R & { outcome: DeliveryOutcome } => r as R & { outcome: DeliveryOutcome };
@@ -159,4 +159,10 @@ export async function getDelivery(id: number): Promise<StoredDelivery | undefine
   const db = await pgDb();
   const [row] = await db.select({ ...logColumns, body: hubDeliveries.body, bodyHash: hubDeliveries.bodyHash }).from(hubDeliveries).where(eq(hubDeliveries.id, id));
   return row ? asOutcome(row) : undefined;
+}
+
+export async function countRecovered(): Promise<number> {
+  const db = await pgDb();
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(hubDeliveries).where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied')));
+  return row?.n ?? 0;
 }

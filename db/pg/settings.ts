@@ -34,3 +34,8 @@ export async function writeSettingOnce(key: string, value: unknown, now: number)
   const [stored] = await db.select({ value: valueText }).from(settings).where(eq(settings.key, key));
   return stored ? parse(stored.value) : undefined;
 }
+
+export async function deleteSetting(key: string): Promise<void> {
+  const db = await pgDb();
+  await db.delete(settings).where(eq(settings.key, key));
+}

@@ -1,10 +1,10 @@
 // KitchenHub storage: the raw delivery log and hub orders. Each delivery is recorded in the same
 // transaction as its effects (hub order, ticket created or moved), so a crash never leaves one without
 // the other, and the same body twice is recognised by its hash.
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { hubDeliveries, hubOrders } from '../schema';
-import type { Delivery, DeliveryOutcome, HubOrder, HubPlan, HubState } from '@/lib/kitchenhub/types';
+import type { Delivery, DeliveryOutcome, DeliverySource, HubOrder, HubPlan, HubState } from '@/lib/kitchenhub/types';
 import type { HubStatus } from '@/lib/kitchenhub/schema';
 import type { Changed, Order } from '@/lib/orders/types';
 import { changeOrderIn, getOrderIn, insertOrderIn } from './orders';
@@ -116,12 +116,15 @@ export async function dueScheduledHubOrders(now: number): Promise<string[]> {
 }
 
 /** A delivery as the manager's log shows it: everything but the raw body. */
-export type DeliveryLogEntry = { id: number; receivedAt: number; headers: Record<string, string>; eventType: string | null; hubOrderId: string | null; hubStatus: string | null; outcome: DeliveryOutcome; error: string | null };
+export type DeliveryLogEntry = {
+  id: number; receivedAt: number; headers: Record<string, string>; eventType: string | null; hubOrderId: string | null; hubStatus: string | null;
+  outcome: DeliveryOutcome; error: string | null; source: DeliverySource;
+};
 export type StoredDelivery = DeliveryLogEntry & { body: string; bodyHash: string };
 
 const logColumns = {
   id: hubDeliveries.id, receivedAt: hubDeliveries.receivedAt, headers: hubDeliveries.headers, eventType: hubDeliveries.eventType,
-  hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error,
+  hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error, source: hubDeliveries.source,
 };
 // The column is plain text in SQLite; only ingest writes it, always with a DeliveryOutcome.
 const asOutcome = <R extends { outcome: string }>(r: R): R & { outcome: DeliveryOutcome } => r as R & { outcome: DeliveryOutcome };
@@ -136,4 +139,10 @@ export async function listDeliveries(opts: { limit?: number; outcomes?: readonly
 export async function getDelivery(id: number): Promise<StoredDelivery | undefined> {
   const row = getDb().select({ ...logColumns, body: hubDeliveries.body, bodyHash: hubDeliveries.bodyHash }).from(hubDeliveries).where(eq(hubDeliveries.id, id)).get();
   return row ? asOutcome(row) : undefined;
+}
+
+/** How many orders reconciliation recovered (found by polling, applied: their webhooks never came). */
+export async function countRecovered(): Promise<number> {
+  const row = getDb().select({ n: sql<number>`count(*)` }).from(hubDeliveries).where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied'))).get();
+  return row?.n ?? 0;
 }

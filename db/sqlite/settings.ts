@@ -34,3 +34,8 @@ export async function writeSettingOnce(key: string, value: unknown, now: number)
     return tx.select().from(settings).where(eq(settings.key, key)).get()?.value;
   });
 }
+
+/** Removes a setting: it reads as its default again. */
+export async function deleteSetting(key: string): Promise<void> {
+  getDb().delete(settings).where(eq(settings.key, key)).run();
+}

@@ -42,7 +42,7 @@ async function arrive(over: Partial<HubOrder> = {}) {
 
 const accept = (now: number): Parameters<typeof decideHubOrder>[1] => ({ hub }) => ({
   outcome: 'applied', actor: 'staff:mgr', hub: { hubOrderId: hub.hubOrderId, state: 'accepted', prepTimeMinutes: 10, decidedBy: 'staff:mgr', decidedAt: now },
-  createTicket: ticket({ createdAt: now }), calls: [{ action: 'accept', payload: { prep_time_minutes: 10 } }],
+  createTicket: ticket({ createdAt: now }), calls: [{ action: 'accept', payload: { status: 'accept', prep_time: 10 } }],
 });
 
 describe('deliveries', () => {
@@ -132,7 +132,7 @@ describe('tickets from hub orders', () => {
     expect(orderId).toEqual(expect.stringMatching(/^ord_/));
     expect(accepted?.changed).toHaveLength(1);
     expect(accepted?.changed[0]).toMatchObject({ order: { id: orderId, source: 'kitchenhub', status: 'queued', dailyNumber: expect.any(Number) }, event: { type: 'created', actor: 'staff:mgr' } });
-    expect((await listCalls({ hubOrderId: id })).map((c) => [c.action, c.state, c.payload, c.orderId])).toEqual([['accept', 'pending', { prep_time_minutes: 10 }, orderId]]);
+    expect((await listCalls({ hubOrderId: id })).map((c) => [c.action, c.state, c.payload, c.orderId])).toEqual([['accept', 'pending', { status: 'accept', prep_time: 10 }, orderId]]);
 
     // A ticket created once: accepting again does not make a second one.
     const again = await decideHubOrder(id, accept(T0 + 101), T0 + 101);
@@ -156,7 +156,7 @@ describe('tickets from hub orders', () => {
   test('a kitchen change with a hub call queues it for the ticket’s hub order, once', async () => {
     const { id } = await arrive();
     const orderId = (await decideHubOrder(id, accept(T0 + 300), T0 + 300))!.hub.orderId!;
-    const complete = { type: 'status' as const, action: 'advance', actor: 'staff:k', at: T0 + 301, status: 'ready' as const, hubCall: { action: 'complete' as const, payload: {} } };
+    const complete = { type: 'status' as const, action: 'advance', actor: 'staff:k', at: T0 + 301, status: 'ready' as const, hubCall: { action: 'complete' as const, payload: { status: 'complete' as const } } };
     await changeOrder(orderId, () => complete);
     await changeOrder(orderId, () => ({ ...complete, at: T0 + 302 }));
     expect((await listCalls({ hubOrderId: id })).map((c) => [c.action, c.createdBy])).toEqual([['complete', 'staff:k'], ['accept', 'staff:mgr']]);
@@ -168,7 +168,7 @@ describe('tickets from hub orders', () => {
     const { id } = await arrive();
     const rejected = await decideHubOrder(id, ({ hub }) => ({
       outcome: 'applied', actor: 'staff:mgr', hub: { hubOrderId: hub.hubOrderId, state: 'rejected', rejectReason: 'closed', decidedBy: 'staff:mgr', decidedAt: T0 + 400 },
-      calls: [{ action: 'reject', payload: { reason: 'closed' } }],
+      calls: [{ action: 'reject', payload: { status: 'cancel' } }],
     }), T0 + 400);
     expect(rejected).toEqual({ hub: expect.objectContaining({ state: 'rejected', rejectReason: 'closed', orderId: null }), changed: [] });
     expect((await listCalls({ hubOrderId: id })).map((c) => c.action)).toEqual(['reject']);

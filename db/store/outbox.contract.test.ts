@@ -26,8 +26,8 @@ async function hubWithCalls(at: number, calls: HubCall[], over: Partial<HubOrder
   return id;
 }
 
-const accept: HubCall = { action: 'accept', payload: { prep_time_minutes: 12 } };
-const complete: HubCall = { action: 'complete', payload: {} };
+const accept: HubCall = { action: 'accept', payload: { status: 'accept', prep_time: 12 } };
+const complete: HubCall = { action: 'complete', payload: { status: 'complete' } };
 
 /** Sends (as sent) every call still pending, so each test starts with an empty queue. */
 async function drain() {
@@ -45,7 +45,7 @@ describe('the outbox', () => {
     expect(await claimDueCall(t - 1, LEASE)).toBeUndefined(); // not due yet
     const call = await claimDueCall(t, LEASE);
     expect(call).toEqual({
-      id: expect.any(Number), hubOrderId: id, action: 'accept', payload: { prep_time_minutes: 12 }, state: 'pending', attempts: 1, nextAttemptAt: t, lockedUntil: t + LEASE,
+      id: expect.any(Number), hubOrderId: id, action: 'accept', payload: { status: 'accept', prep_time: 12 }, state: 'pending', attempts: 1, nextAttemptAt: t, lockedUntil: t + LEASE,
       lastStatus: null, lastError: null, createdBy: 'kitchenhub', createdAt: t, updatedAt: t, sentAt: null,
     });
     expect(await getCall(call!.id)).toEqual(call);

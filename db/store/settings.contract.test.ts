@@ -1,6 +1,6 @@
 // The settings contract, on whichever store the run is configured for (see twin.ts).
 import { describe, expect, test } from 'vitest';
-import { readSettings, writeSetting, writeSettingOnce } from './settings';
+import { deleteSetting, readSettings, writeSetting, writeSettingOnce } from './settings';
 
 describe('settings', () => {
   test('readSettings reads several keys at once; unknown keys are absent', async () => {
@@ -37,5 +37,12 @@ describe('settings', () => {
     expect(racers).toContain(winner);
     expect(results).toEqual(racers.map(() => winner));
     expect(await readSettings(['race_once'])).toEqual({ race_once: winner });
+  });
+
+  test('deleteSetting removes a key (it reads as absent); deleting a missing key is no error', async () => {
+    await writeSetting('to_delete', { a: 1 }, 1);
+    await deleteSetting('to_delete');
+    expect(await readSettings(['to_delete'])).toEqual({});
+    await deleteSetting('never_there');
   });
 });

@@ -33,8 +33,11 @@ export const hubOrderViewSchema = z.object({
 });
 export type HubOrderView = z.infer<typeof hubOrderViewSchema>;
 
+export const pendingHubOrderSchema = z.extend(hubOrderViewSchema, { accept_by: z.number(), can_accept: z.boolean(), can_reject: z.boolean() });
+export type PendingHubOrder = z.infer<typeof pendingHubOrderSchema>;
+
 export const incomingSchema = z.object({
-  pending: z.array(hubOrderViewSchema),
+  pending: z.array(pendingHubOrderSchema),
   scheduled: z.array(hubOrderViewSchema),
   stuck_calls: z.number(),
   can_simulate: z.boolean(),
@@ -47,8 +50,8 @@ export type Incoming = z.infer<typeof incomingSchema>;
 const source = z.nullable(z.enum(['env', 'console', 'sandbox']));
 export const hubSettingsSchema = z.object({
   webhook_url: z.string(),
-  signature_header: z.string(),
-  webhook_secret: z.object({ set: z.boolean(), source, hint: z.nullable(z.string()) }),
+  webhook_auth: z.enum(['header', 'hmac', 'token']),
+  public_url: z.object({ value: z.nullable(z.string()), source }),
   api_url: z.object({ value: z.nullable(z.string()), source }),
   client_id: z.object({ value: z.nullable(z.string()), source }),
   client_secret: z.object({ set: z.boolean(), source, hint: z.nullable(z.string()) }),
@@ -56,11 +59,48 @@ export const hubSettingsSchema = z.object({
   sandbox: z.boolean(),
   auto_accept: z.boolean(),
   auto_accept_prep_minutes: z.number(),
-  new_webhook_secret: z.optional(z.nullable(z.string())),
+  pause_with_store: z.boolean(),
+  registration: z.object({
+    state: z.enum(['unregistered', 'registered', 'error']),
+    webhook_id: z.nullable(z.string()),
+    url: z.nullable(z.string()),
+    secret_hint: z.nullable(z.string()),
+    previous_secret_accepted_until: z.nullable(z.number()),
+    error: z.nullable(z.string()),
+    checked_at: z.nullable(z.number()),
+  }),
+  problem: z.nullable(z.object({ kind: z.enum(['credentials', 'not_main_account']), status: z.nullable(z.number()), message: z.string(), at: z.number() })),
+  poll: z.object({ every_seconds: z.number(), last_poll_at: z.nullable(z.number()), last_finished_at: z.nullable(z.number()), last_error: z.nullable(z.string()), recovered: z.number() }),
 });
 export type HubSettings = z.infer<typeof hubSettingsSchema>;
 
-export const connectionCheckSchema = z.object({ ok: z.boolean(), error: z.nullable(z.string()), url: z.nullable(z.string()) });
+const providerCapsSchema = z.object({ id: z.string(), name: z.string(), accept: z.boolean(), cancel: z.boolean(), complete: z.boolean(), readOnline: z.boolean(), updateOnline: z.boolean() });
+export const connectResultSchema = z.object({
+  ok: z.boolean(),
+  error: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+  registration: z.nullable(z.object({ state: z.string(), webhookId: z.nullable(z.string()), action: z.string(), error: z.nullable(z.string()) })),
+  providers: z.array(providerCapsSchema),
+});
+export const pollResultSchema = z.object({ ran: z.boolean(), pages: z.number(), seen: z.number(), ingested: z.number(), recovered: z.number(), error: z.nullable(z.string()) });
+
+export const accountsSchema = z.object({
+  accounts: z.array(
+    z.object({
+      id: z.string(),
+      provider_id: z.string(),
+      provider_name: z.string(),
+      connection: z.string(),
+      is_main_account: z.nullable(z.boolean()),
+      online: z.enum(['online', 'offline', 'unknown']),
+      offline_reason: z.nullable(z.string()),
+      can_pause: z.boolean(),
+      error: z.nullable(z.string()),
+    }),
+  ),
+  error: z.nullable(z.string()),
+});
+export type Accounts = z.infer<typeof accountsSchema>;
 
 export const hubCallSchema = z.object({
   id: z.number(),
@@ -71,7 +111,7 @@ export const hubCallSchema = z.object({
   customer_first_name: z.nullable(z.string()),
   action: z.enum(['accept', 'reject', 'cancel', 'complete']),
   payload: z.record(z.string(), z.unknown()),
-  state: z.enum(['pending', 'sent', 'failed', 'conflict']),
+  state: z.enum(['pending', 'sent', 'failed', 'conflict', 'unsupported']),
   attempts: z.number(),
   next_attempt_at: z.nullable(z.number()),
   last_status: z.nullable(z.number()),

@@ -1,7 +1,7 @@
 // All page data comes through here: query keys from one factory, so no invalidation misses.
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
-import { hubCallsSchema, hubSettingsSchema, incomingSchema } from './kitchenhub';
+import { accountsSchema, hubCallsSchema, hubSettingsSchema, incomingSchema } from './kitchenhub';
 import {
   apiKeyListSchema, boardSchema, ticketHistorySchema, dayNumbersSchema, deliveryLogSchema, pickupBoardSchema, PROBLEM_OUTCOMES, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
   type Board, type PickupBoard, type Ticket, type TrackingView,
@@ -135,6 +135,7 @@ export const hubKeys = {
   all: ['kitchenhub'] as const,
   incoming: () => [...hubKeys.all, 'incoming'] as const,
   settings: () => [...hubKeys.all, 'settings'] as const,
+  accounts: () => [...hubKeys.all, 'accounts'] as const,
   calls: () => [...hubKeys.all, 'calls'] as const,
 };
 
@@ -149,6 +150,10 @@ export const incomingQuery = () =>
 /** The KitchenHub connection settings (secrets only as set/unset). */
 export const hubSettingsQuery = () =>
   queryOptions({ queryKey: hubKeys.settings(), queryFn: ({ signal }) => getJson('/api/kitchenhub/settings', hubSettingsSchema, signal) });
+
+/** KitchenHub's integration accounts with their online status (read from KitchenHub: not polled often). */
+export const hubAccountsQuery = () =>
+  queryOptions({ queryKey: hubKeys.accounts(), staleTime: 30_000, queryFn: ({ signal }) => getJson('/api/kitchenhub/accounts', accountsSchema, signal) });
 
 /** Our calls to KitchenHub, newest first, polled so a failure shows within seconds. */
 export const hubCallsQuery = () =>

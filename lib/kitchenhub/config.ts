@@ -1,24 +1,25 @@
-// The KitchenHub connection: the webhook secret, the outbound API (base URL and client credentials)
-// and auto-accept. Each value comes from the environment when set there (a deployment's config wins
-// and the console shows it read-only), else from what a manager saved in the console. In demo mode
-// with no API configured, calls go to the sandbox KitchenHub mounted in this app.
+// The KitchenHub connection: KitchenHub's API (base URL and client credentials), where KitchenHub
+// reaches us (the public URL our webhook is registered at), auto-accept and pausing with the store.
+// Each value comes from the environment when set there (a deployment's config wins and the console
+// shows it read-only), else from what a manager saved in the console. In demo mode with no API
+// configured, calls go to the sandbox KitchenHub mounted in this app (sandbox/kitchenhub).
 import { z } from 'zod';
-import { randomToken } from '../auth/crypto';
 import { env } from '../env';
 import { invalidRequest } from '../errors';
-import { writeSettingOnce } from '@/db/store/settings';
-import { getSetting, setSetting } from '../settings';
-import { checkConnection } from './client';
+import { getSetting, getSettings, setSetting } from '../settings';
+import { pollView } from './poll-view';
 
 export type Source = 'env' | 'console' | 'sandbox' | null;
 export type HubApiConfig = { url: string; clientId: string; clientSecret: string; source: Exclude<Source, null> };
 
-/** The sandbox KitchenHub's fixed demo credentials (it exists only in demo mode). */
+/** The sandbox KitchenHub's demo credentials (it exists only in demo mode). */
 export const SANDBOX_CLIENT = { clientId: 'pbj-demo', clientSecret: 'pbj-demo-secret' } as const;
 export const SANDBOX_PATH = '/api/kitchenhub/sandbox';
+/** Our webhook route, below the public URL. */
+export const WEBHOOK_PATH = '/api/kitchenhub/webhook';
 
 export const sandboxEnabled = (): boolean => env().SEED_DEMO;
-const sandboxUrl = () => `http://127.0.0.1:${env().PORT}${SANDBOX_PATH}`;
+const loopback = () => `http://127.0.0.1:${env().PORT}`;
 
 function pick<T>(fromEnv: T | undefined, fromConsole: T | null): { value: T | null; source: Source } {
   if (fromEnv !== undefined) return { value: fromEnv, source: 'env' };
@@ -26,39 +27,48 @@ function pick<T>(fromEnv: T | undefined, fromConsole: T | null): { value: T | nu
   return { value: null, source: null };
 }
 
-const DEMO_SECRET = Symbol.for('kds.kitchenhub.demoSecret');
-const cache = globalThis as unknown as { [DEMO_SECRET]?: string };
-/** In demo mode with no secret set, webhooks still need one: generated once and kept in the database. */
-async function demoWebhookSecret(): Promise<string> {
-  return (cache[DEMO_SECRET] ??= String(await writeSettingOnce('kitchenhub_demo_webhook_secret', randomToken(24), Date.now())));
-}
+const trimSlash = (u: string | null | undefined) => (u ? u.replace(/\/+$/, '') : u);
 
 export async function hubConfig() {
   const e = env();
   const saved = await getSetting('kitchenhub');
-  let webhookSecret = pick(e.KITCHENHUB_WEBHOOK_SECRET, saved.webhookSecret);
-  if (webhookSecret.value === null && sandboxEnabled()) webhookSecret = { value: await demoWebhookSecret(), source: 'sandbox' };
-  const url = pick(e.KITCHENHUB_API_URL?.replace(/\/+$/, ''), saved.apiUrl?.replace(/\/+$/, '') ?? null);
+  const url = pick(trimSlash(e.KITCHENHUB_API_URL), trimSlash(saved.apiUrl) ?? null);
   const clientId = pick(e.KITCHENHUB_CLIENT_ID, saved.clientId);
   const clientSecret = pick(e.KITCHENHUB_CLIENT_SECRET, saved.clientSecret);
   let api: HubApiConfig | null = null;
   if (url.value && clientId.value && clientSecret.value) {
     api = { url: url.value, clientId: clientId.value, clientSecret: clientSecret.value, source: url.source === 'env' ? 'env' : 'console' };
   } else if (!url.value && sandboxEnabled()) {
-    api = { url: sandboxUrl(), ...SANDBOX_CLIENT, source: 'sandbox' };
+    api = { url: `${loopback()}${SANDBOX_PATH}`, ...SANDBOX_CLIENT, source: 'sandbox' };
   }
-  return { webhookSecret, url, clientId, clientSecret, api, autoAccept: saved.autoAccept, autoAcceptPrepMinutes: saved.autoAcceptPrepMinutes };
+  // Where KitchenHub reaches us: PUBLIC_URL, the console's, or (the sandbox lives in this very server) loopback.
+  let publicUrl = pick(trimSlash(e.PUBLIC_URL), trimSlash(saved.publicUrl) ?? null);
+  if (!publicUrl.value && api?.source === 'sandbox') publicUrl = { value: loopback(), source: 'sandbox' };
+  return {
+    url,
+    clientId,
+    clientSecret,
+    publicUrl,
+    api,
+    webhookUrl: publicUrl.value ? `${publicUrl.value}${WEBHOOK_PATH}` : null,
+    autoAccept: saved.autoAccept,
+    autoAcceptPrepMinutes: saved.autoAcceptPrepMinutes,
+    pauseWithStore: saved.pauseWithStore,
+  };
 }
+export type HubConfig = Awaited<ReturnType<typeof hubConfig>>;
 
 const hint = (secret: string | null) => (secret ? `…${secret.slice(-4)}` : null);
 
-/** What the console shows: secrets only as set/unset with their last four characters. */
+/** What the console shows of the configuration: secrets only as set/unset with their last four characters. */
 export async function hubSettingsView(origin: string) {
   const c = await hubConfig();
+  const { kitchenhub_webhook: hook, kitchenhub_problem: problem } = await getSettings('kitchenhub_webhook', 'kitchenhub_problem');
   return {
-    webhook_url: `${origin}/api/kitchenhub/webhook`,
-    signature_header: 'X-KitchenHub-Signature',
-    webhook_secret: { set: c.webhookSecret.value !== null, source: c.webhookSecret.source, hint: hint(c.webhookSecret.value) },
+    /** Where KitchenHub should post: our registered URL, or this page's origin until a public URL is set. */
+    webhook_url: c.webhookUrl ?? `${origin}${WEBHOOK_PATH}`,
+    webhook_auth: env().KITCHENHUB_WEBHOOK_AUTH,
+    public_url: { value: c.publicUrl.value, source: c.publicUrl.source },
     api_url: { value: c.url.value, source: c.url.source },
     client_id: { value: c.clientId.value, source: c.clientId.source },
     client_secret: { set: c.clientSecret.value !== null, source: c.clientSecret.source, hint: hint(c.clientSecret.value) },
@@ -67,58 +77,63 @@ export async function hubSettingsView(origin: string) {
     sandbox: sandboxEnabled(),
     auto_accept: c.autoAccept,
     auto_accept_prep_minutes: c.autoAcceptPrepMinutes,
+    pause_with_store: c.pauseWithStore,
+    registration: {
+      state: hook.state,
+      webhook_id: hook.webhookId,
+      url: hook.url,
+      secret_hint: env().KITCHENHUB_WEBHOOK_SECRET ? hint(env().KITCHENHUB_WEBHOOK_SECRET ?? null) : hook.secretHint,
+      previous_secret_accepted_until: hook.previousUntil !== null && hook.previousUntil > Date.now() ? hook.previousUntil : null,
+      error: hook.error,
+      checked_at: hook.checkedAt,
+    },
+    problem: problem ? { kind: problem.kind, status: problem.status, message: problem.message, at: problem.at } : null,
+    poll: await pollView(),
   };
 }
 export type HubSettingsView = Awaited<ReturnType<typeof hubSettingsView>>;
 
 const clearable = <T extends z.ZodType>(s: T) => z.union([s, z.literal(''), z.null()]).transform((v) => (v === '' ? null : v));
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(300);
 
 export const hubSettingsBody = z.strictObject({
-  /** A new secret (16+ characters), '' or null to clear, or `generate_webhook_secret: true`. */
-  webhook_secret: clearable(z.string().trim().min(16, 'must be at least 16 characters').max(200)).optional(),
-  generate_webhook_secret: z.literal(true).optional(),
-  api_url: clearable(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(300)).optional(),
+  api_url: clearable(httpUrl).optional(),
   client_id: clearable(z.string().trim().min(1).max(200)).optional(),
   client_secret: clearable(z.string().trim().min(1).max(500)).optional(),
+  public_url: clearable(httpUrl).optional(),
   auto_accept: z.boolean().optional(),
   auto_accept_prep_minutes: z.number().int().min(1).max(240).optional(),
+  pause_with_store: z.boolean().optional(),
 });
 export type HubSettingsBody = z.infer<typeof hubSettingsBody>;
 
-const ENV_NAME = { webhook_secret: 'KITCHENHUB_WEBHOOK_SECRET', generate_webhook_secret: 'KITCHENHUB_WEBHOOK_SECRET', api_url: 'KITCHENHUB_API_URL', client_id: 'KITCHENHUB_CLIENT_ID', client_secret: 'KITCHENHUB_CLIENT_SECRET' } as const;
+const ENV_NAME = { api_url: 'KITCHENHUB_API_URL', client_id: 'KITCHENHUB_CLIENT_ID', client_secret: 'KITCHENHUB_CLIENT_SECRET', public_url: 'PUBLIC_URL' } as const;
 
 /**
  * Saves what the manager changed. A value the environment sets cannot be changed here (400, naming
- * the variable). A generated secret is returned once, in full, to paste into KitchenHub.
+ * the variable). New credentials forget the old tokens and any configuration problem they had.
+ * Returns whether the connection itself (URL, credentials, public URL) changed.
  */
-export async function updateHubSettings(body: HubSettingsBody, now = Date.now()): Promise<{ newWebhookSecret: string | null }> {
+export async function updateHubSettings(body: HubSettingsBody, now = Date.now()): Promise<{ connectionChanged: boolean }> {
   const e = env();
-  for (const [field, name] of Object.entries(ENV_NAME) as [keyof typeof ENV_NAME, string][]) {
-    if (body[field] !== undefined && e[name as keyof typeof e] !== undefined) {
-      throw invalidRequest(`${field} is set by the server's environment (${name}); change it there.`, field);
-    }
+  for (const [field, name] of Object.entries(ENV_NAME) as [keyof typeof ENV_NAME, (typeof ENV_NAME)[keyof typeof ENV_NAME]][]) {
+    if (body[field] !== undefined && e[name] !== undefined) throw invalidRequest(`${field} is set by the server's environment (${name}); change it there.`, field);
   }
   const saved = await getSetting('kitchenhub');
-  const newWebhookSecret = body.generate_webhook_secret ? randomToken(24) : body.webhook_secret ?? null;
-  await setSetting(
-    'kitchenhub',
-    {
-      webhookSecret: body.generate_webhook_secret || body.webhook_secret !== undefined ? newWebhookSecret : saved.webhookSecret,
-      apiUrl: body.api_url !== undefined ? body.api_url : saved.apiUrl,
-      clientId: body.client_id !== undefined ? body.client_id : saved.clientId,
-      clientSecret: body.client_secret !== undefined ? body.client_secret : saved.clientSecret,
-      autoAccept: body.auto_accept ?? saved.autoAccept,
-      autoAcceptPrepMinutes: body.auto_accept_prep_minutes ?? saved.autoAcceptPrepMinutes,
-    },
-    now,
-  );
-  return { newWebhookSecret };
-}
-
-/** "Check connection": a fresh token from the configured API proves the URL and credentials. */
-export async function checkHubConnection(): Promise<{ ok: boolean; error: string | null; url: string | null }> {
-  const { api } = await hubConfig();
-  if (!api) return { ok: false, error: 'Set the API URL, client id and client secret first.', url: null };
-  const result = await checkConnection(api);
-  return { ok: result.ok, error: result.ok ? null : result.error, url: api.url };
+  const next = {
+    apiUrl: body.api_url !== undefined ? body.api_url : saved.apiUrl,
+    clientId: body.client_id !== undefined ? body.client_id : saved.clientId,
+    clientSecret: body.client_secret !== undefined ? body.client_secret : saved.clientSecret,
+    publicUrl: body.public_url !== undefined ? body.public_url : saved.publicUrl,
+    autoAccept: body.auto_accept ?? saved.autoAccept,
+    autoAcceptPrepMinutes: body.auto_accept_prep_minutes ?? saved.autoAcceptPrepMinutes,
+    pauseWithStore: body.pause_with_store ?? saved.pauseWithStore,
+  };
+  await setSetting('kitchenhub', next, now);
+  const connectionChanged = next.apiUrl !== saved.apiUrl || next.clientId !== saved.clientId || next.clientSecret !== saved.clientSecret || next.publicUrl !== saved.publicUrl;
+  if (connectionChanged) {
+    await setSetting('kitchenhub_token', null, now);
+    await setSetting('kitchenhub_problem', null, now);
+  }
+  return { connectionChanged };
 }

@@ -19,6 +19,7 @@ export function toDeliveryView(d: DeliveryLogEntry): DeliveryView {
     hub_status: d.hubStatus,
     outcome: d.outcome,
     error: d.error,
+    source: d.source,
     replay_of: Number.isSafeInteger(replayOf) && replayOf > 0 ? replayOf : null,
     can_replay: refusal === null,
     cannot_replay_reason: refusal,
@@ -49,7 +50,7 @@ export async function replayDelivery(id: number, actor: string, now = Date.now()
   const refusal = replayRefusal(original.outcome);
   if (refusal) throw new ApiError('conflict', `Delivery ${id} cannot be replayed: ${refusal}`, { delivery: toDeliveryView(original) });
   const headers = { ...original.headers, [REPLAY_OF_HEADER]: String(id), [REPLAYED_BY_HEADER]: actor.slice(0, 200) };
-  const done = await processDelivery({ body: original.body, headers }, now);
+  const done = await processDelivery({ body: original.body, headers }, now, 'replay');
   const recorded = await store.getDelivery(done.deliveryId);
   if (!recorded) throw new Error(`delivery ${done.deliveryId} was recorded but cannot be read back`);
   return { outcome: done.outcome, delivery: toDeliveryView(recorded), hub_order_id: done.hubOrderId, order_id: done.orderId };

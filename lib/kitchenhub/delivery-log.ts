@@ -39,6 +39,8 @@ export const deliveryViewSchema = z.object({
   hub_status: z.nullable(z.string()),
   outcome: z.enum(DELIVERY_OUTCOMES),
   error: z.nullable(z.string()),
+  /** How it reached us: a webhook, reconciliation (found by polling KitchenHub), a replay, a re-read after a 409. */
+  source: z.enum(['webhook', 'reconciliation', 'replay', 'reread']),
   /** The delivery this one replays, when a manager replayed it. */
   replay_of: z.nullable(z.number()),
   can_replay: z.boolean(),

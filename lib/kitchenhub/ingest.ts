@@ -11,7 +11,7 @@ import { transition } from '../orders/status';
 import type { NewOrderInput, Order } from '../orders/types';
 import { parseJsonKeepingBigInts } from './json';
 import { classify, HUB_RANK, hubOrderObject, toMs, type HubOrderObject } from './schema';
-import type { Delivery, DeliveryOutcome, HubOrder, HubPlan } from './types';
+import type { Delivery, DeliveryOutcome, DeliverySource, HubOrder, HubPlan } from './types';
 import { hubConfig } from './config';
 import { kickOutbox } from './kick';
 import { verifyWebhook } from './verify';
@@ -43,7 +43,7 @@ function keptHeaders(headers: Headers): Record<string, string> {
 /** Handles one webhook delivery end to end; never throws for bad input (it answers 400/401 instead). */
 export async function receiveWebhook(req: { body: string; headers: Headers; url: string }, now = Date.now()): Promise<WebhookResult> {
   const headers = keptHeaders(req.headers);
-  const verdict = await verifyWebhook({ body: req.body, signature: req.headers.get('x-kitchenhub-signature'), url: req.url });
+  const verdict = await verifyWebhook({ body: req.body, headers: req.headers, url: req.url }, now);
   if (!verdict.ok) {
     // Nothing of an unauthenticated body is trusted or kept: only that it came, and why it was refused.
     await store.recordDelivery({ ...newDelivery('', headers, now), bodyHash: sha256(req.body), outcome: 'unauthorized', error: verdict.reason });
@@ -63,8 +63,8 @@ const newDelivery = (body: string, headers: Record<string, string>, now: number)
  * it. A new webhook and a manager's replay of a stored one both come through here, so a replay is
  * judged exactly like the first delivery (the same body already applied is a duplicate).
  */
-export async function processDelivery(req: { body: string; headers: Record<string, string> }, now = Date.now()): Promise<Processed> {
-  const delivery = newDelivery(req.body, req.headers, now);
+export async function processDelivery(req: { body: string; headers: Record<string, string> }, now = Date.now(), source: DeliverySource = 'webhook'): Promise<Processed> {
+  const delivery = { ...newDelivery(req.body, req.headers, now), source };
   const refused = async (error: ApiError, eventType: string | null): Promise<Processed> => {
     const deliveryId = await store.recordDelivery({ ...delivery, eventType, outcome: 'invalid', error: error.message });
     return { deliveryId, outcome: 'invalid', eventType, hubOrderId: null, orderId: null, error };
@@ -89,7 +89,12 @@ export async function processDelivery(req: { body: string; headers: Record<strin
   delivery.hubStatus = o.order.status;
   const raw = kind.order as Record<string, unknown>; // kept as received: unknown fields too, ids exact
   const policy = await hubConfig().then((c) => ({ autoAcceptMinutes: c.autoAccept ? c.autoAcceptPrepMinutes : null }));
-  const result = await store.ingestHubOrder(delivery, (current) => decideDelivery(current, o, raw, now, policy));
+  const result = await store.ingestHubOrder(delivery, (current) =>
+    // Polling finds what webhooks already brought: only an order we lack, or one that moved on, is news.
+    source === 'reconciliation' && current.hub && HUB_RANK[o.order.status] <= HUB_RANK[current.hub.hubStatus]
+      ? { outcome: 'stale', actor: 'kitchenhub' }
+      : decideDelivery(current, o, raw, now, policy),
+  );
   for (const c of result.changed) orderFeed.publish(c);
   if (result.outcome === 'applied' && policy.autoAcceptMinutes !== null) kickOutbox(); // an auto-accept's call
   return { deliveryId: result.deliveryId, outcome: result.outcome, eventType: kind.eventType, hubOrderId: o.order.id, orderId: result.orderId, error: null };
@@ -144,7 +149,7 @@ export function acceptPlan(
 ): HubPlan & { hub: NonNullable<HubPlan['hub']> } {
   const fireAt = hub.scheduledFor !== null ? hub.scheduledFor - prepTimeMinutes * MINUTE : now;
   const decision = { hubOrderId: hub.hubOrderId, prepTimeMinutes, decidedBy: actor, decidedAt: now };
-  const calls = [{ action: 'accept' as const, payload: { prep_time_minutes: prepTimeMinutes } }];
+  const calls = [{ action: 'accept' as const, payload: { status: 'accept' as const, prep_time: prepTimeMinutes } }];
   if (fireAt > now) return { outcome: 'applied', actor, hub: { ...decision, state: 'scheduled', fireAt }, calls };
   return { outcome: 'applied', actor, hub: { ...decision, state: 'accepted', fireAt: now }, createTicket: ticketFor(hub, now), calls };
 }

@@ -9,6 +9,8 @@ import { estimateReadyMinutes } from '../orders/eta';
 import { kitchenSettings } from '../settings';
 import { ApiError, notFound } from '../errors';
 import { orderFeed } from '../live/feed';
+import { env } from '../env';
+import { getSetting } from '../settings';
 import { sandboxEnabled } from './config';
 import { acceptPlan, ticketFor } from './ingest';
 import { kickOutbox } from './kick';
@@ -31,8 +33,22 @@ export async function suggestPrepMinutes(now = Date.now()): Promise<number> {
 /** Pending orders to decide on and accepted-but-held scheduled ones, oldest first, with a suggested prep time. */
 export async function incomingHubOrders(now = Date.now()) {
   const rows = await store.listHubOrders(['pending', 'scheduled']);
+  const windowMs = env().KITCHENHUB_ACCEPT_WINDOW_MINUTES * 60_000;
+  const providers = await getSetting('kitchenhub_providers');
   return {
-    pending: rows.filter((h) => h.state === 'pending').map(toHubOrderView),
+    pending: rows
+      .filter((h) => h.state === 'pending')
+      .map((h) => {
+        const caps = providers?.providers.find((p) => p.id === h.providerId);
+        return {
+          ...toHubOrderView(h),
+          /** When KitchenHub would cancel it as not accepted (it does not publish the window: KITCHENHUB_ACCEPT_WINDOW_MINUTES). */
+          accept_by: (h.placedAt ?? h.createdAt) + windowMs,
+          /** What the provider lets us tell KitchenHub (unknown providers: assumed yes; KitchenHub says otherwise with a 501). */
+          can_accept: caps?.accept ?? true,
+          can_reject: caps?.cancel ?? true,
+        };
+      }),
     scheduled: rows.filter((h) => h.state === 'scheduled').map(toHubOrderView),
     suggested_prep_minutes: await suggestPrepMinutes(now),
     /** Calls to KitchenHub that failed or wait after a failure: the Incoming page points to them. */
@@ -78,7 +94,7 @@ export async function rejectHubOrder(cmd: { hubOrderId: string; reason: string; 
       return {
         outcome: 'applied', actor: cmd.actor,
         hub: { hubOrderId: hub.hubOrderId, state: 'rejected', rejectReason: cmd.reason, decidedBy: cmd.actor, decidedAt: now },
-        calls: [{ action: 'reject', payload: { reason: cmd.reason } }],
+        calls: [{ action: 'reject', payload: { status: 'cancel' } }],
       };
     },
     now,

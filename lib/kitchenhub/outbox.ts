@@ -1,15 +1,20 @@
-// Sends the calls we owe KitchenHub (accept, reject, cancel, complete) from the persistent outbox:
-// each due call is claimed with a lease, sent, and then marked sent; or retried later with
-// exponential backoff (network failures, timeouts, 5xx, 429, auth trouble); or marked failed for a
-// manager (other 4xx, or too many attempts). A 409 means KitchenHub's order has moved on: we re-read
-// it and apply what it says through the webhook path, rather than retry.
+// Sends the calls we owe KitchenHub (accept, reject, cancel, complete: PUT /v2/orders/{id}/status/)
+// from the persistent outbox: each due call is claimed with a lease, sent, and then marked sent; or
+// retried later with exponential backoff (network failures, timeouts, 424 provider errors, 5xx, 429);
+// or marked failed for a manager (other 4xx, 403 "Not main account", or too many attempts); or marked
+// unsupported when the provider's capability flags say it cannot take the call. A 409 means
+// KitchenHub's order has moved on: we re-read it and apply what it says through the webhook path,
+// rather than retry. While KitchenHub refuses our credentials, nothing is sent.
+import { getHubOrder } from '@/db/store/kitchenhub';
 import * as store from '@/db/store/outbox';
 import { env } from '../env';
 import { ApiError, invalidRequest, notFound } from '../errors';
-import { HubCallError, postOrderAction, readHubOrder } from './client';
+import { CAPABILITY, providerCapabilities } from './capabilities';
+import { HubCallError, HubConfigError, readHubOrder, setOrderStatus, type HubOrderStatusBody } from './client';
 import { hubConfig, type HubApiConfig } from './config';
 import { processDelivery } from './ingest';
 import { kickOutbox, onOutboxKick } from './kick';
+import { credentialsRefused, noteProblem } from './problems';
 import type { OutboxCall } from './types';
 
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -22,8 +27,11 @@ export function backoffMs(attempts: number, baseMs: number, random: () => number
   return Math.round(exp * (0.8 + 0.4 * random()));
 }
 
-/** Failures worth trying again unchanged: the network, KitchenHub's own trouble, throttling, credentials a manager may fix. */
-export const isRetryable = (status: number | null) => status === null || status >= 500 || status === 408 || status === 429 || status === 401 || status === 403;
+/**
+ * Failures worth trying again unchanged: the network, KitchenHub's own trouble (5xx), a provider
+ * error (424: "retry later"), throttling, and a 401 that survived a fresh token.
+ */
+export const isRetryable = (status: number | null) => status === null || status >= 500 || status === 424 || status === 408 || status === 429 || status === 401;
 
 type Finish = Parameters<typeof store.finishCall>[1];
 
@@ -41,22 +49,45 @@ async function reread(call: OutboxCall, api: HubApiConfig, conflict: HubCallErro
     body = await readHubOrder(api, call.hubOrderId);
   } catch (err) {
     const e = err instanceof HubCallError ? err : new HubCallError(null, String(err));
-    return later(call, e.status, `${conflict.message}. ${e.message}`, now, e.retryAfterMs);
+    return later(call, e.status, `${conflict.message} ${e.message}`, now, e.retryAfterMs);
   }
-  const applied = await processDelivery({ body, headers: { 'x-kds-source': `re-read after 409 on ${call.action}`, 'content-type': 'application/json' } }, now);
+  const applied = await processDelivery({ body, headers: { 'x-kds-source': `re-read after 409 on ${call.action}`, 'content-type': 'application/json' } }, now, 'reread');
   const what = applied.error ? `the re-read order was refused (${applied.error.message})` : `re-read (${applied.outcome})`;
-  return { state: 'conflict', lastStatus: 409, lastError: `${conflict.message}. KitchenHub's order has moved on; ${what}.` };
+  return { state: 'conflict', lastStatus: 409, lastError: `${conflict.message} KitchenHub's order has moved on; ${what}.` };
+}
+
+/** KitchenHub's body for a call: what was queued, or (calls queued before v2) built from the action. */
+export function statusBody(call: Pick<OutboxCall, 'action' | 'payload'>): HubOrderStatusBody {
+  if (call.action === 'accept') {
+    const p = call.payload as { prep_time?: unknown; prep_time_minutes?: unknown };
+    const minutes = Number(p.prep_time ?? p.prep_time_minutes);
+    return { status: 'accept', prep_time: Number.isInteger(minutes) && minutes > 0 ? minutes : 15 };
+  }
+  return { status: call.action === 'complete' ? 'complete' : 'cancel' };
 }
 
 async function attempt(call: OutboxCall, now: number): Promise<Finish> {
   const { api } = await hubConfig();
   if (!api) return later(call, null, 'The KitchenHub API is not configured: set its URL and client credentials in Manager → KitchenHub.', now);
   try {
-    const status = await postOrderAction(api, call.hubOrderId, call.action, call.payload);
+    // Do not send what the provider cannot take (its capability flags); say so on the call instead.
+    const hub = await getHubOrder(call.hubOrderId);
+    const caps = hub ? (await providerCapabilities(api, {}, now)).find((p) => p.id === hub.providerId) : undefined;
+    if (caps && !caps[CAPABILITY[call.action]]) {
+      return { state: 'unsupported', lastStatus: null, lastError: `${caps.name} does not support ${CAPABILITY[call.action]}_order through KitchenHub: nothing was sent. Do it on the ${caps.name} tablet if it is needed.` };
+    }
+    const status = await setOrderStatus(api, call.hubOrderId, statusBody(call));
     return { state: 'sent', lastStatus: status, lastError: null, sentAt: now };
   } catch (err) {
     if (!(err instanceof HubCallError)) return later(call, null, `Sending failed: ${err instanceof Error ? err.message : String(err)}`, now);
+    if (err instanceof HubConfigError) {
+      await noteProblem(err, now);
+      // Wrong credentials: the call waits (nothing is sent while KitchenHub refuses them) and goes once they are fixed.
+      if (err.status !== 403 || !/main account/i.test(err.message)) return { state: 'pending', lastStatus: err.status, lastError: err.message, nextAttemptAt: now };
+      return { state: 'failed', lastStatus: err.status, lastError: err.message };
+    }
     if (err.status === 409) return reread(call, api, err, now);
+    if (err.status === 501) return { state: 'unsupported', lastStatus: 501, lastError: `${err.message} (the provider does not support this call).` };
     if (isRetryable(err.status)) return later(call, err.status, err.message, now, err.retryAfterMs);
     return { state: 'failed', lastStatus: err.status, lastError: err.message };
   }
@@ -65,6 +96,7 @@ async function attempt(call: OutboxCall, now: number): Promise<Finish> {
 /** Sends every due call, oldest first; returns how many attempts were made. */
 export async function drainOutbox(clock: () => number = Date.now): Promise<number> {
   let attempts = 0;
+  if (await credentialsRefused()) return 0; // a manager must fix them first (the console says so)
   for (; attempts < DRAIN_LIMIT; attempts++) {
     const call = await store.claimDueCall(clock(), env().KITCHENHUB_LEASE_MS);
     if (!call) break;
@@ -101,7 +133,8 @@ async function run(w: Worker): Promise<void> {
     const due = await store.nextDueAt();
     if (w.timer) clearTimeout(w.timer);
     w.timer = null;
-    if (due !== null) {
+    // While KitchenHub refuses our credentials the calls wait; the job tick looks again.
+    if (due !== null && !(await credentialsRefused())) {
       w.timer = setTimeout(() => void run(w), Math.min(Math.max(50, due - Date.now()), env().JOB_INTERVAL_MS));
       w.timer.unref();
     }

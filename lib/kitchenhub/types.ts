@@ -33,6 +33,9 @@ export type HubOrder = {
 
 export type DeliveryOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'invalid' | 'unauthorized';
 
+/** How a delivery reached us (hub_deliveries.source). */
+export type DeliverySource = 'webhook' | 'reconciliation' | 'replay' | 'reread';
+
 export type Delivery = {
   receivedAt: number;
   body: string;
@@ -41,6 +44,7 @@ export type Delivery = {
   eventType: string | null;
   hubOrderId: string | null;
   hubStatus: string | null;
+  source?: DeliverySource;
 };
 
 /** What to do to the kitchen's order when KitchenHub's status moves. */
@@ -60,15 +64,18 @@ export type HubPlan = {
   actor: string;
 };
 
-/** A call we owe KitchenHub about an order; its payload is the request body. */
+/**
+ * A call we owe KitchenHub about an order; its payload is the body of PUT /v2/orders/{id}/status/
+ * (KitchenHub's OrderStatusSerializer). A reject is KitchenHub's cancel; KitchenHub takes no reason.
+ */
 export type HubCall =
-  | { action: 'accept'; payload: { prep_time_minutes: number } }
-  | { action: 'reject'; payload: { reason: string } }
-  | { action: 'cancel'; payload: { reason: string } }
-  | { action: 'complete'; payload: Record<string, never> };
+  | { action: 'accept'; payload: { status: 'accept'; prep_time: number } }
+  | { action: 'reject'; payload: { status: 'cancel' } }
+  | { action: 'cancel'; payload: { status: 'cancel' } }
+  | { action: 'complete'; payload: { status: 'complete' } };
 export type HubCallAction = HubCall['action'];
 
-export type OutboxState = 'pending' | 'sent' | 'failed' | 'conflict';
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'conflict' | 'unsupported';
 
 /** A call in the outbox (hub_outbox). */
 export type OutboxCall = {

@@ -193,21 +193,15 @@ export const notCancelable = (s: OrderStatus) =>
     ? 'This order is already canceled.'
     : `This order is ${s} and can no longer be canceled. Orders can be canceled only while queued or prepping.`, { status: s });
 
-/** What KitchenHub is told when one of its orders is canceled here. */
-const CANCEL_REASON: Record<CanceledBy, string> = {
-  kitchen: 'Canceled by the kitchen.',
-  customer: 'Canceled by the customer.',
-  provider: 'Canceled by the provider.',
-};
-
 /**
  * What KitchenHub must hear when one of its tickets moves here: `complete` on reaching ready, a
- * cancel (with `reason`) on being canceled. Its own cancel and complete never come through here.
+ * cancel on being canceled (KitchenHub's status call takes no reason). Its own cancel and complete
+ * never come through here.
  */
-function hubCallFor(current: Order, to: OrderStatus | undefined, reason: string): HubCall | undefined {
+function hubCallFor(current: Order, to: OrderStatus | undefined): HubCall | undefined {
   if (current.source !== 'kitchenhub' || to === undefined || to === current.status) return undefined;
-  if (to === 'ready') return { action: 'complete', payload: {} };
-  if (to === 'canceled') return { action: 'cancel', payload: { reason } };
+  if (to === 'ready') return { action: 'complete', payload: { status: 'complete' } };
+  if (to === 'canceled') return { action: 'cancel', payload: { status: 'cancel' } };
   return undefined;
 }
 
@@ -218,7 +212,7 @@ export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: Ca
     if (!canCancel(current.status)) throw notCancelable(current.status);
     // A cancel from outside the kitchen stays on the screen, loudly, until a cook acknowledges it.
     const attention = cmd.canceledBy === 'kitchen' ? null : { kind: 'canceled' as const, by: cmd.canceledBy };
-    const hubCall = hubCallFor(current, 'canceled', CANCEL_REASON[cmd.canceledBy]);
+    const hubCall = hubCallFor(current, 'canceled');
     return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy, attention, hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
@@ -237,7 +231,7 @@ export async function moveOrder(cmd: Actor & { orderId: string; action: 'advance
         : `Order ${current.id} is ${current.status} and cannot be moved back.`, { order: toTicketView(current) });
     }
     // A delivery-app order that is ready is "completed" for KitchenHub (the courier can come); once.
-    const hubCall = hubCallFor(current, to, CANCEL_REASON.kitchen);
+    const hubCall = hubCallFor(current, to);
     return { type: 'status', action: cmd.action, actor: cmd.actor, at: now, status: to, hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
@@ -283,7 +277,7 @@ export async function resolveStaleOrder(cmd: Actor & { orderId: string; outcome:
     const action = cmd.outcome === 'delivered' ? 'close' : 'void';
     const to = transition(current, action);
     if (!to) throw new ApiError('conflict', `Order ${current.id} is already ${current.status}.`, { order: toTicketView(current) });
-    const hubCall = hubCallFor(current, to, 'Left open past closing; voided by a manager.');
+    const hubCall = hubCallFor(current, to);
     return { type: 'status', action, actor: cmd.actor, at: now, status: to, ...(to === 'canceled' ? { canceledBy: 'kitchen' as const, attention: null } : {}), hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);
@@ -327,7 +321,7 @@ export async function markItem(cmd: Actor & { orderId: string; index: number; do
     const itemsDone = [...done].sort((a, b) => a - b);
     const status = itemsDone.length === items.length ? 'ready' : cmd.done && current.status === 'queued' ? 'prepping' : current.status;
     const moved = status !== current.status;
-    const hubCall = hubCallFor(current, status, CANCEL_REASON.kitchen);
+    const hubCall = hubCallFor(current, status);
     return { type: moved ? 'status' : 'item', action: cmd.done ? 'item_done' : 'item_undone', actor: cmd.actor, at: now, fields: { itemsDone }, ...(moved ? { status } : {}), hubCall };
   });
   if (!result) throw notFound('order', cmd.orderId);

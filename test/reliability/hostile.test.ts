@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_API_KEY, MENU } from '@/db/seed';
 import { newApiClient, signInStaff, type StaffClient } from '@/test/api';
 import { menuOption, mostly } from '@/test/fuzz';
-import { HUB_SECRET, hubOrder, sign } from '@/test/kitchenhub';
+import { HUB_SECRET, hubAuth, hubOrder, sign, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
 import { checksum, size, tableNames } from './harness';
 
@@ -136,7 +136,8 @@ const requests: fc.Arbitrary<Req> = fc.oneof(
     body: bodies(orderish),
     who: fc.constant('none' as const),
   }).map((r) => (r.method === 'PUT' ? r : { ...r, body: undefined })),
-  // The KitchenHub webhook: signed (mostly), unsigned, or with a wrong token.
+  // The KitchenHub webhook: with our registered secret header (mostly), without it, or with a wrong
+  // one; now and then with an HMAC signature or a ?token= as well, neither of which is KitchenHub's proof.
   fc.record({
     method: fc.constant('POST'),
     path: fc.constantFrom('/api/kitchenhub/webhook', '/api/kitchenhub/webhook?token=nope', `/api/kitchenhub/webhook?token=${HUB_SECRET}&token=x`),
@@ -146,7 +147,19 @@ const requests: fc.Arbitrary<Req> = fc.oneof(
       { arbitrary: fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 22n }), fc.constantFrom('new', 'accepted', 'completed', 'cancelled', 'bogus', ''), fc.jsonValue({ maxDepth: 2 })).map(([id, st, junk]) => enc(hubOrder(String(id), st, { type: 'pickup', notes: junk as never }))), weight: 2 },
     ),
     who: fc.constant('none' as const),
-  }).chain((r) => fc.boolean().map((signed) => ({ ...r, headers: signed ? { ...r.headers, 'X-KitchenHub-Signature': sign(new TextDecoder().decode(r.body)) } : r.headers }))),
+  }).chain((r) =>
+    fc
+      .tuple(
+        fc.oneof(
+          { arbitrary: fc.constant(hubAuth()), weight: 6 },
+          { arbitrary: fc.constant({}), weight: 2 },
+          { arbitrary: headerValue.map((v) => ({ [WEBHOOK_HEADER]: v })), weight: 1 },
+          { arbitrary: fc.constant(hubAuth(`${HUB_SECRET}x`)), weight: 1 },
+        ),
+        fc.boolean(),
+      )
+      .map(([auth, signed]) => ({ ...r, headers: { ...r.headers, ...auth, ...(signed ? { 'X-KitchenHub-Signature': sign(new TextDecoder().decode(r.body)) } : {}) } })),
+  ),
   // Staff sign-in.
   fc.record({
     method: fc.constant('POST'),

@@ -42,7 +42,7 @@ type HubView = { hub_order_id: string; order_id: string | null; state: string; h
 async function storm(deliveries: Delivery[], random: () => number): Promise<number[]> {
   const order = shuffle(deliveries, random);
   const answers = await pool(10, order.map((d) => async () => {
-    const res = await postWebhook(server.url, d.body);
+    const res = await postWebhook(server.url, d.body); // with our registered secret header, as KitchenHub sends it
     await res.body?.cancel();
     return res.status;
   }));
@@ -106,9 +106,10 @@ describe('webhook storms', () => {
     // The deliveries log shows every one of them, none refused.
     const sent = [...phase1, ...phase2, ...late];
     expect(sent.length).toBeLessThanOrEqual(500); // the log's page size
-    const log = (await manager.json('GET', '/api/kitchenhub/deliveries?limit=500')).deliveries as Array<{ hub_order_id: string | null; outcome: string }>;
+    const log = (await manager.json('GET', '/api/kitchenhub/deliveries?limit=500')).deliveries as Array<{ hub_order_id: string | null; outcome: string; source: string }>;
     expect(log).toHaveLength(sent.length);
     expect(log.filter((d) => !['applied', 'duplicate', 'stale'].includes(d.outcome))).toEqual([]);
+    expect(log.filter((d) => d.source !== 'webhook')).toEqual([]); // every one came as a webhook (no poll, replay or re-read)
     const countBy = (xs: Array<string | null>) => xs.reduce<Record<string, number>>((m, k) => ({ ...m, [String(k)]: (m[String(k)] ?? 0) + 1 }), {});
     expect(countBy(log.map((d) => d.hub_order_id))).toEqual(countBy(sent.map((d) => d.hubId)));
     console.log(`webhook storm: ${sent.length} deliveries; outcomes ${JSON.stringify(countBy(log.map((d) => d.outcome)))}`);

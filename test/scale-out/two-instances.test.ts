@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
 import { newApiClient, signInStaff, SEED_EXAMPLE_ORDER, type ApiClient } from '@/test/api';
 import { eventually } from '@/test/eventually';
-import { HUB_SECRET } from '@/test/kitchenhub';
+import { connectHub, fakeHubEnv } from '@/test/kitchenhub';
 import { ROOT } from '@/test/paths';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -26,10 +26,10 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
   let browser: Browser | undefined;
 
   const hubEnv = () => ({
-    KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
-    KITCHENHUB_API_URL: fake.url,
-    KITCHENHUB_CLIENT_ID: 'fake-client',
-    KITCHENHUB_CLIENT_SECRET: 'fake-secret',
+    ...fakeHubEnv(fake.url),
+    // No timed reconciliation polls: only the ones a test asks for run (and no poll of A's is what
+    // KitchenHub sees cut off when A is killed).
+    KITCHENHUB_POLL_SECONDS: '0',
     KITCHENHUB_RETRY_BASE_MS: '200',
     KITCHENHUB_LEASE_MS: '11000',
     JOB_INTERVAL_MS: '250',
@@ -39,7 +39,9 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     fake = await startFakeKitchenHub();
     [a, b] = await Promise.all([startServer(hubEnv()), startServer(hubEnv())]);
-    fake.sendWebhooksTo(`${b.url}/api/kitchenhub/webhook`, HUB_SECRET);
+    // Connect, from B's console: our webhook is registered at the fake with B's URL, so its orders arrive at B.
+    expect(await connectHub(await signInStaff(b.url, 'manager'), b.url)).toMatchObject({ ok: true, error: null });
+    expect(new Set([...fake.hub.webhooks.values()].map((w) => w.url))).toEqual(new Set([`${b.url}/api/kitchenhub/webhook`]));
     apiA = await newApiClient(a.url);
     apiB = new (apiA.constructor as typeof ApiClient)(b.url, apiA.key, apiA.clientId); // the same key, on B
   }, 90_000);
@@ -113,6 +115,40 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
+  test('a lost webhook is recovered once when both instances reconcile at the same moment', async () => {
+    const [managerA, managerB] = await Promise.all([signInStaff(a.url, 'manager'), signInStaff(b.url, 'manager')]);
+    // KitchenHub takes the order, but its webhook never reaches us.
+    const { order, webhooks } = await fake.hub.createOrder({ status: 'new', type: 'pickup', send: false });
+    expect(webhooks).toEqual([]);
+    const id = order.order.id;
+    type Pending = { pending: Array<{ hub_order_id: string; state: string }> };
+    const pendingOf = async (m: typeof managerA) => ((await m.json('GET', '/api/kitchenhub/orders')) as Pending).pending.filter((p) => p.hub_order_id === id);
+    expect(await pendingOf(managerA)).toEqual([]);
+
+    // "Check KitchenHub now" on A and on B at once.
+    type Poll = { ran: boolean; ingested: number; recovered: number; error: string | null };
+    const polls = (await Promise.all([managerA, managerB].map((m) => m.json('POST', '/api/kitchenhub/reconcile', {})))) as Poll[];
+    for (const p of polls) expect(p.error).toBeNull();
+    expect(polls.some((p) => p.ran)).toBe(true);
+    expect(polls.reduce((n, p) => n + p.recovered, 0)).toBe(1);
+    expect(polls.reduce((n, p) => n + p.ingested, 0)).toBe(1);
+
+    // Once in the pending list, whichever instance is asked, and applied once in the deliveries log.
+    for (const m of [managerA, managerB]) expect(await pendingOf(m)).toEqual([expect.objectContaining({ hub_order_id: id, state: 'pending' })]);
+    type Logged = { hub_order_id: string | null; outcome: string; source: string };
+    const logged = async () => ((await managerB.json('GET', '/api/kitchenhub/deliveries?limit=500')).deliveries as Logged[]).filter((d) => d.hub_order_id === id);
+    const first = await logged();
+    expect(first.filter((d) => d.outcome === 'applied')).toEqual([expect.objectContaining({ source: 'reconciliation' })]);
+    expect(first.every((d) => d.source === 'reconciliation')).toBe(true); // no webhook brought it
+
+    // A second poll finds nothing new.
+    const again = (await managerA.json('POST', '/api/kitchenhub/reconcile', {})) as Poll;
+    expect(again).toMatchObject({ ran: true, ingested: 0, recovered: 0, error: null });
+    expect(await logged()).toHaveLength(first.length);
+    expect(await pendingOf(managerB)).toHaveLength(1);
+    expect(fake.hub.violations).toEqual([]);
+  });
+
   test('killing A mid-outbox leaves B to finish the calls, each once', async () => {
     const manager = await signInStaff(a.url, 'manager');
     const ids: string[] = [];
@@ -142,7 +178,7 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
     expect(Math.max(...ours.map((c) => c.attempts))).toBeGreaterThanOrEqual(2);
     for (const id of ids) {
       // Handled by KitchenHub exactly once: an attempt cut off with A was never handled there.
-      expect(fake.hub.calls.filter((c) => c.path === `/v1/orders/${id}/accept` && c.status === 200)).toHaveLength(1);
+      expect(fake.hub.orderStatusCalls(id).filter((c) => c.status === 200 && (c.body as { status?: string }).status === 'accept')).toHaveLength(1);
     }
   }, 90_000);
 });

@@ -2,7 +2,7 @@
 // customer's first name at most: never a last name, phone number, email or address, from the API or
 // from KitchenHub.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hubOrder, HUB_SECRET, sign } from '@/test/kitchenhub';
+import { hubOrder, HUB_SECRET, postWebhook } from '@/test/kitchenhub';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 import { SseReader } from '@/test/sse';
@@ -37,7 +37,7 @@ async function hubTicket(): Promise<{ hub: string; order: string }> {
   o.order.customer = HUB_CUSTOMER;
   o.order.delivery = { ...(o.order.delivery as Record<string, unknown>), address: HUB_ADDRESS };
   const body = JSON.stringify(o);
-  const res = await fetch(`${server.url}/api/kitchenhub/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-KitchenHub-Signature': sign(body) }, body });
+  const res = await postWebhook(server.url, body); // with the header we register with KitchenHub
   const result = (await res.json()) as { outcome: string; order_id: string | null };
   expect(result.outcome).toBe('applied');
   expect(result.order_id).toMatch(/^ord_/);

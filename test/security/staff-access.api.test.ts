@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PINS } from '@/db/seed';
-import { hubOrder, HUB_SECRET, sign } from '@/test/kitchenhub';
+import { hubAuth, hubOrder, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { ROOT } from '@/test/paths';
 import { startServer, type TestServer } from '@/test/server';
@@ -17,7 +17,7 @@ type Route = { method: Method; pattern: string; url: string };
 
 /** Routes anyone may call, each with the reason. Keys are `/path` (every method) or `METHOD /path`. */
 const PUBLIC: Record<string, string> = {
-  '/api/kitchenhub/webhook': 'KitchenHub authenticates with the shared secret (HMAC or ?token=), not a session',
+  '/api/kitchenhub/webhook': `KitchenHub authenticates with the secret header we register with our webhook (${WEBHOOK_HEADER}; HMAC or ?token= only behind a proxy, KITCHENHUB_WEBHOOK_AUTH), not a session`,
   '/api/kitchenhub/sandbox/[...path]': 'the demo-mode KitchenHub sandbox (404 outside demo mode); it holds no data of ours',
   '/api/track/[orderId]': "the customer's tracker: the unguessable order id is the capability",
   '/api/track/[orderId]/events': "the customer's tracker stream: the order id is the capability",
@@ -29,6 +29,15 @@ const PUBLIC: Record<string, string> = {
   '/api/bench/empty/[id]': 'the benchmark baseline on a dynamic route: echoes the id and touches nothing',
   'POST /api/session': 'sign-in itself (PIN; rate limited)',
   'DELETE /api/session': 'sign-out: without a session there is nothing to end, so 204',
+};
+/**
+ * Manager-only routes named with their reason. Every staff route not in KITCHEN is manager-only
+ * anyway; these are listed so that they are checked to exist and to stay off the other tables.
+ */
+const MANAGER: Record<string, string> = {
+  'POST /api/kitchenhub/connect': "Connect / Rotate secret: uses our KitchenHub credentials and registers our webhook's secret there",
+  'POST /api/kitchenhub/reconcile': 'Check KitchenHub now: polls KitchenHub with our credentials and ingests the orders it finds',
+  'GET /api/kitchenhub/accounts': "KitchenHub's integration accounts (one per delivery app) and their online status",
 };
 /** Staff routes a kitchen session may use; every other staff route is for managers only. */
 const KITCHEN: ReadonlySet<string> = new Set([
@@ -101,6 +110,11 @@ describe('route discovery', () => {
     expect(STAFF.length).toBeGreaterThan(20);
     for (const entry of [...Object.keys(PUBLIC), ...KITCHEN]) {
       expect(ALL.some((r) => r.pattern === entry || key(r) === entry), `${entry} is in a table but no route handler matches it`).toBe(true);
+    }
+    for (const [entry, reason] of Object.entries(MANAGER)) {
+      expect(reason.length, entry).toBeGreaterThan(0);
+      expect(STAFF.some((r) => key(r) === entry), `${entry} should be a staff route`).toBe(true);
+      expect(KITCHEN.has(entry), `${entry} is manager-only, not for the kitchen`).toBe(false);
     }
   });
 });
@@ -204,7 +218,7 @@ describe('state-changing staff requests from another site', () => {
     const body = hubOrder(`77${Date.now()}`, 'new');
     const hook = await fetch(`${server.url}/api/kitchenhub/webhook`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-KitchenHub-Signature': sign(body), Origin: EVIL, 'Sec-Fetch-Site': 'cross-site' },
+      headers: { 'Content-Type': 'application/json', ...hubAuth(), Origin: EVIL, 'Sec-Fetch-Site': 'cross-site' },
       body,
     });
     expect(hook.status).toBe(200);

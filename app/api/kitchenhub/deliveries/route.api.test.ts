@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signInStaff, type StaffClient } from '@/test/api';
-import { HUB_SECRET, hubOrder, postWebhook, sign } from '@/test/kitchenhub';
+import { HUB_SECRET, hubOrder, postWebhook } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
 
 let server: TestServer;
@@ -26,7 +26,7 @@ const replay = (id: number | string, as: StaffClient = manager) => as.send('POST
 const tickets = async () => ((await kitchen.json('GET', '/api/tickets')).tickets as Array<{ order_id: string; source: string }>);
 
 /** Posts a webhook and returns the delivery it was recorded as. */
-async function deliver(body: string, auth: Parameters<typeof postWebhook>[2] = 'sign'): Promise<Entry> {
+async function deliver(body: string, auth: Parameters<typeof postWebhook>[2] = 'registered'): Promise<Entry> {
   await postWebhook(server.url, body, auth);
   return newest();
 }
@@ -35,7 +35,7 @@ describe('GET /api/kitchenhub/deliveries', () => {
   test('filters by outcome and limit, says which can be replayed, and refuses a bad query with 400', async () => {
     const applied = await deliver(hubOrder(newId(), 'new'));
     const invalid = await deliver('{"order": {');
-    const refused = await deliver(hubOrder(newId(), 'new'), { signature: sign('something else') });
+    const refused = await deliver(hubOrder(newId(), 'new'), { header: 'not-the-secret-0123456789' });
     expect([applied.outcome, invalid.outcome, refused.outcome]).toEqual(['applied', 'invalid', 'unauthorized']);
 
     const problems = await log('?outcome=invalid,unauthorized');
@@ -99,7 +99,7 @@ describe('POST /api/kitchenhub/deliveries/{id}/replay', () => {
   });
 
   test('an unauthorized delivery cannot be replayed: 409 saying its body was never stored, nothing recorded', async () => {
-    const refused = await deliver(hubOrder(newId(), 'accepted'), { token: 'not-the-secret-0123456789' });
+    const refused = await deliver(hubOrder(newId(), 'accepted'), { header: 'not-the-secret-0123456789' });
     expect(refused.outcome).toBe('unauthorized');
     const before = await tickets();
     const res = await replay(refused.id);

@@ -8,10 +8,10 @@ export const GET = handle(async (req) => {
   return Response.json(await hubSettingsView(originOf(req)));
 });
 
-/** Changes the webhook secret, the outbound API settings or auto-accept; a generated secret is returned once. */
+/** Changes the API settings, the public URL, auto-accept or pausing with the store. */
 export const PUT = handle(async (req) => {
   await requireStaff(req, 'manager');
   const body = await readJson(req, hubSettingsBody);
-  const { newWebhookSecret } = await updateHubSettings(body);
-  return Response.json({ ...(await hubSettingsView(originOf(req))), new_webhook_secret: newWebhookSecret });
+  await updateHubSettings(body);
+  return Response.json(await hubSettingsView(originOf(req)));
 });

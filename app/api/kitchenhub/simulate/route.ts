@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/staff';
 import { handle, readJson } from '@/lib/http';
-import { simulateIncomingOrder } from '@/lib/kitchenhub/sandbox';
+import { simulateIncomingOrder } from '@/sandbox/kitchenhub/sandbox';
 
 const body = z.strictObject({ kind: z.enum(['asap', 'scheduled']).default('asap') });
 

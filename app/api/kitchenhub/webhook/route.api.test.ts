@@ -32,10 +32,10 @@ const send = async (body: string) => {
 };
 
 describe('KitchenHub webhook: authenticity first', () => {
-  test('a bad signature is 401 and stores nothing but a rejected-delivery record', async () => {
+  test('a wrong registered header is 401 and stores nothing but a rejected-delivery record', async () => {
     const id = newId();
     const body = hubOrder(id, 'new');
-    const res = await postWebhook(server.url, body, { signature: sign(body, 'another-secret-0123456789') });
+    const res = await postWebhook(server.url, body, { header: 'another-secret-0123456789' });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'unauthorized' });
     expect((await manager.send('GET', `/api/kitchenhub/orders/${id}`)).status).toBe(404);
@@ -43,17 +43,37 @@ describe('KitchenHub webhook: authenticity first', () => {
     expect(last).toMatchObject({ outcome: 'unauthorized', hub_order_id: null });
   });
 
-  test('no signature and no token is 401; the secret as ?token= is accepted; a wrong token is 401', async () => {
+  test('no header is 401; an HMAC signature or ?token= alone is 401 too (not KitchenHub’s scheme unless configured)', async () => {
     const body = hubOrder(newId(), 'new');
     expect((await postWebhook(server.url, body, {})).status).toBe(401);
-    expect((await postWebhook(server.url, body, { token: 'wrong-token-0123456789' })).status).toBe(401);
-    expect((await postWebhook(server.url, body, { token: HUB_SECRET })).status).toBe(200);
+    expect((await postWebhook(server.url, body, { signature: sign(body) })).status).toBe(401);
+    expect((await postWebhook(server.url, body, { token: HUB_SECRET })).status).toBe(401);
+    expect((await postWebhook(server.url, body, { header: HUB_SECRET })).status).toBe(200);
+  });
+});
+
+describe('KitchenHub webhook behind a proxy: KITCHENHUB_WEBHOOK_AUTH=hmac or token', () => {
+  test('hmac: a signature over the raw body is accepted; over a different body, or missing, refused', async () => {
+    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'hmac', KITCHENHUB_POLL_SECONDS: '0' });
+    try {
+      const body = hubOrder(newId(), 'new');
+      expect((await postWebhook(proxied.url, body, { signature: sign(body) })).status).toBe(200);
+      expect((await postWebhook(proxied.url, body.replace('"GrubHub"', '"EvilHub"'), { signature: sign(body) })).status).toBe(401);
+      expect((await postWebhook(proxied.url, hubOrder(newId(), 'new'), { header: HUB_SECRET })).status).toBe(401);
+    } finally {
+      await proxied.stop();
+    }
   });
 
-  test('a signature over a different body is refused (the body was changed on the way)', async () => {
-    const body = hubOrder(newId(), 'new');
-    const res = await postWebhook(server.url, body.replace('"GrubHub"', '"EvilHub"'), { signature: sign(body) });
-    expect(res.status).toBe(401);
+  test('token: the secret as ?token= is accepted; a wrong token is 401', async () => {
+    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'token', KITCHENHUB_POLL_SECONDS: '0' });
+    try {
+      const body = hubOrder(newId(), 'new');
+      expect((await postWebhook(proxied.url, body, { token: 'wrong-token-0123456789' })).status).toBe(401);
+      expect((await postWebhook(proxied.url, body, { token: HUB_SECRET })).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
   });
 });
 

@@ -1,12 +1,15 @@
 import { SANDBOX_PATH } from '@/lib/kitchenhub/config';
 import { handle } from '@/lib/http';
-import { sandbox } from '@/lib/kitchenhub/sandbox';
+import { sandbox } from '@/sandbox/kitchenhub/sandbox';
 
-/** The demo's KitchenHub API (404 unless demo mode): token grants and order calls, as the fake answers them. */
+/** The demo's KitchenHub API (404 unless demo mode): only the operations of KitchenHub's openapi-v2.json. */
 const serve = handle(async (req) => {
   const hub = sandbox();
-  return hub.handle(req, new URL(req.url).pathname.slice(SANDBOX_PATH.length), { control: false });
+  return hub.handle(req, new URL(req.url).pathname.slice(SANDBOX_PATH.length));
 });
 
 export const GET = serve;
 export const POST = serve;
+export const PUT = serve;
+export const PATCH = serve;
+export const DELETE = serve;

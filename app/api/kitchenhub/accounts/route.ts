@@ -1,0 +1,9 @@
+import { requireStaff } from '@/lib/auth/staff';
+import { handle } from '@/lib/http';
+import { listAccounts } from '@/lib/kitchenhub/accounts';
+
+/** KitchenHub's integration accounts (one per delivery app) with their online status. */
+export const GET = handle(async (req) => {
+  await requireStaff(req, 'manager');
+  return Response.json(await listAccounts());
+});

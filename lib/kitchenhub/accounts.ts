@@ -1,0 +1,84 @@
+// KitchenHub integration accounts (one per delivery provider of a store): their online status for
+// the console, and pausing them with the store. GET /v2/integration_accounts/ lists them; the
+// status is read and set per account (GET/PUT /v2/integration_accounts/{id}/status/, where
+// `pause_duration` is in seconds), only where the provider's capability flags allow it.
+import { providerCapabilities } from './capabilities';
+import { listIntegrationAccounts, readOnlineStatus, setOnlineStatus } from './client';
+import { hubConfig } from './config';
+import { noting } from './problems';
+
+export type AccountView = {
+  id: string;
+  provider_id: string;
+  provider_name: string;
+  connection: string;
+  is_main_account: boolean | null;
+  online: 'online' | 'offline' | 'unknown';
+  offline_reason: string | null;
+  can_pause: boolean;
+  error: string | null;
+};
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Every integration account with its online status (read where the provider supports it). */
+export async function listAccounts(): Promise<{ accounts: AccountView[]; error: string | null }> {
+  const { api } = await hubConfig();
+  if (!api) return { accounts: [], error: 'The KitchenHub API is not configured.' };
+  try {
+    const [accounts, caps] = await noting(() => Promise.all([listIntegrationAccounts(api), providerCapabilities(api)]));
+    const views = await Promise.all(
+      accounts
+        .filter((a) => a.account_type === 'provider')
+        .map(async (a): Promise<AccountView> => {
+          const cap = caps.find((p) => p.id === a.provider_id);
+          const base = {
+            id: a.integration_account_id, provider_id: a.provider_id, provider_name: cap?.name ?? a.provider_id, connection: a.connection,
+            is_main_account: a.is_main_account ?? null, can_pause: cap?.updateOnline ?? false,
+          };
+          if (cap && !cap.readOnline) return { ...base, online: 'unknown', offline_reason: `${base.provider_name} does not report its online status.`, error: null };
+          try {
+            const s = await readOnlineStatus(api, a.integration_account_id);
+            return { ...base, online: s.online, offline_reason: s.offline_reason ?? null, error: null };
+          } catch (err) {
+            return { ...base, online: 'unknown', offline_reason: null, error: message(err) };
+          }
+        }),
+    );
+    return { accounts: views, error: null };
+  } catch (err) {
+    return { accounts: [], error: message(err) };
+  }
+}
+
+export type PauseOutcome = { id: string; provider_name: string; ok: boolean; skipped: boolean; error: string | null };
+
+/**
+ * Sets every provider account offline for `seconds` (paused: true) or online again. Accounts whose
+ * provider cannot change its online status are skipped and say so.
+ */
+export async function setAccountsOnline(online: boolean, seconds: number | null): Promise<{ results: PauseOutcome[]; error: string | null }> {
+  const { api } = await hubConfig();
+  if (!api) return { results: [], error: null };
+  try {
+    const [accounts, caps] = await noting(() => Promise.all([listIntegrationAccounts(api), providerCapabilities(api)]));
+    const results = await Promise.all(
+      accounts
+        .filter((a) => a.account_type === 'provider' && a.connection === 'connected')
+        .map(async (a): Promise<PauseOutcome> => {
+          const cap = caps.find((p) => p.id === a.provider_id);
+          const name = cap?.name ?? a.provider_id;
+          if (cap && !cap.updateOnline) return { id: a.integration_account_id, provider_name: name, ok: false, skipped: true, error: `${name} cannot be paused through KitchenHub: pause it on its own tablet.` };
+          try {
+            await setOnlineStatus(api, a.integration_account_id, online ? { online: true } : { online: false, ...(seconds ? { pause_duration: seconds } : {}) });
+            return { id: a.integration_account_id, provider_name: name, ok: true, skipped: false, error: null };
+          } catch (err) {
+            return { id: a.integration_account_id, provider_name: name, ok: false, skipped: false, error: message(err) };
+          }
+        }),
+    );
+    return { results, error: null };
+  } catch (err) {
+    return { results: [], error: message(err) };
+  }
+}
