@@ -99,7 +99,7 @@ export async function registerWebhook(opts: { rotate?: boolean } = {}, now = Dat
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     const hook = await getSetting('kitchenhub_webhook');
-    await setSetting('kitchenhub_webhook', { ...hook, nextSecretHash: null, state: 'error', error, checkedAt: now }, now);
+    await setSetting('kitchenhub_webhook', { ...hook, apiUrl: c.api!.url, url: c.webhookUrl!, nextSecretHash: null, state: 'error', error, checkedAt: now }, now);
     return { state: 'error', webhookId: hook.webhookId, action: 'none', error };
   } finally {
     await releaseLease(LEASE, me);
@@ -111,8 +111,9 @@ export async function ensureWebhook(now = Date.now()): Promise<RegistrationResul
   const c = await hubConfig();
   if (!c.api || !c.webhookUrl) return null;
   const hook = await getSetting('kitchenhub_webhook');
-  const current = hook.state === 'registered' && hook.apiUrl === c.api.url && hook.url === c.webhookUrl && hook.checkedAt !== null && now - hook.checkedAt < RECHECK_MS;
-  // A failed attempt is tried again after a minute, not on every tick.
-  const resting = hook.state === 'error' && hook.checkedAt !== null && now - hook.checkedAt < 60_000;
+  const same = hook.apiUrl === c.api.url && hook.url === c.webhookUrl;
+  const current = same && hook.state === 'registered' && hook.checkedAt !== null && now - hook.checkedAt < RECHECK_MS;
+  // A failed attempt with this configuration is tried again after a minute, not on every tick.
+  const resting = same && hook.state === 'error' && hook.checkedAt !== null && now - hook.checkedAt < 60_000;
   return current || resting ? null : registerWebhook({}, now);
 }
