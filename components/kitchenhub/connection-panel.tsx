@@ -11,14 +11,6 @@ import { sendJson } from '@/lib/client/fetch';
 import { connectResultSchema, hubSettingsSchema, pollResultSchema, type Accounts, type HubSettings } from '@/lib/client/kitchenhub';
 import { hubAccountsQuery, hubKeys, hubSettingsQuery } from '@/lib/client/queries';
 
-type Source = HubSettings['api_url']['source'];
-const SOURCE: Record<Exclude<Source, null>, string> = { env: 'from the server environment', console: 'set here', sandbox: 'demo' };
-
-function SourceTag({ source }: { source: Source }) {
-  if (!source) return <span className="rounded-md bg-amber-500/15 px-2 py-0.5 text-sm font-semibold text-amber-200">not set</span>;
-  return <span className="rounded-md bg-zinc-800 px-2 py-0.5 text-sm font-semibold text-zinc-300">{SOURCE[source]}</span>;
-}
-
 function Copyable({ label, value, testId }: { label: string; value: string; testId?: string }) {
   const [copied, setCopied] = useState(false);
   return (
