@@ -3,7 +3,7 @@
 //
 //   npm run bench                      build into .next-bench, run everything, write the figures, remove the build
 //   npm run bench -- --quick           1 repetition, short runs, 100 streams: checks it all works; writes nothing
-//   npm run bench -- --only=throughput,latency,fanout,scaleout,cold,weight,profile
+//   npm run bench -- --only=throughput,latency,fanout,scaleout,webhook,cold,weight,profile
 //   npm run bench -- --keep-build / --no-build      keep .next-bench, or reuse a kept one
 //   options: --reps=3 --duration=5 --warmup=2 --connections=10 --orders=100 --streams=100,500,1000 --write
 //
@@ -22,10 +22,11 @@ import { pageWeight } from './bench/page-weight';
 import { profile } from './bench/profile';
 import { scaleOut } from './bench/scale-out';
 import { throughput } from './bench/throughput';
+import { WEBHOOK_ENV, webhookCost } from './bench/webhook';
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
-const PARTS = ['weight', 'cold', 'throughput', 'latency', 'fanout', 'scaleout', 'profile'] as const;
+const PARTS = ['weight', 'cold', 'throughput', 'latency', 'fanout', 'scaleout', 'webhook', 'profile'] as const;
 type Part = (typeof PARTS)[number];
 
 type Options = {
@@ -216,6 +217,13 @@ async function main(): Promise<number> {
       cleanups.push(() => holder.server.stop());
       sections.push(await fanout(holder, db, { levels: opts.streams, changes: Math.max(3, opts.reps + 2) }, cleanups));
       await holder.server.stop();
+    }
+    if (opts.only.has('webhook')) {
+      const db = await freshDatabase(tmp, 'webhook.sqlite');
+      const server = await startServer({ databasePath: db, env: WEBHOOK_ENV });
+      cleanups.push(() => server.stop());
+      sections.push(await webhookCost(server, { reps: opts.reps, deliveries: opts.quick ? 100 : 300 }));
+      await server.stop();
     }
     if (opts.only.has('scaleout')) {
       const { reps, duration, warmup, connections } = opts;

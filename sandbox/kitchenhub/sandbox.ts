@@ -6,7 +6,7 @@
 // the job's module copies share it).
 import { notFound } from '@/lib/errors';
 import { SANDBOX_CLIENT, sandboxEnabled } from '@/lib/kitchenhub/config';
-import { ensureWebhook } from '@/lib/kitchenhub/registration';
+import { registerWebhook } from '@/lib/kitchenhub/registration';
 import { FakeKitchenHub } from './fake-hub';
 
 const KEY = Symbol.for('kds.kitchenhub.sandbox');
@@ -21,7 +21,9 @@ export function sandbox(): FakeKitchenHub {
 /** "Simulate incoming order": the sandbox takes a realistic order (ASAP, or scheduled an hour out) and sends it to our webhook. */
 export async function simulateIncomingOrder(kind: 'asap' | 'scheduled') {
   const hub = sandbox();
-  await ensureWebhook(); // the first order may come before the start-up registration has run
+  // The sandbox keeps its webhooks in memory: after a restart, or before the start-up registration
+  // has run, it has none, so register ours now rather than send the order nowhere.
+  if (![...hub.webhooks.values()].some((w) => w.webhook_type === 'Order')) await registerWebhook();
   const { order, webhooks } = await hub.createOrder(kind === 'scheduled' ? { status: 'scheduled', scheduledInMinutes: 60 } : { status: 'new' });
   const sent = webhooks[0];
   return {
