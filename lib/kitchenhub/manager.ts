@@ -30,6 +30,15 @@ export async function suggestPrepMinutes(now = Date.now()): Promise<number> {
   return Math.min(240, Math.max(5, Math.ceil((eta + 3) / 5) * 5));
 }
 
+/**
+ * When KitchenHub would cancel a pending order as not accepted: a window after it was placed, or after
+ * it reached us when it came more than a window late (a replay, a recovered old order, a wrong clock).
+ */
+function acceptBy(h: HubOrder, windowMs: number): number {
+  const placed = h.placedAt !== null && h.placedAt <= h.createdAt && h.createdAt - h.placedAt < windowMs ? h.placedAt : h.createdAt;
+  return placed + windowMs;
+}
+
 /** Pending orders to decide on and accepted-but-held scheduled ones, oldest first, with a suggested prep time. */
 export async function incomingHubOrders(now = Date.now()) {
   const rows = await store.listHubOrders(['pending', 'scheduled']);
@@ -43,7 +52,7 @@ export async function incomingHubOrders(now = Date.now()) {
         return {
           ...toHubOrderView(h),
           /** When KitchenHub would cancel it as not accepted (it does not publish the window: KITCHENHUB_ACCEPT_WINDOW_MINUTES). */
-          accept_by: (h.placedAt ?? h.createdAt) + windowMs,
+          accept_by: acceptBy(h, windowMs),
           /** What the provider lets us tell KitchenHub (unknown providers: assumed yes; KitchenHub says otherwise with a 501). */
           can_accept: caps?.accept ?? true,
           can_reject: caps?.cancel ?? true,

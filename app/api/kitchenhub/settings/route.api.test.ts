@@ -102,8 +102,12 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
   });
 
   test('deliveries are authenticated by the registered header: right is 200, wrong or missing is 401 and changes nothing', async () => {
-    const right = hubOrder(newId(), 'new');
-    expect((await postWebhook(server.url, right, { header: registeredSecret() })).status).toBe(200);
+    const rightId = newId();
+    expect((await postWebhook(server.url, hubOrder(rightId, 'new'), { header: registeredSecret() })).status).toBe(200);
+    // The seed's sample was placed long ago: its accept window counts from its arrival, not reported as long overdue.
+    const arrived = (await manager.json('GET', '/api/kitchenhub/orders')).pending.find((h: { hub_order_id: string }) => h.hub_order_id === rightId);
+    expect(arrived.placed_at).toBeLessThan(Date.now() - 86_400_000);
+    expect(arrived.accept_by).toBeGreaterThan(Date.now() + 9 * 60_000);
     const wrongId = newId();
     const wrong = await postWebhook(server.url, hubOrder(wrongId, 'new'), { header: `${registeredSecret()}x` });
     expect(wrong.status).toBe(401);
@@ -231,6 +235,9 @@ describe('the environment wins; the demo sandbox follows KitchenHub’s spec', (
     const pending = incoming.pending.find((h: { hub_order_id: string }) => h.hub_order_id === hub_order_id);
     expect(pending).toMatchObject({ state: 'pending', asap: true, accept_by: expect.any(Number), items: expect.arrayContaining([expect.objectContaining({ name: expect.any(String), options: expect.any(Array) })]) });
     expect(BigInt(hub_order_id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true); // the id arrived as a bare JSON number beyond 2^53, kept exact
+    // KitchenHub would cancel it KITCHENHUB_ACCEPT_WINDOW_MINUTES (10) after it was placed, a moment ago.
+    expect(pending.accept_by).toBeGreaterThan(Date.now() + 9 * 60_000);
+    expect(pending.accept_by).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
 
     await manager.json('POST', `/api/kitchenhub/orders/${hub_order_id}/accept`, { prep_time_minutes: 10 });
     const call = await eventually(async () => (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${hub_order_id}`)).calls[0], (c) => c?.state === 'sent', 'the sandbox to take the call');
