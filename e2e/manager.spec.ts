@@ -120,6 +120,8 @@ test.describe('manager console', () => {
       await store.pause();
       await expect(store.intake()).toContainText('Paused');
       await expect(manager.intake()).toHaveAttribute('data-paused', 'true');
+      // The delivery apps go offline with it at the (demo) KitchenHub, and the manager is told which.
+      await expect(page.getByTestId('store-apps')).toContainText('Paused at KitchenHub: Grubhub, DoorDash, Uber Eats');
       const refused = await order(request);
       expect(refused.status()).toBe(503);
       expect(refused.headers()['retry-after']).toBeTruthy();

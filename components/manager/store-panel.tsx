@@ -138,14 +138,26 @@ function FormFooter(props: { dirty: boolean; busy: boolean; result: Saved; onRes
 function IntakeCard({ paused }: { paused: boolean }) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [apps, setApps] = useState<string | null>(null);
   const pause = useMutation({
     mutationFn: async (next: boolean) => {
       const res = await sendJson('PUT', '/api/store', { paused: next }, pauseSchema);
       if (!res.ok) throw new Error(res.error.message);
       return res.data;
     },
-    onMutate: () => setError(null),
-    onSuccess: (data) => queryClient.setQueryData<StoreControls>(managerKeys.store(), (s) => (s ? { ...s, paused: data.paused } : s)),
+    onMutate: () => {
+      setError(null);
+      setApps(null);
+    },
+    onSuccess: (data) => {
+      queryClient.setQueryData<StoreControls>(managerKeys.store(), (s) => (s ? { ...s, paused: data.paused } : s));
+      // The delivery apps go with the store (Manager → KitchenHub): say which did not.
+      const hub = data.kitchenhub;
+      const notDone = hub ? [...(hub.error ? [hub.error] : []), ...hub.results.filter((r) => !r.ok).map((r) => r.error ?? `${r.provider_name} did not answer.`)] : [];
+      const done = hub?.results.filter((r) => r.ok).map((r) => r.provider_name) ?? [];
+      if (notDone.length) setError(`Delivery apps: ${notDone.join(' ')}`);
+      if (done.length) setApps(`${data.paused ? 'Paused' : 'Back online'} at KitchenHub: ${done.join(', ')}.`);
+    },
     onError: (err) => setError(err.message),
     onSettled: () => queryClient.invalidateQueries({ queryKey: managerKeys.store() }),
   });
@@ -169,6 +181,7 @@ function IntakeCard({ paused }: { paused: boolean }) {
           {paused ? 'Resume orders' : 'Pause new orders'}
         </Button>
       </div>
+      {apps && <div className="mt-3"><Notice tone="ok" testId="store-apps">{apps}</Notice></div>}
       {error && <div className="mt-3"><Notice tone="error">{error}</Notice></div>}
     </section>
   );

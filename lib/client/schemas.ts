@@ -133,7 +133,18 @@ export {
 } from '../manager/views';
 export const stockSchema = z.object({ options: z.array(menuOptionSchema) });
 export type Stock = z.infer<typeof stockSchema>;
-export const pauseSchema = z.object({ paused: z.boolean() });
+export const pauseSchema = z.object({
+  paused: z.boolean(),
+  /** What each delivery app answered when KitchenHub was told too (null: not connected, or not paused with the store). */
+  kitchenhub: z.optional(
+    z.nullable(
+      z.object({
+        results: z.array(z.object({ id: z.string(), provider_name: z.string(), ok: z.boolean(), skipped: z.boolean(), error: z.nullable(z.string()) })),
+        error: z.nullable(z.string()),
+      }),
+    ),
+  ),
+});
 
 // ——— Manager: the KitchenHub deliveries log (shapes defined once, in lib/kitchenhub/delivery-log.ts) ———
 
