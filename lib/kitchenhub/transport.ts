@@ -23,10 +23,16 @@ export class HubCallError extends Error {
  */
 export class HubConfigError extends HubCallError {}
 
-/** fetch with a timeout; network failures become HubCallError(null). */
+/**
+ * fetch with a timeout; network failures become HubCallError(null). It takes openapi-fetch's Request
+ * apart and sends URL, method, headers and body: a Request passed on whole (with AbortSignal.any over
+ * its signal) lost the timeout on Node 20 — the combined signal could be garbage-collected mid-call,
+ * and Next re-wraps Requests made from route handlers — so a hanging KitchenHub held calls for ever.
+ */
 async function timedFetch(input: Request): Promise<Response> {
   try {
-    return await fetch(input, { signal: AbortSignal.any([input.signal, AbortSignal.timeout(TIMEOUT_MS)]), redirect: 'error' });
+    const body = input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.text();
+    return await fetch(input.url, { method: input.method, headers: input.headers, body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
   } catch (err) {
     const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS / 1000} s` : err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
     throw new HubCallError(null, `KitchenHub could not be reached (${reason}).`);

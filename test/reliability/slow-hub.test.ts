@@ -27,9 +27,7 @@ beforeAll(async () => {
     SEED_DEMO: 'false',
   });
   manager = await signInStaff(server.url, 'manager');
-  // Our webhook registered at the fake, as Connect does: its orders now reach the server. (The job
-  // tick's own registration may race Connect's and register a second copy of it, so the fake may send
-  // each order twice; ingestion dedupes that.)
+  // Our webhook registered at the fake, as Connect does: its orders now reach the server.
   expect(await connectHub(manager, server.url)).toMatchObject({ ok: true, error: null });
   kitchen = await signInStaff(server.url, 'kitchen');
   api = await newApiClient(server.url);
@@ -49,9 +47,7 @@ describe('slow or failing KitchenHub', () => {
     const ids: string[] = [];
     for (let i = 0; i < ORDERS; i++) {
       const { order, webhooks } = await fake.hub.createOrder({ status: 'new', type: 'pickup' });
-      // Delivered, and answered 200 (by every webhook registered for us; see the note on connectHub above).
-      expect(webhooks).not.toEqual([]);
-      expect(webhooks.filter((w) => w.httpStatus !== 200)).toEqual([]);
+      expect(webhooks).toEqual([expect.objectContaining({ httpStatus: 200 })]); // to our one webhook, answered 200
       ids.push(order.order.id);
     }
 
@@ -59,14 +55,12 @@ describe('slow or failing KitchenHub', () => {
     const timings: Record<string, number[]> = { accept: [], webhook: [], board: [], 'POST /v1/orders': [], 'GET /v1/orders/{id}': [] };
     for (const id of ids) {
       const { ms } = await timed(() => manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 10 }));
-      timings.accept!.push(ms); console.log('DBG accepted', id, ms);
+      timings.accept!.push(ms);
     }
 
     // Until our client has given up on KitchenHub at least once, everything else keeps answering.
     let n = 0;
     const timedOut = (cs: CallView[]) => cs.some((c) => /no answer in 10 s/.test(c.last_error ?? ''));
-    const dbg = setInterval(() => void acceptCalls().then((cs) => console.log('DBG', Date.now(), n, JSON.stringify(cs), fake.hub.inFlight, fake.hub.calls.slice(-3).map((c) => `${c.method} ${c.path} ${c.status}`))), 5000);
-    setTimeout(() => { clearInterval(dbg); console.log('SERVERLOG', server.logs().slice(-3000)); }, 60_000);
     while (!timedOut(await acceptCalls())) {
       const hook = await timed(() => postWebhook(server.url, hubOrder(String(8_000_000_000_000_000n + BigInt(n++)), 'new', { type: 'pickup' })));
       expect(hook.value.status).toBe(200);
