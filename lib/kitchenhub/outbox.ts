@@ -83,7 +83,7 @@ async function attempt(call: OutboxCall, now: number): Promise<Finish> {
     if (err instanceof HubConfigError) {
       await noteProblem(err, now);
       // Wrong credentials: the call waits (nothing is sent while KitchenHub refuses them) and goes once they are fixed.
-      if (err.status !== 403 || !/main account/i.test(err.message)) return { state: 'pending', lastStatus: err.status, lastError: err.message, nextAttemptAt: now };
+      if (err.kind === 'credentials') return { state: 'pending', lastStatus: err.status, lastError: err.message, nextAttemptAt: now };
       return { state: 'failed', lastStatus: err.status, lastError: err.message };
     }
     if (err.status === 409) return reread(call, api, err, now);

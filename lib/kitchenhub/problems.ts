@@ -6,8 +6,7 @@ import { HubConfigError } from './transport';
 
 /** Remembers a configuration problem for the console. */
 export async function noteProblem(err: HubConfigError, now = Date.now()): Promise<void> {
-  const kind = /main account/i.test(err.message) ? 'not_main_account' : 'credentials';
-  await setSetting('kitchenhub_problem', { kind, status: err.status, message: err.message, at: now }, now);
+  await setSetting('kitchenhub_problem', { kind: err.kind, status: err.status, message: err.message, at: now }, now);
 }
 
 export async function clearProblem(now = Date.now()): Promise<void> {

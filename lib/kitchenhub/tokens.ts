@@ -28,12 +28,12 @@ function tokenRefusal(status: number, error: unknown): HubCallError {
   const said = describeError(status, error);
   switch (status) {
     case 400:
-      return new HubConfigError(400, `${said}. KitchenHub refused the client secret: check the client secret.`);
+      return new HubConfigError(400, `${said}. KitchenHub refused the client secret: check the client secret.`, 'credentials');
     case 401:
     case 404:
-      return new HubConfigError(status, `${said}. KitchenHub does not know this client id: check the client id.`);
+      return new HubConfigError(status, `${said}. KitchenHub does not know this client id: check the client id.`, 'credentials');
     case 403:
-      return new HubConfigError(403, `${said}. KitchenHub has blocked this company's access: contact KitchenHub support.`);
+      return new HubConfigError(403, `${said}. KitchenHub has blocked this company's access: contact KitchenHub support.`, 'credentials');
     default:
       return new HubCallError(status, `Getting a KitchenHub token failed. ${said}`);
   }

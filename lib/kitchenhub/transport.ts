@@ -21,7 +21,16 @@ export class HubCallError extends Error {
  * wrong client secret, unknown company, blocked account, or credentials that are not the main
  * integration account. Never retried on its own; shown on the console in words.
  */
-export class HubConfigError extends HubCallError {}
+export class HubConfigError extends HubCallError {
+  constructor(
+    status: number,
+    message: string,
+    /** `credentials`: nothing can be sent until they are fixed; `not_main_account`: order status calls fail. */
+    readonly kind: 'credentials' | 'not_main_account',
+  ) {
+    super(status, message);
+  }
+}
 
 /**
  * fetch with a timeout; network failures become HubCallError(null). It takes openapi-fetch's Request
@@ -77,7 +86,7 @@ function retryAfter(res: Response): number | null {
 export function failure(res: Response, error: unknown, what: string): HubCallError {
   const message = `${what} ${describeError(res.status, error)}`;
   if (res.status === 403 && /not main account/i.test(message)) {
-    return new HubConfigError(403, `${message}. Only KitchenHub's main integration account may change order status: use that account's client id and secret.`);
+    return new HubConfigError(403, `${message}. Only KitchenHub's main integration account may change order status: use that account's client id and secret.`, 'not_main_account');
   }
   return new HubCallError(res.status, message, retryAfter(res));
 }
