@@ -107,14 +107,18 @@ function WebhookCard({ s }: { s: HubSettings }) {
           <Button tone="primary" disabled={connect.isPending || !s.calls_go_to} onClick={() => connect.mutate(false)} data-testid="hub-connect">
             {connect.isPending && connect.variables === false ? 'Connecting…' : 'Connect'}
           </Button>
-          <Button
-            disabled={connect.isPending || r.state !== 'registered'}
-            onClick={() => {
-              if (window.confirm('Give KitchenHub a new webhook secret? The old one keeps working for 10 minutes.')) connect.mutate(true);
-            }}
-          >
-            Rotate secret
-          </Button>
+          {r.secret_from_env ? (
+            <span className="self-center text-zinc-400">The secret is KITCHENHUB_WEBHOOK_SECRET&apos;s: rotate it there.</span>
+          ) : (
+            <Button
+              disabled={connect.isPending || r.state !== 'registered'}
+              onClick={() => {
+                if (window.confirm('Give KitchenHub a new webhook secret? The old one keeps working for 10 minutes.')) connect.mutate(true);
+              }}
+            >
+              Rotate secret
+            </Button>
+          )}
         </div>
         {connect.data && (
           <Notice tone={connect.data.ok ? 'ok' : 'error'} testId="hub-check-result">

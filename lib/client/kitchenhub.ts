@@ -65,6 +65,7 @@ export const hubSettingsSchema = z.object({
     webhook_id: z.nullable(z.string()),
     url: z.nullable(z.string()),
     secret_hint: z.nullable(z.string()),
+    secret_from_env: z.boolean(),
     previous_secret_accepted_until: z.nullable(z.number()),
     error: z.nullable(z.string()),
     checked_at: z.nullable(z.number()),

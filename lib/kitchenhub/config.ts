@@ -83,6 +83,8 @@ export async function hubSettingsView(origin: string) {
       webhook_id: hook.webhookId,
       url: hook.url,
       secret_hint: env().KITCHENHUB_WEBHOOK_SECRET ? hint(env().KITCHENHUB_WEBHOOK_SECRET ?? null) : hook.secretHint,
+      /** The secret is KITCHENHUB_WEBHOOK_SECRET's (rotated there), not one we generated. */
+      secret_from_env: env().KITCHENHUB_WEBHOOK_SECRET !== undefined,
       previous_secret_accepted_until: hook.previousUntil !== null && hook.previousUntil > Date.now() ? hook.previousUntil : null,
       error: hook.error,
       checked_at: hook.checkedAt,

@@ -88,6 +88,9 @@ export async function registerWebhook(opts: { rotate?: boolean } = {}, now = Dat
     const error = !c.api ? 'Set the KitchenHub API URL, client id and client secret first.' : 'Set the public URL KitchenHub reaches this server at (PUBLIC_URL, or below).';
     return { state: 'unregistered', webhookId: null, action: 'none', error };
   }
+  if (opts.rotate && env().KITCHENHUB_WEBHOOK_SECRET) {
+    return { state: (await getSetting('kitchenhub_webhook')).state, webhookId: null, action: 'none', error: 'The webhook secret comes from KITCHENHUB_WEBHOOK_SECRET: change it there, then Connect.' };
+  }
   const me = taskHolder();
   // Another task (the start-up check, another instance's) may be registering: wait for it, then check again.
   for (let waited = 0; !(await tryLease(LEASE, me, Date.now(), 30_000)); waited += 100) {

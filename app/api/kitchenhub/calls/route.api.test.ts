@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
-import { connectHub, fakeHubEnv } from '@/test/kitchenhub';
+import { connectHub, fakeHubEnv, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { eventually } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -260,6 +260,14 @@ describe('calls to KitchenHub', () => {
     await boot(); // same database file, new process
     await callState(id, 'accept', 'sent');
     expect(statusCalls(id).map((c) => c.status)).toEqual([503, 200]);
+  });
+
+  test('with KITCHENHUB_WEBHOOK_SECRET set, that is the secret registered, and it is rotated there, not on the console', async () => {
+    const ours = [...fake.hub.webhooks.values()].filter((w) => w.url === `${server.url}/api/kitchenhub/webhook`);
+    expect(ours.map((w) => w.authorization_headers?.[WEBHOOK_HEADER])).toEqual([HUB_SECRET]);
+    const rotate = await manager.json('POST', '/api/kitchenhub/connect', { rotate_secret: true });
+    expect(rotate).toMatchObject({ ok: false, error: expect.stringContaining('KITCHENHUB_WEBHOOK_SECRET') });
+    expect((await manager.json('GET', '/api/kitchenhub/settings')).registration).toMatchObject({ state: 'registered', secret_from_env: true, secret_hint: `…${HUB_SECRET.slice(-4)}` });
   });
 
   test('bad call ids are 400/404 in the error shape; the calls list is for managers only', async () => {
