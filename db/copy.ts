@@ -12,7 +12,7 @@ import * as pgSchema from './pg/schema';
 
 /** Parents before children (foreign keys). A table missing here fails the copy, never skipped. */
 const ORDER = [
-  'apiClients', 'apiKeys', 'staff', 'sessions', 'menuOptions', 'settings', 'rateLimits', 'orders', 'orderEvents',
+  'apiClients', 'apiKeys', 'staff', 'sessions', 'menuOptions', 'settings', 'leases', 'rateLimits', 'orders', 'orderEvents',
   'idempotencyKeys', 'hubDeliveries', 'hubOrders', 'hubOutbox', 'screens', 'orderSightings',
 ] as const;
 type TableKey = (typeof ORDER)[number];

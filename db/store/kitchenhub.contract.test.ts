@@ -6,7 +6,7 @@ import { newOrderId } from '@/lib/orders/service';
 import type { Delivery, HubOrder, HubPlan } from '@/lib/kitchenhub/types';
 import type { NewOrderInput } from '@/lib/orders/types';
 import {
-  decideHubOrder, dueScheduledHubOrders, getDelivery, getHubOrder, ingestHubOrder, listDeliveries, listHubOrders, recordDelivery,
+  countRecovered, decideHubOrder, dueScheduledHubOrders, getDelivery, getHubOrder, ingestHubOrder, listDeliveries, listHubOrders, recordDelivery,
 } from './kitchenhub';
 import { changeOrder, getOrder, listKitchenOrders, orderHistory } from './orders';
 import { listCalls } from './outbox';
@@ -54,7 +54,7 @@ describe('deliveries', () => {
     expect(log.map((d) => d.id)).toEqual([second, first]);
     expect(log[1]).toEqual({
       id: first, receivedAt: expect.any(Number), headers: { 'content-type': 'application/json', 'user-agent': 'KitchenHub' }, eventType: 'Order',
-      hubOrderId: expect.any(String), hubStatus: 'new', outcome: 'invalid', error: 'not JSON',
+      hubOrderId: expect.any(String), hubStatus: 'new', outcome: 'invalid', error: 'not JSON', source: 'webhook',
     });
     expect((await listDeliveries({ outcomes: ['unauthorized'] })).map((d) => d.id)).toContain(second);
     expect((await listDeliveries({ outcomes: ['unauthorized'] })).map((d) => d.id)).not.toContain(first);
@@ -62,6 +62,16 @@ describe('deliveries', () => {
     const stored = await getDelivery(first);
     expect(stored).toMatchObject({ ...log[1], body: expect.stringContaining('"id":'), bodyHash: expect.stringMatching(/^hash-/) });
     expect(await getDelivery(second + 1000)).toBeUndefined();
+  });
+
+  test('a delivery keeps how it came; countRecovered counts the applied ones reconciliation found, nothing else', async () => {
+    const before = await countRecovered();
+    const found = await recordDelivery({ ...delivery(hubId()), source: 'reconciliation', outcome: 'applied', error: null });
+    await recordDelivery({ ...delivery(hubId()), source: 'reconciliation', outcome: 'stale', error: null });
+    await recordDelivery({ ...delivery(hubId()), outcome: 'applied', error: null }); // a webhook
+    await recordDelivery({ ...delivery(hubId()), source: 'replay', outcome: 'applied', error: null });
+    expect(await countRecovered()).toBe(before + 1);
+    expect((await listDeliveries({ limit: 4 })).map((d) => [d.id === found, d.source])).toEqual([[false, 'replay'], [false, 'webhook'], [false, 'reconciliation'], [true, 'reconciliation']]);
   });
 
   test('a first delivery stores the hub order with its big id and data exactly; the same body again is a duplicate', async () => {

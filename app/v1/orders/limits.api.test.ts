@@ -159,7 +159,7 @@ describe('request body cap (MAX_BODY_BYTES)', () => {
 describe('while the store is paused', () => {
   /** Pauses intake through the manager's real endpoint, resuming whatever happens. */
   async function whilePaused(fn: () => Promise<void>) {
-    expect(await manager.json('PUT', '/api/store', { paused: true })).toEqual({ paused: true });
+    expect(await manager.json('PUT', '/api/store', { paused: true })).toMatchObject({ paused: true });
     try {
       await fn();
     } finally {

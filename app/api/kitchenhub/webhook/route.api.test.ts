@@ -213,7 +213,7 @@ describe("the manager's accept flow", () => {
 
   test('a scheduled order is held, then the background job fires it to the kitchen and the live stream carries it', async () => {
     const id = newId();
-    const scheduledFor = new Date(Date.now() + 5 * 60_000 + 1_500).toISOString(); // fires 1.5 s from now with 5 min prep
+    const scheduledFor = new Date(Date.now() + 5 * 60_000 + 4_000).toISOString(); // fires 4 s from now with 5 min prep (time to see it held first on a busy machine)
     await send(hubOrder(id, 'scheduled', { asap: false }, { timestamps: { ...orderExample().timestamps, scheduled_for: scheduledFor } }));
     const stream = await SseReader.open(`${server.url}/api/events`, { Cookie: kitchen.cookie });
     try {
