@@ -143,7 +143,7 @@ function parameters(): Record<string, ParameterObject> {
       required: true,
       description: 'The order_id returned when the order was created.',
       schema: tidy(z.toJSONSchema(orderIdParam, { target: 'draft-2020-12' }) as JsonSchema),
-      example: 'ord_x4k2m7q9t3v8b5n6c2pa',
+      example: 'ord_x4k2m7q5t3v6b5n6c2pa',
     },
     IdempotencyKey: {
       name: 'Idempotency-Key',
@@ -186,7 +186,7 @@ type Op = {
 };
 
 const SEED_EXAMPLE = { customer_id: 'cus_2048', bread: 'brioche', peanut_butter: 'smooth', jelly: 'grape', toast: 'light', cut: 'halves', extras: ['banana_slices'] };
-const EXAMPLE_ID = 'ord_x4k2m7q9t3v8b5n6c2pa';
+const EXAMPLE_ID = 'ord_x4k2m7q5t3v6b5n6c2pa';
 
 function exampleOrder(origin: string, overrides: { status?: 'queued' | 'canceled'; jelly?: string; extras?: string[] } = {}) {
   const at = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -336,6 +336,8 @@ export function buildOpenApiDocument(opts: DocumentOptions): OpenApiDocument {
     info: {
       title: 'PB&J Orders API',
       version: '1.0.0',
+      // Integrators' tools want to know under what terms the API is offered.
+      license: { name: 'Proprietary: for ordering apps with an API key from this restaurant', identifier: 'LicenseRef-PBJ-Proprietary' },
       description: [
         'Create, track, change and cancel PB&J sandwich orders. Every request sends an API key in `X-API-Key`; a key sees only its own orders (another key\'s order id answers 404, like an unknown one).',
         `Bodies are JSON (\`Content-Type: application/json\`), at most ${opts.maxBodyBytes} bytes. Each key may make ${opts.rateLimitPerMinute} requests a minute; every answer says how many are left in \`RateLimit-*\` headers, and 429 says when to retry in \`Retry-After\`.`,

@@ -38,7 +38,7 @@ export function errorExamples(opts: { maxBodyBytes: number; breads: string[] }):
     out_of_stock: body(new ApiError('out_of_stock', outOfStockMessage({ type: 'jelly', label: 'Grape' }), { item: { type: 'jelly', option: 'grape' } })),
     order_not_editable: body(notEditable('toasting')),
     order_not_cancelable: body(notCancelable('ready')),
-    conflict: body(new ApiError('conflict', 'Order ord_x4k2m7q9t3v8b5n6c2pa changed since you saw it (now version 3, toasting).')),
+    conflict: body(new ApiError('conflict', 'Order ord_x4k2m7q5t3v6b5n6c2pa changed since you saw it (now version 3, toasting).')),
     idempotency_conflict: body(new ApiError('idempotency_conflict', 'This Idempotency-Key was already used with a different request body. Use a new key for a new order.')),
     payload_too_large: body(new ApiError('payload_too_large', `The request body must be at most ${opts.maxBodyBytes} bytes.`)),
     unsupported_media_type: body(new ApiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.')),

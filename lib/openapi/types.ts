@@ -69,7 +69,7 @@ export type ErrorCodeEntry = { code: string; status: number; description: string
 
 export type OpenApiDocument = {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
   servers: Array<{ url: string; description?: string }>;
   tags: Array<{ name: string; description: string }>;
   security: Array<Record<string, string[]>>;

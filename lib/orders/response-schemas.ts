@@ -10,7 +10,7 @@ const choice = (what: string) => z.string().nullable().meta({ description: `The 
 export const orderViewSchema = z
   .strictObject({
     object: z.literal('order'),
-    order_id: z.string().meta({ description: 'Unguessable order id: `ord_` and 20 base32 characters.', examples: ['ord_x4k2m7q9t3v8b5n6c2pa'] }),
+    order_id: z.string().meta({ description: 'Unguessable order id: `ord_` and 20 base32 characters.', examples: ['ord_x4k2m7q5t3v6b5n6c2pa'] }),
     customer_id: z.string().nullable().meta({ description: 'Your id for the customer, as sent when the order was created.' }),
     status: orderStatus.meta({ description: 'queued → prepping → toasting → ready → delivered, or canceled (from queued or prepping).' }),
     eta_minutes: z
