@@ -186,8 +186,10 @@ export function decideDelivery(
       // An update while still undecided refreshes what the manager sees; after a decision it is history.
       return hub.state === 'pending' ? { outcome: 'applied', actor, hub: fields } : { outcome: 'stale', actor };
     case 'accepted': {
-      // Accepted elsewhere (the provider's own app): the kitchen starts now.
-      if (!hub || hub.state === 'pending' || hub.state === 'scheduled') {
+      // Accepted elsewhere (the provider's own app): the kitchen starts now. A scheduled order is one
+      // we accepted and hold until its time: KitchenHub's "accepted" is the echo of our own accept, and
+      // must not fire it early.
+      if (!hub || hub.state === 'pending') {
         const base = { ...hub, ...fields };
         return {
           outcome: 'applied', actor,

@@ -41,24 +41,23 @@ function acceptBy(h: HubOrder, windowMs: number): number {
 
 /** Pending orders to decide on and accepted-but-held scheduled ones, oldest first, with a suggested prep time. */
 export async function incomingHubOrders(now = Date.now()) {
-  const rows = await store.listHubOrders(['pending', 'scheduled']);
+  // Each list has its own limit: a hundred undecided orders must not hide a scheduled one.
+  const [pendingRows, scheduledRows] = await Promise.all([store.listHubOrders(['pending']), store.listHubOrders(['scheduled'])]);
   const windowMs = env().KITCHENHUB_ACCEPT_WINDOW_MINUTES * 60_000;
   const providers = await getSetting('kitchenhub_providers');
   return {
-    pending: rows
-      .filter((h) => h.state === 'pending')
-      .map((h) => {
-        const caps = providers?.providers.find((p) => p.id === h.providerId);
-        return {
-          ...toHubOrderView(h),
-          /** When KitchenHub would cancel it as not accepted (it does not publish the window: KITCHENHUB_ACCEPT_WINDOW_MINUTES). */
-          accept_by: acceptBy(h, windowMs),
-          /** What the provider lets us tell KitchenHub (unknown providers: assumed yes; KitchenHub says otherwise with a 501). */
-          can_accept: caps?.accept ?? true,
-          can_reject: caps?.cancel ?? true,
-        };
-      }),
-    scheduled: rows.filter((h) => h.state === 'scheduled').map(toHubOrderView),
+    pending: pendingRows.map((h) => {
+      const caps = providers?.providers.find((p) => p.id === h.providerId);
+      return {
+        ...toHubOrderView(h),
+        /** When KitchenHub would cancel it as not accepted (it does not publish the window: KITCHENHUB_ACCEPT_WINDOW_MINUTES). */
+        accept_by: acceptBy(h, windowMs),
+        /** What the provider lets us tell KitchenHub (unknown providers: assumed yes; KitchenHub says otherwise with a 501). */
+        can_accept: caps?.accept ?? true,
+        can_reject: caps?.cancel ?? true,
+      };
+    }),
+    scheduled: scheduledRows.map(toHubOrderView),
     suggested_prep_minutes: await suggestPrepMinutes(now),
     /** Calls to KitchenHub that failed or wait after a failure: the Incoming page points to them. */
     stuck_calls: await countStuckCalls(),

@@ -221,6 +221,9 @@ describe("the manager's accept flow", () => {
       const res = await manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 5 });
       expect(res.hub_order).toMatchObject({ state: 'scheduled', order_id: null });
       expect((await incoming()).scheduled.map((h) => h.hub_order_id)).toContain(id);
+      // KitchenHub's echo of our accept ("accepted") does not fire it before its time.
+      await send(hubOrder(id, 'accepted', { asap: false }, { timestamps: { ...orderExample().timestamps, scheduled_for: scheduledFor } }));
+      expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'scheduled', hub_status: 'accepted', order_id: null });
       const fired = await stream.next((e) => e.event === 'order' && (e.data as { ticket: { source: string; status: string } }).ticket.source === 'kitchenhub', 10_000);
       const ticketId = (fired.data as { ticket: { order_id: string } }).ticket.order_id;
       expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'accepted', order_id: ticketId });
