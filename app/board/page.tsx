@@ -1,8 +1,9 @@
 import { PickupBoardScreen } from '@/components/board/pickup-board-screen';
 import { QueryProvider } from '@/components/ui/query-provider';
 import { pickupBoard } from '@/lib/orders/tracking';
+import { BOARD_SCREEN, wallScreenMetadata } from '@/lib/web-manifest';
 
-export const metadata = { title: 'Pickup board' };
+export const metadata = wallScreenMetadata(BOARD_SCREEN, 'Pickup board');
 export const dynamic = 'force-dynamic';
 
 export default async function BoardPage() {
