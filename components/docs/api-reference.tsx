@@ -48,7 +48,7 @@ function Code({ code, language, copy = true }: { code: string; language: string;
   return (
     <div className="relative mt-2 overflow-hidden rounded-xl border border-zinc-800 bg-black/60">
       <div className="flex min-h-10 items-center justify-between border-b border-zinc-800 pl-4">
-        <span className="text-xs font-semibold tracking-wider text-zinc-500 uppercase">{language}</span>
+        <span className="text-xs font-semibold tracking-wider text-zinc-400 uppercase">{language}</span>
         {copy && <CopyButton text={code} />}
       </div>
       <pre className={cn('overflow-x-auto p-4 text-sm leading-relaxed text-zinc-100', copy && 'max-sm:break-all max-sm:whitespace-pre-wrap')}><code>{code}</code></pre>
@@ -64,11 +64,11 @@ function Fields({ rows, testId }: { rows: FieldRow[]; testId?: string }) {
           <dt>
             <code className="font-mono font-semibold break-all text-zinc-100">{r.name}</code>
             {r.required && <span className="ml-2 text-xs font-bold text-amber-300 uppercase">required</span>}
-            <span className="block font-mono text-xs break-words text-zinc-500">{r.type}</span>
+            <span className="block font-mono text-xs break-words text-zinc-400">{r.type}</span>
           </dt>
           <dd className="text-zinc-300">
             <Inline text={r.description} />
-            {r.limits.length > 0 && <span className="mt-1 block text-sm text-zinc-500">{r.limits.join(' · ')}</span>}
+            {r.limits.length > 0 && <span className="mt-1 block text-sm text-zinc-400">{r.limits.join(' · ')}</span>}
           </dd>
         </div>
       ))}
@@ -114,7 +114,7 @@ function Operation({ doc, method, path, op }: { doc: OpenApiDocument; method: Ht
       )}
       {body && (
         <>
-          <h4 className="mt-6 font-semibold text-zinc-200">Body <span className="font-normal text-zinc-500">(JSON)</span></h4>
+          <h4 className="mt-6 font-semibold text-zinc-200">Body <span className="font-normal text-zinc-400">(JSON)</span></h4>
           {body.schema.$ref && <Paragraphs text={doc.components.schemas[body.schema.$ref.split('/').at(-1) ?? '']?.description ?? ''} className="mt-1" />}
           <Fields rows={fieldsOf(doc, body.schema)} testId={`${anchorOf(op)}-body`} />
         </>
@@ -145,7 +145,7 @@ function Operation({ doc, method, path, op }: { doc: OpenApiDocument; method: Ht
             {errorRows.map((e) => (
               <li key={e.code}>
                 <a href={`#error-${e.code}`} className="inline-flex min-h-10 items-center gap-2 rounded-lg bg-zinc-900 px-3 font-mono text-sm ring-1 ring-zinc-800 hover:ring-zinc-600">
-                  <span className="text-zinc-500">{e.status}</span> {e.code}
+                  <span className="text-zinc-400">{e.status}</span> {e.code}
                 </a>
               </li>
             ))}
@@ -183,7 +183,7 @@ export function ApiReference({ doc }: { doc: OpenApiDocument }) {
   return (
     <div className="mx-auto flex max-w-6xl gap-10 px-4 py-8 sm:px-6 lg:py-12">
       <nav aria-label="On this page" className="sticky top-8 hidden h-fit w-56 shrink-0 lg:block">
-        <p className="text-xs font-semibold tracking-widest text-zinc-500 uppercase">On this page</p>
+        <p className="text-xs font-semibold tracking-widest text-zinc-400 uppercase">On this page</p>
         <ul className="mt-3 flex flex-col gap-0.5">
           {toc.map((t) => (
             <li key={t.href}>
@@ -254,7 +254,7 @@ export function ApiReference({ doc }: { doc: OpenApiDocument }) {
                 <code className="font-mono font-semibold break-all text-zinc-100">{e.code}</code>
                 <span className="text-zinc-300">
                   <Inline text={e.description} />
-                  <span className="mt-1 block text-sm text-zinc-500">
+                  <span className="mt-1 block text-sm text-zinc-400">
                     {e.operations.length > 0 ? `From: ${e.operations.map((id) => summaries.get(id) ?? id).join(', ')}.` : 'Not sent by the /v1 API.'}
                   </span>
                 </span>

@@ -14,7 +14,7 @@ export function AllDayPanel({ counts, production, label }: { counts: Array<{ gro
     ['extras', 'extras', production.extras],
   ] as const;
   return (
-    <aside aria-labelledby="all-day-title" data-testid="all-day" className="hidden w-60 shrink-0 overflow-y-auto border-l border-zinc-800 bg-zinc-900/60 p-3 lg:block">
+    <aside aria-labelledby="all-day-title" data-testid="all-day" tabIndex={0} className="hidden w-60 shrink-0 overflow-y-auto border-l border-zinc-800 bg-zinc-900/60 p-3 lg:block">
       {production.sandwiches > 0 && (
         <section data-testid="production" aria-labelledby="production-title" className="mb-4 rounded-xl bg-zinc-800/70 p-3">
           <h2 id="production-title" className="text-sm font-black tracking-wide text-zinc-300 uppercase">
@@ -31,7 +31,7 @@ export function AllDayPanel({ counts, production, label }: { counts: Array<{ gro
         </section>
       )}
       <h2 id="all-day-title" className="text-lg font-black tracking-wide text-zinc-300 uppercase">All day</h2>
-      {counts.length === 0 && <p className="mt-2 text-zinc-500">Nothing to make.</p>}
+      {counts.length === 0 && <p className="mt-2 text-zinc-400">Nothing to make.</p>}
       {groups.map((g) => (
         <section key={g} className="mt-3">
           <h3 className="text-sm font-bold text-zinc-400 uppercase">{GROUP[g] ?? g}</h3>

@@ -349,7 +349,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
           ) : board.isError && !data ? (
             <p role="alert" className="p-8 text-2xl text-red-300">Could not load tickets: {board.error.message}</p>
           ) : visible.length === 0 ? (
-            <p className="p-8 text-3xl font-bold text-zinc-500">No tickets{station !== 'all' ? ` for ${STATION_LABEL[station]}` : ''}. All caught up.</p>
+            <p className="p-8 text-3xl font-bold text-zinc-400">No tickets{station !== 'all' ? ` for ${STATION_LABEL[station]}` : ''}. All caught up.</p>
           ) : (
             <ol aria-label="Tickets" className="grid grid-cols-[repeat(auto-fill,minmax(240px,1fr))] gap-3">
               {visible.map((t, i) => (
@@ -403,7 +403,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
             {notice.text}
           </p>
         )}
-        {!undo && !notice && <p className="text-zinc-500">Tap a ticket&apos;s big button to bump it · press ? for keys</p>}
+        {!undo && !notice && <p className="text-zinc-400">Tap a ticket&apos;s big button to bump it · press ? for keys</p>}
       </footer>
 
       {confirming && (
@@ -452,7 +452,7 @@ function StationTrail({ ticket }: { ticket: Ticket }) {
   return (
     <span className="flex items-baseline gap-1.5 text-sm font-bold">
       {steps.map((s) => (
-        <span key={s.name} data-step={s.name} data-state={s.state} className={cn('rounded px-1.5', s.state === 'done' ? 'bg-emerald-500/25 text-emerald-200' : s.state === 'now' ? 'bg-white text-black' : 'text-zinc-500')}>
+        <span key={s.name} data-step={s.name} data-state={s.state} className={cn('rounded px-1.5', s.state === 'done' ? 'bg-emerald-500/25 text-emerald-200' : s.state === 'now' ? 'bg-white text-black' : 'text-zinc-400')}>
           {s.state === 'done' ? '✓ ' : s.state === 'now' ? '● ' : ''}
           {s.name}
         </span>

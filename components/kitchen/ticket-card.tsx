@@ -174,7 +174,7 @@ export function TicketCard(props: {
           const done = t.items_done.includes(i);
           const body = (
             <>
-              <span className={cn(done && 'text-zinc-500 line-through')}>
+              <span className={cn(done && 'text-zinc-400 line-through')}>
                 <span className="font-black">{item.quantity} ×</span> {item.name}
               </span>
               {item.options && item.options.length > 0 && <span className={cn('block pl-6 text-lg', done ? 'text-zinc-600' : 'text-zinc-300')}>{item.options.map((o) => o.name).join(', ')}</span>}

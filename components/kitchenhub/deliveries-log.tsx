@@ -114,23 +114,23 @@ function DeliveryRow({ delivery: d, now }: { delivery: DeliveryView; now: number
           )}
           <span className="text-sm text-zinc-400 tabular-nums @[50rem]:block">{exact(d.received_at)}</span>
         </time>
-        <span className="ml-2 text-sm text-zinc-500 @[50rem]:ml-0 @[50rem]:block">#{d.id}</span>
+        <span className="ml-2 text-sm text-zinc-400 @[50rem]:ml-0 @[50rem]:block">#{d.id}</span>
       </div>
       <div className={cn(styles.event, 'min-w-0 self-center break-words text-zinc-200')}>
-        {d.event_type ? <WordBreaks text={d.event_type} /> : <span className="text-zinc-500">unknown event</span>}
+        {d.event_type ? <WordBreaks text={d.event_type} /> : <span className="text-zinc-400">unknown event</span>}
         {d.source !== 'webhook' && <span data-testid="delivery-source" className="block text-sm font-semibold text-sky-300">{SOURCE[d.source]}</span>}
       </div>
       <div className={cn(styles.order, 'min-w-0 self-center')}>
         {d.hub_order_id ? (
           <span className="font-mono text-base break-all text-zinc-100">
-            <span className="font-sans text-sm text-zinc-500 @[50rem]:hidden">Order </span>
+            <span className="font-sans text-sm text-zinc-400 @[50rem]:hidden">Order </span>
             {d.hub_order_id}
           </span>
         ) : (
-          <span className="text-zinc-500">no order</span>
+          <span className="text-zinc-400">no order</span>
         )}
       </div>
-      <div className={cn(styles.status, 'self-center text-right text-zinc-300 @[50rem]:text-left')}>{d.hub_status ?? <span className="text-zinc-500">—</span>}</div>
+      <div className={cn(styles.status, 'self-center text-right text-zinc-300 @[50rem]:text-left')}>{d.hub_status ?? <span className="text-zinc-400">—</span>}</div>
       <div className={cn(styles.outcome, 'self-center')}>
         <OutcomeBadge outcome={d.outcome} />
       </div>

@@ -29,7 +29,7 @@ function Gridlines({ top, height }: { top: number; height: number }) {
     <div aria-hidden className="pointer-events-none absolute inset-x-0" style={{ top: HEADROOM, height: height - HEADROOM }}>
       {ticks(top).map((v) => (
         <div key={v} className="absolute inset-x-0 border-t border-zinc-800" style={{ bottom: `${(v / top) * 100}%` }}>
-          <span className="absolute -top-2.5 -left-9 w-7 text-right text-xs text-zinc-500 tabular-nums">{v}</span>
+          <span className="absolute -top-2.5 -left-9 w-7 text-right text-xs text-zinc-400 tabular-nums">{v}</span>
         </div>
       ))}
     </div>
@@ -51,7 +51,7 @@ function Column({ total, top, children, className, ...rest }: { total: number; t
 /** Orders per hour, stacked by source. */
 export function HourlyChart({ hours }: { hours: DayNumbers['hours'] }) {
   const range = hourWindow(hours.map((h) => ({ hour: h.hour, total: h.api + h.kitchenhub })));
-  if (!range) return <p className="py-10 text-center text-zinc-500">No orders this day.</p>;
+  if (!range) return <p className="py-10 text-center text-zinc-400">No orders this day.</p>;
   const shown = hours.filter((h) => h.hour >= range.from && h.hour <= range.to);
   const top = niceCeil(Math.max(...shown.map((h) => h.api + h.kitchenhub)));
   const plot = 220;
@@ -97,7 +97,7 @@ const MINUTE = 60_000;
 /** How long tickets took (placed → ready), one bar per minute, coloured like the kitchen's aging. */
 export function TicketTimeChart({ data }: { data: DayNumbers }) {
   const { histogram, median_ms, p90_ms } = data.ticket_time;
-  if (histogram.length === 0) return <p className="py-10 text-center text-zinc-500">No ticket reached ready this day.</p>;
+  if (histogram.length === 0) return <p className="py-10 text-center text-zinc-400">No ticket reached ready this day.</p>;
   const top = niceCeil(Math.max(...histogram.map((b) => b.count)));
   const span = histogram.length * MINUTE;
   const plot = 200;
@@ -153,7 +153,7 @@ export function TicketTimeChart({ data }: { data: DayNumbers }) {
             { color: 'bg-age-late', label: `Late (over ${data.late_minutes} min)` },
           ]}
         />
-        <span className="text-sm text-zinc-500">minutes, order to ready</span>
+        <span className="text-sm text-zinc-400">minutes, order to ready</span>
       </figcaption>
     </figure>
   );
@@ -186,7 +186,7 @@ export function BarList({ rows, color = 'bg-violet-500', testId, format = (v) =>
             <span className="min-w-0 truncate text-zinc-200" title={r.label}>{r.label}</span>
             <span className="shrink-0 font-bold tabular-nums">
               {format(r.value)}
-              {r.note && <span className="ml-1.5 text-sm font-normal text-zinc-500">{r.note}</span>}
+              {r.note && <span className="ml-1.5 text-sm font-normal text-zinc-400">{r.note}</span>}
             </span>
           </div>
           <div aria-hidden className="mt-1 h-2.5 rounded-full bg-zinc-800/70">

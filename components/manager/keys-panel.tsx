@@ -131,7 +131,7 @@ export function KeysPanel() {
               </thead>
               <tbody className="divide-y divide-zinc-800">
                 {keys.data.keys.map((k) => (
-                  <tr key={k.id} data-testid={`key-${k.id}`} className={cn(k.revoked_at !== null && 'text-zinc-500')}>
+                  <tr key={k.id} data-testid={`key-${k.id}`} className={cn(k.revoked_at !== null && 'text-zinc-400')}>
                     <th scope="row" className="px-4 py-3 text-lg font-bold">{k.name}</th>
                     <td className="px-4 py-3 font-mono">{k.prefix}…</td>
                     <td className="px-4 py-3">

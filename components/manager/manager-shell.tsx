@@ -86,7 +86,7 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
                     </span>
                     <span className="flex min-w-0 flex-col leading-tight">
                       <span className="text-lg font-bold">{s.label}</span>
-                      <span className={cn('hidden truncate text-xs md:block', current ? 'text-zinc-600' : 'text-zinc-500')}>{s.hint}</span>
+                      <span className={cn('hidden truncate text-xs md:block', current ? 'text-zinc-600' : 'text-zinc-400')}>{s.hint}</span>
                     </span>
                   </Link>
                 </li>
@@ -103,7 +103,7 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
       </div>
 
       <div className="flex min-w-0 flex-1 flex-col">
-        <div data-testid="manager-status" className="sticky top-0 z-20 flex min-h-14 items-center gap-3 border-b border-zinc-800 bg-zinc-950/95 px-3 backdrop-blur md:px-6">
+        <header data-testid="manager-status" aria-label="Store status" className="sticky top-0 z-20 flex min-h-14 items-center gap-3 border-b border-zinc-800 bg-zinc-950/95 px-3 backdrop-blur md:px-6">
           <Link
             href="/manager/store"
             data-testid="manager-intake"
@@ -123,7 +123,7 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
               </>
             )}
           </Link>
-        </div>
+        </header>
         {(store.data?.stale_orders.length ?? 0) > 0 && pathname !== '/manager/store' && (
           <Link href="/manager/store#stale" data-testid="stale-banner" className="block bg-fuchsia-700 px-4 py-2 text-lg font-bold text-white">
             {store.data!.stale_orders.length === 1 ? '1 ticket was left open' : `${store.data!.stale_orders.length} tickets were left open`} from an earlier day. Resolve →

@@ -109,7 +109,7 @@ export function NumbersPanel({ date }: { date: string | null }) {
             </Card>
             <Card title="Where the time goes" description="Average time a ticket spends in each step." className="col-span-2">
               {steps.length === 0 ? (
-                <p className="text-zinc-500">No tickets yet.</p>
+                <p className="text-zinc-400">No tickets yet.</p>
               ) : (
                 <div className="flex flex-col gap-5">
                   <BarList testId="chart-steps" format={formatDuration} rows={steps.map((s) => ({ key: s.status, label: STEP[s.status].label, value: s.average_ms, color: STEP[s.status].color }))} />
@@ -148,14 +148,14 @@ export function NumbersPanel({ date }: { date: string | null }) {
 
           <Card title="Items sold" description="Canceled orders not counted.">
             {data.items.length === 0 ? (
-              <p className="text-zinc-500">Nothing sold this day.</p>
+              <p className="text-zinc-400">Nothing sold this day.</p>
             ) : (
               <div className="grid grid-cols-3 gap-x-8 gap-y-6">
                 {data.items.map((g) => (
                   <section key={g.group} aria-label={GROUP_TITLE[g.group]}>
                     <h3 className="mb-2 text-sm font-bold tracking-wide text-zinc-400 uppercase">{GROUP_TITLE[g.group]}</h3>
                     <BarList testId={`items-${g.group}`} color={g.group === 'delivery' ? 'bg-amber-400' : 'bg-violet-500'} rows={g.rows.slice(0, 6).map((r) => ({ key: r.option, label: r.label, value: r.count }))} />
-                    {g.rows.length > 6 && <p className="mt-1 text-sm text-zinc-500">+ {g.rows.length - 6} more</p>}
+                    {g.rows.length > 6 && <p className="mt-1 text-sm text-zinc-400">+ {g.rows.length - 6} more</p>}
                   </section>
                 ))}
               </div>

@@ -45,7 +45,7 @@ function PinForm({ member, reactivate, onSubmit, onCancel, busy }: { member: Sta
       <TextField label={reactivate ? `New PIN to bring ${member.name} back` : `New PIN for ${member.name}`} value={pin} onChange={(v) => setPin(v.replace(/\D/g, ''))} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" className="w-72" />
       <Button type="submit" tone="primary" disabled={!PIN_RULE.test(pin) || busy}>{reactivate ? 'Reactivate' : 'Save PIN'}</Button>
       <Button onClick={onCancel}>Cancel</Button>
-      <p className="w-full text-sm text-zinc-500">4 to 8 digits, different from everyone else&apos;s.</p>
+      <p className="w-full text-sm text-zinc-400">4 to 8 digits, different from everyone else&apos;s.</p>
     </form>
   );
 }
@@ -64,11 +64,11 @@ function MemberRow({ member, you, setMessage }: { member: StaffView; you: boolea
   return (
     <li data-testid={`staff-${member.id}`} aria-label={member.name} className={cn('px-4 py-3', !member.active && 'bg-zinc-950/60')}>
       <div className="flex flex-wrap items-center gap-3">
-        <span aria-hidden className={cn('grid h-11 w-11 shrink-0 place-items-center rounded-full text-lg font-black', member.active ? 'bg-violet-600/30 text-violet-100' : 'bg-zinc-800 text-zinc-500')}>
+        <span aria-hidden className={cn('grid h-11 w-11 shrink-0 place-items-center rounded-full text-lg font-black', member.active ? 'bg-violet-600/30 text-violet-100' : 'bg-zinc-800 text-zinc-400')}>
           {member.name.slice(0, 1).toUpperCase()}
         </span>
         <div className="min-w-40 flex-1">
-          <p className={cn('text-lg font-bold', !member.active && 'text-zinc-500 line-through')}>
+          <p className={cn('text-lg font-bold', !member.active && 'text-zinc-400 line-through')}>
             {member.name} {you && <span className="ml-1 rounded-md bg-zinc-800 px-2 py-0.5 text-sm font-semibold text-zinc-300 no-underline">you</span>}
           </p>
           <p className="text-sm text-zinc-400">

@@ -142,7 +142,7 @@ export function Stepper(props: { label: string; hint?: string; value: number; st
           +
         </button>
       </div>
-      {props.hint && <p className="text-sm text-zinc-500">{props.hint}</p>}
+      {props.hint && <p className="text-sm text-zinc-400">{props.hint}</p>}
     </div>
   );
 }
