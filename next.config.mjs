@@ -49,7 +49,16 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'drizzle-orm'],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // HSTS only when the request came over HTTPS: `next start` speaks plain HTTP behind a TLS proxy,
+      // which says so in X-Forwarded-Proto (browsers ignore HSTS on plain HTTP anyway).
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+      },
+    ];
   },
 };
 export default nextConfig;

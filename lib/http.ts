@@ -61,6 +61,27 @@ function wrap<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, always: Re
   };
 }
 
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+type Handler = (req: Request) => Promise<Response>;
+
+function refusing(allowed: readonly HttpMethod[], always: Record<string, string>): Record<HttpMethod, Handler> {
+  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const handler = wrap(async (req: Request) => {
+    throw new ApiError('method_not_allowed', `${req.method} is not allowed here. This URL takes ${allowed.join(', ')}.`, { allowed }, { Allow: allow });
+  }, always);
+  return Object.fromEntries(HTTP_METHODS.map((m) => [m, handler])) as Record<HttpMethod, Handler>;
+}
+
+/**
+ * Handlers for the methods a route does not serve: 405 in our error shape with an `Allow` header
+ * (Next's own 405 has neither). Each route exports the ones it lacks, naming what it takes:
+ * `export const { PUT, PATCH, DELETE } = notAllowed('GET', 'POST');`
+ */
+export const notAllowed = (...allowed: HttpMethod[]) => refusing(allowed, {});
+/** notAllowed() for the public /v1 API: its CORS headers too. */
+export const notAllowedApi = (...allowed: HttpMethod[]) => refusing(allowed, CORS);
+
 /** Turns a zod failure into 400 invalid_request naming the first offending field. */
 export function invalidFrom(error: z.ZodError, where = 'body'): ApiError {
   // A misspelt field ("jely") explains the other errors, so it is named first.

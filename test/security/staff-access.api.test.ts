@@ -25,6 +25,7 @@ const PUBLIC: Record<string, string> = {
   '/api/board': 'the public pickup board (numbers and first names only)',
   '/api/board/events': "the pickup board's stream",
   '/api/health': 'for load balancers',
+  '/api/[...path]': 'any unknown /api URL: 404 in our error shape, for everyone',
   '/api/bench/empty': 'the benchmark baseline: answers {ok:true} and touches nothing',
   '/api/bench/empty/[id]': 'the benchmark baseline on a dynamic route: echoes the id and touches nothing',
   'POST /api/session': 'sign-in itself (PIN; rate limited)',

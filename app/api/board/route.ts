@@ -1,4 +1,4 @@
-import { handle, jsonWithEtag } from '@/lib/http';
+import { handle, jsonWithEtag, notAllowed } from '@/lib/http';
 import { boardEtagBasis, pickupBoard } from '@/lib/orders/tracking';
 
 /** The lobby's pickup board: preparing and ready orders by daily number and first name, 304 while unchanged. */
@@ -6,3 +6,6 @@ export const GET = handle(async (req) => {
   const board = await pickupBoard();
   return jsonWithEtag(req, board, {}, boardEtagBasis(board));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { followOrderEvents } from '@/lib/live/follow';
 import { resumePoint, sseResponse } from '@/lib/live/sse';
 import { toEventView, toTicketView } from '@/lib/orders/views';
@@ -12,3 +12,6 @@ export const GET = handle(async (req) => {
     followOrderEvents({ topic: 'kitchen', since, send, renderKey: 'kitchen-ticket', render: ({ event, order }) => ({ event: toEventView(event), ticket: toTicketView(order) }) }),
   );
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

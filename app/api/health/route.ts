@@ -1,7 +1,7 @@
 import { pingStore, walCheckpoints } from '@/db/store/lifecycle';
 import { storeKind } from '@/db/store/twin';
 import { ApiError } from '@/lib/errors';
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { orderFeed } from '@/lib/live/feed';
 
 /**
@@ -26,3 +26,6 @@ export const GET = handle(async () => {
     ...(wal ? { wal_checkpoints: { runs: wal.runs, pages_copied: wal.pagesCopied, failures: wal.failures } } : {}),
   });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

@@ -1,5 +1,5 @@
 import { requireStaff, sessionCookieHeader, signIn, signOut } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { signInBody } from '@/lib/orders/schemas';
 
 /** Sign in with a PIN: sets the session cookie. */
@@ -17,3 +17,6 @@ export const DELETE = handle(async (req) => {
   await signOut(req);
   return new Response(null, { status: 204, headers: { 'Set-Cookie': sessionCookieHeader(req, '', 0) } });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { PUT, PATCH } = notAllowed('GET', 'POST', 'DELETE');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { storeStatus, storeUpdateBody, updateStore } from '@/lib/store';
 
 export const GET = handle(async (req) => {
@@ -13,3 +13,6 @@ export const PUT = handle(async (req) => {
   const body = await readJson(req, storeUpdateBody);
   return Response.json(await updateStore(body));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PATCH, DELETE } = notAllowed('GET', 'PUT');

@@ -1,6 +1,6 @@
 import { authenticateApiKey } from '@/lib/auth/api-key';
 import { invalidRequest } from '@/lib/errors';
-import { handleApi, jsonWithEtag, originOf, preflight, readJson, readQuery } from '@/lib/http';
+import { handleApi, jsonWithEtag, notAllowedApi, originOf, preflight, readJson, readQuery } from '@/lib/http';
 import { createOrderBody, listOrdersQuery } from '@/lib/orders/schemas';
 import { etaFor, listOrders, placeOrder } from '@/lib/orders/service';
 import { toOrderView } from '@/lib/orders/views';
@@ -30,3 +30,6 @@ export const GET = handleApi(async (req) => {
 });
 
 export const OPTIONS = preflight('GET, POST');
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { PUT, PATCH, DELETE } = notAllowedApi('GET', 'POST');

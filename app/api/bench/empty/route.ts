@@ -1,4 +1,5 @@
-// Benchmark baseline (scripts/bench.ts): the cheapest possible route handlers, to compare ours against.
+
+import { notAllowed } from '@/lib/http';// Benchmark baseline (scripts/bench.ts): the cheapest possible route handlers, to compare ours against.
 // The start-up warm-up (lib/warm-up.ts) posts here once too: the first request body Next reads.
 
 export async function GET(): Promise<Response> {
@@ -9,3 +10,6 @@ export async function POST(req: Request): Promise<Response> {
   await req.json();
   return Response.json({ ok: true });
 }
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { PUT, PATCH, DELETE } = notAllowed('GET', 'POST');

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { resumePoint, sseResponse } from '@/lib/live/sse';
 import { followPickupBoard } from '@/lib/orders/tracking';
 
@@ -7,3 +7,6 @@ export const GET = handle(async (req) => {
   const since = resumePoint(req);
   return sseResponse(req.signal, (send) => followPickupBoard(since, send));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readQuery } from '@/lib/http';
+import { handle, notAllowed, readQuery } from '@/lib/http';
 import { listHubCalls } from '@/lib/kitchenhub/outbox';
 
 const query = z.strictObject({ open: z.enum(['true', 'false']).optional(), hub_order_id: z.string().min(1).max(40).optional() });
@@ -11,3 +11,6 @@ export const GET = handle(async (req) => {
   const q = readQuery(req, query);
   return Response.json({ calls: await listHubCalls({ open: q.open === 'true', hubOrderId: q.hub_order_id }) });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

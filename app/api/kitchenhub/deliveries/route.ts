@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readQuery } from '@/lib/http';
+import { handle, notAllowed, readQuery } from '@/lib/http';
 import { listDeliveryLog } from '@/lib/kitchenhub/deliveries';
 import { deliveriesQuery } from '@/lib/kitchenhub/deliveries-query';
 
@@ -9,3 +9,6 @@ export const GET = handle(async (req) => {
   const query = readQuery(req, deliveriesQuery);
   return Response.json({ deliveries: await listDeliveryLog(query) });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, originOf, readJson } from '@/lib/http';
+import { handle, notAllowed, originOf, readJson } from '@/lib/http';
 import { hubSettingsBody, hubSettingsView, updateHubSettings } from '@/lib/kitchenhub/config';
 
 /** The KitchenHub connection as the manager console shows it (secrets only as set/unset and a hint). */
@@ -15,3 +15,6 @@ export const PUT = handle(async (req) => {
   await updateHubSettings(body);
   return Response.json(await hubSettingsView(originOf(req)));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PATCH, DELETE } = notAllowed('GET', 'PUT');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { simulateIncomingOrder } from '@/sandbox/kitchenhub/sandbox';
 
 const body = z.strictObject({ kind: z.enum(['asap', 'scheduled']).default('asap') });
@@ -11,3 +11,6 @@ export const POST = handle(async (req) => {
   const { kind } = await readJson(req, body);
   return Response.json(await simulateIncomingOrder(kind), { status: 201 });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');

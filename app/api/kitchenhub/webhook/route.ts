@@ -1,4 +1,4 @@
-import { handle, readCapped } from '@/lib/http';
+import { handle, notAllowed, readCapped } from '@/lib/http';
 import { receiveWebhook } from '@/lib/kitchenhub/ingest';
 
 /** KitchenHub's delivery orders can be long; the raw body is stored, so it is capped. */
@@ -10,3 +10,6 @@ export const POST = handle(async (req) => {
   const result = await receiveWebhook({ body, headers: req.headers, url: req.url });
   return Response.json(result.body, { status: result.status });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');

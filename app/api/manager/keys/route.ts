@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { createKey, listKeys } from '@/lib/manager/keys';
 import { createKeyBody } from '@/lib/manager/schemas';
 
@@ -15,3 +15,6 @@ export const POST = handle(async (req) => {
   const body = await readJson(req, createKeyBody);
   return Response.json(await createKey(body), { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { PUT, PATCH, DELETE } = notAllowed('GET', 'POST');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readQuery } from '@/lib/http';
+import { handle, notAllowed, readQuery } from '@/lib/http';
 import { numbersFor } from '@/lib/manager/numbers';
 import { numbersQuery } from '@/lib/manager/schemas';
 
@@ -9,3 +9,6 @@ export const GET = handle(async (req) => {
   const { date } = readQuery(req, numbersQuery);
   return Response.json(await numbersFor(date));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

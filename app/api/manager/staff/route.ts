@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { addStaffBody } from '@/lib/manager/schemas';
 import { addMember, listTeam } from '@/lib/manager/staff';
 
@@ -15,3 +15,6 @@ export const POST = handle(async (req) => {
   const body = await readJson(req, addStaffBody);
   return Response.json({ member: await addMember(body) }, { status: 201 });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { PUT, PATCH, DELETE } = notAllowed('GET', 'POST');

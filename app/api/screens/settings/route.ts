@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { screenSettingsBody, updateScreenSettings } from '@/lib/live/screens';
 
 /** How long an order may go unshown before the alarm (managers). */
@@ -8,3 +8,6 @@ export const PUT = handle(async (req) => {
   const body = await readJson(req, screenSettingsBody);
   return Response.json(await updateScreenSettings(body));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, POST, PATCH, DELETE } = notAllowed('PUT');

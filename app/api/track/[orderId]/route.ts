@@ -1,4 +1,4 @@
-import { handle, jsonWithEtag } from '@/lib/http';
+import { handle, jsonWithEtag, notAllowed } from '@/lib/http';
 import { requireTrackedOrder, trackingEtagBasis, trackingViewOf } from '@/lib/orders/tracking';
 
 type Ctx = { params: Promise<{ orderId: string }> };
@@ -9,3 +9,6 @@ export const GET = handle(async (req, ctx: Ctx) => {
   const view = await trackingViewOf(await requireTrackedOrder(orderId));
   return jsonWithEtag(req, view, {}, trackingEtagBasis(view));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

@@ -1,5 +1,5 @@
 import { authenticateApiKey } from '@/lib/auth/api-key';
-import { handleApi, jsonWithEtag, originOf, preflight, readJson } from '@/lib/http';
+import { handleApi, jsonWithEtag, notAllowedApi, originOf, preflight, readJson } from '@/lib/http';
 import { updateOrderBody } from '@/lib/orders/schemas';
 import { cancelOrder, editOrder, requireClientOrder, viewOf } from '@/lib/orders/service';
 
@@ -28,3 +28,6 @@ export const DELETE = handleApi(async (req, ctx: Ctx) => {
 });
 
 export const OPTIONS = preflight('GET, PUT, DELETE');
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PATCH } = notAllowedApi('GET', 'PUT', 'DELETE');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { revokeApiKey } from '@/lib/manager/keys';
 
 type Ctx = { params: Promise<{ keyId: string }> };
@@ -10,3 +10,6 @@ export const DELETE = handle(async (req, ctx: Ctx) => {
   const { keyId } = await ctx.params;
   return Response.json({ key: await revokeApiKey(keyId) });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, POST, PUT, PATCH } = notAllowed('DELETE');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readQuery } from '@/lib/http';
+import { handle, notAllowed, readQuery } from '@/lib/http';
 import { numbersCsv } from '@/lib/manager/numbers';
 import { numbersQuery } from '@/lib/manager/schemas';
 
@@ -12,3 +12,6 @@ export const GET = handle(async (req) => {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' },
   });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { changeStaffBody } from '@/lib/manager/schemas';
 import { changeMember } from '@/lib/manager/staff';
 
@@ -12,3 +12,6 @@ export const PUT = handle(async (req, ctx: Ctx) => {
   const body = await readJson(req, changeStaffBody);
   return Response.json({ member: await changeMember(staffId, body) });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, POST, PATCH, DELETE } = notAllowed('PUT');

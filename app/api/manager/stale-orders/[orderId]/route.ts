@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { resolveStaleBody } from '@/lib/manager/schemas';
 import { resolveStaleOrder } from '@/lib/orders/service';
 import { toTicketView } from '@/lib/orders/views';
@@ -14,3 +14,6 @@ export const POST = handle(async (req, ctx: Ctx) => {
   const order = await resolveStaleOrder({ actor: `staff:${member.id}`, seenVersion: version, orderId, outcome });
   return Response.json({ ticket: toTicketView(order) });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');

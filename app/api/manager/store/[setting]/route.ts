@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireStaff } from '@/lib/auth/staff';
 import { notFound } from '@/lib/errors';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { STORE_SETTINGS } from '@/lib/manager/schemas';
 import { saveStoreSetting } from '@/lib/manager/store';
 
@@ -16,3 +16,6 @@ export const PUT = handle(async (req, ctx: Ctx) => {
   const body = await readJson(req, z.unknown());
   return Response.json(await saveStoreSetting(setting.data, body));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, POST, PATCH, DELETE } = notAllowed('PUT');

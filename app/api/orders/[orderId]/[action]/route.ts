@@ -1,6 +1,6 @@
 import { requireStaff } from '@/lib/auth/staff';
 import { notFound } from '@/lib/errors';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { itemActionBody, staffActionBody } from '@/lib/orders/schemas';
 import { acknowledgeOrder, cancelOrder, markItem, moveOrder, setRush } from '@/lib/orders/service';
 import { toTicketView } from '@/lib/orders/views';
@@ -48,3 +48,6 @@ export const POST = handle(async (req, ctx: Ctx) => {
   }
   return Response.json({ ticket: toTicketView(order) });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { PUT, PATCH, DELETE } = notAllowed('GET', 'POST');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { stockBody } from '@/lib/orders/schemas';
 import { setOptionStock } from '@/lib/orders/stock';
 
@@ -12,3 +12,6 @@ export const PUT = handle(async (req, ctx: Ctx) => {
   const { in_stock } = await readJson(req, stockBody);
   return Response.json(await setOptionStock({ type, option, inStock: in_stock, actor: `staff:${member.id}` }));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, POST, PATCH, DELETE } = notAllowed('PUT');

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { cancelFromTracker } from '@/lib/orders/tracking';
 
 type Ctx = { params: Promise<{ orderId: string }> };
@@ -8,3 +8,6 @@ export const POST = handle(async (_req, ctx: Ctx) => {
   const { orderId } = await ctx.params;
   return Response.json(await cancelFromTracker(orderId));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');

@@ -1,4 +1,4 @@
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { resumePoint, sseResponse } from '@/lib/live/sse';
 import { followTrackedOrder, requireTrackedOrder } from '@/lib/orders/tracking';
 
@@ -11,3 +11,6 @@ export const GET = handle(async (req, ctx: Ctx) => {
   const since = resumePoint(req);
   return sseResponse(req.signal, (send) => followTrackedOrder(orderId, since, send));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = notAllowed('GET');

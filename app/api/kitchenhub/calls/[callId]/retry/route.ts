@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { requireCallId, retryHubCall } from '@/lib/kitchenhub/outbox';
 
 type Ctx = { params: Promise<{ callId: string }> };
@@ -10,3 +10,6 @@ export const POST = handle(async (req, ctx: Ctx) => {
   const { callId } = await ctx.params;
   return Response.json({ call: await retryHubCall(requireCallId(callId)) });
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');

@@ -1,5 +1,5 @@
 import { requireStaff } from '@/lib/auth/staff';
-import { handle } from '@/lib/http';
+import { handle, notAllowed } from '@/lib/http';
 import { replayDelivery, requireDeliveryId } from '@/lib/kitchenhub/deliveries';
 
 type Ctx = { params: Promise<{ deliveryId: string }> };
@@ -10,3 +10,6 @@ export const POST = handle(async (req, ctx: Ctx) => {
   const id = requireDeliveryId((await ctx.params).deliveryId);
   return Response.json(await replayDelivery(id, `staff:${member.id}`));
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');

@@ -1,6 +1,6 @@
 import { requireStaff } from '@/lib/auth/staff';
 import { notFound } from '@/lib/errors';
-import { handle, readJson } from '@/lib/http';
+import { handle, notAllowed, readJson } from '@/lib/http';
 import { acceptBody, acceptHubOrder, rejectBody, rejectHubOrder, toHubOrderView } from '@/lib/kitchenhub/manager';
 
 type Ctx = { params: Promise<{ hubOrderId: string; decision: string }> };
@@ -23,3 +23,6 @@ export const POST = handle(async (req, ctx: Ctx) => {
       throw notFound('decision', decision);
   }
 });
+
+/** Every other method: 405 in our error shape, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = notAllowed('POST');
