@@ -2,38 +2,24 @@
 // serve with 405 in our error shape and an `Allow` header (Next's own 405 has neither body nor Allow),
 // an unknown /v1 or /api URL is a 404 in our error shape, not the HTML not-found page, and HSTS goes
 // out over HTTPS. Routes are discovered from app/, so a new route that forgets its refusals fails here.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '@/test/paths';
+import { exportsMethod, routeFiles } from '@/test/routes';
 import { startServer, type TestServer } from '@/test/server';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-type RouteFile = { pattern: string; url: string; real: string[]; refused: string[]; declaredAllowed: string[] | null };
+type RouteInfo = { pattern: string; url: string; real: string[]; refused: string[]; declaredAllowed: string[] | null };
 
-function discover(): RouteFile[] {
-  const out: RouteFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'route.ts') {
-        const pattern = '/' + path.relative(path.join(ROOT, 'app'), dir).split(path.sep).join('/');
-        const source = fs.readFileSync(full, 'utf8');
-        const real = METHODS.filter((m) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(source));
-        const destructured = /export const \{([^}]*)\} = notAllowed(?:Api)?\(([^)]*)\)/.exec(source);
-        out.push({
-          pattern,
-          url: pattern.replace(/\[\.{3}[^\]]+\]/g, 'placeholder').replace(/\[[^\]]+\]/g, 'placeholder'),
-          real,
-          refused: destructured ? destructured[1]!.split(',').map((x) => x.trim()).filter(Boolean) : [],
-          declaredAllowed: destructured ? [...destructured[2]!.matchAll(/'([A-Z]+)'/g)].map((m) => m[1]!) : null,
-        });
-      }
-    }
-  };
-  walk(path.join(ROOT, 'app'));
-  return out;
+function discover(): RouteInfo[] {
+  return routeFiles().map(({ pattern, url, source }) => {
+    const destructured = /export const \{([^}]*)\} = notAllowed(?:Api)?\(([^)]*)\)/.exec(source);
+    return {
+      pattern,
+      url,
+      real: METHODS.filter((m) => exportsMethod(source, m)),
+      refused: destructured ? destructured[1]!.split(',').map((x) => x.trim()).filter(Boolean) : [],
+      declaredAllowed: destructured ? [...destructured[2]!.matchAll(/'([A-Z]+)'/g)].map((m) => m[1]!) : null,
+    };
+  });
 }
 
 const ROUTES = discover();

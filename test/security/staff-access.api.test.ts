@@ -2,13 +2,11 @@
 // (403), state-changing staff requests from another site are refused (403) and change nothing, and the
 // session cookie carries its attributes. Routes are discovered from app/api, so a new one is covered
 // the moment it exists: it is expected to be manager-only unless listed below.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PINS } from '@/db/seed';
 import { hubAuth, hubOrder, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
-import { ROOT } from '@/test/paths';
+import { exportsMethod, routeFiles } from '@/test/routes';
 import { startServer, type TestServer } from '@/test/server';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -55,23 +53,7 @@ const KITCHEN: ReadonlySet<string> = new Set([
 
 /** Every exported method of every route handler under app/api, with a harmless URL for it. */
 function discoverRoutes(): Route[] {
-  const routes: Route[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'route.ts') {
-        const pattern = '/' + path.relative(path.join(ROOT, 'app'), dir).split(path.sep).join('/');
-        const url = pattern.replace(/\[\.{3}[^\]]+\]/g, 'placeholder').replace(/\[[^\]]+\]/g, 'placeholder');
-        const source = fs.readFileSync(full, 'utf8');
-        for (const method of METHODS) {
-          if (new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source)) routes.push({ method, pattern, url });
-        }
-      }
-    }
-  };
-  walk(path.join(ROOT, 'app', 'api'));
-  return routes;
+  return routeFiles('api').flatMap(({ pattern, url, source }) => METHODS.filter((method) => exportsMethod(source, method)).map((method) => ({ method, pattern, url })));
 }
 
 const key = (r: Route) => `${r.method} ${r.pattern}`;
