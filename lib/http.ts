@@ -65,11 +65,16 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 type Handler = (req: Request) => Promise<Response>;
 
+const refusals = new WeakSet<object>();
+/** Whether a route's exported handler only refuses its method (a notAllowed() one), not an endpoint of its own. */
+export const isRefusal = (handler: unknown): boolean => typeof handler === 'function' && refusals.has(handler);
+
 function refusing(allowed: readonly HttpMethod[], always: Record<string, string>): Record<HttpMethod, Handler> {
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
   const handler = wrap(async (req: Request) => {
     throw new ApiError('method_not_allowed', `${req.method} is not allowed here. This URL takes ${allowed.join(', ')}.`, { allowed }, { Allow: allow });
   }, always);
+  refusals.add(handler);
   return Object.fromEntries(HTTP_METHODS.map((m) => [m, handler])) as Record<HttpMethod, Handler>;
 }
 
