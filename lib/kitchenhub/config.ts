@@ -8,6 +8,8 @@ import { env } from '../env';
 import { invalidRequest } from '../errors';
 import { getSetting, getSettings, setSetting } from '../settings';
 import { pollView } from './poll-view';
+import { clearProblem } from './problems';
+import { forgetTokens } from './tokens';
 
 export type Source = 'env' | 'console' | 'sandbox' | null;
 export type HubApiConfig = { url: string; clientId: string; clientSecret: string; source: Exclude<Source, null> };
@@ -114,9 +116,8 @@ const ENV_NAME = { api_url: 'KITCHENHUB_API_URL', client_id: 'KITCHENHUB_CLIENT_
 /**
  * Saves what the manager changed. A value the environment sets cannot be changed here (400, naming
  * the variable). New credentials forget the old tokens and any configuration problem they had.
- * Returns whether the connection itself (URL, credentials, public URL) changed.
  */
-export async function updateHubSettings(body: HubSettingsBody, now = Date.now()): Promise<{ connectionChanged: boolean }> {
+export async function updateHubSettings(body: HubSettingsBody, now = Date.now()): Promise<void> {
   const e = env();
   for (const [field, name] of Object.entries(ENV_NAME) as [keyof typeof ENV_NAME, (typeof ENV_NAME)[keyof typeof ENV_NAME]][]) {
     if (body[field] !== undefined && e[name] !== undefined) throw invalidRequest(`${field} is set by the server's environment (${name}); change it there.`, field);
@@ -134,8 +135,7 @@ export async function updateHubSettings(body: HubSettingsBody, now = Date.now())
   await setSetting('kitchenhub', next, now);
   const connectionChanged = next.apiUrl !== saved.apiUrl || next.clientId !== saved.clientId || next.clientSecret !== saved.clientSecret || next.publicUrl !== saved.publicUrl;
   if (connectionChanged) {
-    await setSetting('kitchenhub_token', null, now);
-    await setSetting('kitchenhub_problem', null, now);
+    await forgetTokens(now);
+    await clearProblem(now);
   }
-  return { connectionChanged };
 }
