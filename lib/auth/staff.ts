@@ -1,6 +1,7 @@
 // Staff sign-in by PIN, with a signed HttpOnly session cookie. Sessions live in the database so a
 // restart or a second instance keeps everyone signed in.
 import { deleteSession, findSessionStaff, insertSession, listActiveStaffWithPins, type StaffMember, type StaffRole } from '@/db/store/staff';
+import { clientAddress } from '../client-address';
 import { env } from '../env';
 import { ApiError, forbidden } from '../errors';
 import { originOf, responseHeaders } from '../http';
@@ -11,16 +12,6 @@ import { hmac, randomToken, safeEqual, sha256, verifyPin } from './crypto';
 export type { StaffMember, StaffRole };
 export const SESSION_COOKIE = 'kds_session';
 const SESSION_MS = 14 * 24 * 60 * 60_000; // a wall tablet stays signed in for two weeks of shifts
-
-/**
- * Who is signing in, for rate limiting only. Next fills X-Forwarded-For from the socket only when the
- * client sent none, so without a trusted proxy the header is the client's word: a client that forges
- * it gets a bucket of its own, which is why sign-in also has a limit across all addresses.
- */
-export function clientAddress(req: Request): string {
-  const forwarded = req.headers.get('x-forwarded-for') ?? '';
-  return (env().TRUST_PROXY ? forwarded.split(',')[0]?.trim() : forwarded.trim()) || 'unknown';
-}
 
 /** Signs in by PIN (401 for a wrong one, 429 after too many attempts); returns the cookie value. */
 export async function signIn(req: Request, pin: string, now = Date.now()): Promise<{ staff: StaffMember; cookie: string }> {
