@@ -7,4 +7,8 @@ export async function register() {
   // Route warm-up (issue #11, cold start): separate from the jobs above, fire and forget.
   const { warmRoutes } = await import('./lib/warm-up');
   void warmRoutes();
+  const { peerAddressesTrusted } = await import('./lib/client-address');
+  if (!peerAddressesTrusted()) {
+    console.warn('⚠ Started without server.mjs and without TRUST_PROXY: client addresses come from X-Forwarded-For, which a client can forge, so sign-in and rate limits can be dodged. Serve with `npm start` (node server.mjs).');
+  }
 }

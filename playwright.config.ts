@@ -41,11 +41,11 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh demo database for every run, then the production build.
-    command: `rm -rf ${DIR} && npx tsx scripts/db-setup.ts && node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    command: `rm -rf ${DIR} && npx tsx scripts/db-setup.ts && node server.mjs`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     // Every spec signs in through the real PIN pad; the sign-in limit itself is proven in the API tests.
-    env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000', KITCHENHUB_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789', DATABASE_PATH: DB, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', STORE_TIMEZONE: 'UTC', NODE_ENV: 'production' },
+    env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000', KITCHENHUB_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789', DATABASE_PATH: DB, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', STORE_TIMEZONE: 'UTC', NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1' },
   },
 });

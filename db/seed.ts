@@ -12,6 +12,8 @@ import { writeSetting } from './store/settings';
 export const DEMO_API_KEY = 'pbj_test_8dd1f2';
 export const DEMO_CLIENT_ID = 'cli_demo';
 export const DEMO_PINS = { kitchen: '1111', manager: '9999' } as const;
+/** Who signs in with DEMO_PINS (sign-in takes a name and a PIN). */
+export const DEMO_NAMES = { kitchen: 'Casey', manager: 'Morgan' } as const;
 
 export const MENU: Record<MenuType, Array<[option: string, label: string]>> = {
   bread: [['white', 'White'], ['wheat', 'Whole wheat'], ['sourdough', 'Sourdough'], ['brioche', 'Brioche'], ['multigrain', 'Multigrain'], ['gluten_free', 'Gluten-free']],
@@ -30,8 +32,8 @@ function basics(now: number): Basics {
     clients: [{ id: DEMO_CLIENT_ID, name: 'PB&J demo app', createdAt: now }],
     keys: [{ id: 'key_demo', clientId: DEMO_CLIENT_ID, name: 'Seed test key', keyHash: sha256(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 12), mode: 'test', createdAt: now }],
     staff: [
-      { id: 'stf_kitchen', name: 'Casey', role: 'kitchen', pinHash: hashPin(DEMO_PINS.kitchen), active: true, createdAt: now },
-      { id: 'stf_manager', name: 'Morgan', role: 'manager', pinHash: hashPin(DEMO_PINS.manager), active: true, createdAt: now + 1 },
+      { id: 'stf_kitchen', name: DEMO_NAMES.kitchen, role: 'kitchen', pinHash: hashPin(DEMO_PINS.kitchen), active: true, createdAt: now },
+      { id: 'stf_manager', name: DEMO_NAMES.manager, role: 'manager', pinHash: hashPin(DEMO_PINS.manager), active: true, createdAt: now + 1 },
     ],
   };
 }

@@ -7,7 +7,7 @@ import { ManagerNumbers } from './pages/manager-numbers';
 import { ManagerStaff } from './pages/manager-staff';
 import { ManagerStock } from './pages/manager-stock';
 import { ManagerStore } from './pages/manager-store';
-import { DEMO_PINS, LoginPage, signIn } from './pages/login-page';
+import { DEMO_NAMES, DEMO_PINS, LoginPage, signIn } from './pages/login-page';
 
 const test = base.extend<{ console: ManagerConsole }>({
   console: async ({ page }, use) => {
@@ -25,10 +25,10 @@ const newDevice = (browser: Browser) => browser.newContext({ baseURL: test.info(
 /** A suffix that keeps names and PINs unique if a test is retried on the same database. */
 const unique = () => String(Date.now()).slice(-6);
 
-/** A second device signed in by PIN (a kitchen tablet, a new member's phone). */
-async function deviceFor(browser: Browser, pin: string) {
+/** A second device signed in by name and PIN (a kitchen tablet, a new member's phone). */
+async function deviceFor(browser: Browser, name: string, pin: string) {
   const context = await newDevice(browser);
-  const res = await context.request.post('/api/session', { data: { pin } });
+  const res = await context.request.post('/api/session', { data: { name, pin } });
   expect(res.status()).toBe(200);
   return context;
 }
@@ -78,7 +78,7 @@ test.describe('manager console', () => {
   test("a cook's 86 from the kitchen shows on the manager's screen without a reload", async ({ console: manager, browser }) => {
     await manager.open('/manager/keys');
     await expect(manager.eightySixed()).not.toContainText('Multigrain');
-    const tablet = await deviceFor(browser, DEMO_PINS.kitchen);
+    const tablet = await deviceFor(browser, DEMO_NAMES.kitchen, DEMO_PINS.kitchen);
     try {
       expect((await tablet.request.put('/api/stock/bread/multigrain', { data: { in_stock: false } })).status()).toBe(200);
       await expect(manager.eightySixed()).toContainText('Multigrain', { timeout: 10_000 }); // the bar polls every few seconds
@@ -195,7 +195,7 @@ test.describe('manager console', () => {
     const phone = await newDevice(browser);
     const robin = await phone.newPage();
     await new LoginPage(robin).open('/kitchen');
-    await new LoginPage(robin).enterPin(pin);
+    await new LoginPage(robin).signInAs(name, pin);
     await expect(robin).toHaveURL(/\/kitchen$/);
 
     await staff.deactivate(name);

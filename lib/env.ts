@@ -18,13 +18,24 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Requests per API key per minute before 429 rate_limited. */
   RATE_LIMIT_PER_MINUTE: positiveInt(120),
-  /** Sign-in attempts per client address per 15 minutes. */
+  /** Sign-in attempts per client address per 15 minutes (a tablet a manager has signed in is not counted). */
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt(20),
-  /** Behind a reverse proxy that sets X-Forwarded-For: trust its first address for sign-in limits. */
+  /** Wrong PINs for one staff name before that name is locked for 15 minutes (and 4× that per day) on devices not trusted. */
+  LOGIN_FAILURES_PER_NAME: positiveInt(5),
+  /** A staff session ends after this many minutes without a request (an open kitchen screen keeps it alive). */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(12 * 60),
+  /**
+   * How many reverse proxies of ours stand in front of the server and append the address they saw to
+   * X-Forwarded-For (`true` = 1). 0/false (default): clients' X-Forwarded-* headers are ignored and the
+   * socket's address is the client's (server.mjs). With N, the Nth address from the right is the client's.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((v) => (v === 'true' ? '1' : v === 'false' ? '0' : v))
+    .pipe(z.coerce.number<string>().int().min(0).max(10)),
+  /** Set by server.mjs, not by hand: `socket` says X-Forwarded-For holds the socket's address, not the client's word. */
+  KDS_PEER_ADDRESSES: z.enum(['socket']).optional(),
   /** Largest request body accepted, in bytes (413 payload_too_large above it). */
   MAX_BODY_BYTES: positiveInt(16 * 1024),
   /** IANA time zone of the restaurant: decides the business day that daily ticket numbers restart on. */

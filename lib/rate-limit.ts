@@ -1,4 +1,4 @@
-import { hitRateLimit } from '@/db/store/rate-limits';
+import { hitRateLimit, peekRateLimit } from '@/db/store/rate-limits';
 import { ApiError } from './errors';
 
 /**
@@ -19,4 +19,17 @@ export async function enforceRateLimit(opts: { bucket: string; limit: number; wi
       { 'Retry-After': String(resetSeconds) },
     );
   }
+}
+
+/** A budget only failures spend (wrong PINs): `check` refuses once it is spent, `spend` records one failure. */
+export function failureBudget(opts: { bucket: string; limit: number; windowMs: number; message: (minutes: number) => string }) {
+  return {
+    async check(now: number): Promise<void> {
+      const { count, resetAt } = await peekRateLimit(opts.bucket, opts.windowMs, now);
+      if (count < opts.limit) return;
+      const resetSeconds = Math.max(1, Math.ceil((resetAt - now) / 1000));
+      throw new ApiError('rate_limited', opts.message(Math.ceil(resetSeconds / 60)), { retry_after: resetSeconds }, { 'Retry-After': String(resetSeconds) });
+    },
+    spend: (now: number) => hitRateLimit(opts.bucket, opts.windowMs, now),
+  };
 }

@@ -1,7 +1,7 @@
 // Clients for API tests: each test gets its own API key (so it sees only its own orders) and staff
 // sessions signed in through the real /api/session endpoint.
 import { insertApiKey } from '@/db/store/api-keys';
-import { DEMO_PINS } from '@/db/seed';
+import { DEMO_NAMES, DEMO_PINS } from '@/db/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import type { OrderStatus } from '@/lib/orders/status';
 
@@ -88,7 +88,7 @@ export class StaffClient {
 }
 
 export async function signInStaff(baseUrl: string, role: keyof typeof DEMO_PINS): Promise<StaffClient> {
-  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin: DEMO_PINS[role] }) });
+  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: DEMO_NAMES[role], pin: DEMO_PINS[role] }) });
   if (!res.ok) throw new Error(`sign-in as ${role} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('no session cookie');

@@ -1,4 +1,4 @@
-// Starts the real production server (`next start`) on a free port against this test file's database.
+// Starts the real production server (server.mjs, what `npm start` serves with) on a free port against this test file's database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -33,9 +33,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     throw new Error('API tests run against the production build: run `npm run build` first (npm test does).');
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...extraEnv },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,5 @@
 import { PinPad } from '@/components/ui/pin-pad';
-import { currentStaff } from '@/lib/auth/page';
+import { currentStaff, signInNames } from '@/lib/auth/page';
 
 export const metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -9,17 +9,17 @@ const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[\w\-/?=&%.]*$
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; need?: string }> }) {
   const { next, need } = await searchParams;
-  const member = await currentStaff();
+  const [member, names] = await Promise.all([currentStaff(), signInNames()]);
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-10">
       <h1 className="text-center text-3xl font-bold">Staff sign-in</h1>
-      <p className="mt-2 text-center text-zinc-400">Enter your PIN.</p>
+      <p className="mt-2 text-center text-zinc-400">{names ? 'Tap your name, then enter your PIN.' : 'Your name, then your PIN.'}</p>
       {need === 'manager' && (
         <p role="alert" className="mt-4 rounded-xl border border-amber-500/60 bg-amber-500/10 p-3 text-center text-amber-200">
-          {member ? `${member.name}, that page needs a manager. ` : ''}Sign in with a manager PIN.
+          {member ? `${member.name}, that page needs a manager. ` : ''}Sign in as a manager.
         </p>
       )}
-      <PinPad next={safeNext(next)} />
+      <PinPad next={safeNext(next)} names={names} />
     </main>
   );
 }

@@ -52,7 +52,16 @@ function PinForm({ member, reactivate, onSubmit, onCancel, busy }: { member: Sta
 
 function MemberRow({ member, you, setMessage }: { member: StaffView; you: boolean; setMessage: (m: Message) => void }) {
   const [pinFor, setPinFor] = useState<'change' | 'reactivate' | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'deactivate' | 'sign-out' | null>(null);
+  const signOut = useMutation({
+    mutationFn: async () => {
+      const res = await sendJson<{ ended: number }>('DELETE', `/api/manager/staff/${encodeURIComponent(member.id)}/sessions`);
+      if (!res.ok) throw new Error(res.error.message);
+      return res.data.ended;
+    },
+    onSuccess: (ended) => setMessage({ tone: 'ok', text: `${member.name} is signed out on ${ended === 1 ? '1 device' : `${ended} devices`}.` }),
+    onError: (err) => setMessage({ tone: 'error', text: err.message }),
+  });
   const change = useStaffChange(
     (text) => {
       setPinFor(null);
@@ -83,7 +92,8 @@ function MemberRow({ member, you, setMessage }: { member: StaffView; you: boolea
             <Button disabled={change.isPending} onClick={() => change.mutate({ member, change: { role: other }, done: `${member.name} is now ${other === 'manager' ? 'a manager' : 'kitchen staff'}.` })}>
               {other === 'manager' ? 'Make manager' : 'Make kitchen'}
             </Button>
-            <Button tone="danger" onClick={() => setConfirming(true)}>Deactivate</Button>
+            <Button disabled={signOut.isPending} onClick={() => setConfirming('sign-out')}>Sign out everywhere</Button>
+            <Button tone="danger" onClick={() => setConfirming('deactivate')}>Deactivate</Button>
           </div>
         ) : (
           <Button tone="success" onClick={() => setPinFor(pinFor === 'reactivate' ? null : 'reactivate')}>Reactivate</Button>
@@ -104,15 +114,28 @@ function MemberRow({ member, you, setMessage }: { member: StaffView; you: boolea
           }
         />
       )}
-      {confirming && (
+      {confirming === 'sign-out' && (
+        <ConfirmDialog
+          title={`Sign ${member.name} out everywhere?`}
+          body={you ? 'Every screen you are signed in on, this one included, goes back to the sign-in page.' : `Every screen ${member.name} is signed in on goes back to the sign-in page. Their PIN still works.`}
+          confirmLabel="Sign out everywhere"
+          cancelLabel="Keep"
+          onClose={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            signOut.mutate();
+          }}
+        />
+      )}
+      {confirming === 'deactivate' && (
         <ConfirmDialog
           title={`Deactivate ${member.name}?`}
           body={you ? 'You will be signed out everywhere, this screen included.' : `${member.name} is signed out on every screen and can no longer sign in. You can bring them back later with a new PIN.`}
           confirmLabel="Deactivate"
           cancelLabel="Keep"
-          onClose={() => setConfirming(false)}
+          onClose={() => setConfirming(null)}
           onConfirm={() => {
-            setConfirming(false);
+            setConfirming(null);
             change.mutate({ member, change: { active: false }, done: `${member.name} is deactivated and signed out.` });
           }}
         />
@@ -147,7 +170,7 @@ export function StaffPanel() {
   const list = staff.data?.staff ?? [];
   return (
     <>
-      <PageHeader title="Staff">Everyone signs in with their own PIN. Kitchen staff run the kitchen screen and can 86 items; managers can do everything here.</PageHeader>
+      <PageHeader title="Staff">Everyone signs in with their name and their own PIN. Kitchen staff run the kitchen screen and can 86 items; managers can do everything here.</PageHeader>
 
       <Card title="Add someone">
         <form

@@ -3,21 +3,31 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { sendJson } from '@/lib/client/fetch';
+import { cn } from './cn';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
 
-/** A big-button PIN pad for wall tablets (keyboard digits work too); signs in on Enter or the button. */
-export function PinPad({ next }: { next?: string }) {
+/**
+ * Sign-in: who you are, then a big-button PIN pad (keyboard digits work too); signs in on Enter or the
+ * button. On a trusted kitchen tablet (`names` given) staff tap their name; elsewhere they type it, so
+ * a page on the internet does not list who works here.
+ */
+export function PinPad({ next, names }: { next?: string; names?: readonly string[] }) {
   const router = useRouter();
+  const [name, setName] = useState(names?.length === 1 ? names[0]! : '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = useCallback(async () => {
     if (pin.length < 4 || busy) return;
+    if (name.trim() === '') {
+      setError(names ? 'Tap your name first.' : 'Type your name first.');
+      return;
+    }
     setBusy(true);
     setError(null);
-    const res = await sendJson<{ staff: { role: 'kitchen' | 'manager' } }>('POST', '/api/session', { pin });
+    const res = await sendJson<{ staff: { role: 'kitchen' | 'manager' } }>('POST', '/api/session', { name, pin });
     setBusy(false);
     if (!res.ok) {
       setPin('');
@@ -26,7 +36,7 @@ export function PinPad({ next }: { next?: string }) {
     }
     router.replace(next ?? (res.data.staff.role === 'manager' ? '/manager' : '/kitchen'));
     router.refresh();
-  }, [pin, busy, next, router]);
+  }, [pin, name, names, busy, next, router]);
 
   const press = useCallback((key: (typeof KEYS)[number]) => {
     setError(null);
@@ -37,6 +47,7 @@ export function PinPad({ next }: { next?: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement && e.target.id === 'staff-name') return; // typing a name, not the PIN
       if (/^\d$/.test(e.key)) press(e.key as (typeof KEYS)[number]);
       else if (e.key === 'Backspace') press('back');
       else if (e.key === 'Escape') press('clear');
@@ -54,7 +65,51 @@ export function PinPad({ next }: { next?: string }) {
         void submit();
       }}
     >
-      <label htmlFor="pin" className="sr-only">PIN</label>
+      {names ? (
+        <fieldset>
+          <legend className="mb-2 text-lg font-semibold text-zinc-200">Who are you?</legend>
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+            {names.map((n) => (
+              <button
+                key={n}
+                type="button"
+                aria-pressed={name === n}
+                onClick={() => {
+                  setName(n);
+                  setError(null);
+                }}
+                className={cn('h-16 truncate rounded-2xl px-3 text-xl font-bold', name === n ? 'bg-violet-600 text-white' : 'bg-zinc-800 hover:bg-zinc-700')}
+              >
+                {n}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <>
+          <label htmlFor="staff-name" className="mb-2 block text-lg font-semibold text-zinc-200">Your name</label>
+          <input
+            id="staff-name"
+            name="name"
+            autoComplete="username"
+            autoCapitalize="words"
+            value={name}
+            maxLength={60}
+            onChange={(e) => {
+              setName(e.target.value);
+              setError(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+            className="h-16 w-full rounded-2xl border border-zinc-700 bg-zinc-900 px-4 text-2xl"
+          />
+        </>
+      )}
+      <label htmlFor="pin" className="mt-5 mb-2 block text-lg font-semibold text-zinc-200">PIN</label>
       <input
         id="pin"
         name="pin"

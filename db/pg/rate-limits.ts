@@ -1,5 +1,5 @@
 // PostgreSQL twin of db/sqlite/rate-limits.ts.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { rateLimits } from './schema';
 
@@ -25,4 +25,12 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
     .returning({ count: rateLimits.count });
   if (!row) throw new Error(`rate limit upsert for ${bucket} returned no row`); // an upsert always returns its row
   return { count: row.count, resetAt: windowStart + windowMs };
+}
+
+/** The hits counted in `bucket`'s current window so far, counting none (a look before a hit that only failures make). */
+export async function peekRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+  const windowStart = now - (now % windowMs);
+  const db = await pgDb();
+  const [row] = await db.select({ count: rateLimits.count }).from(rateLimits).where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowStart)));
+  return { count: row?.count ?? 0, resetAt: windowStart + windowMs };
 }

@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { sessions, staff } from './schema';
-import type { StaffMember, StaffWithPin } from '../sqlite/staff';
+import type { SessionFound, StaffMember, StaffWithPin } from '../sqlite/staff';
 
 /** Active staff with their PIN hashes, for sign-in. */
 export async function listActiveStaffWithPins(): Promise<StaffWithPin[]> {
@@ -29,18 +29,33 @@ export async function insertSession(s: { tokenHash: string; staffId: string; cre
 }
 
 /** The active staff member behind an unexpired session. */
-export async function findSessionStaff(tokenHash: string, now: number): Promise<StaffMember | undefined> {
+export async function findSessionStaff(tokenHash: string, now: number): Promise<SessionFound | undefined> {
   const db = await pgDb();
   const [row] = await db
-    .select({ id: staff.id, name: staff.name, role: staff.role, active: staff.active, createdAt: staff.createdAt })
+    .select({ id: staff.id, name: staff.name, role: staff.role, active: staff.active, staffCreatedAt: staff.createdAt, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(staff.active, true)))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const { staffCreatedAt, createdAt, expiresAt, ...m } = row;
+  return { member: { ...m, createdAt: staffCreatedAt }, createdAt, expiresAt };
+}
+
+/** Moves a session's expiry (idle expiry: each use pushes it on). */
+export async function touchSession(tokenHash: string, expiresAt: number): Promise<void> {
+  const db = await pgDb();
+  await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteSession(tokenHash: string): Promise<void> {
   const db = await pgDb();
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of one staff member (signed out on every device); returns how many ended. */
+export async function deleteStaffSessions(staffId: string, now: number): Promise<number> {
+  const db = await pgDb();
+  const ended = await db.delete(sessions).where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now))).returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { preparedOnce } from '../client';
 import { rateLimits } from '../schema';
 
@@ -17,6 +17,11 @@ const statements = preparedOnce('rate-limits', (db) => ({
     })
     .returning({ count: rateLimits.count })
     .prepare(),
+  peek: db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.bucket, sql.placeholder('bucket')), eq(rateLimits.windowStart, sql.placeholder('windowStart'))))
+    .prepare(),
 }));
 
 /**
@@ -28,4 +33,10 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
   const row = statements().hit.get({ bucket, windowStart });
   if (!row) throw new Error(`rate limit upsert for ${bucket} returned no row`); // an upsert always returns its row
   return { count: row.count, resetAt: windowStart + windowMs };
+}
+
+/** The hits counted in `bucket`'s current window so far, counting none (a look before a hit that only failures make). */
+export async function peekRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+  const windowStart = now - (now % windowMs);
+  return { count: statements().peek.get({ bucket, windowStart })?.count ?? 0, resetAt: windowStart + windowMs };
 }

@@ -27,17 +27,32 @@ export async function insertSession(s: { tokenHash: string; staffId: string; cre
   });
 }
 
+/** A live session: the active staff member behind it, and its clock (idle expiry slides expiresAt). */
+export type SessionFound = { member: StaffMember; createdAt: number; expiresAt: number };
+
 /** The active staff member behind an unexpired session. */
-export async function findSessionStaff(tokenHash: string, now: number): Promise<StaffMember | undefined> {
+export async function findSessionStaff(tokenHash: string, now: number): Promise<SessionFound | undefined> {
   const row = getDb()
-    .select({ id: staff.id, name: staff.name, role: staff.role, active: staff.active, createdAt: staff.createdAt })
+    .select({ id: staff.id, name: staff.name, role: staff.role, active: staff.active, staffCreatedAt: staff.createdAt, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(staff.active, true)))
     .get();
-  return row;
+  if (!row) return undefined;
+  const { staffCreatedAt, createdAt, expiresAt, ...m } = row;
+  return { member: { ...m, createdAt: staffCreatedAt }, createdAt, expiresAt };
+}
+
+/** Moves a session's expiry (idle expiry: each use pushes it on). */
+export async function touchSession(tokenHash: string, expiresAt: number): Promise<void> {
+  getDb().update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash)).run();
 }
 
 export async function deleteSession(tokenHash: string): Promise<void> {
   getDb().delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+/** Ends every session of one staff member (signed out on every device); returns how many ended. */
+export async function deleteStaffSessions(staffId: string, now: number): Promise<number> {
+  return getDb().delete(sessions).where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now))).run().changes;
 }

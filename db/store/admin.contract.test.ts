@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { addStaff, changeStaff, getApiKey, listApiKeys, revokeKey } from './admin';
 import { insertApiKey } from './api-keys';
-import { findSessionStaff, insertSession, listStaff, type StaffWithPin } from './staff';
+import { deleteStaffSessions, findSessionStaff, insertSession, listStaff, touchSession, type StaffWithPin } from './staff';
 
 const member = (id: string, over: Partial<StaffWithPin> = {}): StaffWithPin => ({ id, name: id, role: 'kitchen', pinHash: `salt:${id}`, active: true, createdAt: 1_000, ...over });
 
@@ -66,13 +66,28 @@ describe('staff in the console', () => {
     expect(await changeStaff('stf_change', () => ({}))).toEqual(changed); // nothing to write
 
     await insertSession({ tokenHash: 'tok_change', staffId: 'stf_change', createdAt: 10, expiresAt: 1_000_000 });
-    expect(await findSessionStaff('tok_change', 20)).toMatchObject({ id: 'stf_change' });
+    expect(await findSessionStaff('tok_change', 20)).toMatchObject({ member: { id: 'stf_change' }, createdAt: 10, expiresAt: 1_000_000 });
     expect(await changeStaff('stf_change', () => ({ active: false }))).toMatchObject({ active: false });
     expect(await changeStaff('stf_change', () => ({ active: true }))).toMatchObject({ active: true });
     expect(await findSessionStaff('tok_change', 20)).toBeUndefined(); // deleted, not just hidden
 
     await expect(changeStaff('stf_change', () => { throw new Error('last manager'); })).rejects.toThrow('last manager');
     expect(await changeStaff('stf_nope', () => ({ name: 'x' }))).toBeUndefined();
+  });
+
+  test('sessions: touchSession moves the expiry (idle expiry); deleteStaffSessions ends one member\'s sessions on every device', async () => {
+    await addStaff(() => member('stf_devices', { createdAt: 4_000 }));
+    await addStaff(() => member('stf_other', { createdAt: 4_001 }));
+    await insertSession({ tokenHash: 'tok_dev_a', staffId: 'stf_devices', createdAt: 100, expiresAt: 1_000 });
+    await insertSession({ tokenHash: 'tok_dev_b', staffId: 'stf_devices', createdAt: 100, expiresAt: 1_000 });
+    await insertSession({ tokenHash: 'tok_other', staffId: 'stf_other', createdAt: 100, expiresAt: 1_000 });
+    expect(await findSessionStaff('tok_dev_a', 1_500)).toBeUndefined(); // idle past its expiry
+    await touchSession('tok_dev_a', 5_000);
+    expect(await findSessionStaff('tok_dev_a', 1_500)).toMatchObject({ member: { id: 'stf_devices' }, expiresAt: 5_000 });
+    expect(await deleteStaffSessions('stf_devices', 500)).toBe(2);
+    expect(await findSessionStaff('tok_dev_a', 600)).toBeUndefined();
+    expect(await findSessionStaff('tok_dev_b', 600)).toBeUndefined();
+    expect(await findSessionStaff('tok_other', 600)).toMatchObject({ member: { id: 'stf_other' } }); // others keep theirs
   });
 
   test('changeStaff: two managers demoting at once cannot remove the last manager', async () => {

@@ -24,7 +24,7 @@ describe('staff and sessions', () => {
   test('a session finds its active member until it expires or is deleted', async () => {
     await insertSession({ tokenHash: 'tok_a', staffId: 'stf_kitchen', createdAt: 1_000, expiresAt: 2_000 });
     const member = await findSessionStaff('tok_a', 1_999);
-    expect(member).toEqual({ id: 'stf_kitchen', name: 'Casey', role: 'kitchen', active: true, createdAt: expect.any(Number) });
+    expect(member).toEqual({ member: { id: 'stf_kitchen', name: 'Casey', role: 'kitchen', active: true, createdAt: expect.any(Number) }, createdAt: 1_000, expiresAt: 2_000 });
     expect(await findSessionStaff('tok_a', 2_000)).toBeUndefined(); // expired
     expect(await findSessionStaff('tok_unknown', 1_500)).toBeUndefined();
     await deleteSession('tok_a');
@@ -39,14 +39,14 @@ describe('staff and sessions', () => {
 
     await insertSession({ tokenHash: 'tok_old', staffId: 'stf_manager', createdAt: 10_000, expiresAt: 11_000 });
     await insertSession({ tokenHash: 'tok_live', staffId: 'stf_manager', createdAt: 10_000, expiresAt: 50_000 });
-    expect(await findSessionStaff('tok_old', 10_500)).toMatchObject({ id: 'stf_manager' });
+    expect(await findSessionStaff('tok_old', 10_500)).toMatchObject({ member: { id: 'stf_manager' } });
     await insertSession({ tokenHash: 'tok_newer', staffId: 'stf_manager', createdAt: 12_000, expiresAt: 60_000 });
     expect(await findSessionStaff('tok_old', 10_500)).toBeUndefined(); // swept: expired before 12_000
-    expect(await findSessionStaff('tok_live', 12_500)).toMatchObject({ id: 'stf_manager' });
+    expect(await findSessionStaff('tok_live', 12_500)).toMatchObject({ member: { id: 'stf_manager' } });
   });
 
   test('sessions signed in at once all land', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => insertSession({ tokenHash: `tok_par${i}`, staffId: 'stf_kitchen', createdAt: 100_000 + i, expiresAt: 200_000 })));
-    for (let i = 0; i < 20; i++) expect(await findSessionStaff(`tok_par${i}`, 150_000)).toMatchObject({ id: 'stf_kitchen' });
+    for (let i = 0; i < 20; i++) expect(await findSessionStaff(`tok_par${i}`, 150_000)).toMatchObject({ member: { id: 'stf_kitchen' } });
   });
 });

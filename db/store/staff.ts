@@ -3,6 +3,6 @@ import * as sqlite from '../sqlite/staff';
 import * as pg from '../pg/staff';
 import { twin } from './twin';
 
-export type { StaffRole, StaffMember, StaffWithPin } from '../sqlite/staff';
+export type { SessionFound, StaffRole, StaffMember, StaffWithPin } from '../sqlite/staff';
 
-export const { listActiveStaffWithPins, listStaff, insertStaff, insertSession, findSessionStaff, deleteSession } = twin(sqlite, pg, ['listActiveStaffWithPins', 'listStaff', 'insertStaff', 'insertSession', 'findSessionStaff', 'deleteSession']);
+export const { listActiveStaffWithPins, listStaff, insertStaff, insertSession, findSessionStaff, touchSession, deleteSession, deleteStaffSessions } = twin(sqlite, pg, ['listActiveStaffWithPins', 'listStaff', 'insertStaff', 'insertSession', 'findSessionStaff', 'touchSession', 'deleteSession', 'deleteStaffSessions']);

@@ -86,8 +86,8 @@ type TicketSummary = { order_id: string; status: Status; version: number };
 /** A cook's taps through the real staff endpoints, signed in once with the demo kitchen PIN. */
 export class KitchenApi {
   constructor(private readonly request: APIRequestContext) {}
-  async signIn(pin = '1111') {
-    const res = await this.request.post('/api/session', { data: { pin } });
+  async signIn(name = 'Casey', pin = '1111') {
+    const res = await this.request.post('/api/session', { data: { name, pin } });
     if (!res.ok()) throw new Error(`kitchen sign-in → ${res.status()}: ${await res.text()}`);
   }
   async ticket(orderId: string): Promise<TicketSummary> {

@@ -8,7 +8,8 @@ import type { AddStaffBody, ChangeStaffBody, StaffView } from './schemas';
 
 export const toStaffView = (m: StaffMember): StaffView => ({ id: m.id, name: m.name, role: m.role, active: m.active, created_at: m.createdAt });
 
-// Sign-in finds the member by PIN alone, so two active members must never share one.
+// Sign-in checks the PIN of every active member with the name typed: PINs stay unique, so a name and
+// PIN never match two members, even two called the same.
 const pinTaken = () => new ApiError('conflict', 'Another active staff member already uses this PIN. Choose a different one.', { field: 'pin' });
 
 /** Whether `pin` is already someone else's among the active staff. */
@@ -50,6 +51,13 @@ export async function listTeam(): Promise<StaffView[]> {
 
 export async function addMember(body: AddStaffBody, now = Date.now()): Promise<StaffView> {
   return toStaffView(await addStaff((active) => newMember(body, active, now)));
+}
+
+/** One member (404 when there is none with this id). */
+export async function findMember(id: string): Promise<StaffView> {
+  const member = (await listStaff()).find((m) => m.id === id);
+  if (!member) throw notFound('staff member', id);
+  return toStaffView(member);
 }
 
 /** Changes a member; deactivating ends every session they have at once. */

@@ -61,4 +61,4 @@ export const staffActionBody = z.strictObject({ version: z.number().int().positi
 /** Marking one item of a multi-item order done (or not): POST /api/orders/{id}/item. */
 export const itemActionBody = z.strictObject({ version: z.number().int().positive(), index: z.number().int().min(0).max(199), done: z.boolean() });
 export const stockBody = z.strictObject({ in_stock: z.boolean() });
-export const signInBody = z.strictObject({ pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') });
+export const signInBody = z.strictObject({ name: z.string().trim().min(1, 'is required').max(60), pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') });

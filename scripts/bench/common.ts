@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_API_KEY, SEED_EXAMPLE_ORDER } from '../../e2e/api';
-import { DEMO_PINS } from '../../e2e/pages/login-page';
+import { DEMO_NAMES, DEMO_PINS } from '../../e2e/pages/login-page';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = '.next-bench';
@@ -14,6 +14,7 @@ export const HOST = '127.0.0.1';
 export const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 export const API_KEY = DEMO_API_KEY; // seeded into every bench database
 export const KITCHEN_PIN = DEMO_PINS.kitchen;
+export const KITCHEN_NAME = DEMO_NAMES.kitchen;
 
 /** The seed's example request (PB&J API guide, "Example request and response"). */
 export const SEED_ORDER = SEED_EXAMPLE_ORDER;
@@ -165,27 +166,33 @@ export type ServerOptions = {
   healthPath?: string;
 };
 
-/** `next start` of the bench build on 127.0.0.1, resolved once GET /api/health answers 200. */
+/** The bench build served by server.mjs (as `npm start` does) on 127.0.0.1, resolved once GET /api/health answers 200. */
 export async function startServer(opts: ServerOptions): Promise<Server> {
   const port = opts.port ?? (await freePort());
   const spawnedAt = wallMs();
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', ...(opts.dir ? [opts.dir] : []), '-p', String(port), '-H', HOST], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NEXT_DIST_DIR: opts.dir ? '.next' : DIST_DIR,
-      DATABASE_PATH: opts.databasePath,
-      DATABASE_URL: '', // the SQLite file unless opts.env names a PostgreSQL database
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      RATE_LIMIT_PER_MINUTE: '100000000', // the limiter still runs (a write per request), it just never trips
-      LOGIN_ATTEMPTS_PER_15_MIN: '100000',
-      STORE_TIMEZONE: 'UTC',
-      PORT: String(port),
-      ...opts.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    // Our app as `npm start` serves it (server.mjs); the bare-Next yardstick with plain `next start`.
+    [...(opts.nodeArgs ?? []), ...(opts.dir ? [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', opts.dir, '-p', String(port), '-H', HOST] : [path.join(ROOT, 'server.mjs')])],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: opts.dir ? '.next' : DIST_DIR,
+        DATABASE_PATH: opts.databasePath,
+        DATABASE_URL: '', // the SQLite file unless opts.env names a PostgreSQL database
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        RATE_LIMIT_PER_MINUTE: '100000000', // the limiter still runs (a write per request), it just never trips
+        LOGIN_ATTEMPTS_PER_15_MIN: '100000',
+        STORE_TIMEZONE: 'UTC',
+        PORT: String(port),
+        HOST,
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
@@ -220,10 +227,10 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
   return { url, port, pid: child.pid, spawnedAt, healthyAt: wallMs(), stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), logs: () => output };
 }
 
-/** Signs in with a PIN and returns the session cookie (`name=value`) for staff endpoints and streams. */
-export async function staffCookie(url: string, pin = KITCHEN_PIN): Promise<string> {
+/** Signs in with the demo cook's name and PIN and returns the session cookie (`name=value`) for staff endpoints and streams. */
+export async function staffCookie(url: string, name: string = KITCHEN_NAME, pin: string = KITCHEN_PIN): Promise<string> {
   // No Origin header: sign-in refuses only a cross-site one (lib/auth/staff.ts refuseCrossSite).
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin }) });
+  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, pin }) });
   if (!res.ok) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('sign-in set no cookie');

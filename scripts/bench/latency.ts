@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { API_KEY, KITCHEN_PIN, ROOT, SEED_BODY, fmtStats, goal, percentile, stats, table, type Section, type Server } from './common';
+import { API_KEY, KITCHEN_NAME, KITCHEN_PIN, ROOT, SEED_BODY, fmtStats, goal, percentile, stats, table, type Section, type Server } from './common';
 
 export type LatencyOptions = { reps: number; orders: number };
 const WARM_ORDERS = 5; // the first few warm the route, the stream and the page: not recorded
@@ -23,7 +23,7 @@ async function round(server: Server, orders: number, executablePath: string): Pr
   const latencies: number[] = [];
   try {
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
-    const signIn = await context.request.post('/api/session', { data: { pin: KITCHEN_PIN } });
+    const signIn = await context.request.post('/api/session', { data: { name: KITCHEN_NAME, pin: KITCHEN_PIN } });
     if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
     const page = await context.newPage();
     await page.addInitScript(() => {

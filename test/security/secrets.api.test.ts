@@ -36,8 +36,8 @@ async function databaseBytes(): Promise<Buffer> {
   return Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
 }
 
-const signIn = (pin: string) =>
-  fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }) });
+const signIn = (pin: string, name = 'Pat Hashcheck') =>
+  fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, pin }) });
 
 /** Asserts that a server's output shows none of `secrets`, nor a recognisable part of a long one. */
 function expectNotLogged(log: string, secrets: Record<string, string>): void {

@@ -3,7 +3,7 @@
 // session cookie carries its attributes. Routes are discovered from app/api, so a new one is covered
 // the moment it exists: it is expected to be manager-only unless listed below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PINS } from '@/db/seed';
+import { DEMO_NAMES, DEMO_PINS } from '@/db/seed';
 import { hubAuth, hubOrder, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { exportsMethod, routeFiles } from '@/test/routes';
@@ -26,7 +26,7 @@ const PUBLIC: Record<string, string> = {
   '/api/[...path]': 'any unknown /api URL: 404 in our error shape, for everyone',
   '/api/bench/empty': 'the benchmark baseline: answers {ok:true} and touches nothing',
   '/api/bench/empty/[id]': 'the benchmark baseline on a dynamic route: echoes the id and touches nothing',
-  'POST /api/session': 'sign-in itself (PIN; rate limited)',
+  'POST /api/session': 'sign-in itself (name and PIN; rate limited)',
   'DELETE /api/session': 'sign-out: without a session there is nothing to end, so 204',
 };
 /**
@@ -181,7 +181,7 @@ describe('state-changing staff requests from another site', () => {
     const signIn = await fetch(`${server.url}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: EVIL },
-      body: JSON.stringify({ pin: DEMO_PINS.manager }),
+      body: JSON.stringify({ name: DEMO_NAMES.manager, pin: DEMO_PINS.manager }),
     });
     expect(signIn.status).toBe(403);
     expect(signIn.headers.get('set-cookie')).toBeNull();
@@ -216,7 +216,7 @@ describe('state-changing staff requests from another site', () => {
 
 describe('the session cookie', () => {
   const signIn = (headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ pin: DEMO_PINS.kitchen }) });
+    fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }) });
   const attributes = (setCookie: string) => setCookie.split(';').slice(1).map((a) => a.trim().toLowerCase());
 
   test('is signed, HttpOnly, SameSite=Lax, for the whole site, and not Secure over plain HTTP', async () => {
@@ -250,7 +250,7 @@ describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
     const signIn = await fetch(`${proxied.url}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: 'https://kds.example.com', ...forwarded },
-      body: JSON.stringify({ pin: DEMO_PINS.manager }),
+      body: JSON.stringify({ name: DEMO_NAMES.manager, pin: DEMO_PINS.manager }),
     });
     expect(signIn.status).toBe(200);
     const setCookie = signIn.headers.get('set-cookie') ?? '';

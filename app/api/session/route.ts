@@ -1,12 +1,14 @@
-import { requireStaff, sessionCookieHeader, signIn, signOut } from '@/lib/auth/staff';
+import { deviceCookieHeader, requireStaff, sessionCookieHeader, signIn, signOut } from '@/lib/auth/staff';
 import { handle, notAllowed, readJson } from '@/lib/http';
 import { signInBody } from '@/lib/orders/schemas';
 
-/** Sign in with a PIN: sets the session cookie. */
+/** Sign in with name and PIN: sets the session cookie (and, for a manager, marks the device trusted). */
 export const POST = handle(async (req) => {
-  const { pin } = await readJson(req, signInBody);
-  const { staff, cookie } = await signIn(req, pin);
-  return Response.json({ staff }, { headers: { 'Set-Cookie': sessionCookieHeader(req, cookie) } });
+  const { name, pin } = await readJson(req, signInBody);
+  const { staff, cookie, deviceMark } = await signIn(req, name, pin);
+  const headers = new Headers({ 'Set-Cookie': sessionCookieHeader(req, cookie) });
+  if (deviceMark) headers.append('Set-Cookie', deviceCookieHeader(req, deviceMark));
+  return Response.json({ staff }, { headers });
 });
 
 /** Who is signed in (401 when nobody). */

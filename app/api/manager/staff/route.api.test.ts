@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const signIn = (pin: string) => fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin }) });
-async function sessionFor(pin: string): Promise<StaffClient> {
-  const res = await signIn(pin);
+const signIn = (name: string, pin: string) => fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, pin }) });
+async function sessionFor(name: string, pin: string): Promise<StaffClient> {
+  const res = await signIn(name, pin);
   expect(res.status).toBe(200);
   return new StaffClient(server.url, res.headers.get('set-cookie')?.split(';')[0] ?? '');
 }
@@ -28,14 +28,14 @@ describe('staff', () => {
     expect(member).toMatchObject({ name: 'Robin', role: 'kitchen', active: true });
     expect(JSON.stringify(member)).not.toMatch(/pin/i);
 
-    const robin = await sessionFor('4321');
+    const robin = await sessionFor('Robin', '4321');
     expect(await robin.json('GET', '/api/session')).toMatchObject({ staff: { name: 'Robin', role: 'kitchen' } });
     expect((await robin.send('GET', '/api/tickets')).status).toBe(200);
     expect((await robin.send('GET', '/api/manager/staff')).status).toBe(403); // kitchen role
 
     expect((await (await change(member.id, { active: false })).json()).member).toMatchObject({ active: false });
     expect((await robin.send('GET', '/api/tickets')).status).toBe(401);
-    expect((await signIn('4321')).status).toBe(401);
+    expect((await signIn('Robin', '4321')).status).toBe(401);
     const team = await manager.json('GET', '/api/manager/staff');
     expect(team.staff.at(-1)).toMatchObject({ name: 'Robin', active: false }); // deactivated members are listed last
   });
@@ -47,22 +47,22 @@ describe('staff', () => {
     const { member } = await (await add({ name: 'Sam', role: 'kitchen', pin: '5555' })).json();
     await change(member.id, { active: false });
     expect((await add({ name: 'Sasha', role: 'kitchen', pin: '5555' })).status).toBe(201);
-    expect(await (await sessionFor('5555')).json('GET', '/api/session')).toMatchObject({ staff: { name: 'Sasha' } });
+    expect(await (await sessionFor('Sasha', '5555')).json('GET', '/api/session')).toMatchObject({ staff: { name: 'Sasha' } });
   });
 
   test('a changed PIN signs in and the old one does not; bringing someone back needs a new PIN', async () => {
     const { member } = await (await add({ name: 'Quinn', role: 'kitchen', pin: '7070' })).json();
     expect((await change(member.id, { pin: '9999' })).status).toBe(409); // Morgan's
     expect((await change(member.id, { pin: '7171' })).status).toBe(200);
-    expect((await signIn('7070')).status).toBe(401);
-    await sessionFor('7171');
+    expect((await signIn('Quinn', '7070')).status).toBe(401);
+    await sessionFor('Quinn', '7171');
 
     await change(member.id, { active: false });
     const noPin = await change(member.id, { active: true });
     expect(noPin.status).toBe(400);
     expect(await noPin.json()).toMatchObject({ error: 'invalid_request', field: 'pin' });
     expect((await change(member.id, { active: true, pin: '7272' })).status).toBe(200);
-    expect(await (await sessionFor('7272')).json('GET', '/api/session')).toMatchObject({ staff: { name: 'Quinn' } });
+    expect(await (await sessionFor('Quinn', '7272')).json('GET', '/api/session')).toMatchObject({ staff: { name: 'Quinn' } });
   });
 
   test('the last active manager can be neither demoted nor deactivated; with a second manager they can', async () => {
@@ -74,7 +74,7 @@ describe('staff', () => {
     expect((await manager.json('GET', '/api/session')).staff).toMatchObject({ role: 'manager' });
 
     const { member: alex } = await (await add({ name: 'Alex', role: 'manager', pin: '3141' })).json();
-    const alexSession = await sessionFor('3141');
+    const alexSession = await sessionFor('Alex', '3141');
     expect((await change('stf_manager', { role: 'kitchen' }, alexSession)).status).toBe(200);
     expect((await manager.send('GET', '/api/manager/staff')).status).toBe(403); // Morgan's session now has the kitchen role
     // Alex is now the only manager: refusing their own demotion too.
@@ -101,5 +101,20 @@ describe('staff', () => {
     expect(empty.status).toBe(400);
     expect(await empty.json()).toMatchObject({ error: 'invalid_request' });
     expect((await change('stf_nobody', { name: 'X' })).status).toBe(404);
+  });
+
+  test('a manager signs someone out on every device at once; their PIN still works', async () => {
+    const { member } = await (await add({ name: 'Devon', role: 'kitchen', pin: '6061' })).json();
+    const tablet = await sessionFor('Devon', '6061');
+    const phone = await sessionFor('devon ', '6061'); // the name as typed: case and spaces do not matter
+    const casey = await signInStaff(server.url, 'kitchen');
+    const out = await manager.send('DELETE', `/api/manager/staff/${member.id}/sessions`);
+    expect(out.status).toBe(200);
+    expect(await out.json()).toEqual({ ended: 2 });
+    for (const device of [tablet, phone]) expect((await device.send('GET', '/api/tickets')).status).toBe(401);
+    expect((await casey.send('GET', '/api/tickets')).status).toBe(200); // only Devon's sessions end
+    await sessionFor('Devon', '6061');
+    expect((await manager.send('DELETE', '/api/manager/staff/stf_nobody/sessions')).status).toBe(404);
+    expect((await casey.send('DELETE', `/api/manager/staff/${member.id}/sessions`)).status).toBe(403);
   });
 });
