@@ -36,7 +36,18 @@ test('kitchen screen, busy, with late tickets, an edit and a cancel (1280×800)'
 test('staff sign-in on a phone (390×844)', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/login');
+  await page.getByLabel('Your name').fill('Casey');
+  await page.getByRole('button', { name: '1', exact: true }).click();
   await page.screenshot({ path: `${OUT}/login-phone.png` });
+});
+
+test('staff sign-in on a trusted kitchen tablet: names to tap (1280×800)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'manager'); // a manager's sign-in marks the tablet trusted
+  await page.context().clearCookies({ name: 'kds_session' });
+  await page.goto('/login?next=%2Fkitchen');
+  await page.getByRole('button', { name: 'Casey', exact: true }).click();
+  await page.screenshot({ path: `${OUT}/login-tablet.png` });
 });
 
 test('home page (1280×800)', async ({ page }) => {

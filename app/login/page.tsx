@@ -11,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next, need } = await searchParams;
   const [member, names] = await Promise.all([currentStaff(), signInNames()]);
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-10">
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-8 md:max-w-4xl">
       <h1 className="text-center text-3xl font-bold">Staff sign-in</h1>
       <p className="mt-2 text-center text-zinc-400">{names ? 'Tap your name, then enter your PIN.' : 'Your name, then your PIN.'}</p>
       {need === 'manager' && (
