@@ -6,6 +6,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './pages/tracking-page';
 import { signIn } from './pages/login-page';
 
+// Each test runs axe on several pages, and one run on the long /docs page takes 20 s on a busy 2-core
+// machine: more than the default 30 s per test leaves for the rest.
+test.describe.configure({ timeout: 120_000 });
+
 const axe = async (page: Page) => {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   // Name, rule and the first offending node are enough to find it.
