@@ -25,8 +25,8 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
-  /** Largest request body accepted, in bytes (413 payload_too_large above it). */
-  MAX_BODY_BYTES: positiveInt(16 * 1024),
+  /** Largest request body accepted, in bytes (413 payload_too_large above it); the KitchenHub webhook takes up to 512 KiB. */
+  MAX_BODY_BYTES: positiveInt(64 * 1024),
   /** IANA time zone of the restaurant: decides the business day that daily ticket numbers restart on. */
   STORE_TIMEZONE: z
     .string()

@@ -7,6 +7,8 @@ import { ROOT } from './paths';
 
 export type TestServer = {
   url: string;
+  /** The server process's id (its memory is read from /proc/{pid}/status). */
+  pid: number;
   /** SIGTERM, then SIGKILL after `graceMs` (1.5 s) if the process has not exited; says which ended it. */
   stop: (graceMs?: number) => Promise<{ signal: NodeJS.Signals | null; code: number | null }>;
   /** Ends the process with SIGKILL, as a crash would: no clean-up runs. */
@@ -59,6 +61,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
   return {
     url,
+    pid: child.pid!,
     logs: () => output,
     alive: () => child.exitCode === null && child.signalCode === null,
     kill: () =>
