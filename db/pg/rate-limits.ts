@@ -1,5 +1,5 @@
 // PostgreSQL twin of db/sqlite/rate-limits.ts.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { rateLimits } from './schema';
 
@@ -25,4 +25,12 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
     .returning({ count: rateLimits.count });
   if (!row) throw new Error(`rate limit upsert for ${bucket} returned no row`); // an upsert always returns its row
   return { count: row.count, resetAt: windowStart + windowMs };
+}
+
+/** The count in `bucket`'s current window of `windowMs` (0 when it has had no hit since the window began), counting nothing. */
+export async function readRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+  const windowStart = now - (now % windowMs);
+  const db = await pgDb();
+  const [row] = await db.select({ windowStart: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.bucket, bucket));
+  return { count: row && row.windowStart === windowStart ? row.count : 0, resetAt: windowStart + windowMs };
 }

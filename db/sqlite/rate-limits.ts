@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { preparedOnce } from '../client';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, preparedOnce } from '../client';
 import { rateLimits } from '../schema';
 
 // One upsert per API request: prepared once per connection. `excluded` is the row this hit would
@@ -28,4 +28,11 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
   const row = statements().hit.get({ bucket, windowStart });
   if (!row) throw new Error(`rate limit upsert for ${bucket} returned no row`); // an upsert always returns its row
   return { count: row.count, resetAt: windowStart + windowMs };
+}
+
+/** The count in `bucket`'s current window of `windowMs` (0 when it has had no hit since the window began), counting nothing. */
+export async function readRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+  const windowStart = now - (now % windowMs);
+  const row = getDb().select({ windowStart: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.bucket, bucket)).get();
+  return { count: row && row.windowStart === windowStart ? row.count : 0, resetAt: windowStart + windowMs };
 }

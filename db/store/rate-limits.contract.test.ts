@@ -1,7 +1,7 @@
 // The rate-limit contract, on whichever store the run is configured for (see twin.ts).
 import { describe, expect, test } from 'vitest';
 import { newOrderId } from '@/lib/orders/service';
-import { hitRateLimit } from './rate-limits';
+import { hitRateLimit, readRateLimit } from './rate-limits';
 
 describe('rate limits', () => {
   test('hitRateLimit counts within a window and starts again in the next', async () => {
@@ -25,5 +25,15 @@ describe('rate limits', () => {
     expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(new Set(hits.map((h) => h.resetAt))).toEqual(new Set([660_000]));
     expect((await hitRateLimit(bucket, 60_000, 600_001)).count).toBe(n + 1);
+  });
+
+  test('readRateLimit reads the current window without counting: 0 before any hit and once the window has passed', async () => {
+    const bucket = `test:${newOrderId()}`;
+    expect(await readRateLimit(bucket, 60_000, 120_000)).toEqual({ count: 0, resetAt: 180_000 });
+    await hitRateLimit(bucket, 60_000, 120_000);
+    await hitRateLimit(bucket, 60_000, 120_001);
+    expect(await readRateLimit(bucket, 60_000, 179_999)).toEqual({ count: 2, resetAt: 180_000 });
+    expect(await readRateLimit(bucket, 60_000, 179_999)).toEqual({ count: 2, resetAt: 180_000 }); // reading counts nothing
+    expect(await readRateLimit(bucket, 60_000, 180_000)).toEqual({ count: 0, resetAt: 240_000 });
   });
 });

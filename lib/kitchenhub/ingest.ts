@@ -14,6 +14,7 @@ import { classify, HUB_RANK, hubOrderObject, toMs, type HubOrderObject } from '.
 import type { Delivery, DeliveryOutcome, DeliverySource, HubOrder, HubPlan } from './types';
 import { hubConfig } from './config';
 import { kickOutbox } from './kick';
+import { refuseDelivery } from './refusals';
 import { verifyWebhook } from './verify';
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-kitchenhub-signature', 'x-request-id', 'x-kitchenhub-delivery'];
@@ -47,16 +48,13 @@ function keptHeaders(headers: Headers): Record<string, string> {
 
 /**
  * Handles one webhook delivery end to end from its raw bytes (a signature is over the bytes as sent);
- * never throws for bad input (it answers 400/401 instead).
+ * never throws for bad input (it answers 400/401/429 instead). `address` is the caller's, for the
+ * limit on refusals.
  */
-export async function receiveWebhook(req: { body: Uint8Array; headers: Headers; url: string }, now = Date.now()): Promise<WebhookResult> {
+export async function receiveWebhook(req: { body: Uint8Array; headers: Headers; url: string; address: string }, now = Date.now()): Promise<WebhookResult> {
   const headers = keptHeaders(req.headers);
   const verdict = await verifyWebhook({ body: req.body, headers: req.headers, url: req.url }, now);
-  if (!verdict.ok) {
-    // Nothing of an unauthenticated body is trusted or kept: only that it came, and why it was refused.
-    await store.recordDelivery({ ...newDelivery('', headers, now), bodyHash: sha256(req.body), outcome: 'unauthorized', error: verdict.reason });
-    throw new ApiError('unauthorized', verdict.reason);
-  }
+  if (!verdict.ok) return refuseDelivery({ address: req.address, reason: verdict.reason, delivery: { ...newDelivery('', headers, now), bodyHash: sha256(req.body) } }, now);
   const done = await processDelivery({ body: req.body, headers }, now);
   if (done.error) throw done.error;
   if (done.outcome === 'ignored') return { status: 200, body: { received: true, outcome: 'ignored', event_type: done.eventType } };
