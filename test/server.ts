@@ -18,6 +18,17 @@ export type TestServer = {
   logs: () => string;
 };
 
+/**
+ * The public pages' per-address limits lifted, for load tests whose hundreds of trackers all come from
+ * 127.0.0.1 (the limits themselves are proven in test/security/public-limits.api.test.ts).
+ */
+export const PUBLIC_UNLIMITED: Record<string, string> = {
+  PUBLIC_READS_PER_MINUTE: '1000000',
+  PUBLIC_CANCELS_PER_MINUTE: '1000000',
+  PUBLIC_STREAMS_PER_MINUTE: '1000000',
+  PUBLIC_OPEN_STREAMS: '1000000',
+};
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
