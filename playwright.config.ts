@@ -45,7 +45,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    // Every spec signs in through the real PIN pad; the sign-in limit itself is proven in the API tests.
-    env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000', KITCHENHUB_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789', DATABASE_PATH: DB, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', STORE_TIMEZONE: 'UTC', NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1' },
+    // Every spec signs in through the real PIN pad, and every tracker and board comes from 127.0.0.1:
+    // the sign-in and public pages' limits themselves are proven in the API tests.
+    env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000', PUBLIC_READS_PER_MINUTE: '100000', PUBLIC_CANCELS_PER_MINUTE: '100000', PUBLIC_STREAMS_PER_MINUTE: '100000', PUBLIC_OPEN_STREAMS: '1000', KITCHENHUB_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789', DATABASE_PATH: DB, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', STORE_TIMEZONE: 'UTC', NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1' },
   },
 });

@@ -4,7 +4,7 @@ import { parseEnv } from './env';
 describe('configuration', () => {
   test('defaults make a working restaurant', () => {
     const env = parseEnv({ STORE_TIMEZONE: 'UTC' });
-    expect(env).toMatchObject({ PORT: 3000, DATABASE_PATH: './data/kds.sqlite', RATE_LIMIT_PER_MINUTE: 120, MAX_BODY_BYTES: 16384, SEED_DEMO: true, TRUST_PROXY: 0 });
+    expect(env).toMatchObject({ PORT: 3000, DATABASE_PATH: './data/kds.sqlite', RATE_LIMIT_PER_MINUTE: 120, MAX_BODY_BYTES: 65536, SEED_DEMO: true, TRUST_PROXY: 0 });
   });
 
   test('a bad value stops start-up with a message naming the variable', () => {

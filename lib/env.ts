@@ -36,8 +36,18 @@ const schema = z.object({
     .pipe(z.coerce.number<string>().int().min(0).max(10)),
   /** Set by server.mjs, not by hand: `socket` says X-Forwarded-For holds the socket's address, not the client's word. */
   KDS_PEER_ADDRESSES: z.enum(['socket']).optional(),
-  /** Largest request body accepted, in bytes (413 payload_too_large above it). */
-  MAX_BODY_BYTES: positiveInt(16 * 1024),
+  /** Largest request body accepted, in bytes (413 payload_too_large above it); the KitchenHub webhook takes up to 512 KiB. */
+  MAX_BODY_BYTES: positiveInt(64 * 1024),
+  /**
+   * The public pages' limits per client address per minute (429 rate_limited beyond): tracker reads
+   * (the board's are half this), tracker cancels, and new live streams (tracker and board). Generous:
+   * a customer or a wall board never meets them, a script hammering them does.
+   */
+  PUBLIC_READS_PER_MINUTE: positiveInt(120),
+  PUBLIC_CANCELS_PER_MINUTE: positiveInt(10),
+  PUBLIC_STREAMS_PER_MINUTE: positiveInt(30),
+  /** Public live streams (tracker and board) one client address may hold open at once, per instance. */
+  PUBLIC_OPEN_STREAMS: positiveInt(20),
   /** IANA time zone of the restaurant: decides the business day that daily ticket numbers restart on. */
   STORE_TIMEZONE: z
     .string()

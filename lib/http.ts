@@ -14,8 +14,11 @@ export function responseHeaders(req: Request): Headers {
   return bag;
 }
 
-export function handle<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>): (req: Request, ctx: Ctx) => Promise<Response> {
-  return wrap(fn, {});
+/** What a route may set in `handle()`: a larger body cap than MAX_BODY_BYTES, only where it needs one. */
+export type RouteOptions = { maxBodyBytes?: number };
+
+export function handle<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, opts: RouteOptions = {}): (req: Request, ctx: Ctx) => Promise<Response> {
+  return wrap(fn, {}, opts);
 }
 
 // The public API is called from ordering apps' browsers too: keys, not cookies, authenticate it, so
@@ -26,8 +29,8 @@ const CORS = {
 };
 
 /** `handle()` for the public /v1 API: adds CORS headers to every answer. */
-export function handleApi<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>): (req: Request, ctx: Ctx) => Promise<Response> {
-  return wrap(fn, CORS);
+export function handleApi<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, opts: RouteOptions = {}): (req: Request, ctx: Ctx) => Promise<Response> {
+  return wrap(fn, CORS, opts);
 }
 
 /** The CORS preflight answer for /v1 routes. */
@@ -44,10 +47,12 @@ export function preflight(methods: string): () => Response {
     });
 }
 
-function wrap<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, always: Record<string, string>): (req: Request, ctx: Ctx) => Promise<Response> {
+function wrap<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, always: Record<string, string>, opts: RouteOptions = {}): (req: Request, ctx: Ctx) => Promise<Response> {
   return async (req, ctx) => {
     let res: Response;
     try {
+      if (opts.maxBodyBytes !== undefined) caps.set(req, opts.maxBodyBytes);
+      refuseDeclaredOversize(req);
       res = await fn(req, ctx);
     } catch (err) {
       res = toResponse(err);
@@ -104,43 +109,149 @@ export function invalidFrom(error: z.ZodError, where = 'body'): ApiError {
   return invalidRequest(`${field}: ${issue.message}`, field);
 }
 
-/** Reads a body as text, refusing more than `limit` bytes (413) whatever Content-Length claims. */
-export async function readCapped(req: Request, limit: number): Promise<string> {
-  const tooLarge = () => new ApiError('payload_too_large', `The request body must be at most ${limit} bytes.`);
+/** Per route: the largest body it takes, when larger than MAX_BODY_BYTES (`handle(fn, { maxBodyBytes })`). */
+const caps = new WeakMap<Request, number>();
+
+/** The body cap that applies to this request: its route's, else MAX_BODY_BYTES. */
+export const bodyLimit = (req: Request): number => caps.get(req) ?? env().MAX_BODY_BYTES;
+
+const tooLarge = (limit: number) =>
+  // The rest of the body is still on the wire: tell the client not to reuse this connection, or its
+  // next request on it meets a reset (undici's keep-alive pool did, in CI).
+  new ApiError('payload_too_large', `The request body must be at most ${limit} bytes.`, {}, { Connection: 'close' });
+
+/**
+ * A declared Content-Length over the route's cap is refused before anything else runs (no byte of it
+ * is read, no session or key is looked up): `handle()` calls this for every request.
+ */
+function refuseDeclaredOversize(req: Request): void {
+  const limit = bodyLimit(req);
   const declared = Number(req.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!req.body) return '';
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+}
+
+/**
+ * The one body reader (every route that reads a body comes through here): the raw bytes, streamed and
+ * counted as they arrive, 413 payload_too_large at the first byte past the route's cap whatever
+ * Content-Length claimed, so no body larger than the cap is ever held in memory.
+ */
+export async function readBody(req: Request): Promise<Buffer<ArrayBuffer>> {
+  const limit = bodyLimit(req);
+  refuseDeclaredOversize(req);
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      // The rest of the body is still on the wire: tell the client not to reuse this connection,
-      // or its next request on it meets a reset (undici's keep-alive pool did, in CI).
-      throw new ApiError('payload_too_large', tooLarge().message, {}, { Connection: 'close' });
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      throw invalidRequest('The request body ended before it was complete.'); // the client went away mid-body
     }
-    chunks.push(value);
+    if (next.done) break;
+    size += next.value.byteLength;
+    if (size > limit) {
+      await discardRest(reader);
+      throw tooLarge(limit);
+    }
+    chunks.push(next.value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks, size);
 }
 
-/** Reads a JSON body: 415 unless JSON, 413 past the size cap, 400 for bad JSON or a schema miss. */
+/** After a refusal, what of the rest of a body is read and thrown away, at most: see discardRest(). */
+const DISCARD_BYTES = 1024 * 1024;
+const DISCARD_MS = 1_000;
+
+/**
+ * Reads and throws away the rest of a refused body, up to DISCARD_BYTES or DISCARD_MS, before the 413
+ * goes out: closing a connection with unread bytes in it makes TCP send a reset, which can destroy
+ * the 413 on its way to a client still sending (lingering close, as nginx does it). Nothing is kept;
+ * a longer or stalled body is cut off after the bound.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let discarded = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), DISCARD_MS)));
+  try {
+    while (discarded <= DISCARD_BYTES) {
+      const next = await Promise.race([reader.read(), timeUp]);
+      if (next === null) break; // the time is up: cut it off
+      if (next.done) return; // all of it read: the connection closes cleanly
+      discarded += next.value.byteLength;
+    }
+  } catch {
+    return; // the client went away
+  } finally {
+    clearTimeout(timer);
+  }
+  await reader.cancel().catch(() => undefined);
+}
+
+/** How deep JSON bodies may nest (objects and arrays), unless a reader says otherwise: none of ours needs 5. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether JSON text nests objects and arrays deeper than `max`, found by counting brackets outside
+ * strings (no recursion, no parse): checked before JSON.parse, so nothing recursive downstream (zod,
+ * JSON.stringify, a database driver) ever meets a body that could exhaust its stack.
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return false;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A JSON body's text: 400 invalid_request unless it is UTF-8 (RFC 8259 §8.1) or when it nests deeper
+ * than `maxDepth` (text already decoded is only checked for depth). The caller parses it (JSON.parse, or KitchenHub's parser that keeps big ids exact).
+ */
+export function jsonText(body: Uint8Array | string, maxDepth = MAX_JSON_DEPTH, what = 'request body'): string {
+  let text: string;
+  try {
+    text = typeof body === 'string' ? body : utf8.decode(body);
+  } catch {
+    throw invalidRequest(`The ${what} is not valid UTF-8.`);
+  }
+  if (nestsDeeperThan(text, maxDepth)) throw invalidRequest(`The ${what} nests objects or arrays more than ${maxDepth} levels deep.`);
+  return text;
+}
+
+/** Whether a parsed JSON value is an object (not null, an array, a number, a string or a boolean). */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a JSON object body: 415 unless JSON, 413 past the route's cap, 400 for bytes that are not
+ * UTF-8, bad JSON, nesting past MAX_JSON_DEPTH, anything but an object at the top, or a schema miss.
+ */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
     throw new ApiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const text = await readCapped(req, env().MAX_BODY_BYTES);
+  const text = jsonText(await readBody(req));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     throw invalidRequest('The request body is not valid JSON.');
   }
+  // Every body this API takes is an object: `null`, `[]` or `"x"` is a broken request, not an empty one.
+  if (!isJsonObject(data)) throw invalidRequest('The request body must be a JSON object.');
   // A NUL character in a text is never meant (and PostgreSQL text cannot hold one): refuse it by name.
   if (text.includes('\\u0000') && containsNul(data)) throw invalidRequest('Text fields must not contain the NUL character (\\u0000).');
   const parsed = schema.safeParse(data);

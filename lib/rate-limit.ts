@@ -1,4 +1,4 @@
-import { hitRateLimit, peekRateLimit } from '@/db/store/rate-limits';
+import { hitRateLimit, readRateLimit } from '@/db/store/rate-limits';
 import { ApiError } from './errors';
 
 /**
@@ -25,7 +25,7 @@ export async function enforceRateLimit(opts: { bucket: string; limit: number; wi
 export function failureBudget(opts: { bucket: string; limit: number; windowMs: number; message: (minutes: number) => string }) {
   return {
     async check(now: number): Promise<void> {
-      const { count, resetAt } = await peekRateLimit(opts.bucket, opts.windowMs, now);
+      const { count, resetAt } = await readRateLimit(opts.bucket, opts.windowMs, now);
       if (count < opts.limit) return;
       const resetSeconds = Math.max(1, Math.ceil((resetAt - now) / 1000));
       throw new ApiError('rate_limited', opts.message(Math.ceil(resetSeconds / 60)), { retry_after: resetSeconds }, { 'Retry-After': String(resetSeconds) });

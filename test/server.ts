@@ -7,6 +7,8 @@ import { ROOT } from './paths';
 
 export type TestServer = {
   url: string;
+  /** The server process's id (its memory is read from /proc/{pid}/status). */
+  pid: number;
   /** SIGTERM, then SIGKILL after `graceMs` (1.5 s) if the process has not exited; says which ended it. */
   stop: (graceMs?: number) => Promise<{ signal: NodeJS.Signals | null; code: number | null }>;
   /** Ends the process with SIGKILL, as a crash would: no clean-up runs. */
@@ -14,6 +16,17 @@ export type TestServer = {
   /** Whether the process is still running. */
   alive: () => boolean;
   logs: () => string;
+};
+
+/**
+ * The public pages' per-address limits lifted, for load tests whose hundreds of trackers all come from
+ * 127.0.0.1 (the limits themselves are proven in test/security/public-limits.api.test.ts).
+ */
+export const PUBLIC_UNLIMITED: Record<string, string> = {
+  PUBLIC_READS_PER_MINUTE: '1000000',
+  PUBLIC_CANCELS_PER_MINUTE: '1000000',
+  PUBLIC_STREAMS_PER_MINUTE: '1000000',
+  PUBLIC_OPEN_STREAMS: '1000000',
 };
 
 export async function freePort(): Promise<number> {
@@ -59,6 +72,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
   return {
     url,
+    pid: child.pid!,
     logs: () => output,
     alive: () => child.exitCode === null && child.signalCode === null,
     kill: () =>

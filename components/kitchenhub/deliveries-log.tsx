@@ -61,6 +61,11 @@ export function DeliveriesLog() {
     >
       {log.isPending && <Loading what="deliveries" />}
       {log.isError && <LoadError error={log.error} retry={() => void log.refetch()} />}
+      {log.data && log.data.refusals.today > 0 && (
+        <p data-testid="deliveries-refused" className="mb-4 text-zinc-300">
+          {log.data.refusals.today} {log.data.refusals.today === 1 ? 'delivery' : 'deliveries'} failed authentication today (UTC), {log.data.refusals.this_minute} this minute. Only the first {log.data.refusals.logged_per_minute} of each minute are listed below.
+        </p>
+      )}
       {log.data &&
         (log.data.deliveries.length === 0 ? (
           <p data-testid="deliveries-empty" className="rounded-xl border border-dashed border-zinc-700 p-6 text-center text-lg text-zinc-400">

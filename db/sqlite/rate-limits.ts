@@ -36,7 +36,7 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
 }
 
 /** The hits counted in `bucket`'s current window so far, counting none (a look before a hit that only failures make). */
-export async function peekRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+export async function readRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
   const windowStart = now - (now % windowMs);
   return { count: statements().peek.get({ bucket, windowStart })?.count ?? 0, resetAt: windowStart + windowMs };
 }

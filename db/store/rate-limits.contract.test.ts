@@ -1,7 +1,7 @@
 // The rate-limit contract, on whichever store the run is configured for (see twin.ts).
 import { describe, expect, test } from 'vitest';
 import { newOrderId } from '@/lib/orders/service';
-import { hitRateLimit, peekRateLimit } from './rate-limits';
+import { hitRateLimit, readRateLimit } from './rate-limits';
 
 describe('rate limits', () => {
   test('hitRateLimit counts within a window and starts again in the next', async () => {
@@ -27,13 +27,13 @@ describe('rate limits', () => {
     expect((await hitRateLimit(bucket, 60_000, 600_001)).count).toBe(n + 1);
   });
 
-  test('peekRateLimit reads the current window without counting', async () => {
+  test('readRateLimit reads the current window without counting', async () => {
     const bucket = `test:${newOrderId()}`;
-    expect(await peekRateLimit(bucket, 60_000, 120_000)).toEqual({ count: 0, resetAt: 180_000 });
+    expect(await readRateLimit(bucket, 60_000, 120_000)).toEqual({ count: 0, resetAt: 180_000 });
     await hitRateLimit(bucket, 60_000, 120_000);
     await hitRateLimit(bucket, 60_000, 120_001);
-    expect(await peekRateLimit(bucket, 60_000, 150_000)).toEqual({ count: 2, resetAt: 180_000 });
-    expect(await peekRateLimit(bucket, 60_000, 150_000)).toEqual({ count: 2, resetAt: 180_000 }); // a look counts nothing
-    expect(await peekRateLimit(bucket, 60_000, 180_000)).toEqual({ count: 0, resetAt: 240_000 }); // a new window
+    expect(await readRateLimit(bucket, 60_000, 150_000)).toEqual({ count: 2, resetAt: 180_000 });
+    expect(await readRateLimit(bucket, 60_000, 150_000)).toEqual({ count: 2, resetAt: 180_000 }); // a look counts nothing
+    expect(await readRateLimit(bucket, 60_000, 180_000)).toEqual({ count: 0, resetAt: 240_000 }); // a new window
   });
 });

@@ -3,4 +3,4 @@ import * as sqlite from '../sqlite/rate-limits';
 import * as pg from '../pg/rate-limits';
 import { twin } from './twin';
 
-export const { hitRateLimit, peekRateLimit } = twin(sqlite, pg, ['hitRateLimit', 'peekRateLimit']);
+export const { hitRateLimit, readRateLimit } = twin(sqlite, pg, ['hitRateLimit', 'readRateLimit']);

@@ -48,7 +48,13 @@ export const deliveryViewSchema = z.object({
 });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
-export const deliveryLogSchema = z.object({ deliveries: z.array(deliveryViewSchema) });
+/**
+ * Deliveries that failed authentication, counted (lib/kitchenhub/refusals.ts): only a sample of them
+ * has a row in the log, so the counts say how many there really were.
+ */
+export const refusalCountsSchema = z.object({ today: z.number(), today_since: z.number(), this_minute: z.number(), logged_per_minute: z.number() });
+
+export const deliveryLogSchema = z.object({ deliveries: z.array(deliveryViewSchema), refusals: refusalCountsSchema });
 export type DeliveryLog = z.infer<typeof deliveryLogSchema>;
 
 /** What POST …/deliveries/{id}/replay answers: the new delivery, recorded like any other. */

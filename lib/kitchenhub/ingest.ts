@@ -4,7 +4,7 @@
 import * as store from '@/db/store/kitchenhub';
 import { sha256 } from '../auth/crypto';
 import { ApiError, invalidRequest } from '../errors';
-import { invalidFrom } from '../http';
+import { invalidFrom, isJsonObject, jsonText } from '../http';
 import { orderFeed } from '../live/feed';
 import { businessDate, newOrderId } from '../orders/service';
 import { transition } from '../orders/status';
@@ -14,11 +14,17 @@ import { classify, HUB_RANK, hubOrderObject, toMs, type HubOrderObject } from '.
 import type { Delivery, DeliveryOutcome, DeliverySource, HubOrder, HubPlan } from './types';
 import { hubConfig } from './config';
 import { kickOutbox } from './kick';
+import { refuseDelivery } from './refusals';
 import { verifyWebhook } from './verify';
 
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-kitchenhub-signature', 'x-request-id', 'x-kitchenhub-delivery'];
 
 export type WebhookResult = { status: number; body: Record<string, unknown> };
+
+/** KitchenHub's delivery orders can be long (many items with options and instructions): the webhook takes bodies up to this. */
+export const WEBHOOK_MAX_BODY_BYTES = 512 * 1024;
+/** How deep a webhook body may nest: a real Order object goes about 5 levels down; this leaves room for any the spec allows. */
+export const WEBHOOK_MAX_DEPTH = 64;
 
 /** What became of one delivery after its signature was checked; `error` says why an invalid one was refused. */
 export type Processed = {
@@ -40,15 +46,15 @@ function keptHeaders(headers: Headers): Record<string, string> {
   return kept;
 }
 
-/** Handles one webhook delivery end to end; never throws for bad input (it answers 400/401 instead). */
-export async function receiveWebhook(req: { body: string; headers: Headers; url: string }, now = Date.now()): Promise<WebhookResult> {
+/**
+ * Handles one webhook delivery end to end from its raw bytes (a signature is over the bytes as sent);
+ * never throws for bad input (it answers 400/401/429 instead). `address` is the caller's, for the
+ * limit on refusals.
+ */
+export async function receiveWebhook(req: { body: Uint8Array; headers: Headers; url: string; address: string }, now = Date.now()): Promise<WebhookResult> {
   const headers = keptHeaders(req.headers);
   const verdict = await verifyWebhook({ body: req.body, headers: req.headers, url: req.url }, now);
-  if (!verdict.ok) {
-    // Nothing of an unauthenticated body is trusted or kept: only that it came, and why it was refused.
-    await store.recordDelivery({ ...newDelivery('', headers, now), bodyHash: sha256(req.body), outcome: 'unauthorized', error: verdict.reason });
-    throw new ApiError('unauthorized', verdict.reason);
-  }
+  if (!verdict.ok) return refuseDelivery({ address: req.address, reason: verdict.reason, delivery: { ...newDelivery('', headers, now), bodyHash: sha256(req.body) } }, now);
   const done = await processDelivery({ body: req.body, headers }, now);
   if (done.error) throw done.error;
   if (done.outcome === 'ignored') return { status: 200, body: { received: true, outcome: 'ignored', event_type: done.eventType } };
@@ -63,19 +69,31 @@ const newDelivery = (body: string, headers: Record<string, string>, now: number)
  * it. A new webhook and a manager's replay of a stored one both come through here, so a replay is
  * judged exactly like the first delivery (the same body already applied is a duplicate).
  */
-export async function processDelivery(req: { body: string; headers: Record<string, string> }, now = Date.now(), source: DeliverySource = 'webhook'): Promise<Processed> {
-  const delivery = { ...newDelivery(req.body, req.headers, now), source };
+export async function processDelivery(req: { body: string | Uint8Array; headers: Record<string, string> }, now = Date.now(), source: DeliverySource = 'webhook'): Promise<Processed> {
+  // The log keeps text: bytes that are not UTF-8 are kept with U+FFFD in their place (and refused
+  // below); the hash is of the bytes as received, so the same delivery twice is still recognised.
+  const text = typeof req.body === 'string' ? req.body : Buffer.from(req.body).toString('utf8');
+  const delivery = { ...newDelivery(text, req.headers, now), bodyHash: sha256(req.body), source };
   const refused = async (error: ApiError, eventType: string | null): Promise<Processed> => {
     const deliveryId = await store.recordDelivery({ ...delivery, eventType, outcome: 'invalid', error: error.message });
     return { deliveryId, outcome: 'invalid', eventType, hubOrderId: null, orderId: null, error };
   };
 
+  let json: string;
+  try {
+    json = jsonText(req.body, WEBHOOK_MAX_DEPTH, 'webhook body'); // 400 unless UTF-8, or nested too deep
+  } catch (err) {
+    if (err instanceof ApiError) return refused(err, null);
+    throw err;
+  }
   let parsed: unknown;
   try {
-    parsed = parseJsonKeepingBigInts(req.body);
+    parsed = parseJsonKeepingBigInts(json);
   } catch {
     return refused(invalidRequest('The webhook body is not valid JSON.'), null);
   }
+  // Every KitchenHub notification is an object: null, a number, a string or an array is a broken body.
+  if (!isJsonObject(parsed)) return refused(invalidRequest('The webhook body must be a JSON object: every KitchenHub notification is one.'), null);
   const kind = classify(parsed);
   delivery.eventType = kind.eventType;
   if (kind.kind === 'ignored') {

@@ -34,9 +34,10 @@ export function formatSse(msg: SseMessage): string {
 
 /**
  * A text/event-stream response. `start` begins sending and returns its clean-up, which runs when the
- * client goes away (the request's signal aborts) or the stream is cancelled.
+ * client goes away (the request's signal aborts) or the stream is cancelled; so does `onClose` (a
+ * public stream's hold on its address's open-stream allowance), even when `start` fails.
  */
-export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<() => void>): Response {
+export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<() => void>, onClose?: () => void): Response {
   let cleanup: (() => void) | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let closed = false;
@@ -46,6 +47,7 @@ export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<
     if (timer) clearInterval(timer);
     if (endStream) openStreams().delete(endStream);
     cleanup?.();
+    onClose?.();
   };
   let endStream: (() => void) | undefined;
   const stream = new ReadableStream<Uint8Array>({

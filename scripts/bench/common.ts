@@ -185,6 +185,12 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
         NEXT_TELEMETRY_DISABLED: '1',
         RATE_LIMIT_PER_MINUTE: '100000000', // the limiter still runs (a write per request), it just never trips
         LOGIN_ATTEMPTS_PER_15_MIN: '100000',
+        // Every load client is 127.0.0.1: the public pages' per-address limits would stop the fan-out
+        // part's hundreds of trackers (the limits still run, like the API key's above).
+        PUBLIC_READS_PER_MINUTE: '100000000',
+        PUBLIC_CANCELS_PER_MINUTE: '100000000',
+        PUBLIC_STREAMS_PER_MINUTE: '100000000',
+        PUBLIC_OPEN_STREAMS: '100000000',
         STORE_TIMEZONE: 'UTC',
         PORT: String(port),
         HOST,

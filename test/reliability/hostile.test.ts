@@ -18,8 +18,8 @@ const RUNS = size(300, 10_000);
 /**
  * Rows a refused request may legitimately change, so left out of the checksum:
  * - rate_limits: every request counts against its key's (or address's) window, refused or not;
- * - hub_deliveries: every webhook delivery is stored raw before anything else, refused ones too
- *   (the manager's deliveries log shows them, with why they were refused);
+ * - hub_deliveries: every authentic webhook delivery is stored raw before anything else, and a
+ *   sample of the refused ones (the manager's deliveries log shows them, with why they were refused);
  * - api_keys.last_used_at: touched (at most once a minute) whenever a key authenticates, whatever follows.
  */
 const EXCLUDED_TABLES = ['rate_limits', 'hub_deliveries'];

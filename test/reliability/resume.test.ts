@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { moveOrder, placeOrder } from '@/lib/orders/service';
 import { ApiClient, newApiClient, SEED_EXAMPLE_ORDER, signInStaff, StaffClient } from '@/test/api';
-import { startServer, type TestServer } from '@/test/server';
+import { PUBLIC_UNLIMITED, startServer, type TestServer } from '@/test/server';
 import { eventually, pool, ResumingStream, rows, size } from './harness';
 
 const STREAMS = size(20, 200); // half kitchen screens, half trackers (one order each)
@@ -22,7 +22,7 @@ const seqsOf = async (after: number, orderId?: string) =>
 
 describe('resume after a restart', () => {
   test(`${STREAMS} live streams resume with Last-Event-ID: nothing missed, nothing twice`, async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
+    server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...PUBLIC_UNLIMITED });
     const url = () => server!.url;
     const firstApi = await newApiClient(url());
     const firstKitchen = await signInStaff(url(), 'kitchen');
@@ -65,7 +65,7 @@ describe('resume after a restart', () => {
 
     // Up again, on a new port: every client reconnects by itself, then more happens.
     const restartedAt = performance.now();
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000' });
+    server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...PUBLIC_UNLIMITED });
     await eventually(() => streams.filter((s) => s.connections >= 2).length, (n) => n === streams.length, 'every stream to reconnect', 30_000);
     console.log(`resume: all ${streams.length} streams back ${((performance.now() - restartedAt) / 1000).toFixed(1)} s after the restart began`);
     await advanceAll();

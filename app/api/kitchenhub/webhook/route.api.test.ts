@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder, ORDER_EXAMPLE_TEXT, orderExample, postWebhook, sign, WEBHOOK_CREATED_TEXT } from '@/test/kitchenhub';
@@ -139,6 +140,57 @@ describe('KitchenHub webhook: ingestion', () => {
     const alert = await postWebhook(server.url, JSON.stringify({ type: 'Alert', message: 'Tablet offline' }));
     expect(alert.status).toBe(200);
     expect((await deliveries())[0]).toMatchObject({ outcome: 'ignored', event_type: 'Alert' });
+  });
+});
+
+describe('KitchenHub webhook: broken bodies after authentication (issue 25, item 3)', () => {
+  /** Posts raw bytes with the registered header; answers status and the error body. */
+  const postBytes = async (bytes: BodyInit, headers: Record<string, string> = { 'X-KDS-Webhook-Secret': HUB_SECRET }) => {
+    const res = await fetch(`${server.url}/api/kitchenhub/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: bytes });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  test.each([['null'], ['42'], ['"an order"'], ['[]'], ['[{"order":{}}]'], ['true']])('%s is no notification of any kind: 400 recorded as invalid, never 200 ignored', async (body) => {
+    const res = await postBytes(body);
+    expect(res).toEqual({ status: 400, body: { error: 'invalid_request', message: 'The webhook body must be a JSON object: every KitchenHub notification is one.' } });
+    expect((await deliveries())[0]).toMatchObject({ outcome: 'invalid', error: expect.stringContaining('JSON object') });
+  });
+
+  test("an order whose data nests objects thousands deep is 400 (a depth limit of 64), never a 5xx; a real order's nesting passes", async () => {
+    const text = hubOrder(newId(), 'new', { data: '__DEEP__' }).replace('"__DEEP__"', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+    const res = await postBytes(text);
+    expect(res).toEqual({ status: 400, body: { error: 'invalid_request', message: 'The webhook body nests objects or arrays more than 64 levels deep.' } });
+    expect((await deliveries())[0]).toMatchObject({ outcome: 'invalid' });
+    // 60 levels inside an order's free-form data is still a delivery like any other.
+    const fine = hubOrder(newId(), 'new', { data: '__DEEP__' }).replace('"__DEEP__"', '{"a":'.repeat(60) + '1' + '}'.repeat(60));
+    expect((await postBytes(fine)).status).toBe(200);
+  });
+
+  test('a body that is not UTF-8 is 400 after the secret header authenticated it', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"type":"Alert","message":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
+    expect(await postBytes(bytes)).toEqual({ status: 400, body: { error: 'invalid_request', message: 'The webhook body is not valid UTF-8.' } });
+    expect((await deliveries())[0]).toMatchObject({ outcome: 'invalid', error: 'The webhook body is not valid UTF-8.' });
+  });
+
+  test('hmac: the signature is over the raw bytes, so a body that is not UTF-8 authenticates (not 401) and then is 400', async () => {
+    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'hmac', KITCHENHUB_POLL_SECONDS: '0', SEED_DEMO: 'false' });
+    try {
+      const bytes = Buffer.concat([Buffer.from('{"type":"Alert","message":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]); // Latin-1 é
+      const signature = `sha256=${createHmac('sha256', HUB_SECRET).update(bytes).digest('hex')}`;
+      const post = (body: BodyInit, sig: string) =>
+        fetch(`${proxied.url}/api/kitchenhub/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-KitchenHub-Signature': sig }, body });
+      const res = await post(bytes, signature);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: 'invalid_request', message: 'The webhook body is not valid UTF-8.' });
+      // The signature of the text a lenient decoder would make of those bytes is not the signature of the bytes.
+      const lenient = `sha256=${createHmac('sha256', HUB_SECRET).update(bytes.toString('utf8')).digest('hex')}`;
+      expect((await post(bytes, lenient)).status).toBe(401);
+      // A UTF-8 body signed over its bytes is accepted as before.
+      const alert = Buffer.from('{"type":"Alert","message":"café"}');
+      expect((await post(alert, `sha256=${createHmac('sha256', HUB_SECRET).update(alert).digest('hex')}`)).status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
   });
 });
 
