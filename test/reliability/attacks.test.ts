@@ -5,9 +5,12 @@
 //   nothing past it is held);
 // - anonymous webhook deliveries (a wrong secret header) sent fast, 50 at a time: every one is
 //   counted, 401 or (past the per-address allowance) 429, and the deliveries log gains at most its
-//   per-minute sample of rows, however many come.
+//   per-minute sample of rows, however many come;
+// - PIN guessing at one staff name from a new forged X-Forwarded-For each time: the name locks after
+//   its wrong-PIN budget whatever the header says, and the kitchen's trusted tablet still signs in.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REFUSALS_LOGGED_PER_MINUTE, REFUSALS_PER_ADDRESS_PER_MINUTE } from '@/lib/kitchenhub/refusals';
+import { DEMO_NAMES, DEMO_PINS } from '@/db/seed';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
@@ -16,6 +19,7 @@ import { pool, rows, size } from './harness';
 
 const OVERSIZED = size(100, 500);
 const REFUSALS = size(1_000, 10_000);
+const GUESSES = size(200, 2_000);
 const MB = 1024 * 1024;
 
 let server: TestServer;
@@ -104,4 +108,36 @@ describe('anonymous webhook deliveries', () => {
     if (after.today_since === before.today_since) expect(after.today - before.today).toBe(REFUSALS); // unless 00:00 UTC passed meanwhile
     expect(after.logged_per_minute).toBe(REFUSALS_LOGGED_PER_MINUTE);
   }, 120_000); // ~10 s for the short run on a quiet machine
+});
+
+describe('PIN guessing', () => {
+  test(`${GUESSES} guesses at one name, each from a new forged X-Forwarded-For: the name locks after its budget, and a trusted tablet still signs in`, async () => {
+    // The kitchen's tablet: a manager signed in on it once, so it carries the trusted-device mark.
+    const managerIn = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: DEMO_NAMES.manager, pin: DEMO_PINS.manager }) });
+    const device = managerIn.headers.getSetCookie().find((c) => c.startsWith('kds_device='))?.split(';')[0];
+    expect(device).toBeDefined();
+
+    const statuses = new Map<number, number>();
+    const started = performance.now();
+    for (let i = 0; i < GUESSES; i++) {
+      const pin = String(i).padStart(4, '0') === DEMO_PINS.kitchen ? '9998' : String(i).padStart(4, '0');
+      const res = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+        body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin }),
+      });
+      await res.arrayBuffer();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    }
+    // The right PIN, from yet another forged address, is refused too while the name is locked.
+    const right = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.255.255.255' }, body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }) });
+    const tablet = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: device! }, body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }) });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`PIN guessing: ${GUESSES} guesses at one name from ${GUESSES} forged addresses in ${seconds.toFixed(1)} s: statuses ${JSON.stringify(Object.fromEntries(statuses))}; the right PIN then ${right.status}; the trusted tablet ${tablet.status}`);
+
+    expect(statuses.get(401)).toBe(5); // LOGIN_FAILURES_PER_NAME: the forged addresses bought nothing
+    expect(statuses.get(429)).toBe(GUESSES - 5);
+    expect(right.status).toBe(429);
+    expect(tablet.status).toBe(200);
+  }, 120_000);
 });
