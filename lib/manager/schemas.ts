@@ -19,6 +19,12 @@ export const addStaffBody = z.strictObject({ name, role: z.enum(STAFF_ROLES), pi
 });
 export type AddStaffBody = z.infer<typeof addStaffBody>;
 
+/** First run (/setup): the setup token from the server log, and the first manager's name and PIN. */
+export const setupBody = z.strictObject({ token: z.string().trim().min(1, 'must not be empty').max(200), name, pin }).superRefine((b, ctx) => {
+  if (!pinFits(b.pin, 'manager')) ctx.addIssue({ code: 'custom', path: ['pin'], message: `must be ${pinRuleText('manager')} for a manager` });
+});
+export type SetupBody = z.infer<typeof setupBody>;
+
 export const changeStaffBody = z
   .strictObject({ name: name.optional(), role: z.enum(STAFF_ROLES).optional(), pin: pin.optional(), active: z.boolean().optional() })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Send at least one of name, role, pin, active.' });

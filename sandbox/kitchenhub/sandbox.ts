@@ -5,22 +5,25 @@
 // with it, carrying the headers we registered. One per process, on globalThis (route handlers and
 // the job's module copies share it).
 import { notFound } from '@/lib/errors';
-import { SANDBOX_CLIENT, sandboxEnabled } from '@/lib/kitchenhub/config';
+import { sandboxClient, sandboxOn } from '@/lib/demo';
 import { registerWebhook } from '@/lib/kitchenhub/registration';
 import { FakeKitchenHub } from './fake-hub';
 
 const KEY = Symbol.for('kds.kitchenhub.sandbox');
 const holder = globalThis as unknown as { [KEY]?: FakeKitchenHub };
 
-/** The sandbox, or 404 when demo mode is off. */
-export function sandbox(): FakeKitchenHub {
-  if (!sandboxEnabled()) throw notFound('endpoint');
-  return (holder[KEY] ??= new FakeKitchenHub({ ...SANDBOX_CLIENT, adoptUnknownOrders: true }));
+/** The sandbox, or 404 while it is off (demo data off and KITCHENHUB_SANDBOX not true). */
+export async function sandbox(): Promise<FakeKitchenHub> {
+  if (!(await sandboxOn())) throw notFound('endpoint');
+  const existing = holder[KEY];
+  if (existing) return existing;
+  const client = await sandboxClient(); // generated once per install
+  return (holder[KEY] ??= new FakeKitchenHub({ ...client, adoptUnknownOrders: true }));
 }
 
 /** "Simulate incoming order": the sandbox takes a realistic order (ASAP, or scheduled an hour out) and sends it to our webhook. */
 export async function simulateIncomingOrder(kind: 'asap' | 'scheduled') {
-  const hub = sandbox();
+  const hub = await sandbox();
   // The sandbox keeps its webhooks in memory: after a restart, or before the start-up registration
   // has run, it has none, so register ours now rather than send the order nowhere.
   if (![...hub.webhooks.values()].some((w) => w.webhook_type === 'Order')) await registerWebhook();

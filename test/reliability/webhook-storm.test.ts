@@ -13,7 +13,7 @@ let manager: StaffClient;
 let kitchen: StaffClient;
 beforeAll(async () => {
   // Not demo mode: its sandbox KitchenHub would answer our 'complete' calls with webhooks of its own.
-  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' });
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
 });

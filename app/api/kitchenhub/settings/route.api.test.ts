@@ -34,7 +34,7 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
   const put = (body: unknown) => manager.send('PUT', '/api/kitchenhub/settings', body);
   const connect = (body: unknown = {}) => manager.json('POST', '/api/kitchenhub/connect', body);
   const boot = async () => {
-    server = await startServer({ SEED_DEMO: 'false', KITCHENHUB_RETRY_BASE_MS: '100', JOB_INTERVAL_MS: '200', KITCHENHUB_POLL_SECONDS: '0' });
+    server = await startServer({ KITCHENHUB_SANDBOX: 'false', KITCHENHUB_RETRY_BASE_MS: '100', JOB_INTERVAL_MS: '200', KITCHENHUB_POLL_SECONDS: '0' });
     manager = await signInStaff(server.url, 'manager');
   };
   const ours = () => [...fake.hub.webhooks.values()].filter((w) => w.url === `${server.url}/api/kitchenhub/webhook`);
@@ -190,7 +190,7 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     fake.hub.setCapability('doordash', 'update_online_status', true);
   });
 
-  test('no sandbox outside demo mode', async () => {
+  test('no sandbox while it is switched off (KITCHENHUB_SANDBOX=false)', async () => {
     expect((await manager.send('POST', '/api/kitchenhub/simulate', { kind: 'asap' })).status).toBe(404);
     expect((await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', body: '{}' })).status).toBe(404);
   });

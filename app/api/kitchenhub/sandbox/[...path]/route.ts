@@ -4,7 +4,7 @@ import { sandbox } from '@/sandbox/kitchenhub/sandbox';
 
 /** The demo's KitchenHub API (404 unless demo mode): only the operations of KitchenHub's openapi-v2.json. */
 const serve = handle(async (req) => {
-  const hub = sandbox();
+  const hub = await sandbox();
   return hub.handle(req, new URL(req.url).pathname.slice(SANDBOX_PATH.length));
 });
 
