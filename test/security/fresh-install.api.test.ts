@@ -119,6 +119,11 @@ describe('the setup token', () => {
     const listed = await (await fetch(`${server.url}/api/manager/keys`, { headers: { Cookie: cookie } })).text();
     expect(listed).not.toContain(secret);
 
+    // KITCHENHUB_SANDBOX=true without demo data: on, but for a manager or the install's own credentials only.
+    const anonymous = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', headers: json, body: JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }) });
+    expect(anonymous.status).toBe(401);
+    const asManager = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }) });
+    expect(asManager.status).toBe(404); // admitted: KitchenHub's own answer, "Company not found" (the credentials are per install)
     expect(await (await fetch(`${server.url}/api/manager/demo`, { headers: { Cookie: cookie } })).json()).toEqual({ demo: false, sandbox: true });
   });
 

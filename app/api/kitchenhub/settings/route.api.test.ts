@@ -215,11 +215,11 @@ describe('the environment wins; the demo sandbox follows KitchenHub’s spec', (
     expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringContaining('KITCHENHUB_CLIENT_ID') });
   });
 
-  test('the sandbox answers only KitchenHub’s operations: the invented ones are 404', async () => {
+  test('the sandbox answers only KitchenHub’s operations: the invented ones are 404 (to a signed-in manager)', async () => {
     for (const [method, path] of [['POST', '/oauth/token'], ['POST', '/v1/orders/1/accept'], ['GET', '/v2/nope/']] as const) {
-      expect((await fetch(`${server.url}/api/kitchenhub/sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined })).status, path).toBe(404);
+      expect((await manager.send(method, `/api/kitchenhub/sandbox${path}`, method === 'POST' ? {} : undefined)).status, path).toBe(404);
     }
-    const token = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ client_id: 'nobody', client_secret: 'x' }) });
+    const token = await manager.send('POST', '/api/kitchenhub/sandbox/v2/auth/token/', { client_id: 'nobody', client_secret: 'x' });
     expect(token.status).toBe(404); // "Company not found"
   });
 

@@ -1,12 +1,12 @@
 import { SANDBOX_PATH } from '@/lib/kitchenhub/config';
 import { handle } from '@/lib/http';
-import { sandbox } from '@/sandbox/kitchenhub/sandbox';
+import { serveSandbox } from '@/sandbox/kitchenhub/sandbox';
 
-/** The demo's KitchenHub API (404 unless demo mode): only the operations of KitchenHub's openapi-v2.json. */
-const serve = handle(async (req) => {
-  const hub = await sandbox();
-  return hub.handle(req, new URL(req.url).pathname.slice(SANDBOX_PATH.length));
-});
+/**
+ * The sandbox KitchenHub API (404 unless demo data or KITCHENHUB_SANDBOX is on): only the operations
+ * of KitchenHub's openapi-v2.json, for a signed-in manager or this install's sandbox credentials.
+ */
+const serve = handle(async (req) => serveSandbox(req, new URL(req.url).pathname.slice(SANDBOX_PATH.length)));
 
 export const GET = serve;
 export const POST = serve;
