@@ -2,6 +2,7 @@
 // and a few orders in different statuses so every screen has something to show. Never touches a used
 // database. Without demo data there is no key and no PIN: the first manager is created at /setup.
 import { hashPin, sha256 } from '@/lib/auth/crypto';
+import { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_PINS } from '@/lib/demo-data';
 import { businessDate, newOrderId } from '@/lib/orders/service';
 import type { MenuType } from '@/lib/orders/types';
 import type { OrderStatus } from '@/lib/orders/status';
@@ -9,8 +10,6 @@ import { transition } from '@/lib/orders/status';
 import { isEmpty, seedBasics as storeBasics, type Basics } from './store/basics';
 import { changeOrder, createOrder, type NewOrder } from './store/orders';
 import { writeSetting } from './store/settings';
-
-import { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_PINS } from '@/lib/demo-data';
 
 export { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_PINS, DEMO_STAFF_IDS } from '@/lib/demo-data';
 
