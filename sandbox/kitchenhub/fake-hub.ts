@@ -8,7 +8,8 @@
 // carrying their authorization_headers. Tests drive KitchenHub's own side in-process (createOrder,
 // setStatus, failNext, expireAccessTokens...).
 // It is a Web-standard handler, so it runs two ways: over node:http (scripts/fake-kitchenhub.ts,
-// which tests use) and, in demo mode, mounted in the app as the sandbox the demo's calls go to.
+// which tests use) and, with demo data or KITCHENHUB_SANDBOX on, mounted in the app as the sandbox
+// (sandbox/kitchenhub/sandbox.ts guards it and bounds its records through `maxRecords`).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 import spec from '@/lib/kitchenhub/api/openapi-v2.json';
