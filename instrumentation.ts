@@ -2,6 +2,10 @@
 // handles live on globalThis (lib/jobs.ts) like the event feed and the database connection.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // A new database's menu, the demo setting, and the first-run setup token (lib/first-run.ts). A
+  // failure is logged, not fatal: the server still answers (health says whether the store is up).
+  const { prepareInstall } = await import('./lib/first-run');
+  if (process.env.NEXT_PHASE !== 'phase-production-build') await prepareInstall().catch((err: unknown) => console.error('First-run preparation failed:', err));
   const { startJobs } = await import('./lib/jobs');
   startJobs();
   // Route warm-up (issue #11, cold start): separate from the jobs above, fire and forget.

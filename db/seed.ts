@@ -1,6 +1,8 @@
-// Demo data for a new database: the menu, the seed's API key, one kitchen and one manager PIN, and a
-// few orders in different statuses so every screen has something to show. Never touches a used database.
+// A new database: the menu always; with demo data, the seed's API key, one kitchen and one manager PIN,
+// and a few orders in different statuses so every screen has something to show. Never touches a used
+// database. Without demo data there is no key and no PIN: the first manager is created at /setup.
 import { hashPin, sha256 } from '@/lib/auth/crypto';
+import { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_NAMES, DEMO_PINS } from '@/lib/demo-data';
 import { businessDate, newOrderId } from '@/lib/orders/service';
 import type { MenuType } from '@/lib/orders/types';
 import type { OrderStatus } from '@/lib/orders/status';
@@ -9,11 +11,7 @@ import { isEmpty, seedBasics as storeBasics, type Basics } from './store/basics'
 import { changeOrder, createOrder, type NewOrder } from './store/orders';
 import { writeSetting } from './store/settings';
 
-export const DEMO_API_KEY = 'pbj_test_8dd1f2';
-export const DEMO_CLIENT_ID = 'cli_demo';
-export const DEMO_PINS = { kitchen: '1111', manager: '9999' } as const;
-/** Who signs in with DEMO_PINS (sign-in takes a name and a PIN). */
-export const DEMO_NAMES = { kitchen: 'Casey', manager: 'Morgan' } as const;
+export { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_NAMES, DEMO_PINS, DEMO_STAFF_IDS } from '@/lib/demo-data';
 
 export const MENU: Record<MenuType, Array<[option: string, label: string]>> = {
   bread: [['white', 'White'], ['wheat', 'Whole wheat'], ['sourdough', 'Sourdough'], ['brioche', 'Brioche'], ['multigrain', 'Multigrain'], ['gluten_free', 'Gluten-free']],
@@ -24,13 +22,15 @@ export const MENU: Record<MenuType, Array<[option: string, label: string]>> = {
   extras: [['banana_slices', 'Banana slices'], ['honey', 'Honey'], ['sea_salt', 'Sea salt'], ['cinnamon', 'Cinnamon'], ['bacon', 'Bacon'], ['marshmallow_fluff', 'Marshmallow fluff']],
 };
 
-/** Menu, the demo key and staff: what every database needs to be usable (tests start from this). */
-function basics(now: number): Basics {
+/** The menu, and with `demo` the demo key and staff: what a database needs to be usable. */
+function basics(now: number, demo: boolean): Basics {
+  const menu = (Object.entries(MENU) as Array<[MenuType, Array<[string, string]>]>).flatMap(([type, options]) =>
+    options.map(([option, label], sort) => ({ type, option, label, sort, inStock: true, updatedAt: now })));
+  if (!demo) return { menu, clients: [], keys: [], staff: [] };
   return {
-    menu: (Object.entries(MENU) as Array<[MenuType, Array<[string, string]>]>).flatMap(([type, options]) =>
-      options.map(([option, label], sort) => ({ type, option, label, sort, inStock: true, updatedAt: now }))),
+    menu,
     clients: [{ id: DEMO_CLIENT_ID, name: 'PB&J demo app', createdAt: now }],
-    keys: [{ id: 'key_demo', clientId: DEMO_CLIENT_ID, name: 'Seed test key', keyHash: sha256(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 12), mode: 'test', createdAt: now }],
+    keys: [{ id: DEMO_KEY_ID, clientId: DEMO_CLIENT_ID, name: 'Seed test key', keyHash: sha256(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 12), mode: 'test', createdAt: now }],
     staff: [
       { id: 'stf_kitchen', name: DEMO_NAMES.kitchen, role: 'kitchen', pinHash: hashPin(DEMO_PINS.kitchen), active: true, createdAt: now },
       { id: 'stf_manager', name: DEMO_NAMES.manager, role: 'manager', pinHash: hashPin(DEMO_PINS.manager), active: true, createdAt: now + 1 },
@@ -38,9 +38,10 @@ function basics(now: number): Basics {
   };
 }
 
-/** Adds whatever of the basics is missing (the test template is built with this). */
-export async function seedBasics(now: number): Promise<void> {
-  await storeBasics(basics(now));
+/** Adds whatever of the basics is missing and records whether demo data is on (the test template is built with this). */
+export async function seedBasics(now: number, opts: { demo: boolean }): Promise<void> {
+  await storeBasics(basics(now, opts.demo));
+  await writeSetting('demo', opts.demo, now);
 }
 
 type DemoOrder = { name: string; minutesAgo: number; status: OrderStatus; bread: string; pb: string; jelly: string; toast: string; cut: string; extras?: string[]; notes?: string; canceled?: boolean };
@@ -80,12 +81,13 @@ async function seedDemoOrders(now: number): Promise<void> {
   }
 }
 
-/** Seeds a new database (demo orders only with `withOrders`); leaves a used one alone. */
-export async function seedIfNew(opts: { withOrders: boolean }, now = Date.now()): Promise<boolean> {
+/** Seeds a new database (the demo key, staff and, unless `orders` is false, orders only with `demo`); leaves a used one alone. */
+export async function seedIfNew(opts: { demo: boolean; orders?: boolean }, now = Date.now()): Promise<boolean> {
   if (!(await isEmpty())) return false;
-  // Instances starting together on one new database: only the one that found it empty seeds orders.
-  if (!(await storeBasics(basics(now)))) return false;
-  if (opts.withOrders) await seedDemoOrders(now);
+  // Instances starting together on one new database: only the one that found it empty seeds the rest.
+  if (!(await storeBasics(basics(now, opts.demo)))) return false;
+  await writeSetting('demo', opts.demo, now);
+  if (opts.demo && opts.orders !== false) await seedDemoOrders(now);
   await writeSetting('seeded_at', new Date(now).toISOString(), now);
   return true;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -93,11 +94,17 @@ const schema = z.object({
   KITCHENHUB_LEASE_MS: z.coerce.number().int().min(11_000, 'must exceed the 10 s call timeout').default(60_000),
   /** How often background jobs (firing scheduled KitchenHub orders) run, in milliseconds. */
   JOB_INTERVAL_MS: positiveInt(10_000),
-  /** Seed demo data (menu, demo key and staff, a few orders) into a new database. */
-  SEED_DEMO: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Demo data (the seed's test key pbj_test_8dd1f2, staff PINs 1111 and 9999, a few orders, the
+   * sandbox KitchenHub) for a NEW database. Unset, `npm start` (scripts/db-setup.ts) seeds it and a
+   * server started any other way (`next start`, a container) does not: see demoWanted().
+   */
+  SEED_DEMO: flag.optional(),
+  /**
+   * The sandbox KitchenHub at /api/kitchenhub/sandbox: unset, on exactly while demo data is on; `true`
+   * on without demo data (a manager trying KitchenHub out), `false` off even with demo data.
+   */
+  KITCHENHUB_SANDBOX: flag.optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -116,3 +123,9 @@ let cached: Env | undefined;
 export function env(): Env {
   return (cached ??= load());
 }
+
+/**
+ * Whether a new database gets demo data: SEED_DEMO when set, else `fallback` (true for `npm start`'s
+ * first run, false for a server started directly).
+ */
+export const demoWanted = (fallback: boolean): boolean => env().SEED_DEMO ?? fallback;

@@ -94,6 +94,19 @@ const SETTINGS = {
     .default({ volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 }),
   /** An open order no kitchen screen has shown for this long raises the missing-order alarm. */
   screens: z.object({ missingOrderSeconds: z.number().int().min(5).max(600) }).default({ missingOrderSeconds: 20 }),
+  /**
+   * Demo data is on: the seed's key and staff PINs exist, every page says so, the docs use the demo
+   * key, the sandbox KitchenHub is mounted. Written when a database is seeded; a manager switches it off.
+   */
+  demo: z.boolean().default(false),
+  /**
+   * First run: SHA-256 of the one-time setup tokens printed in the server log at start while no
+   * manager exists (one per start, the last few kept so any instance's token works). The first
+   * manager created with one deletes them all.
+   */
+  setup_tokens: z.array(z.object({ hash: z.string().length(64), at: z.number() })).max(20).default([]),
+  /** The sandbox KitchenHub's client credentials (POST /v2/auth/token/), generated once per install. */
+  kitchenhub_sandbox_client: z.object({ clientId: z.string().min(8), clientSecret: z.string().min(24) }).nullable().default(null),
   /** KitchenHub's access and refresh tokens (POST /v2/auth/token/), shared by every instance. */
   kitchenhub_token: z
     .object({ apiUrl: z.string(), clientId: z.string(), accessToken: z.string(), accessExpiresAt: z.number(), refreshToken: z.string(), refreshExpiresAt: z.number() })

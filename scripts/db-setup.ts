@@ -1,9 +1,11 @@
-// `npm start` step one: validate configuration, migrate, and seed demo data into a new database.
+// `npm start` step one: validate configuration, migrate, and seed a new database: with demo data
+// unless SEED_DEMO=false (a server started any other way seeds none: lib/first-run.ts). `--no-orders`
+// seeds the demo key and staff without the demo orders (the benchmarks).
 import path from 'node:path';
 import { DEMO_API_KEY, DEMO_PINS, seedIfNew } from '@/db/seed';
 import { closeStore, openStore } from '@/db/store/lifecycle';
 import { storeKind } from '@/db/store/twin';
-import { env } from '@/lib/env';
+import { demoWanted, env } from '@/lib/env';
 
 /** Where the data lives, without a password. */
 function describeStore(config: ReturnType<typeof env>): string {
@@ -28,11 +30,16 @@ async function main() {
     console.error(`Could not open ${where}: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
-  const seeded = await seedIfNew({ withOrders: config.SEED_DEMO || process.argv.includes('--demo') });
+  const demo = demoWanted(true) || process.argv.includes('--demo');
+  const seeded = await seedIfNew({ demo, orders: !process.argv.includes('--no-orders') });
   await closeStore();
-  if (seeded) {
-    console.log(`Database ready: ${where} (new: demo data seeded).`);
+  if (seeded && demo) {
+    console.log(`Database ready: ${where} (new: demo data seeded; do not use for real orders).`);
     console.log(`  API key ${DEMO_API_KEY} · kitchen PIN ${DEMO_PINS.kitchen} · manager PIN ${DEMO_PINS.manager}`);
+    console.log('  Going live: Manager → Store → Demo data → Switch off, or start a new database with SEED_DEMO=false.');
+  } else if (seeded) {
+    console.log(`Database ready: ${where} (new: no demo data, no API key, no staff).`);
+    console.log('  The server prints a one-time setup token when it starts: open /setup to create the first manager.');
   } else {
     console.log(`Database ready: ${where} (existing data kept).`);
   }

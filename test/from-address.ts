@@ -21,3 +21,13 @@ export function requestFrom(localAddress: string, url: string, init: { method?: 
     req.end(init.body);
   });
 }
+
+/** requestFrom() as a fetch Response, for tests written against fetch. */
+export async function fetchFrom(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  const res = await requestFrom(localAddress, url, init);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+  }
+  return new Response(res.status === 204 || res.status === 304 ? null : res.body, { status: res.status, headers });
+}

@@ -17,7 +17,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const runDir = path.join(TEST_TMP_ROOT, `run-${process.pid}-${Date.now()}`);
   fs.mkdirSync(runDir, { recursive: true });
-  /** A migrated database with the menu, the demo key and demo staff; each test file starts from a copy. */
+  /**
+   * A migrated database with the menu, the demo key and demo staff, and demo data recorded as on (the
+   * tests sign in with the demo PINs); each test file starts from a copy. Tests of an install without
+   * demo data start their server on a new database of their own (test/fresh.ts).
+   */
   let pg: { url: string; prefix: string } | null = null;
   if (TEST_DATABASE_URL) {
     pg = { url: TEST_DATABASE_URL, prefix: `kds_t${process.pid}_${Date.now().toString(36)}_` };
@@ -26,7 +30,7 @@ export default async function setup(project: TestProject) {
     process.env.DATABASE_PATH = path.join(runDir, 'template.sqlite');
   }
   const { seedBasics } = await import('@/db/seed');
-  await seedBasics(Date.now());
+  await seedBasics(Date.now(), { demo: true });
   const { closeStore } = await import('@/db/store/lifecycle');
   await closeStore(); // SQLite: the last close folds the WAL into the file, so a plain copy is complete; PostgreSQL: a template must have no connections
   project.provide('runDir', runDir);

@@ -48,7 +48,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
+    // SEED_DEMO=true: a new database gets demo data too (the template already has it); a test of an
+    // install without demo data says SEED_DEMO=false on a database of its own (test/fresh.ts).
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

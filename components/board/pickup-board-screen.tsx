@@ -41,7 +41,7 @@ export function PickupBoardScreen({ initial }: { initial: PickupBoard }) {
   useWakeLock();
 
   return (
-    <main className="flex h-dvh flex-col gap-6 overflow-hidden bg-zinc-950 px-10 py-8">
+    <main className="flex h-[calc(100dvh_-_var(--demo-banner,0px))] flex-col gap-6 overflow-hidden bg-zinc-950 px-10 py-8">
       <header className="flex items-end justify-between gap-8">
         <div>
           <p className="text-2xl font-bold tracking-widest text-amber-300 uppercase">PB&amp;J Kitchen</p>

@@ -245,7 +245,7 @@ export function KitchenScreen({ station, staffName }: { station: Station; staffN
 
   const down = health.state === 'reconnecting';
   return (
-    <div className="flex h-dvh flex-col bg-zinc-950">
+    <div className="flex h-[calc(100dvh_-_var(--demo-banner,0px))] flex-col bg-zinc-950">
       <header className="flex h-16 shrink-0 items-center gap-3 border-b border-zinc-800 px-4">
         <h1 className="text-2xl font-black">Kitchen</h1>
         <nav aria-label="Stations" className="flex gap-1 rounded-xl bg-zinc-900 p-1">

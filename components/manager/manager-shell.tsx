@@ -58,7 +58,7 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
     // A phone gets the sections as one scrolling row on top; a tablet or laptop, a sidebar.
     <div className="flex min-h-dvh flex-col md:flex-row">
       <div className="shrink-0 border-b border-zinc-800 bg-zinc-900/60 md:w-56 md:border-r md:border-b-0">
-        <nav ref={nav} aria-label="Manager sections" className="flex flex-col p-2 md:sticky md:top-0 md:h-dvh md:p-3">
+        <nav ref={nav} aria-label="Manager sections" className="flex flex-col p-2 md:sticky md:top-0 md:h-[calc(100dvh_-_var(--demo-banner,0px))] md:p-3">
           <div className="flex items-center justify-between gap-3 md:block">
             <div>
               <Link href="/" className="px-2 pt-1 text-xs font-semibold tracking-widest text-violet-400 uppercase">PB&amp;J Kitchen</Link>

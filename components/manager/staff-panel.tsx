@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/kitchen/confirm-dialog';
 import { cn } from '@/components/ui/cn';
+import { pinFits, pinRuleText } from '@/lib/auth/pins';
 import { sendJson } from '@/lib/client/fetch';
 import { managerKeys, staffQuery } from '@/lib/client/queries';
 import type { StaffView } from '@/lib/client/schemas';
@@ -15,7 +16,6 @@ const ROLES = [
   { value: 'kitchen', label: 'Kitchen' },
   { value: 'manager', label: 'Manager' },
 ] as const satisfies ReadonlyArray<{ value: Role; label: string }>;
-const PIN_RULE = /^\d{4,8}$/;
 type Message = { tone: 'error' | 'ok'; text: string } | null;
 
 function useStaffChange(onDone: (text: string) => void, onFail: (text: string) => void) {
@@ -39,11 +39,11 @@ function PinForm({ member, reactivate, onSubmit, onCancel, busy }: { member: Sta
       className="mt-3 flex flex-wrap items-end gap-3 rounded-xl bg-zinc-950/60 p-3"
       onSubmit={(e) => {
         e.preventDefault();
-        if (PIN_RULE.test(pin)) onSubmit(pin);
+        if (pinFits(pin, member.role)) onSubmit(pin);
       }}
     >
       <TextField label={reactivate ? `New PIN to bring ${member.name} back` : `New PIN for ${member.name}`} value={pin} onChange={(v) => setPin(v.replace(/\D/g, ''))} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" className="w-72" />
-      <Button type="submit" tone="primary" disabled={!PIN_RULE.test(pin) || busy}>{reactivate ? 'Reactivate' : 'Save PIN'}</Button>
+      <Button type="submit" tone="primary" disabled={!pinFits(pin, member.role) || busy}>{reactivate ? 'Reactivate' : 'Save PIN'}</Button>
       <Button onClick={onCancel}>Cancel</Button>
       <p className="w-full text-sm text-zinc-400">4 to 8 digits, different from everyone else&apos;s.</p>
     </form>
@@ -182,8 +182,8 @@ export function StaffPanel() {
         >
           <TextField label="Name" value={name} onChange={setName} placeholder="e.g. Jordan" maxLength={40} className="min-w-56 flex-1" />
           <Segmented label="Role" value={role} options={ROLES} onChange={setRole} className="w-64" />
-          <TextField label="PIN (4–8 digits)" value={pin} onChange={(v) => setPin(v.replace(/\D/g, ''))} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" className="w-48" />
-          <Button type="submit" tone="primary" disabled={name.trim() === '' || !PIN_RULE.test(pin) || add.isPending}>{add.isPending ? 'Adding…' : 'Add'}</Button>
+          <TextField label={`PIN (${pinRuleText(role).replace(' to ', '–')})`} value={pin} onChange={(v) => setPin(v.replace(/\D/g, ''))} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" className="w-48" />
+          <Button type="submit" tone="primary" disabled={name.trim() === '' || !pinFits(pin, role) || add.isPending}>{add.isPending ? 'Adding…' : 'Add'}</Button>
         </form>
       </Card>
 

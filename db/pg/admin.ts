@@ -1,10 +1,10 @@
 // PostgreSQL twin of db/sqlite/admin.ts. The staff rules (the last manager, unique PINs) read every
 // active member before writing: an advisory lock serializes those decisions as SQLite's writer did.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { inTx, lockIn, pgDb, type PgRunner } from './client';
-import { apiClients, apiKeys, sessions, staff } from './schema';
+import { apiClients, apiKeys, sessions, settings, staff } from './schema';
 import { apiKeyColumns } from './api-keys';
-import type { ApiKeyListing, StaffPatch } from '../sqlite/admin';
+import type { ApiKeyListing, SetupState, StaffPatch } from '../sqlite/admin';
 import type { StaffMember, StaffWithPin } from '../sqlite/staff';
 
 /** The lock every decision over the whole staff list takes. */
@@ -70,5 +70,34 @@ export async function changeStaff(id: string, decide: (current: StaffWithPin, ac
     if (patch.active === false) await tx.delete(sessions).where(eq(sessions.staffId, id));
     const [after] = await tx.select().from(staff).where(eq(staff.id, id));
     return after ? toMember(after) : undefined;
+  });
+}
+
+const SETUP_TOKENS = 'setup_tokens';
+
+/** First run: adds the first manager and deletes the setup tokens, in one transaction (see the SQLite twin). */
+export async function addFirstManager(decide: (state: SetupState) => StaffWithPin): Promise<StaffMember> {
+  return inTx(async (tx) => {
+    await lockIn(tx, STAFF_LOCK);
+    const active = await tx.select().from(staff).where(eq(staff.active, true));
+    // As text, parsed here (db/pg/settings.ts explains why).
+    const [stored] = await tx.select({ value: sql<string>`${settings.value}::text` }).from(settings).where(eq(settings.key, SETUP_TOKENS));
+    const row = decide({ active, tokens: stored ? (JSON.parse(stored.value) as unknown) : undefined });
+    await tx.insert(staff).values(row);
+    await tx.delete(settings).where(eq(settings.key, SETUP_TOKENS));
+    return toMember(row);
+  });
+}
+
+/** Switches demo data off in one transaction (see the SQLite twin). */
+export async function endDemo(d: { keyId: string; staffIds: readonly string[]; now: number }): Promise<void> {
+  await inTx(async (tx) => {
+    await lockIn(tx, STAFF_LOCK);
+    await tx.update(apiKeys).set({ revokedAt: d.now }).where(and(eq(apiKeys.id, d.keyId), isNull(apiKeys.revokedAt)));
+    if (d.staffIds.length > 0) {
+      await tx.update(staff).set({ active: false }).where(inArray(staff.id, [...d.staffIds]));
+      await tx.delete(sessions).where(inArray(sessions.staffId, [...d.staffIds]));
+    }
+    await tx.insert(settings).values({ key: 'demo', value: false, updatedAt: d.now }).onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } });
   });
 }

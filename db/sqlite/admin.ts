@@ -1,8 +1,8 @@
 // Units of work for the manager console: API keys and staff. Each is one transaction; the rules
 // (the last manager, unique PINs) are decided in lib/manager by a callback that runs inside it.
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
-import { apiClients, apiKeys, sessions, staff } from '../schema';
+import { apiClients, apiKeys, sessions, settings, staff } from '../schema';
 import type { ApiKeyRecord } from './api-keys';
 import type { StaffMember, StaffWithPin } from './staff';
 
@@ -73,6 +73,47 @@ export async function changeStaff(id: string, decide: (current: StaffWithPin, ac
       if (patch.active === false) tx.delete(sessions).where(eq(sessions.staffId, id)).run();
       const after = tx.select().from(staff).where(eq(staff.id, id)).get();
       return after ? toMember(after) : undefined;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** What the first-run setup decides on: the active staff and the stored setup tokens (the `setup_tokens` setting, unparsed). */
+export type SetupState = { active: StaffWithPin[]; tokens: unknown };
+const SETUP_TOKENS = 'setup_tokens';
+
+/**
+ * First run: adds the first manager. `decide` sees the active staff and the stored setup tokens and
+ * returns the row or throws; the tokens are deleted in the same transaction, so a token works once,
+ * also when two claims race.
+ */
+export async function addFirstManager(decide: (state: SetupState) => StaffWithPin): Promise<StaffMember> {
+  return getDb().transaction(
+    (tx) => {
+      const active = tx.select().from(staff).where(eq(staff.active, true)).all();
+      const tokens = tx.select().from(settings).where(eq(settings.key, SETUP_TOKENS)).get()?.value;
+      const row = decide({ active, tokens });
+      tx.insert(staff).values(row).run();
+      tx.delete(settings).where(eq(settings.key, SETUP_TOKENS)).run();
+      return toMember(row);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Switches demo data off in one transaction: revokes the demo key, deactivates the demo staff (ending
+ * their sessions) and records `demo` as false.
+ */
+export async function endDemo(d: { keyId: string; staffIds: readonly string[]; now: number }): Promise<void> {
+  getDb().transaction(
+    (tx) => {
+      tx.update(apiKeys).set({ revokedAt: d.now }).where(and(eq(apiKeys.id, d.keyId), isNull(apiKeys.revokedAt))).run();
+      if (d.staffIds.length > 0) {
+        tx.update(staff).set({ active: false }).where(inArray(staff.id, [...d.staffIds])).run();
+        tx.delete(sessions).where(inArray(sessions.staffId, [...d.staffIds])).run();
+      }
+      tx.insert(settings).values({ key: 'demo', value: false, updatedAt: d.now }).onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } }).run();
     },
     { behavior: 'immediate' },
   );

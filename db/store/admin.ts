@@ -3,6 +3,14 @@ import * as sqlite from '../sqlite/admin';
 import * as pg from '../pg/admin';
 import { twin } from './twin';
 
-export type { ApiKeyListing, StaffPatch } from '../sqlite/admin';
+export type { ApiKeyListing, SetupState, StaffPatch } from '../sqlite/admin';
 
-export const { listApiKeys, getApiKey, revokeKey, addStaff, changeStaff } = twin(sqlite, pg, ['listApiKeys', 'getApiKey', 'revokeKey', 'addStaff', 'changeStaff']);
+export const { listApiKeys, getApiKey, revokeKey, addStaff, changeStaff, addFirstManager, endDemo } = twin(sqlite, pg, [
+  'listApiKeys',
+  'getApiKey',
+  'revokeKey',
+  'addStaff',
+  'changeStaff',
+  'addFirstManager',
+  'endDemo',
+]);

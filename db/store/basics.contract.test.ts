@@ -13,7 +13,7 @@ describe('basics', () => {
     expect(await isEmpty()).toBe(false);
     const menuBefore = await listMenu();
     const staffBefore = await listStaff();
-    await seedDemoBasics(Date.now()); // as the test template is built: changes nothing here
+    await seedDemoBasics(Date.now(), { demo: true }); // as the test template is built: changes nothing here
     expect(await listMenu()).toEqual(menuBefore);
     expect(await listStaff()).toEqual(staffBefore);
 

@@ -9,7 +9,7 @@ export class ManagerStaff {
   async add(name: string, role: 'Kitchen' | 'Manager', pin: string) {
     await this.page.getByLabel('Name').fill(name);
     await this.page.getByRole('radio', { name: role, exact: true }).click();
-    await this.page.getByLabel('PIN (4–8 digits)').fill(pin);
+    await this.page.getByLabel(/^PIN \(\d–\d digits\)$/).fill(pin);
     await this.page.getByRole('button', { name: 'Add', exact: true }).click();
   }
   member(name: string) {

@@ -1,9 +1,11 @@
 // The KitchenHub connection: KitchenHub's API (base URL and client credentials), where KitchenHub
 // reaches us (the public URL our webhook is registered at), auto-accept and pausing with the store.
 // Each value comes from the environment when set there (a deployment's config wins and the console
-// shows it read-only), else from what a manager saved in the console. In demo mode with no API
-// configured, calls go to the sandbox KitchenHub mounted in this app (sandbox/kitchenhub).
+// shows it read-only), else from what a manager saved in the console. With the sandbox on (demo data,
+// or KITCHENHUB_SANDBOX=true) and no API configured, calls go to the sandbox KitchenHub mounted in
+// this app (sandbox/kitchenhub), over HTTP with its per-install client credentials.
 import { z } from 'zod';
+import { sandboxClient, sandboxOn } from '../demo';
 import { env } from '../env';
 import { invalidRequest } from '../errors';
 import { getSetting, getSettings, setSetting } from '../settings';
@@ -14,13 +16,10 @@ import { forgetTokens } from './tokens';
 export type Source = 'env' | 'console' | 'sandbox' | null;
 export type HubApiConfig = { url: string; clientId: string; clientSecret: string; source: Exclude<Source, null> };
 
-/** The sandbox KitchenHub's demo credentials (it exists only in demo mode). */
-export const SANDBOX_CLIENT = { clientId: 'pbj-demo', clientSecret: 'pbj-demo-secret' } as const;
 export const SANDBOX_PATH = '/api/kitchenhub/sandbox';
 /** Our webhook route, below the public URL. */
 export const WEBHOOK_PATH = '/api/kitchenhub/webhook';
 
-export const sandboxEnabled = (): boolean => env().SEED_DEMO;
 const loopback = () => `http://127.0.0.1:${env().PORT}`;
 
 function pick<T>(fromEnv: T | undefined, fromConsole: T | null): { value: T | null; source: Source } {
@@ -40,8 +39,8 @@ export async function hubConfig() {
   let api: HubApiConfig | null = null;
   if (url.value && clientId.value && clientSecret.value) {
     api = { url: url.value, clientId: clientId.value, clientSecret: clientSecret.value, source: url.source === 'env' ? 'env' : 'console' };
-  } else if (!url.value && sandboxEnabled()) {
-    api = { url: `${loopback()}${SANDBOX_PATH}`, ...SANDBOX_CLIENT, source: 'sandbox' };
+  } else if (!url.value && (await sandboxOn())) {
+    api = { url: `${loopback()}${SANDBOX_PATH}`, ...(await sandboxClient()), source: 'sandbox' };
   }
   // Where KitchenHub reaches us: PUBLIC_URL, the console's, or (the sandbox lives in this very server) loopback.
   let publicUrl = pick(trimSlash(e.PUBLIC_URL), trimSlash(saved.publicUrl) ?? null);
@@ -76,7 +75,7 @@ export async function hubSettingsView(origin: string) {
     client_secret: { set: c.clientSecret.value !== null, source: c.clientSecret.source, hint: hint(c.clientSecret.value) },
     /** Where calls go now: the configured API, the demo sandbox, or nowhere (they wait, visibly). */
     calls_go_to: c.api ? { url: c.api.url, source: c.api.source } : null,
-    sandbox: sandboxEnabled(),
+    sandbox: await sandboxOn(),
     auto_accept: c.autoAccept,
     auto_accept_prep_minutes: c.autoAcceptPrepMinutes,
     pause_with_store: c.pauseWithStore,

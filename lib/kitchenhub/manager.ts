@@ -11,7 +11,7 @@ import { ApiError, notFound } from '../errors';
 import { orderFeed } from '../live/feed';
 import { env } from '../env';
 import { getSetting } from '../settings';
-import { sandboxEnabled } from './config';
+import { sandboxOn } from '../demo';
 import { acceptPlan, ticketFor } from './ingest';
 import { kickOutbox } from './kick';
 import type { HubOrder, HubPlan } from './types';
@@ -62,7 +62,7 @@ export async function incomingHubOrders(now = Date.now()) {
     /** Calls to KitchenHub that failed or wait after a failure: the Incoming page points to them. */
     stuck_calls: await countStuckCalls(),
     /** Demo mode: the console may ask the sandbox KitchenHub for an order. */
-    can_simulate: sandboxEnabled(),
+    can_simulate: await sandboxOn(),
   };
 }
 const undecided = (h: HubOrder) => h.state === 'pending';

@@ -3,6 +3,7 @@
 import { addStaff, changeStaff, type StaffPatch } from '@/db/store/admin';
 import { listStaff, type StaffMember, type StaffWithPin } from '@/db/store/staff';
 import { hashPin, randomBase32, verifyPin } from '../auth/crypto';
+import { pinFits, pinRuleText } from '../auth/pins';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import type { AddStaffBody, ChangeStaffBody, StaffView } from './schemas';
 
@@ -39,6 +40,7 @@ export function memberPatch(current: StaffWithPin, body: ChangeStaffBody, active
   if (!current.active && activeAfter && body.pin === undefined) {
     throw invalidRequest(`Give ${current.name} a new PIN to bring them back.`, 'pin');
   }
+  if (body.pin !== undefined && !pinFits(body.pin, roleAfter)) throw invalidRequest(`A ${roleAfter}'s PIN is ${pinRuleText(roleAfter)}.`, 'pin');
   if (body.pin !== undefined && activeAfter && pinInUse(body.pin, active, current.id)) throw pinTaken();
   return { name: body.name, role: body.role, active: body.active, pinHash: body.pin === undefined ? undefined : hashPin(body.pin) };
 }

@@ -3,6 +3,7 @@
 // table in lib/errors.ts, so it cannot drift from what the server does. Served at /v1/openapi.json
 // and rendered at /docs.
 import { z } from 'zod';
+import { DEMO_API_KEY } from '../demo-data';
 import { ERROR_CODES, ERROR_HTTP_STATUS, type ErrorCode } from '../errors';
 import { orderListSchema, orderViewSchema } from '../orders/response-schemas';
 import { createOrderBody, listOrdersQuery, orderIdParam, updateOrderBody } from '../orders/schemas';
@@ -19,10 +20,12 @@ export type DocumentOptions = {
   menu?: readonly MenuEntry[];
   rateLimitPerMinute: number;
   maxBodyBytes: number;
+  /** The key the examples send: a placeholder (PLACEHOLDER_API_KEY) unless demo data is on. */
+  apiKey?: string;
 };
 
-/** The key the examples use: the demo database's test key, so a copied example works against a demo server. */
-export const EXAMPLE_API_KEY = 'pbj_test_8dd1f2';
+/** The key the examples use on a real install: a placeholder to replace with a key a manager created. */
+export const PLACEHOLDER_API_KEY = 'YOUR_API_KEY';
 const REF = (name: string) => `#/components/schemas/${name}`;
 
 // ——— Schemas, from zod ———
@@ -206,9 +209,8 @@ function exampleOrder(origin: string, overrides: { status?: 'queued' | 'canceled
 }
 
 const shellQuote = (json: unknown) => `'${JSON.stringify(json, null, 2).replaceAll("'", "'\\''")}'`;
-const key = `-H "X-API-Key: ${EXAMPLE_API_KEY}"`;
-
-function operations(origin: string): Op[] {
+function operations(origin: string, apiKey: string): Op[] {
+  const key = `-H "X-API-Key: ${apiKey}"`;
   const orderPath = `${origin}/v1/orders/${EXAMPLE_ID}`;
   return [
     {
@@ -326,7 +328,7 @@ export function buildOpenApiDocument(opts: DocumentOptions): OpenApiDocument {
   describeRequestFields(requests, opts.menu);
   const responses = toSchemas([['Order', orderViewSchema], ['OrderList', orderListSchema], ['Error', errorBodySchema]], 'output');
   const examples = errorExamples({ maxBodyBytes: opts.maxBodyBytes, breads: (opts.menu ?? []).filter((o) => o.type === 'bread').map((o) => o.option) });
-  const ops = operations(opts.origin);
+  const ops = operations(opts.origin, opts.apiKey ?? PLACEHOLDER_API_KEY);
 
   const paths: OpenApiDocument['paths'] = {};
   for (const op of ops) (paths[op.path] ??= {})[op.method] = toOperation(op, opts.origin, examples);
@@ -353,7 +355,7 @@ export function buildOpenApiDocument(opts: DocumentOptions): OpenApiDocument {
     paths,
     components: {
       securitySchemes: {
-        ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'Your key: `pbj_test_…` for testing or `pbj_live_…` for real orders. A manager creates and revokes keys; a revoked key is refused (401) at once.' },
+        ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: `Your key: \`pbj_test_…\` for testing or \`pbj_live_…\` for real orders. A manager creates keys (Manager → API keys; each is shown once) and revokes them; a revoked key is refused (401) at once.${opts.apiKey === DEMO_API_KEY ? ` This server has demo data on: the examples use its demo key, \`${DEMO_API_KEY}\` (not for real orders).` : ` The examples say \`${PLACEHOLDER_API_KEY}\`: put your key there.`}` },
       },
       schemas: {
         ...requests,

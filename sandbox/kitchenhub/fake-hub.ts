@@ -8,7 +8,8 @@
 // carrying their authorization_headers. Tests drive KitchenHub's own side in-process (createOrder,
 // setStatus, failNext, expireAccessTokens...).
 // It is a Web-standard handler, so it runs two ways: over node:http (scripts/fake-kitchenhub.ts,
-// which tests use) and, in demo mode, mounted in the app as the sandbox the demo's calls go to.
+// which tests use) and, with demo data or KITCHENHUB_SANDBOX on, mounted in the app as the sandbox
+// (sandbox/kitchenhub/sandbox.ts guards it and bounds its records through `maxRecords`).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 import spec from '@/lib/kitchenhub/api/openapi-v2.json';
@@ -45,6 +46,12 @@ export type FakeHubOptions = {
   adoptUnknownOrders?: boolean;
   /** GET /v2/orders/ page size (default 50; KitchenHub does not document its own). */
   pageSize?: number;
+  /**
+   * Keep at most this many of each kind of record (orders, recorded calls, sent webhooks, tokens,
+   * webhook configs), dropping the oldest: the demo's sandbox, which anyone on the internet may
+   * reach, must not grow without bound. Unset (the tests' fake), everything is kept.
+   */
+  maxRecords?: number;
 };
 
 export type RecordedCall = {
@@ -341,6 +348,38 @@ export class FakeKitchenHub {
     else caps.order[capability] = supported(isSupported);
   }
 
+  /** With `maxRecords`: drops the oldest of each kind of record beyond it (Maps keep insertion order). */
+  private trim(): void {
+    const max = this.options.maxRecords;
+    if (max === undefined) return;
+    for (const list of [this.calls, this.sentWebhooks, this.violations]) if (list.length > max) list.splice(0, list.length - max);
+    for (const map of [this.orders, this.accessTokens, this.refreshTokens, this.webhooks] as Map<string, unknown>[]) {
+      for (const key of map.keys()) {
+        if (map.size <= max) break;
+        map.delete(key);
+      }
+    }
+  }
+
+  /** How many records the fake holds now, of every kind (what `maxRecords` bounds). */
+  recordCounts(): Record<'orders' | 'calls' | 'sentWebhooks' | 'violations' | 'accessTokens' | 'refreshTokens' | 'webhooks', number> {
+    return {
+      orders: this.orders.size,
+      calls: this.calls.length,
+      sentWebhooks: this.sentWebhooks.length,
+      violations: this.violations.length,
+      accessTokens: this.accessTokens.size,
+      refreshTokens: this.refreshTokens.size,
+      webhooks: this.webhooks.size,
+    };
+  }
+
+  /** Whether a refresh token was issued here and has not expired (the sandbox's gate asks before the call is recorded). */
+  knowsRefreshToken(refreshToken: string): boolean {
+    const expiresAt = this.refreshTokens.get(refreshToken);
+    return expiresAt !== undefined && expiresAt > Date.now();
+  }
+
   /** Whether a provider supports a capability; a provider the fake does not list is taken to support all. */
   private supports(providerId: string, capability: Capability): boolean {
     const caps = this.providers.find((p) => p.provider_id === providerId)?.provider_capabilities;
@@ -356,6 +395,7 @@ export class FakeKitchenHub {
   async createOrder(opts: SampleOptions & { send?: boolean } = {}): Promise<{ order: HubOrderJson; webhooks: SentWebhook[] }> {
     const order = sampleHubOrder({ id: newOrderId(), ...opts });
     this.orders.set(order.order.id, order);
+    this.trim();
     const webhooks = opts.send === false ? [] : await this.sendWebhook(order.order.id, true);
     return { order, webhooks };
   }
@@ -428,6 +468,7 @@ export class FakeKitchenHub {
       sent.error = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
     }
     this.sentWebhooks.push(sent);
+    this.trim();
     return sent;
   }
 
@@ -477,6 +518,7 @@ export class FakeKitchenHub {
     const send = (res: Response) => {
       call.status = res.status;
       this.calls.push(call);
+      this.trim();
       return res;
     };
 
@@ -553,7 +595,8 @@ export class FakeKitchenHub {
     return text === undefined ? new Response(null, { status: reply.status }) : jsonResponse(text, reply.status);
   }
 
-  private authorized(req: Request): boolean {
+  /** Whether the request carries an unexpired access token issued here (Authorization: Bearer). */
+  authorized(req: Request): boolean {
     const bearer = /^Bearer (\S+)$/.exec(req.headers.get('authorization') ?? '')?.[1];
     const expiresAt = bearer ? this.accessTokens.get(bearer) : undefined;
     return expiresAt !== undefined && expiresAt > Date.now();

@@ -86,7 +86,7 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout
 /** A fresh SQLite file (never $DATABASE_URL) with the menu, the demo key and the staff PINs, no orders (scripts/db-setup.ts). */
 export async function freshDatabase(dir: string, name = 'bench.sqlite'): Promise<string> {
   const file = path.join(dir, name);
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts'], { ...process.env, DATABASE_PATH: file, DATABASE_URL: '', SEED_DEMO: 'false' }, 2 * 60_000);
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts', '--no-orders'], { ...process.env, DATABASE_PATH: file, DATABASE_URL: '', SEED_DEMO: 'true' }, 2 * 60_000);
   return file;
 }
 

@@ -87,7 +87,7 @@ async function freshPgDatabase(pg: Postgres, label: string, cleanups: Array<() =
   await admin(pg.admin, (c) => c.query(`create database "${name}"`));
   cleanups.push(() => admin(pg.admin, (c) => c.query(`drop database if exists "${name}" with (force)`)));
   const url = withDatabase(pg.admin, name);
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts'], { ...process.env, DATABASE_URL: url, SEED_DEMO: 'false' }, 2 * 60_000);
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts', '--no-orders'], { ...process.env, DATABASE_URL: url, SEED_DEMO: 'true' }, 2 * 60_000);
   return url;
 }
 

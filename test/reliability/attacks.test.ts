@@ -26,7 +26,7 @@ let server: TestServer;
 let manager: StaffClient;
 let api: ApiClient;
 beforeAll(async () => {
-  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_ATTEMPTS_PER_15_MIN: '100000000', SEED_DEMO: 'false', KITCHENHUB_POLL_SECONDS: '0' });
+  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_ATTEMPTS_PER_15_MIN: '100000000', KITCHENHUB_SANDBOX: 'false', KITCHENHUB_POLL_SECONDS: '0' });
   [manager, api] = await Promise.all([signInStaff(server.url, 'manager'), newApiClient(server.url)]);
 });
 afterAll(() => server?.stop());

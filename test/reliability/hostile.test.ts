@@ -30,7 +30,7 @@ let kitchen: StaffClient;
 let manager: StaffClient;
 const orderIds: string[] = [];
 beforeAll(async () => {
-  server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_ATTEMPTS_PER_15_MIN: '100000000', KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, SEED_DEMO: 'false' });
+  server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_ATTEMPTS_PER_15_MIN: '100000000', KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_SANDBOX: 'false' });
   kitchen = await signInStaff(server.url, 'kitchen');
   manager = await signInStaff(server.url, 'manager');
   const api = await newApiClient(server.url);

@@ -24,7 +24,7 @@ beforeAll(async () => {
     KITCHENHUB_MAX_ATTEMPTS: '50',
     JOB_INTERVAL_MS: '200',
     RATE_LIMIT_PER_MINUTE: '1000000',
-    SEED_DEMO: 'false',
+    KITCHENHUB_SANDBOX: 'false',
   });
   manager = await signInStaff(server.url, 'manager');
   // Our webhook registered at the fake, as Connect does: its orders now reach the server.

@@ -120,7 +120,7 @@ async function expectFullDisk(server: TestServer, kitchen: StaffClient, orderId:
 // The SQLite file's trouble; PostgreSQL's (the database going away) is test/scale-out/lost-database.test.ts.
 describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
   test.skipIf(!canFreeze)('a read-only database file: 503 while it lasts, then it recovers by itself', async () => {
-    const server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+    const server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' });
     servers.push(server);
     const first = await placeOrder(server.url);
     expect(first.status).toBe(201);
@@ -151,7 +151,7 @@ describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
     });
     const file = path.join(dir, 'kds.sqlite');
     fs.copyFileSync(path.join(inject('runDir'), 'template.sqlite'), file); // no write-ahead log yet
-    const server = await startServer({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+    const server = await startServer({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' });
     servers.push(server);
     const first = await placeOrder(server.url);
     expect(first.status).toBe(201);

@@ -12,8 +12,8 @@ let server: TestServer;
 let manager: StaffClient;
 let kitchen: StaffClient;
 beforeAll(async () => {
-  // Not demo mode: its sandbox KitchenHub would answer our 'complete' calls with webhooks of its own.
-  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', SEED_DEMO: 'false' });
+  // No sandbox: it would answer our 'complete' calls with webhooks of its own.
+  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' });
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
 });

@@ -13,7 +13,7 @@ const LIMITS = { PUBLIC_READS_PER_MINUTE: 6, PUBLIC_CANCELS_PER_MINUTE: 3, PUBLI
 let server: TestServer;
 let api: ApiClient;
 beforeAll(async () => {
-  server = await startServer({ ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, String(v)])), SEED_DEMO: 'false', KITCHENHUB_POLL_SECONDS: '0' });
+  server = await startServer({ ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, String(v)])), KITCHENHUB_SANDBOX: 'false', KITCHENHUB_POLL_SECONDS: '0' });
   api = await newApiClient(server.url);
 });
 afterAll(() => server?.stop());

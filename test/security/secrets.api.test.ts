@@ -56,10 +56,10 @@ describe('with the default webhook authentication (the registered header)', () =
   let hmacServer: TestServer;
   let tokenServer: TestServer;
   beforeAll(async () => {
-    // KITCHENHUB_WEBHOOK_SECRET: the value we register as our webhook's header (in demo mode, with the sandbox KitchenHub).
+    // KITCHENHUB_WEBHOOK_SECRET: the value we register as our webhook's header (with the sandbox KitchenHub, while demo data is on).
     server = await startServer({ SESSION_SECRET, KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET, KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET });
-    // No KitchenHub API (SEED_DEMO=false: not even the sandbox), so these register nothing on the shared database.
-    const proxied = { SESSION_SECRET, KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET, KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, SEED_DEMO: 'false' };
+    // No KitchenHub API (KITCHENHUB_SANDBOX=false: not even the sandbox), so these register nothing on the shared database.
+    const proxied = { SESSION_SECRET, KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET, KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_SANDBOX: 'false' };
     [hmacServer, tokenServer] = await Promise.all([startServer({ ...proxied, KITCHENHUB_WEBHOOK_AUTH: 'hmac' }), startServer({ ...proxied, KITCHENHUB_WEBHOOK_AUTH: 'token' })]);
     manager = await signInStaff(server.url, 'manager');
     api = await newApiClient(server.url);

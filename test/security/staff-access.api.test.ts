@@ -16,7 +16,8 @@ type Route = { method: Method; pattern: string; url: string };
 /** Routes anyone may call, each with the reason. Keys are `/path` (every method) or `METHOD /path`. */
 const PUBLIC: Record<string, string> = {
   '/api/kitchenhub/webhook': `KitchenHub authenticates with the secret header we register with our webhook (${WEBHOOK_HEADER}; HMAC or ?token= only behind a proxy, KITCHENHUB_WEBHOOK_AUTH), not a session`,
-  '/api/kitchenhub/sandbox/[...path]': 'the demo-mode KitchenHub sandbox (404 outside demo mode); it holds no data of ours',
+  '/api/kitchenhub/sandbox/[...path]': "the sandbox KitchenHub (404 unless demo data or KITCHENHUB_SANDBOX is on): it admits a manager session or KitchenHub's own token flow with this install's credentials (test/security/sandbox.api.test.ts); it holds no data of ours",
+  '/api/setup': 'first-run setup: the one-time setup token from the server log is the credential (401 without it, 409 once a manager exists; rate limited)',
   '/api/track/[orderId]': "the customer's tracker: the unguessable order id is the capability",
   '/api/track/[orderId]/events': "the customer's tracker stream: the order id is the capability",
   '/api/track/[orderId]/cancel': "the tracker's Cancel button: the order id is the capability",

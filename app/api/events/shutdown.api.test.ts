@@ -6,7 +6,7 @@ import { signInStaff } from '@/test/api';
 import { startServer } from '@/test/server';
 
 test('SIGTERM ends open kitchen and tracker streams and the server exits by itself', async () => {
-  const server = await startServer({ SEED_DEMO: 'false' });
+  const server = await startServer({ KITCHENHUB_SANDBOX: 'false' });
   const kitchen = await signInStaff(server.url, 'kitchen');
   const streams = await Promise.all([
     fetch(`${server.url}/api/events`, { headers: { Cookie: kitchen.cookie, Accept: 'text/event-stream' } }),

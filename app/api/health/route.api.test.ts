@@ -6,7 +6,7 @@ import { startServer, type TestServer } from '@/test/server';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ SEED_DEMO: 'false' });
+  server = await startServer({ KITCHENHUB_SANDBOX: 'false' });
 });
 afterAll(() => server?.stop());
 

@@ -10,7 +10,7 @@ let manager: StaffClient;
 let api: ApiClient;
 
 beforeAll(async () => {
-  server = await startServer({ SEED_DEMO: 'false' });
+  server = await startServer({ KITCHENHUB_SANDBOX: 'false' });
   kitchen = await signInStaff(server.url, 'kitchen');
   manager = await signInStaff(server.url, 'manager');
   api = await newApiClient(server.url);

@@ -34,7 +34,7 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
   const put = (body: unknown) => manager.send('PUT', '/api/kitchenhub/settings', body);
   const connect = (body: unknown = {}) => manager.json('POST', '/api/kitchenhub/connect', body);
   const boot = async () => {
-    server = await startServer({ SEED_DEMO: 'false', KITCHENHUB_RETRY_BASE_MS: '100', JOB_INTERVAL_MS: '200', KITCHENHUB_POLL_SECONDS: '0' });
+    server = await startServer({ KITCHENHUB_SANDBOX: 'false', KITCHENHUB_RETRY_BASE_MS: '100', JOB_INTERVAL_MS: '200', KITCHENHUB_POLL_SECONDS: '0' });
     manager = await signInStaff(server.url, 'manager');
   };
   const ours = () => [...fake.hub.webhooks.values()].filter((w) => w.url === `${server.url}/api/kitchenhub/webhook`);
@@ -190,7 +190,7 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     fake.hub.setCapability('doordash', 'update_online_status', true);
   });
 
-  test('no sandbox outside demo mode', async () => {
+  test('no sandbox while it is switched off (KITCHENHUB_SANDBOX=false)', async () => {
     expect((await manager.send('POST', '/api/kitchenhub/simulate', { kind: 'asap' })).status).toBe(404);
     expect((await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
@@ -215,11 +215,11 @@ describe('the environment wins; the demo sandbox follows KitchenHub’s spec', (
     expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringContaining('KITCHENHUB_CLIENT_ID') });
   });
 
-  test('the sandbox answers only KitchenHub’s operations: the invented ones are 404', async () => {
+  test('the sandbox answers only KitchenHub’s operations: the invented ones are 404 (to a signed-in manager)', async () => {
     for (const [method, path] of [['POST', '/oauth/token'], ['POST', '/v1/orders/1/accept'], ['GET', '/v2/nope/']] as const) {
-      expect((await fetch(`${server.url}/api/kitchenhub/sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined })).status, path).toBe(404);
+      expect((await manager.send(method, `/api/kitchenhub/sandbox${path}`, method === 'POST' ? {} : undefined)).status, path).toBe(404);
     }
-    const token = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ client_id: 'nobody', client_secret: 'x' }) });
+    const token = await manager.send('POST', '/api/kitchenhub/sandbox/v2/auth/token/', { client_id: 'nobody', client_secret: 'x' });
     expect(token.status).toBe(404); // "Company not found"
   });
 

@@ -173,7 +173,7 @@ describe('KitchenHub webhook: broken bodies after authentication (issue 25, item
   });
 
   test('hmac: the signature is over the raw bytes, so a body that is not UTF-8 authenticates (not 401) and then is 400', async () => {
-    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'hmac', KITCHENHUB_POLL_SECONDS: '0', SEED_DEMO: 'false' });
+    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'hmac', KITCHENHUB_POLL_SECONDS: '0', KITCHENHUB_SANDBOX: 'false' });
     try {
       const bytes = Buffer.concat([Buffer.from('{"type":"Alert","message":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]); // Latin-1 é
       const signature = `sha256=${createHmac('sha256', HUB_SECRET).update(bytes).digest('hex')}`;

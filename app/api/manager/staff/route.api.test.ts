@@ -73,8 +73,8 @@ describe('staff', () => {
     }
     expect((await manager.json('GET', '/api/session')).staff).toMatchObject({ role: 'manager' });
 
-    const { member: alex } = await (await add({ name: 'Alex', role: 'manager', pin: '3141' })).json();
-    const alexSession = await sessionFor('Alex', '3141');
+    const { member: alex } = await (await add({ name: 'Alex', role: 'manager', pin: '314159' })).json();
+    const alexSession = await sessionFor('Alex', '314159');
     expect((await change('stf_manager', { role: 'kitchen' }, alexSession)).status).toBe(200);
     expect((await manager.send('GET', '/api/manager/staff')).status).toBe(403); // Morgan's session now has the kitchen role
     // Alex is now the only manager: refusing their own demotion too.
@@ -88,6 +88,7 @@ describe('staff', () => {
     [{ name: 'Pat', role: 'kitchen', pin: '12345678901' }, 'pin'],
     [{ name: 'Pat', role: 'kitchen', pin: 'abcd' }, 'pin'],
     [{ name: 'Pat', role: 'chef', pin: '2580' }, 'role'],
+    [{ name: 'Pat', role: 'manager', pin: '25802' }, 'pin'], // a manager's PIN is at least 6 digits (lib/auth/pins.ts)
     [{ name: '', role: 'kitchen', pin: '2580' }, 'name'],
     [{ name: 'Pat', role: 'kitchen', pin: '2580', active: false }, 'active'],
   ])('POST %j is 400 naming %s', async (body, field) => {

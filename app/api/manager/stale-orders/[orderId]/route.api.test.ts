@@ -11,7 +11,7 @@ let kitchen: StaffClient;
 let manager: StaffClient;
 
 beforeAll(async () => {
-  server = await startServer({ SEED_DEMO: 'false', STORE_TIMEZONE: 'UTC' });
+  server = await startServer({ KITCHENHUB_SANDBOX: 'false', STORE_TIMEZONE: 'UTC' });
   api = await newApiClient(server.url);
   kitchen = await signInStaff(server.url, 'kitchen');
   manager = await signInStaff(server.url, 'manager');
