@@ -7,8 +7,9 @@ import { setupBody } from '@/lib/manager/schemas';
  * 201 once; after that 409 (a manager exists); 401 for a wrong token; 429 after too many attempts.
  */
 export const POST = handle(async (req) => {
-  await guardSetupAttempt(req);
+  // A body that is not a setup request tries no token, so only well-formed attempts are counted.
   const body = await readJson(req, setupBody);
+  await guardSetupAttempt(req);
   return Response.json({ member: await completeSetup(body) }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });
 
