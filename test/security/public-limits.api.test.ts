@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, type ApiClient } from '@/test/api';
 import { eventually } from '@/test/eventually';
+import { fetchFrom } from '@/test/from-address';
 import { startServer, type TestServer } from '@/test/server';
 
 const LIMITS = { PUBLIC_READS_PER_MINUTE: 6, PUBLIC_CANCELS_PER_MINUTE: 3, PUBLIC_STREAMS_PER_MINUTE: 5, PUBLIC_OPEN_STREAMS: 2 };
@@ -46,6 +47,18 @@ describe('per address per minute', () => {
     await expectLimited(await get('/api/track/ord_aaaaaaaaaaaaaaaaaaaa'), 'guessing other ids counts against the same allowance');
     for (let i = 0; i < LIMITS.PUBLIC_READS_PER_MINUTE / 2; i++) expect((await get('/api/board')).status).toBe(200);
     await expectLimited(await get('/api/board'), 'board read past the allowance');
+  });
+
+  test('the tracker and board pages count against the same allowances as their JSON (a client of its own: 127.0.7.1)', async () => {
+    const { order_id } = await api.createOrder();
+    const page = (path: string) => fetchFrom('127.0.7.1', `${server.url}${path}`);
+    await insideOneMinute();
+    for (let i = 0; i < LIMITS.PUBLIC_READS_PER_MINUTE; i++) expect((await page(`/track/${order_id}`)).status).toBe(200);
+    await expectLimited(await page(`/track/${order_id}`), 'tracker page past the allowance');
+    await expectLimited(await page(`/api/track/${order_id}`), 'its JSON shares it');
+    for (let i = 0; i < LIMITS.PUBLIC_READS_PER_MINUTE / 2; i++) expect((await page('/board')).status).toBe(200);
+    await expectLimited(await page('/board'), 'board page past the allowance');
+    expect((await fetchFrom('127.0.7.2', `${server.url}/track/${order_id}`)).status).toBe(200); // another address is unaffected
   });
 
   test("tracker cancels: the allowance, then 429 (and the order is not canceled by the refused one)", async () => {
