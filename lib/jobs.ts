@@ -6,9 +6,11 @@ import { startOutboxWorker } from './kitchenhub/outbox';
 import { credentialsRefused } from './kitchenhub/problems';
 import { reconcileIfDue } from './kitchenhub/reconcile';
 import { ensureWebhook } from './kitchenhub/registration';
+import { sweepStaleRateLimits } from './rate-limit';
 
 const KEY = Symbol.for('kds.jobs');
-const holder = globalThis as unknown as { [KEY]?: { timer: ReturnType<typeof setInterval> } };
+const holder = globalThis as unknown as { [KEY]?: { timer: ReturnType<typeof setInterval>; sweptAt: number } };
+const SWEEP_EVERY_MS = 60 * 60_000;
 
 async function tick(sendCalls: () => Promise<void>) {
   try {
@@ -27,6 +29,11 @@ async function tick(sendCalls: () => Promise<void>) {
   } catch (err) {
     console.error('KitchenHub job failed', err);
   }
+  const jobs = holder[KEY];
+  if (jobs && Date.now() - jobs.sweptAt >= SWEEP_EVERY_MS) {
+    jobs.sweptAt = Date.now();
+    await sweepStaleRateLimits(Date.now()).catch((err: unknown) => console.error('rate-limit sweep failed', err));
+  }
 }
 
 /** Starts the jobs once per process (a second call does nothing). */
@@ -35,6 +42,6 @@ export function startJobs(): void {
   const sendCalls = startOutboxWorker();
   const timer = setInterval(() => void tick(sendCalls), env().JOB_INTERVAL_MS);
   timer.unref();
-  holder[KEY] = { timer };
+  holder[KEY] = { timer, sweptAt: 0 };
   void tick(sendCalls); // what came due while the server was down goes at once
 }

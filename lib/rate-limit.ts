@@ -1,4 +1,4 @@
-import { hitRateLimit, readRateLimit } from '@/db/store/rate-limits';
+import { hitRateLimit, readRateLimit, sweepRateLimits } from '@/db/store/rate-limits';
 import { ApiError } from './errors';
 
 /**
@@ -33,3 +33,12 @@ export function failureBudget(opts: { bucket: string; limit: number; windowMs: n
     spend: (now: number) => hitRateLimit(opts.bucket, opts.windowMs, now),
   };
 }
+
+const DAY = 24 * 60 * 60_000;
+
+/**
+ * Forgets buckets whose window ended long ago (every window is a day at most): each client address,
+ * staff name typed and API key makes a row, so without this the table grows with every new visitor,
+ * and an attacker could grow it on purpose. Run now and then by the background jobs; returns how many.
+ */
+export const sweepStaleRateLimits = (now: number): Promise<number> => sweepRateLimits(now - 2 * DAY);

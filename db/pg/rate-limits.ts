@@ -1,5 +1,5 @@
 // PostgreSQL twin of db/sqlite/rate-limits.ts.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { rateLimits } from './schema';
 
@@ -33,4 +33,11 @@ export async function readRateLimit(bucket: string, windowMs: number, now: numbe
   const db = await pgDb();
   const [row] = await db.select({ count: rateLimits.count }).from(rateLimits).where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowStart)));
   return { count: row?.count ?? 0, resetAt: windowStart + windowMs };
+}
+
+/** Deletes the buckets whose window began before `before` (every window is a day at most): returns how many. */
+export async function sweepRateLimits(before: number): Promise<number> {
+  const db = await pgDb();
+  const gone = await db.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ bucket: rateLimits.bucket });
+  return gone.length;
 }

@@ -1,5 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { preparedOnce } from '../client';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { getDb, preparedOnce } from '../client';
 import { rateLimits } from '../schema';
 
 // One upsert per API request: prepared once per connection. `excluded` is the row this hit would
@@ -39,4 +39,9 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
 export async function readRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
   const windowStart = now - (now % windowMs);
   return { count: statements().peek.get({ bucket, windowStart })?.count ?? 0, resetAt: windowStart + windowMs };
+}
+
+/** Deletes the buckets whose window began before `before` (every window is a day at most): returns how many. */
+export async function sweepRateLimits(before: number): Promise<number> {
+  return getDb().delete(rateLimits).where(lt(rateLimits.windowStart, before)).run().changes;
 }

@@ -1,7 +1,7 @@
 // The rate-limit contract, on whichever store the run is configured for (see twin.ts).
 import { describe, expect, test } from 'vitest';
 import { newOrderId } from '@/lib/orders/service';
-import { hitRateLimit, readRateLimit } from './rate-limits';
+import { hitRateLimit, readRateLimit, sweepRateLimits } from './rate-limits';
 
 describe('rate limits', () => {
   test('hitRateLimit counts within a window and starts again in the next', async () => {
@@ -35,5 +35,15 @@ describe('rate limits', () => {
     expect(await readRateLimit(bucket, 60_000, 150_000)).toEqual({ count: 2, resetAt: 180_000 });
     expect(await readRateLimit(bucket, 60_000, 150_000)).toEqual({ count: 2, resetAt: 180_000 }); // a look counts nothing
     expect(await readRateLimit(bucket, 60_000, 180_000)).toEqual({ count: 0, resetAt: 240_000 }); // a new window
+  });
+
+  test('sweepRateLimits deletes the buckets whose window began before a time, and only those', async () => {
+    const old = `test:${newOrderId()}`;
+    const live = `test:${newOrderId()}`;
+    await hitRateLimit(old, 60_000, 1_000);
+    await hitRateLimit(live, 60_000, 5_000_000);
+    expect(await sweepRateLimits(4_000_000)).toBeGreaterThanOrEqual(1);
+    expect(await readRateLimit(old, 60_000, 30_000)).toEqual({ count: 0, resetAt: 60_000 }); // gone
+    expect(await readRateLimit(live, 60_000, 5_000_000)).toEqual({ count: 1, resetAt: 5_040_000 });
   });
 });

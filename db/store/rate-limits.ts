@@ -3,4 +3,4 @@ import * as sqlite from '../sqlite/rate-limits';
 import * as pg from '../pg/rate-limits';
 import { twin } from './twin';
 
-export const { hitRateLimit, readRateLimit } = twin(sqlite, pg, ['hitRateLimit', 'readRateLimit']);
+export const { hitRateLimit, readRateLimit, sweepRateLimits } = twin(sqlite, pg, ['hitRateLimit', 'readRateLimit', 'sweepRateLimits']);
