@@ -1,11 +1,10 @@
 // The public pages' limits (issue 25, item 4). The tracker, the pickup board, the tracker's Cancel
 // and their live streams need no sign-in, so each client address gets a generous allowance per
 // minute (counted in the database: every instance shares it) and a cap on the streams it holds open.
-import { ApiError } from './errors';
 import { clientAddress } from './client-address';
 import { env } from './env';
 import { responseHeaders } from './http';
-import { enforceRateLimit } from './rate-limit';
+import { enforceRateLimit, rateLimited } from './rate-limit';
 
 export type PublicAction = 'track' | 'board' | 'cancel' | 'stream';
 
@@ -48,7 +47,7 @@ export function holdPublicStream(req: Request): () => void {
   const held = open.get(address) ?? 0;
   const max = env().PUBLIC_OPEN_STREAMS;
   if (held >= max) {
-    throw new ApiError('rate_limited', `At most ${max} live streams may be open from one address at a time. Close one and retry.`, { retry_after: 15 }, { 'Retry-After': '15' });
+    throw rateLimited(`At most ${max} live streams may be open from one address at a time. Close one and retry.`, 15);
   }
   open.set(address, held + 1);
   let released = false;
