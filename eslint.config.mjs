@@ -4,9 +4,15 @@ import nextTs from 'eslint-config-next/typescript';
 
 // Imports app/, components/ and lib/ may not make (two blocks below use them).
 const storageOnlyInDb = [
-  { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg'], message: 'Storage lives in db/: call its async functions.' },
+  {
+    group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg'],
+    message: 'Storage lives in db/: call its async functions.',
+  },
   // One store or the other is chosen in db/store (DATABASE_URL): call it, never one store directly.
-  { group: ['@/db/sqlite/*', '@/db/pg/*', '@/db/client', '@/db/schema', '@/db/pg/schema'], message: 'Call db/store/<area>: it runs on whichever store is configured.' },
+  {
+    group: ['@/db/sqlite/*', '@/db/pg/*', '@/db/client', '@/db/schema', '@/db/pg/schema'],
+    message: 'Call db/store/<area>: it runs on whichever store is configured.',
+  },
 ];
 
 export default defineConfig([
@@ -15,12 +21,27 @@ export default defineConfig([
   {
     rules: {
       // process.env is read once, in lib/env.ts (style.md "Smells we avoid").
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
-    files: ['lib/env.ts', 'next.config.mjs', 'instrumentation.ts', 'scripts/**', 'test/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.mts', 'drizzle.config.ts', 'drizzle.pg.config.ts', '**/*.test.ts'],
+    files: [
+      'lib/env.ts',
+      'next.config.mjs',
+      'instrumentation.ts',
+      'scripts/**',
+      'test/**',
+      'e2e/**',
+      'playwright.config.ts',
+      'vitest.config.mts',
+      'drizzle.config.ts',
+      'drizzle.pg.config.ts',
+      '**/*.test.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -35,14 +56,25 @@ export default defineConfig([
     // tree-shaken and added 14–15 KB gzip to every page (docs/benchmarks.md, page weight).
     files: ['components/**', 'lib/client/**', 'lib/manager/views.ts', 'lib/kitchenhub/delivery-log.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'zod', allowTypeImports: true, message: "Code that ships to the browser uses 'zod/mini'." },
-          { name: '@/lib/manager/schemas', allowTypeImports: true, message: 'Its request bodies are classic zod: import the views from @/lib/manager/views.' },
-          { name: '@/lib/orders/schemas', allowTypeImports: true, message: 'Classic zod (the API\'s request bodies): parse with lib/client/schemas.' },
-        ],
-        patterns: storageOnlyInDb, // this block replaces the rule above for these files: keep its patterns
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', allowTypeImports: true, message: "Code that ships to the browser uses 'zod/mini'." },
+            {
+              name: '@/lib/manager/schemas',
+              allowTypeImports: true,
+              message: 'Its request bodies are classic zod: import the views from @/lib/manager/views.',
+            },
+            {
+              name: '@/lib/orders/schemas',
+              allowTypeImports: true,
+              message: "Classic zod (the API's request bodies): parse with lib/client/schemas.",
+            },
+          ],
+          patterns: storageOnlyInDb, // this block replaces the rule above for these files: keep its patterns
+        },
+      ],
     },
   },
   {
@@ -50,5 +82,15 @@ export default defineConfig([
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
-  globalIgnores(['.next*/**', 'tmp/**', 'node_modules/**', 'next-env.d.ts', 'data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'db/pg/migrations/**']),
+  globalIgnores([
+    '.next*/**',
+    'tmp/**',
+    'node_modules/**',
+    'next-env.d.ts',
+    'data/**',
+    'test-results/**',
+    'playwright-report/**',
+    'db/migrations/**',
+    'db/pg/migrations/**',
+  ]),
 ]);

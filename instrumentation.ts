@@ -5,7 +5,8 @@ export async function register() {
   // A new database's menu, the demo setting, and the first-run setup token (lib/first-run.ts). A
   // failure is logged, not fatal: the server still answers (health says whether the store is up).
   const { prepareInstall } = await import('./lib/first-run');
-  if (process.env.NEXT_PHASE !== 'phase-production-build') await prepareInstall().catch((err: unknown) => console.error('First-run preparation failed:', err));
+  if (process.env.NEXT_PHASE !== 'phase-production-build')
+    await prepareInstall().catch((err: unknown) => console.error('First-run preparation failed:', err));
   const { startJobs } = await import('./lib/jobs');
   startJobs();
   // Route warm-up (issue #11, cold start): separate from the jobs above, fire and forget.
@@ -13,6 +14,8 @@ export async function register() {
   void warmRoutes();
   const { peerAddressesTrusted } = await import('./lib/client-address');
   if (!peerAddressesTrusted()) {
-    console.warn('⚠ Started without server.mjs and without TRUST_PROXY: client addresses come from X-Forwarded-For, which a client can forge, so sign-in and rate limits can be dodged. Serve with `npm start` (node server.mjs).');
+    console.warn(
+      '⚠ Started without server.mjs and without TRUST_PROXY: client addresses come from X-Forwarded-For, which a client can forge, so sign-in and rate limits can be dodged. Serve with `npm start` (node server.mjs).',
+    );
   }
 }

@@ -29,14 +29,31 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
-    { name: 'tablet', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }, testIgnore: /(screenshots|manager)\.spec\.ts/ },
+    {
+      name: 'tablet',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+      testIgnore: /(screenshots|manager)\.spec\.ts/,
+    },
     // The manager specs pause the whole store for a moment: they run after every other spec, so no
     // order placed elsewhere meets the pause.
-    { name: 'manager', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }, testMatch: /manager\.spec\.ts/, dependencies: ['tablet'] },
+    {
+      name: 'manager',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+      testMatch: /manager\.spec\.ts/,
+      dependencies: ['tablet'],
+    },
     { name: 'screenshots', testMatch: /screenshots\.spec\.ts/ },
   ],
   webServer: {
@@ -47,6 +64,20 @@ export default defineConfig({
     timeout: 60_000,
     // Every spec signs in through the real PIN pad, and every tracker and board comes from 127.0.0.1:
     // the sign-in and public pages' limits themselves are proven in the API tests.
-    env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000', PUBLIC_READS_PER_MINUTE: '100000', PUBLIC_CANCELS_PER_MINUTE: '100000', PUBLIC_STREAMS_PER_MINUTE: '100000', PUBLIC_OPEN_STREAMS: '1000', KITCHENHUB_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789', DATABASE_PATH: DB, SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1', STORE_TIMEZONE: 'UTC', NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1' },
+    env: {
+      LOGIN_ATTEMPTS_PER_15_MIN: '1000',
+      PUBLIC_READS_PER_MINUTE: '100000',
+      PUBLIC_CANCELS_PER_MINUTE: '100000',
+      PUBLIC_STREAMS_PER_MINUTE: '100000',
+      PUBLIC_OPEN_STREAMS: '1000',
+      KITCHENHUB_WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789',
+      DATABASE_PATH: DB,
+      SEED_DEMO: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+      STORE_TIMEZONE: 'UTC',
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+    },
   },
 });

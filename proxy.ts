@@ -8,14 +8,18 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { toResponse } from '@/lib/errors';
 import { limitPublic, type PublicAction } from '@/lib/public-limits';
 
-const pageAction = (path: string): PublicAction | null => (path === '/board' ? 'board' : /^\/track\/[^/]+$/.test(path) ? 'track' : null);
+const pageAction = (path: string): PublicAction | null =>
+  path === '/board' ? 'board' : /^\/track\/[^/]+$/.test(path) ? 'track' : null;
 
 export async function proxy(req: NextRequest) {
   try {
     decodeURIComponent(req.nextUrl.pathname);
   } catch {
     return NextResponse.json(
-      { error: 'invalid_request', message: 'The URL has a malformed percent-encoding (a % not followed by two hex digits).' },
+      {
+        error: 'invalid_request',
+        message: 'The URL has a malformed percent-encoding (a % not followed by two hex digits).',
+      },
       { status: 400 },
     );
   }

@@ -11,7 +11,13 @@ import { SAFETY_NET_PAGES, startCheckpointer, type Checkpointer, type Checkpoint
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The connection and what is built on it: prepared statements live and die with their connection. */
-type Handle = { path: string; sqlite: Database.Database; db: Db; prepared: Map<string, unknown>; checkpointer?: Checkpointer };
+type Handle = {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+  prepared: Map<string, unknown>;
+  checkpointer?: Checkpointer;
+};
 
 const KEY = Symbol.for('kds.sqlite');
 const store = globalThis as unknown as { [KEY]?: Handle };

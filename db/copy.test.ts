@@ -28,10 +28,22 @@ describe.runIf(admin && !process.env.DATABASE_URL)('copying a SQLite restaurant 
   });
 
   async function fillSqlite() {
-    const body = { bread: 'sourdough', peanut_butter: 'crunchy', jelly: 'grape', notes: 'Café ☕ «quotes» and "JSON" \\ slashes' };
+    const body = {
+      bread: 'sourdough',
+      peanut_butter: 'crunchy',
+      jelly: 'grape',
+      notes: 'Café ☕ «quotes» and "JSON" \\ slashes',
+    };
     const placed = [];
     for (let i = 0; i < 6; i++) {
-      placed.push(await placeOrder({ clientId: DEMO_CLIENT_ID, body: { ...body, customer_id: `copy-${i}` }, idempotencyKey: i === 0 ? 'copy-key' : undefined, origin: 'http://x' }));
+      placed.push(
+        await placeOrder({
+          clientId: DEMO_CLIENT_ID,
+          body: { ...body, customer_id: `copy-${i}` },
+          idempotencyKey: i === 0 ? 'copy-key' : undefined,
+          origin: 'http://x',
+        }),
+      );
     }
     const ids = placed.map((p) => p.order!.id);
     const staff = { actor: 'staff:stf_kitchen', seenVersion: undefined };
@@ -39,7 +51,10 @@ describe.runIf(admin && !process.env.DATABASE_URL)('copying a SQLite restaurant 
     await moveOrder({ ...staff, orderId: ids[2]!, action: 'advance' });
     await moveOrder({ ...staff, orderId: ids[2]!, action: 'advance' });
     await cancelOrder({ actor: 'api:cli_demo', seenVersion: undefined, orderId: ids[3]!, canceledBy: 'customer' });
-    const delivered = await processDelivery({ body: hubOrder('5501505922269184123', 'new'), headers: { 'content-type': 'application/json' } });
+    const delivered = await processDelivery({
+      body: hubOrder('5501505922269184123', 'new'),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(delivered.outcome).toBe('applied');
     await acceptHubOrder({ hubOrderId: '5501505922269184123', prepTimeMinutes: 15, actor: 'staff:stf_manager' });
     await writeSetting('alerts', { sound: 'bell', repeat_seconds: 30 }, Date.now());
@@ -57,13 +72,26 @@ describe.runIf(admin && !process.env.DATABASE_URL)('copying a SQLite restaurant 
     expect(report.ordersChecksum.postgres).toBe(report.ordersChecksum.sqlite);
     const counts = Object.fromEntries(report.tables.map((t) => [t.table, t.postgres]));
     for (const t of report.tables) expect(t.postgres, t.table).toBe(t.sqlite);
-    expect(counts).toMatchObject({ orders: 7, hub_orders: 1, hub_outbox: 1, hub_deliveries: 1, idempotency_keys: 1, staff: 2 });
+    expect(counts).toMatchObject({
+      orders: 7,
+      hub_orders: 1,
+      hub_outbox: 1,
+      hub_deliveries: 1,
+      idempotency_keys: 1,
+      staff: 2,
+    });
     expect(counts.order_events).toBeGreaterThanOrEqual(7 + 4);
     expect(lines).toHaveLength(report.tables.length);
 
     // The copied ids go on: the next event is numbered after the last copied one.
-    const { max } = ((await pg.execute(sql`select max(seq) as max from order_events`)).rows as Array<{ max: number }>)[0]!;
-    const { next } = ((await pg.execute(sql`select nextval(pg_get_serial_sequence('order_events', 'seq')) as next`)).rows as Array<{ next: number }>)[0]!;
+    const { max } = (
+      (await pg.execute(sql`select max(seq) as max from order_events`)).rows as Array<{ max: number }>
+    )[0]!;
+    const { next } = (
+      (await pg.execute(sql`select nextval(pg_get_serial_sequence('order_events', 'seq')) as next`)).rows as Array<{
+        next: number;
+      }>
+    )[0]!;
     expect(next).toBe(max + 1);
 
     // A changed order on either side shows in the verification.
@@ -83,6 +111,9 @@ describe.runIf(admin && !process.env.DATABASE_URL)('copying a SQLite restaurant 
   });
 });
 
-test.skipIf(Boolean(admin) && !process.env.DATABASE_URL)('the copy test needs PostgreSQL (npm test provides it in the SQLite pass)', () => {
-  expect(!admin || Boolean(process.env.DATABASE_URL)).toBe(true);
-});
+test.skipIf(Boolean(admin) && !process.env.DATABASE_URL)(
+  'the copy test needs PostgreSQL (npm test provides it in the SQLite pass)',
+  () => {
+    expect(!admin || Boolean(process.env.DATABASE_URL)).toBe(true);
+  },
+);

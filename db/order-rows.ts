@@ -11,7 +11,13 @@ export type NewEventRow = Omit<EventRow, 'seq'>;
 
 export const OPEN_STATUSES: OrderStatus[] = ['queued', 'prepping', 'toasting', 'ready'];
 
-export const toOrder = (r: OrderRow): Order => ({ ...r, extras: r.extras ?? [], items: r.items ?? null, attention: r.attention ?? null, itemsDone: r.itemsDone ?? [] });
+export const toOrder = (r: OrderRow): Order => ({
+  ...r,
+  extras: r.extras ?? [],
+  items: r.items ?? null,
+  attention: r.attention ?? null,
+  itemsDone: r.itemsDone ?? [],
+});
 export const toEvent = (r: EventRow): OrderEvent => ({
   ...r,
   fromStatus: r.fromStatus as OrderStatus | null,
@@ -41,8 +47,15 @@ export function applyChange(row: OrderRow, change: OrderChange): { next: OrderRo
     attention: change.attention !== undefined ? change.attention : row.attention,
   } satisfies OrderRow;
   const event: NewEventRow = {
-    orderId: row.id, type: change.type, action: change.action, fromStatus: current.status, toStatus: status,
-    actor: change.actor, changes: change.changes ?? null, version, at: change.at,
+    orderId: row.id,
+    type: change.type,
+    action: change.action,
+    fromStatus: current.status,
+    toStatus: status,
+    actor: change.actor,
+    changes: change.changes ?? null,
+    version,
+    at: change.at,
   };
   return { next, event };
 }

@@ -15,7 +15,9 @@ export const apiKeys = sqliteTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    clientId: text('client_id').notNull().references(() => apiClients.id),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => apiClients.id),
     name: text('name').notNull(),
     /** SHA-256 hex of the plain key: the plain key is never stored. */
     keyHash: text('key_hash').notNull(),
@@ -38,7 +40,9 @@ export const orders = sqliteTable(
     provider: text('provider'),
     customerId: text('customer_id'),
     customerName: text('customer_name'),
-    orderType: text('order_type', { enum: ['pickup', 'delivery', 'dinein'] }).notNull().default('pickup'),
+    orderType: text('order_type', { enum: ['pickup', 'delivery', 'dinein'] })
+      .notNull()
+      .default('pickup'),
     businessDate: text('business_date').notNull(),
     dailyNumber: integer('daily_number').notNull(),
     status: text('status', { enum: ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'] }).notNull(),
@@ -75,7 +79,9 @@ export const orderEvents = sqliteTable(
   'order_events',
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
-    orderId: text('order_id').notNull().references(() => orders.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
     type: text('type', { enum: ['created', 'status', 'edited', 'acknowledged', 'rushed', 'item'] }).notNull(),
     action: text('action'),
     fromStatus: text('from_status'),
@@ -106,7 +112,9 @@ export const menuOptions = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
-    clientId: text('client_id').notNull().references(() => apiClients.id),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => apiClients.id),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     responseStatus: integer('response_status').notNull(),
@@ -137,7 +145,9 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 hex of the session token carried in the cookie. */
     tokenHash: text('token_hash').primaryKey(),
-    staffId: text('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
     createdAt: ms('created_at').notNull(),
     expiresAt: ms('expires_at').notNull(),
   },
@@ -147,7 +157,9 @@ export const sessions = sqliteTable(
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
-  updatedAt: ms('updated_at').notNull().default(sql`0`),
+  updatedAt: ms('updated_at')
+    .notNull()
+    .default(sql`0`),
 });
 
 /** Every KitchenHub webhook delivery, stored raw before anything else happens to it. */
@@ -167,7 +179,9 @@ export const hubDeliveries = sqliteTable(
     outcome: text('outcome').notNull(),
     error: text('error'),
     /** How it reached us: webhook | reconciliation (found by polling GET /v2/orders/) | replay | reread (after a 409). */
-    source: text('source', { enum: ['webhook', 'reconciliation', 'replay', 'reread'] }).notNull().default('webhook'),
+    source: text('source', { enum: ['webhook', 'reconciliation', 'replay', 'reread'] })
+      .notNull()
+      .default('webhook'),
   },
   (t) => [index('hub_deliveries_hash_idx').on(t.bodyHash), index('hub_deliveries_order_idx').on(t.hubOrderId, t.id)],
 );
@@ -216,7 +230,11 @@ export const hubOrders = sqliteTable(
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
   },
-  (t) => [index('hub_orders_state_idx').on(t.state, t.createdAt), index('hub_orders_fire_idx').on(t.state, t.fireAt), uniqueIndex('hub_orders_order_idx').on(t.orderId)],
+  (t) => [
+    index('hub_orders_state_idx').on(t.state, t.createdAt),
+    index('hub_orders_fire_idx').on(t.state, t.fireAt),
+    uniqueIndex('hub_orders_order_idx').on(t.orderId),
+  ],
 );
 
 /**
@@ -228,7 +246,9 @@ export const hubOutbox = sqliteTable(
   'hub_outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    hubOrderId: text('hub_order_id').notNull().references(() => hubOrders.hubOrderId),
+    hubOrderId: text('hub_order_id')
+      .notNull()
+      .references(() => hubOrders.hubOrderId),
     /** accept | reject | cancel | complete */
     action: text('action', { enum: ['accept', 'reject', 'cancel', 'complete'] }).notNull(),
     /** KitchenHub's request body (PUT /v2/orders/{id}/status/), e.g. {"status": "accept", "prep_time": 15}. */
@@ -241,7 +261,9 @@ export const hubOutbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ms('next_attempt_at').notNull(),
     /** A worker's claim: until then no other worker (or instance) sends this call. */
-    lockedUntil: ms('locked_until').notNull().default(sql`0`),
+    lockedUntil: ms('locked_until')
+      .notNull()
+      .default(sql`0`),
     lastStatus: integer('last_status'),
     lastError: text('last_error'),
     createdBy: text('created_by').notNull(),
@@ -249,7 +271,10 @@ export const hubOutbox = sqliteTable(
     updatedAt: ms('updated_at').notNull(),
     sentAt: ms('sent_at'),
   },
-  (t) => [uniqueIndex('hub_outbox_call_idx').on(t.hubOrderId, t.action), index('hub_outbox_due_idx').on(t.state, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('hub_outbox_call_idx').on(t.hubOrderId, t.action),
+    index('hub_outbox_due_idx').on(t.state, t.nextAttemptAt),
+  ],
 );
 
 /**
@@ -277,7 +302,9 @@ export const screens = sqliteTable(
 
 /** When an order was first shown on any kitchen screen (reported by heartbeats). */
 export const orderSightings = sqliteTable('order_sightings', {
-  orderId: text('order_id').primaryKey().references(() => orders.id),
+  orderId: text('order_id')
+    .primaryKey()
+    .references(() => orders.id),
   firstShownAt: ms('first_shown_at').notNull(),
   screenId: text('screen_id').notNull(),
 });

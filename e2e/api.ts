@@ -11,16 +11,29 @@ export const SEED_EXAMPLE_ORDER = {
   extras: ['banana_slices'],
 };
 
-export type OrderView = { order_id: string; status: string; daily_number: number; version: number; customer_name: string | null; canceled_by: string | null };
+export type OrderView = {
+  order_id: string;
+  status: string;
+  daily_number: number;
+  version: number;
+  customer_name: string | null;
+  canceled_by: string | null;
+};
 
 /** The public API as an ordering app calls it. */
 export class OrdersApi {
-  constructor(private readonly request: APIRequestContext, private readonly key = DEMO_API_KEY) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly key = DEMO_API_KEY,
+  ) {}
   private headers() {
     return { 'X-API-Key': this.key };
   }
   async createOrder(overrides: Record<string, unknown> = {}): Promise<OrderView> {
-    const res = await this.request.post('/v1/orders', { headers: this.headers(), data: { ...SEED_EXAMPLE_ORDER, ...overrides } });
+    const res = await this.request.post('/v1/orders', {
+      headers: this.headers(),
+      data: { ...SEED_EXAMPLE_ORDER, ...overrides },
+    });
     if (res.status() !== 201) throw new Error(`POST /v1/orders → ${res.status()}: ${await res.text()}`);
     return (await res.json()) as OrderView;
   }

@@ -11,9 +11,16 @@ import { signIn } from './pages/login-page';
 test.describe.configure({ timeout: 120_000 });
 
 const axe = async (page: Page) => {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   // Name, rule and the first offending node are enough to find it.
-  return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+  }));
 };
 
 test('public pages: home, sign-in, API docs', async ({ page }) => {
@@ -40,7 +47,16 @@ test('the kitchen screen with tickets', async ({ page, api, cook }) => {
 
 test('every manager page', async ({ page }) => {
   await signIn(page, 'manager');
-  for (const path of ['/manager/incoming', '/manager/stock', '/manager/numbers', '/manager/store', '/manager/keys', '/manager/staff', '/manager/kitchenhub', '/manager/screens']) {
+  for (const path of [
+    '/manager/incoming',
+    '/manager/stock',
+    '/manager/numbers',
+    '/manager/store',
+    '/manager/keys',
+    '/manager/staff',
+    '/manager/kitchenhub',
+    '/manager/screens',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 10_000 });

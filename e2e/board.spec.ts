@@ -5,7 +5,11 @@ import { expect, test } from './pages/tracking-page';
 // The lobby screen.
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-test('the board moves an order from Preparing to Ready live, highlights it for a few seconds, and drops it once handed off', async ({ api, cook, page }) => {
+test('the board moves an order from Preparing to Ready live, highlights it for a few seconds, and drops it once handed off', async ({
+  api,
+  cook,
+  page,
+}) => {
   const { order_id: id, daily_number: n } = await api.createOrder({ customer_name: 'Robin Boardman', toast: 'none' });
   const board = new BoardPage(page);
   await page.clock.install();
@@ -50,6 +54,8 @@ test('axe finds no accessibility violations on the board', async ({ api, cook, p
   await board.open();
   await expect(board.entry('Ready', ready.daily_number)).toBeVisible();
   await expect(board.connection()).toHaveText('● Live');
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(violations).toEqual([]);
 });

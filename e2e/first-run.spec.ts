@@ -22,13 +22,27 @@ test.beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ['server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'kds.sqlite'), SEED_DEMO: 'false', KITCHENHUB_POLL_SECONDS: '0', STORE_TIMEZONE: 'UTC' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: path.join(dir, 'kds.sqlite'),
+      SEED_DEMO: 'false',
+      KITCHENHUB_POLL_SECONDS: '0',
+      STORE_TIMEZONE: 'UTC',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (logs += String(d)));
   child.stderr?.on('data', (d) => (logs += String(d)));
-  await expect.poll(() => /setup token: pbj_setup_/.test(logs), { timeout: 60_000, message: 'the server prints a setup token' }).toBe(true);
-  await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(() => /setup token: pbj_setup_/.test(logs), { timeout: 60_000, message: 'the server prints a setup token' })
+    .toBe(true);
+  await expect
+    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 30_000 })
+    .toBe(200);
 });
 
 test.afterAll(async () => {
@@ -40,13 +54,17 @@ test.afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('the first visit to /manager sets up the first manager with the token from the log; then they sign in', async ({ page }) => {
+test('the first visit to /manager sets up the first manager with the token from the log; then they sign in', async ({
+  page,
+}) => {
   const token = /setup token: (pbj_setup_[a-z2-7]+)/.exec(logs)?.[1] ?? '';
   await page.goto(`${base}/manager`);
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Set up this kitchen' })).toBeVisible();
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
 
   await page.getByLabel('Setup token (from the server log)').fill('pbj_setup_wrongwrongwrongwrongwrongwr');

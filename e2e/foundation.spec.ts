@@ -9,7 +9,9 @@ test('the home page says what this is and links to every screen', async ({ page 
   }
 });
 
-test('the kitchen screen asks for a name and PIN, refuses a wrong one, and shows the demo orders after sign-in', async ({ page }) => {
+test('the kitchen screen asks for a name and PIN, refuses a wrong one, and shows the demo orders after sign-in', async ({
+  page,
+}) => {
   await page.goto('/kitchen');
   await expect(page).toHaveURL(/\/login\?next=%2Fkitchen/);
   const login = new LoginPage(page);
@@ -19,7 +21,8 @@ test('the kitchen screen asks for a name and PIN, refuses a wrong one, and shows
   await login.enterPin('1111'); // the name stays typed
   await expect(page).toHaveURL(/\/kitchen$/);
   // The demo seed has open orders from Sam, Ivy, Zoe, Leo and Mia.
-  for (const name of ['Sam', 'Ivy', 'Zoe', 'Leo', 'Mia']) await expect(page.getByText(name, { exact: true })).toBeVisible();
+  for (const name of ['Sam', 'Ivy', 'Zoe', 'Leo', 'Mia'])
+    await expect(page.getByText(name, { exact: true })).toBeVisible();
 });
 
 test('an order placed through the API shows on the kitchen screen', async ({ api, kitchen, page }) => {
@@ -30,7 +33,9 @@ test('an order placed through the API shows on the kitchen screen', async ({ api
   await expect(page.getByText('Robin', { exact: true })).toBeVisible();
 });
 
-test('a tablet a manager has signed in on lists the staff to tap, and a cook signs in with a tap and a PIN', async ({ page }) => {
+test('a tablet a manager has signed in on lists the staff to tap, and a cook signs in with a tap and a PIN', async ({
+  page,
+}) => {
   const login = new LoginPage(page);
   await login.open();
   await login.signInAs('Morgan', '9999');

@@ -25,11 +25,19 @@ async function recordAlerts(page: Page): Promise<() => Promise<Fired[]>> {
 
 /** Other specs leave changed or canceled tickets unacknowledged: clear them so only ours sound. */
 async function acknowledgeEverything(request: APIRequestContext) {
-  const board = (await (await request.get('/api/tickets')).json()) as { tickets: Array<{ order_id: string; version: number; attention: unknown }> };
-  for (const t of board.tickets.filter((x) => x.attention)) await request.post(`/api/orders/${t.order_id}/acknowledge`, { data: { version: t.version } });
+  const board = (await (await request.get('/api/tickets')).json()) as {
+    tickets: Array<{ order_id: string; version: number; attention: unknown }>;
+  };
+  for (const t of board.tickets.filter((x) => x.attention))
+    await request.post(`/api/orders/${t.order_id}/acknowledge`, { data: { version: t.version } });
 }
 
-test('a new ticket sounds again and again, louder after a while, until a cook taps it; a change until Got it', async ({ api, kitchen, page, browser }) => {
+test('a new ticket sounds again and again, louder after a while, until a cook taps it; a change until Got it', async ({
+  api,
+  kitchen,
+  page,
+  browser,
+}) => {
   test.slow();
   const manager = await browser.newPage();
   await signIn(manager, 'manager');
@@ -64,7 +72,9 @@ test('a new ticket sounds again and again, louder after a while, until a cook ta
     // The customer changes it: the change sounds until a cook taps Got it.
     await api.editOrder(order.order_id, { jelly: 'strawberry' });
     await expect(ticket).toHaveAttribute('data-alerting', 'true');
-    await expect.poll(async () => (await fired()).filter((f) => f.kind === 'edited').length, { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => (await fired()).filter((f) => f.kind === 'edited').length, { timeout: 6_000 })
+      .toBeGreaterThanOrEqual(2);
     await kitchen.button(order.order_id, 'Got it').click();
     await expect(ticket).toHaveAttribute('data-alerting', 'false');
     const afterGotIt = (await fired()).length;

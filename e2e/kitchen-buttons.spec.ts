@@ -2,12 +2,18 @@
 // ticket button is at least 48 px tall and wide enough for its label (nothing cut off or squeezed).
 import { expect, test } from './pages/tracking-page';
 
-test('every ticket button is at least 48 px tall and shows its whole label at 1280×800', async ({ kitchen, api, cook, page }) => {
+test('every ticket button is at least 48 px tall and shows its whole label at 1280×800', async ({
+  kitchen,
+  api,
+  cook,
+  page,
+}) => {
   // Enough tickets for four columns; canceled again at the end, so the board the other specs read
   // (which shows the oldest open orders first) stays as it was.
   const ids: string[] = [];
   try {
-    for (const toast of ['none', 'light', 'dark', 'none'] as const) ids.push((await api.createOrder({ customer_name: 'Bartholomew Button', toast })).order_id);
+    for (const toast of ['none', 'light', 'dark', 'none'] as const)
+      ids.push((await api.createOrder({ customer_name: 'Bartholomew Button', toast })).order_id);
     await kitchen.open();
     await expect(kitchen.tickets().first()).toBeVisible();
     const buttons = page.locator('[data-testid^="ticket-ord_"] button');
@@ -16,7 +22,12 @@ test('every ticket button is at least 48 px tall and shows its whole label at 12
       els.map((el) => {
         const b = el as HTMLButtonElement;
         const r = b.getBoundingClientRect();
-        return { label: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(), height: Math.round(r.height), width: Math.round(r.width), clipped: b.scrollWidth > b.clientWidth + 1 };
+        return {
+          label: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim(),
+          height: Math.round(r.height),
+          width: Math.round(r.width),
+          clipped: b.scrollWidth > b.clientWidth + 1,
+        };
       }),
     );
     const visible = measured.filter((m) => m.width > 0);

@@ -6,9 +6,13 @@ import { backdateOrder } from './support/db';
 
 const MINUTE = 60_000;
 /** "4:07" → seconds. */
-const seconds = (clock: string | null) => (clock ?? '').split(':').reduce((total, part) => total * 60 + Number(part), 0);
+const seconds = (clock: string | null) =>
+  (clock ?? '').split(':').reduce((total, part) => total * 60 + Number(part), 0);
 
-for (const [name, skew] of [['ten minutes slow', -10 * MINUTE], ['ten minutes fast', 10 * MINUTE]] as const) {
+for (const [name, skew] of [
+  ['ten minutes slow', -10 * MINUTE],
+  ['ten minutes fast', 10 * MINUTE],
+] as const) {
   test(`a tablet whose clock is ${name} still shows true ages`, async ({ api, kitchen, page }) => {
     const earlier = await api.createOrder({ customer_name: `Earlier ${name.split(' ')[2]}` });
     backdateOrder(earlier.order_id, 4 * MINUTE);
@@ -22,11 +26,17 @@ for (const [name, skew] of [['ten minutes slow', -10 * MINUTE], ['ten minutes fa
     const fourMinutes = seconds(await earlierAge.textContent());
     expect(fourMinutes).toBeGreaterThanOrEqual(240);
     expect(fourMinutes).toBeLessThan(270);
-    await expect.poll(async () => seconds(await freshAge.textContent())).toBeGreaterThan(seconds(await freshAge.textContent())); // and it runs
+    await expect
+      .poll(async () => seconds(await freshAge.textContent()))
+      .toBeGreaterThan(seconds(await freshAge.textContent())); // and it runs
   });
 }
 
-test('urgency shows by border pattern, icon and words as well as colour, also to colour-blind eyes', async ({ api, kitchen, page }, testInfo) => {
+test('urgency shows by border pattern, icon and words as well as colour, also to colour-blind eyes', async ({
+  api,
+  kitchen,
+  page,
+}, testInfo) => {
   // Demo thresholds: late soon at 5 minutes, late at 8.
   const normal = await api.createOrder({ customer_name: 'Nova Normal' });
   const soon = await api.createOrder({ customer_name: 'Sid Soon' });
@@ -60,11 +70,16 @@ test('urgency shows by border pattern, icon and words as well as colour, also to
   await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
 });
 
-test('the header counts late tickets and shows the last hour’s average ticket time; the side panel what the line needs', async ({ api, kitchen, page }) => {
+test('the header counts late tickets and shows the last hour’s average ticket time; the side panel what the line needs', async ({
+  api,
+  kitchen,
+  page,
+}) => {
   await kitchen.open();
   await kitchen.waitLive();
   const need = (key: string) => page.getByTestId('production').locator(`[data-need="${key}"]`);
-  const count = async (key: string) => ((await need(key).count()) ? Number(await need(key).getAttribute('data-count')) : 0);
+  const count = async (key: string) =>
+    (await need(key).count()) ? Number(await need(key).getAttribute('data-count')) : 0;
   const late = kitchen.page.getByTestId('kitchen-late-count');
   const lateBefore = Number(await late.getAttribute('data-count'));
   const slicesBefore = await count('bread');

@@ -1,7 +1,11 @@
 // Before/after on edits, and the ticket's history one tap away (issue: kitchen screen, item 3).
 import { expect, test } from './fixtures';
 
-test('an edited ticket shows old → new until acknowledged, and its history is one tap away', async ({ api, kitchen, page }) => {
+test('an edited ticket shows old → new until acknowledged, and its history is one tap away', async ({
+  api,
+  kitchen,
+  page,
+}) => {
   await kitchen.open();
   await kitchen.waitLive();
   const order = await api.createOrder({ customer_name: 'Hattie Hist', jelly: 'grape', toast: 'none' });

@@ -8,14 +8,23 @@ import { signIn } from './pages/login-page';
 
 const SECRET = 'e2e-webhook-secret-0123456789';
 
-test('a delivery order is bumped item by item; expo sees its progress, then the ready ticket', async ({ request, kitchen, browser }) => {
+test('a delivery order is bumped item by item; expo sees its progress, then the ready ticket', async ({
+  request,
+  kitchen,
+  browser,
+}) => {
   test.slow(); // several tablets open at once
-  const sample = JSON.parse(fs.readFileSync('test/fixtures/kitchenhub/webhook-order-created.json', 'utf8')) as { order: { order: Record<string, unknown>; customer: Record<string, unknown>; items: unknown[] } };
+  const sample = JSON.parse(fs.readFileSync('test/fixtures/kitchenhub/webhook-order-created.json', 'utf8')) as {
+    order: { order: Record<string, unknown>; customer: Record<string, unknown>; items: unknown[] };
+  };
   sample.order.order = { ...sample.order.order, id: '__ID__', status: 'accepted', daily_number: 77 };
   sample.order.customer = { ...sample.order.customer, name: 'Itemized Ines' };
   const id = String(8_200_000_000_000_000 + Math.floor(Math.random() * 1e12));
   const body = JSON.stringify(sample).replace('"__ID__"', id);
-  const res = await request.post('/api/kitchenhub/webhook', { headers: { 'Content-Type': 'application/json', 'X-KDS-Webhook-Secret': SECRET }, data: body });
+  const res = await request.post('/api/kitchenhub/webhook', {
+    headers: { 'Content-Type': 'application/json', 'X-KDS-Webhook-Secret': SECRET },
+    data: body,
+  });
   expect(res.status()).toBe(200);
   const { order_id: orderId } = (await res.json()) as { order_id: string };
   const count = sample.order.items.length;

@@ -4,7 +4,12 @@ import { expect, test } from './fixtures';
 import { KitchenPage } from './pages/kitchen-page';
 import { signIn } from './pages/login-page';
 
-test('a ticket marked rush moves to the front on every screen, marked, and its tracker ETA drops', async ({ api, kitchen, page, browser }) => {
+test('a ticket marked rush moves to the front on every screen, marked, and its tracker ETA drops', async ({
+  api,
+  kitchen,
+  page,
+  browser,
+}) => {
   test.slow(); // several tablets open at once
   const orders = [];
   for (let i = 0; i < 5; i++) orders.push(await api.createOrder({ customer_name: `Rushq ${i}`, toast: 'none' }));
@@ -23,7 +28,10 @@ test('a ticket marked rush moves to the front on every screen, marked, and its t
   await kitchen.waitLive();
   await otherKitchen.waitLive();
 
-  await kitchen.ticket(last.order_id).getByRole('button', { name: `History and rush for #${last.daily_number}` }).click();
+  await kitchen
+    .ticket(last.order_id)
+    .getByRole('button', { name: `History and rush for #${last.daily_number}` })
+    .click();
   await page.getByRole('button', { name: 'Mark rush: first on the line' }).click();
   await page.keyboard.press('Escape');
   for (const k of [kitchen, otherKitchen]) {

@@ -5,7 +5,10 @@ import { expect, test } from './fixtures';
 import { KitchenPage } from './pages/kitchen-page';
 import { signIn } from './pages/login-page';
 
-test('prep hands a ticket to the toaster, the toaster to expo; each is alerted and sees its part', async ({ api, browser }) => {
+test('prep hands a ticket to the toaster, the toaster to expo; each is alerted and sees its part', async ({
+  api,
+  browser,
+}) => {
   test.slow(); // several tablets open at once
   const screens = await Promise.all(
     (['prep', 'toaster', 'expo'] as const).map(async (station) => {

@@ -13,7 +13,10 @@ test.describe('kitchen screen', () => {
     await expect(kitchen.ticket(order.order_id)).toContainText('Brioche');
   });
 
-  test('each button moves the status one step and the API sees it; cancel shows only while queued or prepping', async ({ api, kitchen }) => {
+  test('each button moves the status one step and the API sees it; cancel shows only while queued or prepping', async ({
+    api,
+    kitchen,
+  }) => {
     const order = await api.createOrder({ toast: 'light' });
     const id = order.order_id;
     await kitchen.open();
@@ -93,7 +96,10 @@ test.describe('kitchen screen', () => {
     await expect(kitchen.button(id, 'Start')).toBeVisible();
   });
 
-  test('a customer cancel turns the ticket unmistakably canceled until acknowledged, then it leaves', async ({ api, kitchen }) => {
+  test('a customer cancel turns the ticket unmistakably canceled until acknowledged, then it leaves', async ({
+    api,
+    kitchen,
+  }) => {
     const { order_id: id } = await api.createOrder();
     await kitchen.open();
     await kitchen.waitLive();
@@ -124,7 +130,11 @@ test.describe('kitchen screen', () => {
     await expect(kitchen.ticket(b.order_id)).toHaveCount(0);
   });
 
-  test('two screens bump the same ticket at once: only one move happens, the other screen is told calmly', async ({ api, kitchen, browser }) => {
+  test('two screens bump the same ticket at once: only one move happens, the other screen is told calmly', async ({
+    api,
+    kitchen,
+    browser,
+  }) => {
     test.slow(); // two tablets signing in
     const { order_id: id } = await api.createOrder();
     const otherContext = await browser.newContext();
@@ -148,7 +158,11 @@ test.describe('kitchen screen', () => {
     await otherContext.close();
   });
 
-  test('when the stream drops the banner says so and tickets stay; it recovers by itself', async ({ api, kitchen, context }) => {
+  test('when the stream drops the banner says so and tickets stay; it recovers by itself', async ({
+    api,
+    kitchen,
+    context,
+  }) => {
     const before = await api.createOrder();
     await kitchen.open();
     await kitchen.waitLive();
@@ -166,7 +180,9 @@ test.describe('kitchen screen', () => {
     await kitchen.waitLive();
     const { order_id: id } = await api.createOrder({ toast: 'none' });
     await expect(kitchen.ticket(id)).toBeVisible();
-    const position = await kitchen.tickets().evaluateAll((els, want) => els.findIndex((e) => e.getAttribute('data-testid') === want) + 1, `ticket-${id}`);
+    const position = await kitchen
+      .tickets()
+      .evaluateAll((els, want) => els.findIndex((e) => e.getAttribute('data-testid') === want) + 1, `ticket-${id}`);
     expect(position).toBeGreaterThan(0);
     const keys = kitchen.page.keyboard;
     if (position <= 9) await keys.press(String(position));
@@ -198,7 +214,10 @@ test.describe('kitchen screen', () => {
     try {
       await kitchen.open();
       await expect(page.getByTestId('kitchen-86')).toContainText('Blackberry');
-      const refused = await page.request.post('/v1/orders', { headers: { 'X-API-Key': 'pbj_test_8dd1f2' }, data: { customer_id: 'c', bread: 'white', peanut_butter: 'smooth', jelly: 'blackberry' } });
+      const refused = await page.request.post('/v1/orders', {
+        headers: { 'X-API-Key': 'pbj_test_8dd1f2' },
+        data: { customer_id: 'c', bread: 'white', peanut_butter: 'smooth', jelly: 'blackberry' },
+      });
       expect(refused.status()).toBe(409);
     } finally {
       await page.request.put('/api/stock/jelly/blackberry', { data: { in_stock: true } });

@@ -6,14 +6,19 @@ import { signIn } from './pages/login-page';
 
 /** Clicks "Simulate incoming order" and returns the KitchenHub id the sandbox gave the order. */
 async function simulate(incoming: IncomingPage): Promise<string> {
-  const response = incoming.page.waitForResponse((r) => r.url().endsWith('/api/kitchenhub/simulate') && r.request().method() === 'POST');
+  const response = incoming.page.waitForResponse(
+    (r) => r.url().endsWith('/api/kitchenhub/simulate') && r.request().method() === 'POST',
+  );
   await incoming.page.getByRole('button', { name: 'Simulate incoming order' }).click();
   const body = (await (await response).json()) as { hub_order_id: string; webhook_status: number };
   expect(body.webhook_status).toBe(200);
   return body.hub_order_id;
 }
 
-test('demo: the manager connects KitchenHub, a sandbox order is accepted, bumped to the end, and KitchenHub receives accept and complete; when the API is down the manager sees why and retries', async ({ page, browser }) => {
+test('demo: the manager connects KitchenHub, a sandbox order is accepted, bumped to the end, and KitchenHub receives accept and complete; when the API is down the manager sees why and retries', async ({
+  page,
+  browser,
+}) => {
   test.slow();
   await signIn(page, 'manager');
   const incoming = new IncomingPage(page);

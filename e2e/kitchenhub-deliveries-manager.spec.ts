@@ -10,25 +10,35 @@ const newId = () => String(8_100_000_000_000_000 + Math.floor(Math.random() * 1e
 
 /** KitchenHub (or someone pretending to be it) posts `text` to the webhook. */
 const hubPosts = (request: APIRequestContext, text: string, secret = SECRET) =>
-  request.post('/api/kitchenhub/webhook', { headers: { 'Content-Type': 'application/json', 'X-KDS-Webhook-Secret': secret }, data: Buffer.from(text) }); // a Buffer: Playwright would quote a string that is not JSON
+  request.post('/api/kitchenhub/webhook', {
+    headers: { 'Content-Type': 'application/json', 'X-KDS-Webhook-Secret': secret },
+    data: Buffer.from(text),
+  }); // a Buffer: Playwright would quote a string that is not JSON
 
 type Entry = { id: number; hub_order_id: string | null; outcome: string };
 
-test('the manager sees every webhook with its outcome, filters to problems, and replays them', async ({ page, request }) => {
+test('the manager sees every webhook with its outcome, filters to problems, and replays them', async ({
+  page,
+  request,
+}) => {
   await signIn(page, 'manager');
   const hubOrderId = newId();
   expect((await hubPosts(request, SAMPLE.replace('5501505922269184', hubOrderId))).status()).toBe(200);
   expect((await hubPosts(request, '{"order": {')).status()).toBe(400);
   expect((await hubPosts(request, SAMPLE, 'not-the-secret-0123456789')).status()).toBe(401);
   // Delivery ids come from the manager's own log API: the newest three are ours.
-  const { deliveries } = (await (await page.request.get('/api/kitchenhub/deliveries?limit=3')).json()) as { deliveries: Entry[] };
+  const { deliveries } = (await (await page.request.get('/api/kitchenhub/deliveries?limit=3')).json()) as {
+    deliveries: Entry[];
+  };
   const [refused, bad, good] = deliveries as [Entry, Entry, Entry];
   expect([good.hub_order_id, bad.outcome, refused.outcome]).toEqual([hubOrderId, 'invalid', 'unauthorized']);
 
   const hub = new KitchenHubDeliveries(page);
   await hub.open();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('KitchenHub');
-  await expect(page.getByRole('navigation', { name: 'Manager sections' }).getByRole('link', { name: /^KitchenHub/ })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Manager sections' }).getByRole('link', { name: /^KitchenHub/ }),
+  ).toHaveAttribute('aria-current', 'page');
   await expect(hub.row(good.id)).toHaveAttribute('data-outcome', 'applied');
   await expect(hub.row(good.id)).toContainText(hubOrderId);
   await expect(hub.row(bad.id)).toHaveAttribute('data-outcome', 'invalid');
@@ -49,5 +59,8 @@ test('the manager sees every webhook with its outcome, filters to problems, and 
   await hub.filter('All');
   await hub.replayButton(good.id).click();
   await expect(hub.replayResult(good.id)).toContainText('duplicate');
-  await expect(hub.rows().filter({ hasText: `Replay of delivery #${good.id}` })).toHaveAttribute('data-outcome', 'duplicate');
+  await expect(hub.rows().filter({ hasText: `Replay of delivery #${good.id}` })).toHaveAttribute(
+    'data-outcome',
+    'duplicate',
+  );
 });

@@ -27,7 +27,11 @@ async function hubSends(request: APIRequestContext, id: string, status: string, 
 
 const newId = () => String(8_000_000_000_000_000 + Math.floor(Math.random() * 1e12));
 
-test('a webhook arrives, the manager sees it live and accepts it with a prep time, the kitchen gets the ticket', async ({ page, request, browser }) => {
+test('a webhook arrives, the manager sees it live and accepts it with a prep time, the kitchen gets the ticket', async ({
+  page,
+  request,
+  browser,
+}) => {
   test.slow();
   await signIn(page, 'manager');
   const incoming = new IncomingPage(page);

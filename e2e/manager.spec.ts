@@ -34,11 +34,19 @@ async function deviceFor(browser: Browser, name: string, pin: string) {
 }
 
 test.describe('manager console', () => {
-  test('one navigation: /manager opens Incoming and every section is one tap away', async ({ console: manager, page }) => {
+  test('one navigation: /manager opens Incoming and every section is one tap away', async ({
+    console: manager,
+    page,
+  }) => {
     await manager.open();
     await expect(page).toHaveURL(/\/manager\/incoming$/);
     const headings: Record<ManagerSection, RegExp> = {
-      Incoming: /Incoming/, Stock: /Stock/, Numbers: /numbers/i, Store: /Store/, 'API keys': /API keys/, Staff: /Staff/,
+      Incoming: /Incoming/,
+      Stock: /Stock/,
+      Numbers: /numbers/i,
+      Store: /Store/,
+      'API keys': /API keys/,
+      Staff: /Staff/,
     };
     for (const [section, heading] of Object.entries(headings) as Array<[ManagerSection, RegExp]>) {
       await manager.section(section).click();
@@ -47,7 +55,11 @@ test.describe('manager console', () => {
     }
   });
 
-  test("86 an option: the API refuses it at once, every section shows it, and restoring brings it back", async ({ console: manager, page, request }) => {
+  test('86 an option: the API refuses it at once, every section shows it, and restoring brings it back', async ({
+    console: manager,
+    page,
+    request,
+  }) => {
     const stock = new ManagerStock(page);
     const fluff = stock.option('Extras', 'Marshmallow fluff');
     await stock.open();
@@ -60,7 +72,9 @@ test.describe('manager console', () => {
       const refused = await order(request, { extras: ['marshmallow_fluff'] });
       expect(refused.status()).toBe(409);
       expect(await refused.json()).toMatchObject({
-        error: 'out_of_stock', message: 'Marshmallow fluff is out of stock.', item: { type: 'extras', option: 'marshmallow_fluff' },
+        error: 'out_of_stock',
+        message: 'Marshmallow fluff is out of stock.',
+        item: { type: 'extras', option: 'marshmallow_fluff' },
       });
 
       await manager.section('Numbers').click();
@@ -75,12 +89,17 @@ test.describe('manager console', () => {
     }
   });
 
-  test("a cook's 86 from the kitchen shows on the manager's screen without a reload", async ({ console: manager, browser }) => {
+  test("a cook's 86 from the kitchen shows on the manager's screen without a reload", async ({
+    console: manager,
+    browser,
+  }) => {
     await manager.open('/manager/keys');
     await expect(manager.eightySixed()).not.toContainText('Multigrain');
     const tablet = await deviceFor(browser, DEMO_NAMES.kitchen, DEMO_PINS.kitchen);
     try {
-      expect((await tablet.request.put('/api/stock/bread/multigrain', { data: { in_stock: false } })).status()).toBe(200);
+      expect((await tablet.request.put('/api/stock/bread/multigrain', { data: { in_stock: false } })).status()).toBe(
+        200,
+      );
       await expect(manager.eightySixed()).toContainText('Multigrain', { timeout: 10_000 }); // the bar polls every few seconds
     } finally {
       await tablet.request.put('/api/stock/bread/multigrain', { data: { in_stock: true } });
@@ -89,7 +108,11 @@ test.describe('manager console', () => {
     await expect(manager.eightySixed()).not.toContainText('Multigrain', { timeout: 10_000 });
   });
 
-  test('create a key, see the API accept it, revoke it, see the API refuse it', async ({ console: _signedIn, page, request }) => {
+  test('create a key, see the API accept it, revoke it, see the API refuse it', async ({
+    console: _signedIn,
+    page,
+    request,
+  }) => {
     const keys = new ManagerKeys(page);
     const name = `E2E kiosk ${unique()}`;
     await keys.open();
@@ -112,7 +135,11 @@ test.describe('manager console', () => {
     expect((await order(request)).status()).toBe(201); // the demo key is untouched
   });
 
-  test('pause intake and the API answers 503; resume and it takes orders again', async ({ console: manager, page, request }) => {
+  test('pause intake and the API answers 503; resume and it takes orders again', async ({
+    console: manager,
+    page,
+    request,
+  }) => {
     const store = new ManagerStore(page);
     await store.open();
     await expect(store.intake()).toContainText('Taking orders');
@@ -153,7 +180,10 @@ test.describe('manager console', () => {
     }
   });
 
-  test('the numbers render as charts from the demo data, with a day picker and a CSV export', async ({ console: _signedIn, page }) => {
+  test('the numbers render as charts from the demo data, with a day picker and a CSV export', async ({
+    console: _signedIn,
+    page,
+  }) => {
     const numbers = new ManagerNumbers(page);
     await numbers.open();
     await expect(numbers.hourlyChart()).toBeVisible();
@@ -163,7 +193,10 @@ test.describe('manager console', () => {
     expect(bars.reduce((a, b) => a + b, 0)).toBe(total);
     expect(Math.max(...bars)).toBeGreaterThan(0);
     await expect(numbers.ticketTimes()).toBeVisible();
-    const minutes = await numbers.ticketTimes().getByTestId(/^minute-/).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-count'))));
+    const minutes = await numbers
+      .ticketTimes()
+      .getByTestId(/^minute-/)
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-count'))));
     expect(minutes.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2); // the demo's delivered and ready tickets
     await expect(numbers.tile('median')).not.toContainText('—');
     await expect(numbers.items('bread')).toContainText('Brioche');
@@ -182,7 +215,11 @@ test.describe('manager console', () => {
     await expect(page.getByText('No orders this day.')).toBeVisible();
   });
 
-  test('add a member who then signs in; deactivating them signs them out', async ({ console: _signedIn, page, browser }) => {
+  test('add a member who then signs in; deactivating them signs them out', async ({
+    console: _signedIn,
+    page,
+    browser,
+  }) => {
     const staff = new ManagerStaff(page);
     const suffix = unique();
     const name = `Robin ${suffix}`;
@@ -224,10 +261,19 @@ test.describe('manager only', () => {
       await expect(page.getByRole('alert').filter({ hasText: 'needs a manager' })).toBeVisible();
     }
     for (const [method, path] of [
-      ['GET', '/api/manager/keys'], ['POST', '/api/manager/keys'], ['DELETE', '/api/manager/keys/key_demo'], ['GET', '/api/manager/staff'],
-      ['PUT', '/api/manager/staff/stf_kitchen'], ['GET', '/api/manager/store'], ['PUT', '/api/manager/store/kitchen'], ['GET', '/api/manager/numbers'],
+      ['GET', '/api/manager/keys'],
+      ['POST', '/api/manager/keys'],
+      ['DELETE', '/api/manager/keys/key_demo'],
+      ['GET', '/api/manager/staff'],
+      ['PUT', '/api/manager/staff/stf_kitchen'],
+      ['GET', '/api/manager/store'],
+      ['PUT', '/api/manager/store/kitchen'],
+      ['GET', '/api/manager/numbers'],
     ] as const) {
-      const res = await page.request.fetch(path, { method, data: method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' } });
+      const res = await page.request.fetch(path, {
+        method,
+        data: method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' },
+      });
       expect(res.status(), `${method} ${path}`).toBe(403);
       expect(await res.json()).toMatchObject({ error: 'forbidden' });
     }
@@ -243,9 +289,14 @@ test.describe('API docs', () => {
     for (const name of ['Create an order', 'List your orders', 'Get an order', 'Change an order', 'Cancel an order']) {
       await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
     }
-    await expect(page.getByTestId('error-table').locator('[data-code="out_of_stock"]')).toHaveAttribute('data-status', '409');
+    await expect(page.getByTestId('error-table').locator('[data-code="out_of_stock"]')).toHaveAttribute(
+      'data-status',
+      '409',
+    );
     await expect(page.getByText(/curl -X POST http:\/\/127\.0\.0\.1:\d+\/v1\/orders/)).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     const spec = await page.request.get('/v1/openapi.json');
     expect((await spec.json()).openapi).toBe('3.1.0');
   });

@@ -15,7 +15,9 @@ test.describe.configure({ mode: 'serial' });
 async function setAlarmAfter(browser: Browser, seconds: number) {
   const page = await browser.newPage();
   await signIn(page, 'manager');
-  expect((await page.request.put('/api/screens/settings', { data: { missing_order_seconds: seconds } })).status()).toBe(200);
+  expect((await page.request.put('/api/screens/settings', { data: { missing_order_seconds: seconds } })).status()).toBe(
+    200,
+  );
   await page.close();
 }
 test.beforeAll(({ browser }) => setAlarmAfter(browser, 5));
@@ -33,7 +35,11 @@ async function kitchenBehindDroppingProxy(browser: Browser, baseURL: string) {
   return { proxy, context, kitchen };
 }
 
-test('a stream event lost on the way is noticed by the sequence gap and recovered at once', async ({ browser, request, baseURL }) => {
+test('a stream event lost on the way is noticed by the sequence gap and recovered at once', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const { proxy, context, kitchen } = await kitchenBehindDroppingProxy(browser, baseURL!);
   const api = new OrdersApi(request);
   const lost = await api.createOrder({ customer_name: 'Dropped Gap' });
@@ -46,7 +52,11 @@ test('a stream event lost on the way is noticed by the sequence gap and recovere
   await proxy.close();
 });
 
-test("the last event lost (no gap to see) is recovered by the heartbeat's reconciliation", async ({ browser, request, baseURL }) => {
+test("the last event lost (no gap to see) is recovered by the heartbeat's reconciliation", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const { proxy, context, kitchen } = await kitchenBehindDroppingProxy(browser, baseURL!);
   const lost = await new OrdersApi(request).createOrder({ customer_name: 'Dropped Last' });
   await expect(kitchen.ticket(lost.order_id)).toBeVisible({ timeout: 10_000 }); // within two heartbeats
@@ -56,7 +66,10 @@ test("the last event lost (no gap to see) is recovered by the heartbeat's reconc
   await proxy.close();
 });
 
-test('a screen that stops reporting leaves an order unshown: the alarm names it and the quiet screen, everywhere', async ({ browser, request }) => {
+test('a screen that stops reporting leaves an order unshown: the alarm names it and the quiet screen, everywhere', async ({
+  browser,
+  request,
+}) => {
   test.slow();
   // The prep tablet: it shows the new order, but its heartbeats no longer get through.
   const prepContext = await browser.newContext();

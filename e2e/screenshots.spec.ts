@@ -11,13 +11,25 @@ const OUT = 'docs/screenshots';
 test('kitchen screen, busy, with late tickets, an edit and a cancel (1280×800)', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const api = new OrdersApi(request);
-  const edited = await api.createOrder({ customer_name: 'Theo Park', bread: 'sourdough', jelly: 'grape', toast: 'none' });
-  const canceled = await api.createOrder({ customer_name: 'Nia Lopez', bread: 'wheat', jelly: 'raspberry', toast: 'medium' });
+  const edited = await api.createOrder({
+    customer_name: 'Theo Park',
+    bread: 'sourdough',
+    jelly: 'grape',
+    toast: 'none',
+  });
+  const canceled = await api.createOrder({
+    customer_name: 'Nia Lopez',
+    bread: 'wheat',
+    jelly: 'raspberry',
+    toast: 'medium',
+  });
   await api.editOrder(edited.order_id, { jelly: 'strawberry', extras: ['honey'] });
   await api.cancelOrder(canceled.order_id);
   const rushed = await api.createOrder({ customer_name: 'Rafa Diaz', bread: 'white', jelly: 'apricot', toast: 'none' });
   await signIn(page, 'kitchen');
-  const board = (await (await page.request.get('/api/tickets')).json()) as { tickets: Array<{ order_id: string; version: number }> };
+  const board = (await (await page.request.get('/api/tickets')).json()) as {
+    tickets: Array<{ order_id: string; version: number }>;
+  };
   const version = board.tickets.find((t) => t.order_id === rushed.order_id)?.version ?? 1;
   expect((await page.request.post(`/api/orders/${rushed.order_id}/rush`, { data: { version } })).status()).toBe(200);
   const kitchen = new KitchenPage(page);
@@ -25,7 +37,10 @@ test('kitchen screen, busy, with late tickets, an edit and a cancel (1280×800)'
   await kitchen.waitLive();
   await expect(kitchen.ticket(canceled.order_id)).toHaveAttribute('data-status', 'canceled');
   await page.screenshot({ path: `${OUT}/kitchen.png` });
-  await kitchen.ticket(edited.order_id).getByRole('button', { name: /^History and rush for/ }).click();
+  await kitchen
+    .ticket(edited.order_id)
+    .getByRole('button', { name: /^History and rush for/ })
+    .click();
   await expect(page.getByTestId('history-entry')).toHaveCount(2);
   await page.screenshot({ path: `${OUT}/kitchen-history.png` });
   await page.keyboard.press('Escape');
@@ -59,9 +74,18 @@ test('home page (1280×800)', async ({ page }) => {
 test('manager: incoming delivery-app orders (1280×800)', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const sample = fs.readFileSync('test/fixtures/kitchenhub/webhook-order-created.json', 'utf8');
-  for (const [id, name, daily] of [['8100000000000001', 'Dana Kowalski', 41], ['8100000000000002', 'Marco Rossi', 42]] as const) {
-    const body = sample.replace('5501505922269184', id).replace('"Ari S"', `"${name}"`).replace('"daily_number": 15', `"daily_number": ${daily}`);
-    const res = await request.post('/api/kitchenhub/webhook', { headers: { 'Content-Type': 'application/json', 'X-KDS-Webhook-Secret': 'e2e-webhook-secret-0123456789' }, data: body });
+  for (const [id, name, daily] of [
+    ['8100000000000001', 'Dana Kowalski', 41],
+    ['8100000000000002', 'Marco Rossi', 42],
+  ] as const) {
+    const body = sample
+      .replace('5501505922269184', id)
+      .replace('"Ari S"', `"${name}"`)
+      .replace('"daily_number": 15', `"daily_number": ${daily}`);
+    const res = await request.post('/api/kitchenhub/webhook', {
+      headers: { 'Content-Type': 'application/json', 'X-KDS-Webhook-Secret': 'e2e-webhook-secret-0123456789' },
+      data: body,
+    });
     expect(res.status()).toBe(200);
   }
   await signIn(page, 'manager', '/manager/incoming');
@@ -76,7 +100,12 @@ test('manager: KitchenHub calls, connection and deliveries log (1280×800 and 39
     const res = await page.request.post('/api/kitchenhub/simulate', { data: { kind } });
     expect(res.status()).toBe(201);
     const { hub_order_id } = (await res.json()) as { hub_order_id: string };
-    if (kind === 'asap') expect((await page.request.post(`/api/kitchenhub/orders/${hub_order_id}/accept`, { data: { prep_time_minutes: 15 } })).status()).toBe(200);
+    if (kind === 'asap')
+      expect(
+        (
+          await page.request.post(`/api/kitchenhub/orders/${hub_order_id}/accept`, { data: { prep_time_minutes: 15 } })
+        ).status(),
+      ).toBe(200);
   }
   await page.goto('/manager/kitchenhub');
   await expect(page.getByTestId('hub-call').first()).toHaveAttribute('data-state', 'sent');
@@ -85,7 +114,11 @@ test('manager: KitchenHub calls, connection and deliveries log (1280×800 and 39
   await page.screenshot({ path: `${OUT}/manager-kitchenhub-phone.png` });
 });
 
-test('the missing-order alarm on the manager console and on a kitchen screen (1280×800)', async ({ page, browser, request }) => {
+test('the missing-order alarm on the manager console and on a kitchen screen (1280×800)', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.slow();
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, 'manager', '/manager/screens');
@@ -94,8 +127,14 @@ test('the missing-order alarm on the manager console and on a kitchen screen (12
   const tablet = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await signIn(tablet, 'kitchen');
   await new KitchenPage(tablet).open('toaster');
-  const order = await new OrdersApi(request).createOrder({ customer_name: 'Rosa Quinn', bread: 'wheat', toast: 'none' });
-  await expect(page.getByTestId('missing-order-alarm').locator(`[data-order-id="${order.order_id}"]`)).toBeVisible({ timeout: 20_000 });
+  const order = await new OrdersApi(request).createOrder({
+    customer_name: 'Rosa Quinn',
+    bread: 'wheat',
+    toast: 'none',
+  });
+  await expect(page.getByTestId('missing-order-alarm').locator(`[data-order-id="${order.order_id}"]`)).toBeVisible({
+    timeout: 20_000,
+  });
   await page.screenshot({ path: `${OUT}/manager-screens-alarm.png` });
   await expect(tablet.getByTestId('missing-order-alarm')).toBeVisible();
   await tablet.screenshot({ path: `${OUT}/kitchen-missing-order-alarm.png` });
@@ -103,10 +142,18 @@ test('the missing-order alarm on the manager console and on a kitchen screen (12
   await tablet.close();
 });
 
-test('late, late-soon and on-time tickets in normal vision and under deuteranopia (1280×800)', async ({ page, request }) => {
+test('late, late-soon and on-time tickets in normal vision and under deuteranopia (1280×800)', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const api = new OrdersApi(request);
-  const late = await api.createOrder({ customer_name: 'Lou Marsh', bread: 'sourdough', jelly: 'strawberry', toast: 'dark' });
+  const late = await api.createOrder({
+    customer_name: 'Lou Marsh',
+    bread: 'sourdough',
+    jelly: 'strawberry',
+    toast: 'dark',
+  });
   const soon = await api.createOrder({ customer_name: 'Sid Park', bread: 'white', jelly: 'grape', toast: 'none' });
   await api.createOrder({ customer_name: 'Nova Reyes', bread: 'brioche', jelly: 'apricot', toast: 'light' });
   backdateOrder(late.order_id, 9 * 60_000);

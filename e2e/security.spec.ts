@@ -10,14 +10,18 @@ import { signIn } from './pages/login-page';
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   const messages: string[] = [];
   page.on('console', (m) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(m.text())) messages.push(m.text());
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(m.text()))
+      messages.push(m.text());
   });
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return async () => [...messages, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))];
+  return async () => [
+    ...messages,
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
+  ];
 }
 
 test('public screens hydrate and work under the CSP, with no violation reported', async ({ page, api }) => {
@@ -38,7 +42,10 @@ test('public screens hydrate and work under the CSP, with no violation reported'
   expect(await violations()).toEqual([]);
 });
 
-test('a cook signs in and bumps a ticket under the CSP: the browser same-origin requests pass the Origin check', async ({ page, api }) => {
+test('a cook signs in and bumps a ticket under the CSP: the browser same-origin requests pass the Origin check', async ({
+  page,
+  api,
+}) => {
   const violations = await watchCsp(page);
   const order = await api.createOrder({ customer_name: 'Origin Check', toast: 'none' });
   await signIn(page, 'kitchen'); // POST /api/session from the page, with Origin

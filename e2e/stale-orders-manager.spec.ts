@@ -5,7 +5,11 @@ import { KitchenPage } from './pages/kitchen-page';
 import { signIn } from './pages/login-page';
 import { leaveOvernight } from './support/db';
 
-test('an order left open overnight is flagged on the kitchen screen until a manager resolves it', async ({ api, browser, page }) => {
+test('an order left open overnight is flagged on the kitchen screen until a manager resolves it', async ({
+  api,
+  browser,
+  page,
+}) => {
   const order = await api.createOrder({ customer_name: 'Olive Overnight', toast: 'none' });
   leaveOvernight(order.order_id);
 

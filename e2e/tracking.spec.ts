@@ -4,13 +4,24 @@ import { expect, test } from './pages/tracking-page';
 // A customer's phone.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
-test('the customer follows every status live, in plain words, with Cancel offered only while queued or prepping', async ({ api, cook, tracker, page }) => {
+test('the customer follows every status live, in plain words, with Cancel offered only while queued or prepping', async ({
+  api,
+  cook,
+  tracker,
+  page,
+}) => {
   const { order_id: id } = await api.createOrder({ customer_name: 'Robin Tracker', toast: 'light' });
   await tracker.recordVibrations();
   await tracker.open(id);
   await tracker.markDocument();
 
-  await expect(tracker.stepNames()).toHaveText(['In the queue', 'Being made', 'Toasting', 'Ready for pickup', 'Picked up']);
+  await expect(tracker.stepNames()).toHaveText([
+    'In the queue',
+    'Being made',
+    'Toasting',
+    'Ready for pickup',
+    'Picked up',
+  ]);
   await expect(tracker.hero()).toContainText('Robin, your order number is');
   await expect(tracker.hero()).not.toContainText('Tracker');
   await expect(tracker.choices()).toContainText('Brioche');
@@ -76,7 +87,11 @@ test('cancel asks first; keeping the order changes nothing, confirming cancels i
   expect(await api.getOrder(id)).toMatchObject({ status: 'canceled' });
 });
 
-test('a cancel that races the kitchen is refused kindly, and the page shows where the order is now', async ({ api, cook, tracker }) => {
+test('a cancel that races the kitchen is refused kindly, and the page shows where the order is now', async ({
+  api,
+  cook,
+  tracker,
+}) => {
   const { order_id: id } = await api.createOrder({ toast: 'light' });
   await cook.advanceTo(id, 'prepping');
   await tracker.blockLiveUpdates(); // the phone cannot hear the kitchen's next tap
@@ -120,11 +135,17 @@ test('an unknown or malformed order id gets a friendly 404 page with a way back'
   await expect(page).toHaveURL(/\/$/);
 });
 
-test('without the live stream the page polls every 15 s with If-None-Match and still follows the kitchen', async ({ api, cook, tracker, page }) => {
+test('without the live stream the page polls every 15 s with If-None-Match and still follows the kitchen', async ({
+  api,
+  cook,
+  tracker,
+  page,
+}) => {
   const { order_id: id } = await api.createOrder({ toast: 'none' });
   const polls: Array<{ ifNoneMatch: string | undefined; status: number }> = [];
   page.on('response', (res) => {
-    if (new URL(res.url()).pathname === `/api/track/${id}`) polls.push({ ifNoneMatch: res.request().headers()['if-none-match'], status: res.status() });
+    if (new URL(res.url()).pathname === `/api/track/${id}`)
+      polls.push({ ifNoneMatch: res.request().headers()['if-none-match'], status: res.status() });
   });
   await page.clock.install();
   await tracker.blockLiveUpdates();
@@ -141,7 +162,11 @@ test('without the live stream the page polls every 15 s with If-None-Match and s
   expect(polls[1]).toMatchObject({ ifNoneMatch: expect.stringMatching(/^W\/"/), status: 304 }); // nothing new: no body
 });
 
-test('a quiet reconnecting hint shows while the live connection is down, and goes when it is back', async ({ api, cook, tracker }) => {
+test('a quiet reconnecting hint shows while the live connection is down, and goes when it is back', async ({
+  api,
+  cook,
+  tracker,
+}) => {
   const { order_id: id } = await api.createOrder();
   await tracker.blockLiveUpdates();
   await tracker.open(id);
@@ -153,8 +178,14 @@ test('a quiet reconnecting hint shows while the live connection is down, and goe
   await expect(tracker.currentStep()).toHaveText(/Being made/);
 });
 
-test('axe finds no accessibility violations in the queued, ready and canceled states, or in the dialog', async ({ api, cook, tracker, page }) => {
-  const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+test('axe finds no accessibility violations in the queued, ready and canceled states, or in the dialog', async ({
+  api,
+  cook,
+  tracker,
+  page,
+}) => {
+  const axe = () =>
+    new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const { order_id: id } = await api.createOrder({ customer_name: 'Ari Axe' });
   await tracker.open(id);
   await expect(tracker.currentStep()).toHaveText(/In the queue/);
@@ -178,11 +209,20 @@ test('axe finds no accessibility violations in the queued, ready and canceled st
   expect((await axe()).violations).toEqual([]);
 });
 
-test('at 200% zoom (195 CSS px wide) everything still fits without sideways scrolling', async ({ api, tracker, page }) => {
+test('at 200% zoom (195 CSS px wide) everything still fits without sideways scrolling', async ({
+  api,
+  tracker,
+  page,
+}) => {
   await page.setViewportSize({ width: 195, height: 422 });
-  const { order_id: id } = await api.createOrder({ customer_name: 'Maximiliana', extras: ['banana_slices', 'marshmallow_fluff', 'cinnamon'] });
+  const { order_id: id } = await api.createOrder({
+    customer_name: 'Maximiliana',
+    extras: ['banana_slices', 'marshmallow_fluff', 'cinnamon'],
+  });
   await tracker.open(id);
   await expect(tracker.cancelButton()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -34,7 +34,10 @@ export async function sandboxClient(now = Date.now()): Promise<{ clientId: strin
 export async function switchDemoOff(actor: StaffMember, now = Date.now()): Promise<void> {
   if (!(await demoOn())) return;
   if (DEMO_STAFF_IDS.includes(actor.id)) {
-    throw new ApiError('conflict', `Switching demo data off removes the demo staff, ${actor.name} included. Add yourself as a manager under Staff, sign in with your own PIN, then switch it off.`);
+    throw new ApiError(
+      'conflict',
+      `Switching demo data off removes the demo staff, ${actor.name} included. Add yourself as a manager under Staff, sign in with your own PIN, then switch it off.`,
+    );
   }
   await endDemo({ keyId: DEMO_KEY_ID, staffIds: DEMO_STAFF_IDS, now });
 }

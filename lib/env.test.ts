@@ -4,7 +4,13 @@ import { parseEnv } from './env';
 describe('configuration', () => {
   test('defaults make a working restaurant', () => {
     const env = parseEnv({ STORE_TIMEZONE: 'UTC' });
-    expect(env).toMatchObject({ PORT: 3000, DATABASE_PATH: './data/kds.sqlite', RATE_LIMIT_PER_MINUTE: 120, MAX_BODY_BYTES: 65536, TRUST_PROXY: 0 });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATABASE_PATH: './data/kds.sqlite',
+      RATE_LIMIT_PER_MINUTE: 120,
+      MAX_BODY_BYTES: 65536,
+      TRUST_PROXY: 0,
+    });
     expect(env.SEED_DEMO).toBeUndefined(); // npm start seeds demo data into a new database, a bare server does not
     expect(env.KITCHENHUB_SANDBOX).toBeUndefined();
   });

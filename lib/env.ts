@@ -24,7 +24,10 @@ const schema = z.object({
   /** Wrong PINs for one staff name before that name is locked for 15 minutes (and 4× that per day) on devices not trusted. */
   LOGIN_FAILURES_PER_NAME: positiveInt(5),
   /** A staff session ends after this many minutes without a request (an open kitchen screen keeps it alive). */
-  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(12 * 60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .default(12 * 60),
   /**
    * How many reverse proxies of ours stand in front of the server and append the address they saw to
    * X-Forwarded-For (`true` = 1). 0/false (default): clients' X-Forwarded-* headers are ignored and the

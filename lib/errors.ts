@@ -54,7 +54,8 @@ const SQLITE_TROUBLE = /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN)/;
  */
 const PG_TROUBLE = /^(08\w{3}|53\w{3}|57P0[1-4]|25006|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND)$/;
 /** The driver's messages for a lost or unreachable server, which carry no code. */
-const PG_LOST = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout/;
+const PG_LOST =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout/;
 
 /**
  * The code of a storage failure (drizzle wraps the driver's error in `cause`), or null. A failed
@@ -76,7 +77,12 @@ export function toResponse(err: unknown, headers: Record<string, string> = {}): 
   if (trouble) {
     // The disk, not the request: the client may retry the same request once it passes.
     console.error(`storage unavailable (${trouble}): ${err instanceof Error ? err.message : String(err)}`);
-    err = new ApiError('service_unavailable', 'Our storage is unavailable right now; nothing was changed. Please try again shortly.', {}, { 'Retry-After': '5' });
+    err = new ApiError(
+      'service_unavailable',
+      'Our storage is unavailable right now; nothing was changed. Please try again shortly.',
+      {},
+      { 'Retry-After': '5' },
+    );
   }
   if (err instanceof ApiError) {
     return Response.json(

@@ -18,7 +18,8 @@ async function settleDemoSetting(now: number): Promise<void> {
   if ('demo' in (await readSettings(['demo']))) return;
   const key = await getApiKey(DEMO_KEY_ID);
   const staff = await listStaff();
-  const present = (key !== undefined && key.revokedAt === null) || staff.some((m) => m.active && DEMO_STAFF_IDS.includes(m.id));
+  const present =
+    (key !== undefined && key.revokedAt === null) || staff.some((m) => m.active && DEMO_STAFF_IDS.includes(m.id));
   await writeSettingOnce('demo', present, now);
 }
 

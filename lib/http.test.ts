@@ -16,7 +16,8 @@ describe('nestsDeeperThan', () => {
   });
 
   test('agrees with the depth of any JSON value it is given', () => {
-    const depthOf = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0);
+    const depthOf = (v: unknown): number =>
+      v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 10 }), (value, max) => {
         expect(nestsDeeperThan(JSON.stringify(value), max)).toBe(depthOf(value) > max);

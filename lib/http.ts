@@ -17,7 +17,10 @@ export function responseHeaders(req: Request): Headers {
 /** What a route may set in `handle()`: a larger body cap than MAX_BODY_BYTES, only where it needs one. */
 export type RouteOptions = { maxBodyBytes?: number };
 
-export function handle<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, opts: RouteOptions = {}): (req: Request, ctx: Ctx) => Promise<Response> {
+export function handle<Ctx>(
+  fn: (req: Request, ctx: Ctx) => Promise<Response>,
+  opts: RouteOptions = {},
+): (req: Request, ctx: Ctx) => Promise<Response> {
   return wrap(fn, {}, opts);
 }
 
@@ -25,11 +28,15 @@ export function handle<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, o
 // any origin may call it.
 const CORS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed, Location',
+  'Access-Control-Expose-Headers':
+    'ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Idempotent-Replayed, Location',
 };
 
 /** `handle()` for the public /v1 API: adds CORS headers to every answer. */
-export function handleApi<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, opts: RouteOptions = {}): (req: Request, ctx: Ctx) => Promise<Response> {
+export function handleApi<Ctx>(
+  fn: (req: Request, ctx: Ctx) => Promise<Response>,
+  opts: RouteOptions = {},
+): (req: Request, ctx: Ctx) => Promise<Response> {
   return wrap(fn, CORS, opts);
 }
 
@@ -47,7 +54,11 @@ export function preflight(methods: string): () => Response {
     });
 }
 
-function wrap<Ctx>(fn: (req: Request, ctx: Ctx) => Promise<Response>, always: Record<string, string>, opts: RouteOptions = {}): (req: Request, ctx: Ctx) => Promise<Response> {
+function wrap<Ctx>(
+  fn: (req: Request, ctx: Ctx) => Promise<Response>,
+  always: Record<string, string>,
+  opts: RouteOptions = {},
+): (req: Request, ctx: Ctx) => Promise<Response> {
   return async (req, ctx) => {
     let res: Response;
     try {
@@ -77,7 +88,12 @@ export const isRefusal = (handler: unknown): boolean => typeof handler === 'func
 function refusing(allowed: readonly HttpMethod[], always: Record<string, string>): Record<HttpMethod, Handler> {
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
   const handler = wrap(async (req: Request) => {
-    throw new ApiError('method_not_allowed', `${req.method} is not allowed here. This URL takes ${allowed.join(', ')}.`, { allowed }, { Allow: allow });
+    throw new ApiError(
+      'method_not_allowed',
+      `${req.method} is not allowed here. This URL takes ${allowed.join(', ')}.`,
+      { allowed },
+      { Allow: allow },
+    );
   }, always);
   refusals.add(handler);
   return Object.fromEntries(HTTP_METHODS.map((m) => [m, handler])) as Record<HttpMethod, Handler>;
@@ -227,12 +243,14 @@ export function jsonText(body: Uint8Array | string, maxDepth = MAX_JSON_DEPTH, w
   } catch {
     throw invalidRequest(`The ${what} is not valid UTF-8.`);
   }
-  if (nestsDeeperThan(text, maxDepth)) throw invalidRequest(`The ${what} nests objects or arrays more than ${maxDepth} levels deep.`);
+  if (nestsDeeperThan(text, maxDepth))
+    throw invalidRequest(`The ${what} nests objects or arrays more than ${maxDepth} levels deep.`);
   return text;
 }
 
 /** Whether a parsed JSON value is an object (not null, an array, a number, a string or a boolean). */
-export const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads a JSON object body: 415 unless JSON, 413 past the route's cap, 400 for bytes that are not
@@ -253,7 +271,8 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   // Every body this API takes is an object: `null`, `[]` or `"x"` is a broken request, not an empty one.
   if (!isJsonObject(data)) throw invalidRequest('The request body must be a JSON object.');
   // A NUL character in a text is never meant (and PostgreSQL text cannot hold one): refuse it by name.
-  if (text.includes('\\u0000') && containsNul(data)) throw invalidRequest('Text fields must not contain the NUL character (\\u0000).');
+  if (text.includes('\\u0000') && containsNul(data))
+    throw invalidRequest('Text fields must not contain the NUL character (\\u0000).');
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw invalidFrom(parsed.error);
   return parsed.data;
@@ -263,7 +282,8 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
   return false;
 }
 

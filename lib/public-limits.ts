@@ -27,7 +27,13 @@ function limitOf(action: PublicAction): number {
 
 /** Counts a public request against its address's allowance for `action`: 429 rate_limited past it. */
 export async function limitPublic(req: Request, action: PublicAction, now = Date.now()): Promise<void> {
-  await enforceRateLimit({ bucket: `public:${action}:${clientAddress(req)}`, limit: limitOf(action), windowMs: MINUTE, headers: responseHeaders(req), now });
+  await enforceRateLimit({
+    bucket: `public:${action}:${clientAddress(req)}`,
+    limit: limitOf(action),
+    windowMs: MINUTE,
+    headers: responseHeaders(req),
+    now,
+  });
 }
 
 // Open streams per address. A stream's socket is held by one process, so its count is this process's

@@ -25,17 +25,32 @@ const SETTINGS = {
    */
   kitchenhub: z
     .object({
-      apiUrl: z.url({ protocol: /^https?$/ }).max(300).nullable(),
+      apiUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(300)
+        .nullable(),
       clientId: z.string().min(1).max(200).nullable(),
       clientSecret: z.string().min(1).max(500).nullable(),
       /** Where KitchenHub reaches us (PUBLIC_URL wins): the webhook we register is {publicUrl}/api/kitchenhub/webhook. */
-      publicUrl: z.url({ protocol: /^https?$/ }).max(300).nullable().default(null),
+      publicUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(300)
+        .nullable()
+        .default(null),
       autoAccept: z.boolean(),
       autoAcceptPrepMinutes: z.number().int().min(1).max(240),
       /** Pausing the store also sets KitchenHub's integration accounts offline. */
       pauseWithStore: z.boolean().default(true),
     })
-    .default({ apiUrl: null, clientId: null, clientSecret: null, publicUrl: null, autoAccept: false, autoAcceptPrepMinutes: 15, pauseWithStore: true }),
+    .default({
+      apiUrl: null,
+      clientId: null,
+      clientSecret: null,
+      publicUrl: null,
+      autoAccept: false,
+      autoAcceptPrepMinutes: 15,
+      pauseWithStore: true,
+    }),
   /**
    * Our webhook at KitchenHub (POST /v2/webhooks/): its id, and the secret header KitchenHub sends
    * with every delivery, kept only as SHA-256 hashes. `next` is a secret being registered right now;
@@ -55,21 +70,45 @@ const SETTINGS = {
       error: z.string().nullable(),
       checkedAt: z.number().nullable(),
     })
-    .default({ apiUrl: null, url: null, webhookId: null, secretHash: null, secretHint: null, nextSecretHash: null, previousSecretHash: null, previousUntil: null, state: 'unregistered', error: null, checkedAt: null }),
+    .default({
+      apiUrl: null,
+      url: null,
+      webhookId: null,
+      secretHash: null,
+      secretHint: null,
+      nextSecretHash: null,
+      previousSecretHash: null,
+      previousUntil: null,
+      state: 'unregistered',
+      error: null,
+      checkedAt: null,
+    }),
   /** What each provider lets us do through KitchenHub (GET /v2/providers/), refreshed now and then. */
   kitchenhub_providers: z
     .object({
       apiUrl: z.string(),
       fetchedAt: z.number(),
       providers: z.array(
-        z.object({ id: z.string(), name: z.string(), accept: z.boolean(), cancel: z.boolean(), complete: z.boolean(), readOnline: z.boolean(), updateOnline: z.boolean() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          accept: z.boolean(),
+          cancel: z.boolean(),
+          complete: z.boolean(),
+          readOnline: z.boolean(),
+          updateOnline: z.boolean(),
+        }),
       ),
     })
     .nullable()
     .default(null),
   /** Reconciliation: when GET /v2/orders/ was last read through, and how that went. */
   kitchenhub_poll: z
-    .object({ lastPollAt: z.number().nullable(), lastError: z.string().nullable(), lastFinishedAt: z.number().nullable() })
+    .object({
+      lastPollAt: z.number().nullable(),
+      lastError: z.string().nullable(),
+      lastFinishedAt: z.number().nullable(),
+    })
     .default({ lastPollAt: null, lastError: null, lastFinishedAt: null }),
   /**
    * A configuration problem KitchenHub reported (wrong secret, blocked company, not the main account):
@@ -77,7 +116,12 @@ const SETTINGS = {
    * `credentials` problem stands, nothing is sent (it could only fail again).
    */
   kitchenhub_problem: z
-    .object({ kind: z.enum(['credentials', 'not_main_account']), status: z.number().nullable(), message: z.string(), at: z.number() })
+    .object({
+      kind: z.enum(['credentials', 'not_main_account']),
+      status: z.number().nullable(),
+      message: z.string(),
+      at: z.number(),
+    })
     .nullable()
     .default(null),
   /**
@@ -104,12 +148,25 @@ const SETTINGS = {
    * manager exists (one per start, the last few kept so any instance's token works). The first
    * manager created with one deletes them all.
    */
-  setup_tokens: z.array(z.object({ hash: z.string().length(64), at: z.number() })).max(20).default([]),
+  setup_tokens: z
+    .array(z.object({ hash: z.string().length(64), at: z.number() }))
+    .max(20)
+    .default([]),
   /** The sandbox KitchenHub's client credentials (POST /v2/auth/token/), generated once per install. */
-  kitchenhub_sandbox_client: z.object({ clientId: z.string().min(8), clientSecret: z.string().min(24) }).nullable().default(null),
+  kitchenhub_sandbox_client: z
+    .object({ clientId: z.string().min(8), clientSecret: z.string().min(24) })
+    .nullable()
+    .default(null),
   /** KitchenHub's access and refresh tokens (POST /v2/auth/token/), shared by every instance. */
   kitchenhub_token: z
-    .object({ apiUrl: z.string(), clientId: z.string(), accessToken: z.string(), accessExpiresAt: z.number(), refreshToken: z.string(), refreshExpiresAt: z.number() })
+    .object({
+      apiUrl: z.string(),
+      clientId: z.string(),
+      accessToken: z.string(),
+      accessExpiresAt: z.number(),
+      refreshToken: z.string(),
+      refreshExpiresAt: z.number(),
+    })
     .nullable()
     .default(null),
 } as const;
@@ -134,7 +191,11 @@ export async function getSettings<K extends SettingKey>(...keys: K[]): Promise<{
 }
 
 /** Validates and stores a setting; throws the zod error for a bad value. */
-export async function setSetting<K extends SettingKey>(key: K, value: unknown, now = Date.now()): Promise<SettingValue<K>> {
+export async function setSetting<K extends SettingKey>(
+  key: K,
+  value: unknown,
+  now = Date.now(),
+): Promise<SettingValue<K>> {
   const parsed = SETTINGS[key].parse(value) as SettingValue<K>;
   // A JSON null cannot be stored (the column is NOT NULL): null means "no value", the default.
   if (parsed === null) await deleteSetting(key);
@@ -150,6 +211,7 @@ const cache = globalThis as unknown as { [SECRET_KEY]?: string };
 export async function sessionSecret(): Promise<string> {
   const configured = env().SESSION_SECRET;
   if (configured) return configured;
-  if (!cache[SECRET_KEY]) cache[SECRET_KEY] = String(await writeSettingOnce('session_secret', randomToken(32), Date.now()));
+  if (!cache[SECRET_KEY])
+    cache[SECRET_KEY] = String(await writeSettingOnce('session_secret', randomToken(32), Date.now()));
   return cache[SECRET_KEY];
 }

@@ -21,7 +21,10 @@ export async function warmRoutes(): Promise<void> {
   try {
     await warmStore();
   } catch (err) {
-    console.warn('warm-up of the store failed (the first real request will prepare it)', err instanceof Error ? err.message : err);
+    console.warn(
+      'warm-up of the store failed (the first real request will prepare it)',
+      err instanceof Error ? err.message : err,
+    );
   }
   // instrumentation runs after the server listens and before it serves: these requests wait their turn.
   const base = `http://127.0.0.1:${env().PORT}`;
@@ -35,7 +38,10 @@ export async function warmRoutes(): Promise<void> {
       });
       await res.arrayBuffer();
     } catch (err) {
-      console.warn(`warm-up of ${method} ${path} failed (the first real request will load it)`, err instanceof Error ? err.message : err);
+      console.warn(
+        `warm-up of ${method} ${path} failed (the first real request will load it)`,
+        err instanceof Error ? err.message : err,
+      );
       return;
     }
   }

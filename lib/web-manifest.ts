@@ -11,8 +11,20 @@ const ICONS = [
 
 export type WallScreen = { id: string; name: string; shortName: string; startUrl: string; description: string };
 
-export const KITCHEN_SCREEN: WallScreen = { id: '/kitchen', name: 'PB&J Kitchen screen', shortName: 'Kitchen', startUrl: '/kitchen', description: 'Live kitchen tickets for the line.' };
-export const BOARD_SCREEN: WallScreen = { id: '/board', name: 'PB&J Pickup board', shortName: 'Pickup', startUrl: '/board', description: 'Order numbers that are being made and ready for pickup.' };
+export const KITCHEN_SCREEN: WallScreen = {
+  id: '/kitchen',
+  name: 'PB&J Kitchen screen',
+  shortName: 'Kitchen',
+  startUrl: '/kitchen',
+  description: 'Live kitchen tickets for the line.',
+};
+export const BOARD_SCREEN: WallScreen = {
+  id: '/board',
+  name: 'PB&J Pickup board',
+  shortName: 'Pickup',
+  startUrl: '/board',
+  description: 'Order numbers that are being made and ready for pickup.',
+};
 
 /** The manifest's JSON (served as application/manifest+json). */
 export function webManifest(s: WallScreen) {
@@ -40,4 +52,6 @@ export const wallScreenMetadata = (s: WallScreen, title: string): Metadata => ({
 });
 
 export const manifestResponse = (s: WallScreen) =>
-  new Response(JSON.stringify(webManifest(s)), { headers: { 'Content-Type': 'application/manifest+json', 'Cache-Control': 'public, max-age=3600' } });
+  new Response(JSON.stringify(webManifest(s)), {
+    headers: { 'Content-Type': 'application/manifest+json', 'Cache-Control': 'public, max-age=3600' },
+  });

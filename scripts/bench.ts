@@ -14,7 +14,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST_DIR, DOC, ROOT, freshDatabase, loadAverage, machineFacts, run, startServer, table, type Section, type Server } from './bench/common';
+import {
+  DIST_DIR,
+  DOC,
+  ROOT,
+  freshDatabase,
+  loadAverage,
+  machineFacts,
+  run,
+  startServer,
+  table,
+  type Section,
+  type Server,
+} from './bench/common';
 import { coldStart } from './bench/cold-start';
 import { fanout } from './bench/fanout';
 import { liveLatency } from './bench/latency';
@@ -30,28 +42,54 @@ const PARTS = ['weight', 'cold', 'throughput', 'latency', 'fanout', 'scaleout', 
 type Part = (typeof PARTS)[number];
 
 type Options = {
-  build: boolean; keepBuild: boolean; quick: boolean; write: boolean; only: Set<Part>;
-  reps: number; duration: number; warmup: number; connections: number; orders: number; streams: number[];
+  build: boolean;
+  keepBuild: boolean;
+  quick: boolean;
+  write: boolean;
+  only: Set<Part>;
+  reps: number;
+  duration: number;
+  warmup: number;
+  connections: number;
+  orders: number;
+  streams: number[];
 };
 
 function parseArgs(argv: string[]): Options {
   const quick = argv.includes('--quick');
   const opts: Options = {
-    build: true, keepBuild: false, quick, write: !quick, only: new Set(PARTS),
-    reps: quick ? 1 : 3, duration: quick ? 2 : 5, warmup: quick ? 1 : 2, connections: 10, orders: quick ? 30 : 100, streams: quick ? [100] : [100, 500, 1000],
+    build: true,
+    keepBuild: false,
+    quick,
+    write: !quick,
+    only: new Set(PARTS),
+    reps: quick ? 1 : 3,
+    duration: quick ? 2 : 5,
+    warmup: quick ? 1 : 2,
+    connections: 10,
+    orders: quick ? 30 : 100,
+    streams: quick ? [100] : [100, 500, 1000],
   };
   const whole = (name: string, value: string, min: number, max: number): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
     return n;
   };
   for (const arg of argv) {
     const [flag, value = ''] = arg.split('=', 2);
     switch (flag) {
-      case '--quick': break;
-      case '--write': opts.write = true; break;
-      case '--no-build': opts.build = false; break;
-      case '--keep-build': opts.keepBuild = true; break;
+      case '--quick':
+        break;
+      case '--write':
+        opts.write = true;
+        break;
+      case '--no-build':
+        opts.build = false;
+        break;
+      case '--keep-build':
+        opts.keepBuild = true;
+        break;
       case '--only': {
         const parts = value.split(',');
         const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
@@ -59,13 +97,26 @@ function parseArgs(argv: string[]): Options {
         opts.only = new Set(parts as Part[]); // each checked against PARTS just above
         break;
       }
-      case '--reps': opts.reps = whole('reps', value, 1, 20); break;
-      case '--duration': opts.duration = whole('duration', value, 1, 60); break;
-      case '--warmup': opts.warmup = whole('warmup', value, 1, 30); break;
-      case '--connections': opts.connections = whole('connections', value, 1, 200); break;
-      case '--orders': opts.orders = whole('orders', value, 10, 2000); break;
-      case '--streams': opts.streams = value.split(',').map((v) => whole('streams', v, 1, 5000)); break;
-      default: throw new Error(`Unknown option ${arg}. See the head of scripts/bench.ts.`);
+      case '--reps':
+        opts.reps = whole('reps', value, 1, 20);
+        break;
+      case '--duration':
+        opts.duration = whole('duration', value, 1, 60);
+        break;
+      case '--warmup':
+        opts.warmup = whole('warmup', value, 1, 30);
+        break;
+      case '--connections':
+        opts.connections = whole('connections', value, 1, 200);
+        break;
+      case '--orders':
+        opts.orders = whole('orders', value, 10, 2000);
+        break;
+      case '--streams':
+        opts.streams = value.split(',').map((v) => whole('streams', v, 1, 5000));
+        break;
+      default:
+        throw new Error(`Unknown option ${arg}. See the head of scripts/bench.ts.`);
     }
   }
   // The results block is one report: a partial run writes it only when asked to.
@@ -87,21 +138,30 @@ function undoBuildEdits(tsconfigBefore: string, nextEnvBefore: string | undefine
     try {
       const ours = (entry: unknown) => typeof entry === 'string' && entry.startsWith(`${DIST_DIR}/`);
       const parsed: unknown = JSON.parse(now);
-      if (!parsed || typeof parsed !== 'object' || !('include' in parsed) || !Array.isArray(parsed.include)) throw new Error('no include list');
+      if (!parsed || typeof parsed !== 'object' || !('include' in parsed) || !Array.isArray(parsed.include))
+        throw new Error('no include list');
       parsed.include = parsed.include.filter((entry) => !ours(entry));
       const before: unknown = JSON.parse(tsconfigBefore);
       if (JSON.stringify(before) === JSON.stringify(parsed)) {
         fs.writeFileSync(tsconfigPath, tsconfigBefore);
       } else {
         fs.writeFileSync(tsconfigPath, `${JSON.stringify(parsed, null, 2)}\n`);
-        notes.push('tsconfig.json changed during the build besides next build\'s edit: removed only the .next-bench entries.');
+        notes.push(
+          "tsconfig.json changed during the build besides next build's edit: removed only the .next-bench entries.",
+        );
       }
     } catch (err) {
-      notes.push(`next build added .next-bench to tsconfig.json and it could not be taken back (${err instanceof Error ? err.message : String(err)}): remove it by hand.`);
+      notes.push(
+        `next build added .next-bench to tsconfig.json and it could not be taken back (${err instanceof Error ? err.message : String(err)}): remove it by hand.`,
+      );
     }
   }
   const nextEnvPath = path.join(ROOT, 'next-env.d.ts');
-  if (nextEnvBefore !== undefined && fs.existsSync(nextEnvPath) && fs.readFileSync(nextEnvPath, 'utf8').includes(DIST_DIR)) {
+  if (
+    nextEnvBefore !== undefined &&
+    fs.existsSync(nextEnvPath) &&
+    fs.readFileSync(nextEnvPath, 'utf8').includes(DIST_DIR)
+  ) {
     fs.writeFileSync(nextEnvPath, nextEnvBefore);
   }
   return notes;
@@ -114,18 +174,30 @@ async function build(): Promise<void> {
   const started = Date.now();
   process.stdout.write(`Building a production build into ${DIST_DIR}/ … `);
   try {
-    await run(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' }, 10 * 60_000);
+    await run(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'],
+      { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+      10 * 60_000,
+    );
   } finally {
     for (const note of undoBuildEdits(tsconfigBefore, nextEnvBefore)) console.warn(`\n  note: ${note}`);
   }
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-
 // ---------------------------------------------------------------- the report
 
-function resultsMarkdown(date: string, facts: Array<[string, string]>, settings: string[], sections: Section[], profileLines: string[]): string {
-  const goals = sections.flatMap((s) => s.goals.map((g) => [s.title, g.name, g.value, g.met ? '**met**' : '**missed**']));
+function resultsMarkdown(
+  date: string,
+  facts: Array<[string, string]>,
+  settings: string[],
+  sections: Section[],
+  profileLines: string[],
+): string {
+  const goals = sections.flatMap((s) =>
+    s.goals.map((g) => [s.title, g.name, g.value, g.met ? '**met**' : '**missed**']),
+  );
   return [
     START,
     `## Results (${date})`,
@@ -148,7 +220,12 @@ function writeDoc(results: string): void {
   const existing = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Benchmarks\n\n';
   const start = existing.indexOf(START);
   const end = existing.indexOf(END);
-  fs.writeFileSync(DOC, start >= 0 && end > start ? existing.slice(0, start) + results + existing.slice(end + END.length) : `${existing.trimEnd()}\n\n${results}\n`);
+  fs.writeFileSync(
+    DOC,
+    start >= 0 && end > start
+      ? existing.slice(0, start) + results + existing.slice(end + END.length)
+      : `${existing.trimEnd()}\n\n${results}\n`,
+  );
 }
 
 // ---------------------------------------------------------------- main
@@ -187,7 +264,9 @@ async function main(): Promise<number> {
       });
       await build();
     } else if (!fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) {
-      throw new Error(`--no-build: there is no build in ${DIST_DIR}/. Run \`npm run bench -- --keep-build\` once first.`);
+      throw new Error(
+        `--no-build: there is no build in ${DIST_DIR}/. Run \`npm run bench -- --keep-build\` once first.`,
+      );
     }
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pbj-bench-'));
     cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -227,14 +306,24 @@ async function main(): Promise<number> {
     }
     if (opts.only.has('scaleout')) {
       const { reps, duration, warmup, connections } = opts;
-      sections.push(await scaleOut(tmp, { reps, duration, warmup, connections, streams: opts.streams[0] ?? 100, changes: opts.quick ? 6 : 20 }, cleanups));
+      sections.push(
+        await scaleOut(
+          tmp,
+          { reps, duration, warmup, connections, streams: opts.streams[0] ?? 100, changes: opts.quick ? 6 : 20 },
+          cleanups,
+        ),
+      );
     }
     const profileLines = opts.only.has('profile') ? await profile(tmp, opts.quick ? 3 : 10) : [];
     const loadAfter = loadAverage();
 
     console.log('\nGoals:');
-    for (const s of sections) for (const g of s.goals) console.log(`  ${g.met ? 'met   ' : 'MISSED'}  ${g.name}: ${g.value}`);
-    const date = new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
+    for (const s of sections)
+      for (const g of s.goals) console.log(`  ${g.met ? 'met   ' : 'MISSED'}  ${g.name}: ${g.value}`);
+    const date = new Date()
+      .toISOString()
+      .replace(/:\d\d\.\d+Z$/, ' UTC')
+      .replace('T', ' ');
     const settings = [
       `\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`, production build (\`next build\` into ${DIST_DIR}, ${opts.build ? 'built for this run' : 'reused'}), every server \`next start\` on 127.0.0.1 with a fresh SQLite file (the scale-out part also on fresh PostgreSQL databases) and \`RATE_LIMIT_PER_MINUTE=100000000\`.`,
       `Load average (1/5/15 min) ${loadBefore} at the start, ${loadAfter} at the end. Other engineers' builds and tests may have been running on the same 2 cores: absolute figures are noisy; ratios within a round and CPU per request less so.`,

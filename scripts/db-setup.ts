@@ -36,7 +36,9 @@ async function main() {
   if (seeded && demo) {
     console.log(`Database ready: ${where} (new: demo data seeded; do not use for real orders).`);
     console.log(`  API key ${DEMO_API_KEY} · kitchen PIN ${DEMO_PINS.kitchen} · manager PIN ${DEMO_PINS.manager}`);
-    console.log('  Going live: Manager → Store → Demo data → Switch off, or start a new database with SEED_DEMO=false.');
+    console.log(
+      '  Going live: Manager → Store → Demo data → Switch off, or start a new database with SEED_DEMO=false.',
+    );
   } else if (seeded) {
     console.log(`Database ready: ${where} (new: no demo data, no API key, no staff).`);
     console.log('  The server prints a one-time setup token when it starts: open /setup to create the first manager.');

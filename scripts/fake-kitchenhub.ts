@@ -16,9 +16,15 @@ import { FakeKitchenHub, type FakeHubOptions } from '../sandbox/kitchenhub/fake-
 
 export type RunningFake = { url: string; hub: FakeKitchenHub; close: () => Promise<void> };
 
-export async function startFakeKitchenHub(opts: Partial<FakeHubOptions> & { port?: number } = {}): Promise<RunningFake> {
+export async function startFakeKitchenHub(
+  opts: Partial<FakeHubOptions> & { port?: number } = {},
+): Promise<RunningFake> {
   const { port, ...options } = opts;
-  const hub = new FakeKitchenHub({ ...options, clientId: opts.clientId ?? 'fake-client', clientSecret: opts.clientSecret ?? 'fake-secret' });
+  const hub = new FakeKitchenHub({
+    ...options,
+    clientId: opts.clientId ?? 'fake-client',
+    clientSecret: opts.clientSecret ?? 'fake-secret',
+  });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -29,7 +35,12 @@ export async function startFakeKitchenHub(opts: Partial<FakeHubOptions> & { port
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const gone = new AbortController(); // the caller hung up before we answered (e.g. it timed out)
       res.on('close', () => res.writableFinished || gone.abort());
-      const request = new Request(url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body, signal: gone.signal });
+      const request = new Request(url, {
+        method: req.method,
+        headers,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+        signal: gone.signal,
+      });
       hub
         .handle(request, url.pathname)
         .then(async (response) => {
@@ -61,21 +72,35 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
-const args = (name: string) => process.argv.flatMap((a, i) => (a === `--${name}` && process.argv[i + 1] !== undefined ? [process.argv[i + 1] as string] : []));
+const args = (name: string) =>
+  process.argv.flatMap((a, i) =>
+    a === `--${name}` && process.argv[i + 1] !== undefined ? [process.argv[i + 1] as string] : [],
+  );
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const every = Number(arg('orders-every') ?? 0);
-  void startFakeKitchenHub({ port: Number(arg('port') ?? 4010), clientId: arg('client-id'), clientSecret: arg('client-secret') }).then(({ url, hub }) => {
+  void startFakeKitchenHub({
+    port: Number(arg('port') ?? 4010),
+    clientId: arg('client-id'),
+    clientSecret: arg('client-secret'),
+  }).then(({ url, hub }) => {
     const webhook = arg('webhook');
     if (webhook) {
-      const headers = Object.fromEntries(args('header').filter((h) => h.includes(':')).map((h) => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        args('header')
+          .filter((h) => h.includes(':'))
+          .map((h) => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]),
+      );
       hub.addWebhook({ url: webhook, version: 2, webhook_type: 'Order', filters: {}, authorization_headers: headers });
     }
-    console.log(`fake KitchenHub on ${url} (client ${arg('client-id') ?? 'fake-client'} / ${arg('client-secret') ?? 'fake-secret'}); orders go to ${webhook ?? 'the webhooks registered through POST /v2/webhooks/'}`);
+    console.log(
+      `fake KitchenHub on ${url} (client ${arg('client-id') ?? 'fake-client'} / ${arg('client-secret') ?? 'fake-secret'}); orders go to ${webhook ?? 'the webhooks registered through POST /v2/webhooks/'}`,
+    );
     if (every > 0) {
       setInterval(() => {
         void hub.createOrder().then(({ order, webhooks }) => {
-          const answers = webhooks.map((w) => `${w.url} → ${w.httpStatus ?? w.error}`).join(', ') || 'no webhook registered';
+          const answers =
+            webhooks.map((w) => `${w.url} → ${w.httpStatus ?? w.error}`).join(', ') || 'no webhook registered';
           console.log(`order ${order.order.id} (${String(order.order.type)}): ${answers}`);
         });
       }, every * 1000);

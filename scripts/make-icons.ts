@@ -9,7 +9,9 @@ import { chromium } from '@playwright/test';
 
 const ROOT = path.resolve(__dirname, '..');
 const svg = fs.readFileSync(path.join(ROOT, 'app', 'icon.svg'), 'utf8');
-const executablePath = process.env.CHROMIUM_PATH ?? execFileSync('bash', [path.join(ROOT, 'scripts', 'find-chromium.sh')], { encoding: 'utf8' }).trim();
+const executablePath =
+  process.env.CHROMIUM_PATH ??
+  execFileSync('bash', [path.join(ROOT, 'scripts', 'find-chromium.sh')], { encoding: 'utf8' }).trim();
 
 const OUT: Array<{ file: string; size: number; padding: number }> = [
   { file: 'app/apple-icon.png', size: 180, padding: 0 },
@@ -19,7 +21,10 @@ const OUT: Array<{ file: string; size: number; padding: number }> = [
 ];
 
 void (async () => {
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   try {
     for (const { file, size, padding } of OUT) {
       const page = await browser.newPage({ viewport: { width: size, height: size } });

@@ -17,7 +17,10 @@ async function main() {
     console.log(`Copying ${config.DATABASE_PATH} → PostgreSQL`);
     const report = await copySqliteToPostgres(lite.db, pg, console.log);
     console.log('\nVerified:');
-    for (const t of report.tables) console.log(`  ${t.table.padEnd(18)} sqlite ${String(t.sqlite).padStart(7)}  postgres ${String(t.postgres).padStart(7)}`);
+    for (const t of report.tables)
+      console.log(
+        `  ${t.table.padEnd(18)} sqlite ${String(t.sqlite).padStart(7)}  postgres ${String(t.postgres).padStart(7)}`,
+      );
     console.log(`  orders checksum    ${report.ordersChecksum.postgres} (equal on both)`);
     console.log('\nDone. Start the app with DATABASE_URL set to run on PostgreSQL.');
   } finally {

@@ -18,12 +18,20 @@ export const SEED_EXAMPLE_ORDER = {
 type Headers = Record<string, string>;
 
 export class ApiClient {
-  constructor(readonly baseUrl: string, readonly key: string, readonly clientId: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly key: string,
+    readonly clientId: string,
+  ) {}
 
   send(method: string, path: string, body?: unknown, headers: Headers = {}): Promise<Response> {
     const h: Headers = { 'X-API-Key': this.key, ...headers };
     if (body !== undefined && !('Content-Type' in h)) h['Content-Type'] = 'application/json';
-    return fetch(`${this.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    return fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
   }
 
   /** Sends and returns the JSON body, failing the test on a non-2xx answer. */
@@ -45,12 +53,24 @@ export async function newApiClient(baseUrl: string, mode: 'test' | 'live' = 'tes
   const suffix = randomBase32(12);
   const key = `pbj_${mode}_${suffix}`;
   const clientId = `cli_${suffix}`;
-  await insertApiKey({ id: `key_${suffix}`, clientId, clientName: `Test client ${suffix}`, name: 'test', keyHash: sha256(key), prefix: key.slice(0, 12), mode, now: Date.now() });
+  await insertApiKey({
+    id: `key_${suffix}`,
+    clientId,
+    clientName: `Test client ${suffix}`,
+    name: 'test',
+    keyHash: sha256(key),
+    prefix: key.slice(0, 12),
+    mode,
+    now: Date.now(),
+  });
   return new ApiClient(baseUrl, key, clientId);
 }
 
 export class StaffClient {
-  constructor(readonly baseUrl: string, readonly cookie: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly cookie: string,
+  ) {}
 
   send(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(`${this.baseUrl}${path}`, {
@@ -70,7 +90,11 @@ export class StaffClient {
 
   async ticket(orderId: string): Promise<{ status: OrderStatus; version: number }> {
     const board = await this.json('GET', '/api/tickets');
-    const all = [...board.tickets, ...board.recent] as Array<{ order_id: string; status: OrderStatus; version: number }>;
+    const all = [...board.tickets, ...board.recent] as Array<{
+      order_id: string;
+      status: OrderStatus;
+      version: number;
+    }>;
     const t = all.find((x) => x.order_id === orderId);
     if (!t) throw new Error(`ticket ${orderId} is not on the kitchen board`);
     return t;
@@ -88,7 +112,11 @@ export class StaffClient {
 }
 
 export async function signInStaff(baseUrl: string, role: keyof typeof DEMO_PINS): Promise<StaffClient> {
-  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: DEMO_NAMES[role], pin: DEMO_PINS[role] }) });
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: DEMO_NAMES[role], pin: DEMO_PINS[role] }),
+  });
   if (!res.ok) throw new Error(`sign-in as ${role} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('no session cookie');

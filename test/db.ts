@@ -7,6 +7,8 @@ let overnight = 900;
 export async function leaveOvernight(orderId: string): Promise<string> {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   if (!/^ord_[a-z0-9]+$/i.test(orderId)) throw new Error(`not an order id: ${orderId}`);
-  await rawRun(`update orders set business_date = '${yesterday}', daily_number = ${++overnight} where id = '${orderId}'`);
+  await rawRun(
+    `update orders set business_date = '${yesterday}', daily_number = ${++overnight} where id = '${orderId}'`,
+  );
   return yesterday;
 }

@@ -5,11 +5,23 @@ import http from 'node:http';
 
 export type FromResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-export function requestFrom(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<FromResponse> {
+export function requestFrom(
+  localAddress: string,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<FromResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: init.method ?? 'GET', headers: init.headers, localAddress, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        localAddress,
+        agent: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -23,7 +35,11 @@ export function requestFrom(localAddress: string, url: string, init: { method?: 
 }
 
 /** requestFrom() as a fetch Response, for tests written against fetch. */
-export async function fetchFrom(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+export async function fetchFrom(
+  localAddress: string,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   const res = await requestFrom(localAddress, url, init);
   const headers = new Headers();
   for (const [name, value] of Object.entries(res.headers)) {

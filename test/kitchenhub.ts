@@ -20,12 +20,17 @@ export const orderExample = () => JSON.parse(ORDER_EXAMPLE_TEXT) as Json & { ord
 export function hubOrder(id: string | number, status: string, order: Json = {}, rest: Json = {}): string {
   const o = orderExample();
   o.order = { ...o.order, id: '__ID__', status, asap: true, ...order };
-  const body = JSON.stringify({ version: '2.0.0', event_data: { event_type: 'Order', status: status === 'new' ? 'OrderCreated' : 'OrderUpdated' }, order: { ...o, ...rest } });
+  const body = JSON.stringify({
+    version: '2.0.0',
+    event_data: { event_type: 'Order', status: status === 'new' ? 'OrderCreated' : 'OrderUpdated' },
+    order: { ...o, ...rest },
+  });
   return body.replace('"__ID__"', String(id)); // as a bare JSON number, like KitchenHub sends it
 }
 
 /** An HMAC of the body, for a server running with KITCHENHUB_WEBHOOK_AUTH=hmac (a proxy's scheme). */
-export const sign = (body: string, secret = HUB_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+export const sign = (body: string, secret = HUB_SECRET) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /** The header KitchenHub sends with every delivery: the one we registered with our webhook (KITCHENHUB_WEBHOOK_SECRET in tests). */
 export const WEBHOOK_HEADER = 'X-KDS-Webhook-Secret';
@@ -35,7 +40,11 @@ export const hubAuth = (secret = HUB_SECRET): Record<string, string> => ({ [WEBH
  * Posts a delivery as KitchenHub would ('registered': our registered header), or with other proof:
  * a header value of our own, an HMAC signature, or a ?token=.
  */
-export async function postWebhook(baseUrl: string, body: string, auth: { header?: string; signature?: string; token?: string } | 'registered' = 'registered'): Promise<Response> {
+export async function postWebhook(
+  baseUrl: string,
+  body: string,
+  auth: { header?: string; signature?: string; token?: string } | 'registered' = 'registered',
+): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   let url = `${baseUrl}/api/kitchenhub/webhook`;
   if (auth === 'registered') Object.assign(headers, hubAuth());
@@ -59,7 +68,10 @@ export const fakeHubEnv = (fakeUrl: string): Record<string, string> => ({
  * What a manager does on the console: tells the server its public URL (here, its own address) and
  * presses Connect, which registers our webhook at the fake; from then on the fake's orders reach it.
  */
-export async function connectHub(manager: StaffClient, serverUrl: string): Promise<{ ok: boolean; error: string | null }> {
+export async function connectHub(
+  manager: StaffClient,
+  serverUrl: string,
+): Promise<{ ok: boolean; error: string | null }> {
   await manager.json('PUT', '/api/kitchenhub/settings', { public_url: serverUrl });
   return manager.json('POST', '/api/kitchenhub/connect', {});
 }

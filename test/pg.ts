@@ -24,7 +24,8 @@ async function admin<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> 
 
 /** Creates database `name` (optionally as a copy of `template`) and returns its URL. */
 export async function createDatabase(url: string, name: string, template?: string): Promise<string> {
-  if (!/^[a-z0-9_]+$/.test(name) || (template && !/^[a-z0-9_]+$/.test(template))) throw new Error(`bad database name ${name}`);
+  if (!/^[a-z0-9_]+$/.test(name) || (template && !/^[a-z0-9_]+$/.test(template)))
+    throw new Error(`bad database name ${name}`);
   await admin(url, async (c) => {
     // A template in use by another connection cannot be copied: retry briefly while one closes.
     for (let attempt = 1; ; attempt++) {
@@ -43,7 +44,9 @@ export async function createDatabase(url: string, name: string, template?: strin
 /** Drops every database whose name starts with `prefix`, closing its connections first. */
 export async function dropDatabases(url: string, prefix: string): Promise<void> {
   await admin(url, async (c) => {
-    const { rows } = await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}%`]);
+    const { rows } = await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [
+      `${prefix}%`,
+    ]);
     for (const { datname } of rows) await c.query(`drop database if exists ${datname} with (force)`);
   });
 }

@@ -25,4 +25,5 @@ export function routeFiles(under = ''): RouteFile[] {
 }
 
 /** Whether a route file exports a handler of its own for `method` (not a notAllowed() refusal). */
-export const exportsMethod = (source: string, method: string) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source);
+export const exportsMethod = (source: string, method: string) =>
+  new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source);

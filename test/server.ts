@@ -50,7 +50,15 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     cwd: ROOT,
     // SEED_DEMO=true: a new database gets demo data too (the template already has it); a test of an
     // install without demo data says SEED_DEMO=false on a database of its own (test/fresh.ts).
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true', ...extraEnv },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'true',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -85,7 +93,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       }),
     stop: (graceMs = 1_500) =>
       new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve({ signal: child.signalCode, code: child.exitCode });
+        if (child.exitCode !== null || child.signalCode !== null)
+          return resolve({ signal: child.signalCode, code: child.exitCode });
         child.once('exit', (code, signal) => resolve({ signal, code }));
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), graceMs).unref();

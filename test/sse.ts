@@ -6,7 +6,10 @@ export class SseReader {
   private events: SseEvent[] = [];
   private waiters: Array<() => void> = [];
   readonly headers: Headers;
-  private constructor(private readonly res: Response, private readonly controller: AbortController) {
+  private constructor(
+    private readonly res: Response,
+    private readonly controller: AbortController,
+  ) {
     this.headers = res.headers;
     void this.pump();
   }
@@ -58,7 +61,10 @@ export class SseReader {
       const found = this.events.find(pred);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.event))}`);
+      if (left <= 0)
+        throw new Error(
+          `no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.event))}`,
+        );
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, left);

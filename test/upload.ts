@@ -10,7 +10,10 @@ export type Answer = { status: number; headers: http.IncomingHttpHeaders; text: 
  * POSTs (or `method`s) `bytes` bytes of `fill` in 64 KiB chunks: with Content-Length when `declared`,
  * else chunked (no length known up front). Resolves with the answer, whenever it comes.
  */
-export function sendLarge(url: string, opts: { bytes: number; declared: boolean; method?: string; headers?: Record<string, string>; fill?: number }): Promise<Answer> {
+export function sendLarge(
+  url: string,
+  opts: { bytes: number; declared: boolean; method?: string; headers?: Record<string, string>; fill?: number },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { 'Content-Type': 'application/json', ...opts.headers };
     if (opts.declared) headers['Content-Length'] = opts.bytes;

@@ -12,7 +12,8 @@ export default async function SetupPage() {
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-10">
       <h1 className="text-center text-3xl font-bold">Set up this kitchen</h1>
       <p className="mt-2 text-center text-zinc-400">
-        No one can sign in yet. Enter the one-time setup token the server printed in its log when it started, and create the first manager. From there the manager adds staff and API keys.
+        No one can sign in yet. Enter the one-time setup token the server printed in its log when it started, and create
+        the first manager. From there the manager adds staff and API keys.
       </p>
       <SetupForm />
     </main>

@@ -25,7 +25,10 @@ export function PickupBoardScreen({ initial }: { initial: PickupBoard }) {
     events: ['order'],
     onMessage: (_name, data) => {
       const entry = boardEntrySchema.parse(data);
-      queryClient.setQueryData<Fresh<PickupBoard>>(publicKeys.pickupBoard(), (b) => b && { ...b, data: upsertBoardEntry(b.data, entry) });
+      queryClient.setQueryData<Fresh<PickupBoard>>(
+        publicKeys.pickupBoard(),
+        (b) => b && { ...b, data: upsertBoardEntry(b.data, entry) },
+      );
     },
     onResync: () => void queryClient.invalidateQueries({ queryKey: publicKeys.pickupBoard() }),
   });
@@ -52,21 +55,46 @@ export function PickupBoardScreen({ initial }: { initial: PickupBoard }) {
           <p className="text-5xl font-black text-white tabular-nums">
             {now === null ? '\u00a0' : new Date(now).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}
           </p>
-          <p data-testid="board-connection" data-state={health.state} className={cn('text-lg', health.state === 'reconnecting' ? 'text-amber-200' : 'text-zinc-400')}>
+          <p
+            data-testid="board-connection"
+            data-state={health.state}
+            className={cn('text-lg', health.state === 'reconnecting' ? 'text-amber-200' : 'text-zinc-400')}
+          >
             {health.state === 'reconnecting' ? 'Reconnecting…' : health.state === 'live' ? '● Live' : 'Connecting…'}
           </p>
         </div>
       </header>
 
       <div className="grid min-h-0 flex-1 grid-cols-2 gap-8">
-        <Column id="preparing" title="Preparing" entries={preparing} max={PREPARING_MAX} empty="No orders in the kitchen right now." clock={clock} />
-        <Column id="ready" title="Ready" entries={ready} max={READY_MAX} empty="Nothing waiting for pickup." clock={clock} />
+        <Column
+          id="preparing"
+          title="Preparing"
+          entries={preparing}
+          max={PREPARING_MAX}
+          empty="No orders in the kitchen right now."
+          clock={clock}
+        />
+        <Column
+          id="ready"
+          title="Ready"
+          entries={ready}
+          max={READY_MAX}
+          empty="Nothing waiting for pickup."
+          clock={clock}
+        />
       </div>
     </main>
   );
 }
 
-function Column(props: { id: 'preparing' | 'ready'; title: string; entries: BoardEntry[]; max: number; empty: string; clock: number | null }) {
+function Column(props: {
+  id: 'preparing' | 'ready';
+  title: string;
+  entries: BoardEntry[];
+  max: number;
+  empty: string;
+  clock: number | null;
+}) {
   const ready = props.id === 'ready';
   const shown = props.entries.length > props.max ? props.entries.slice(0, props.max - 1) : props.entries;
   const more = props.entries.length - shown.length;
@@ -74,11 +102,19 @@ function Column(props: { id: 'preparing' | 'ready'; title: string; entries: Boar
     <section
       aria-labelledby={`board-${props.id}-title`}
       data-testid={`board-${props.id}`}
-      className={cn('flex min-h-0 flex-col rounded-[2rem] p-6', ready ? 'bg-emerald-950 ring-2 ring-emerald-700' : 'bg-zinc-900 ring-1 ring-zinc-800')}
+      className={cn(
+        'flex min-h-0 flex-col rounded-[2rem] p-6',
+        ready ? 'bg-emerald-950 ring-2 ring-emerald-700' : 'bg-zinc-900 ring-1 ring-zinc-800',
+      )}
     >
-      <h2 id={`board-${props.id}-title`} className={cn('flex items-baseline gap-4 text-5xl font-black', ready ? 'text-emerald-300' : 'text-zinc-100')}>
+      <h2
+        id={`board-${props.id}-title`}
+        className={cn('flex items-baseline gap-4 text-5xl font-black', ready ? 'text-emerald-300' : 'text-zinc-100')}
+      >
         {props.title}
-        <span className="text-3xl font-bold text-zinc-300 tabular-nums">{props.entries.length > 0 ? props.entries.length : ''}</span>
+        <span className="text-3xl font-bold text-zinc-300 tabular-nums">
+          {props.entries.length > 0 ? props.entries.length : ''}
+        </span>
       </h2>
       {props.entries.length === 0 ? (
         <p className="mt-8 text-3xl text-zinc-400">{props.empty}</p>
@@ -97,7 +133,11 @@ function Column(props: { id: 'preparing' | 'ready'; title: string; entries: Boar
                   fresh && cn('bg-white', styles.justReady),
                 )}
               >
-                {fresh && <span className="text-base leading-6 font-black tracking-widest text-emerald-800 uppercase">Just ready</span>}
+                {fresh && (
+                  <span className="text-base leading-6 font-black tracking-widest text-emerald-800 uppercase">
+                    Just ready
+                  </span>
+                )}
                 <span className="text-8xl leading-none font-black tabular-nums">{e.daily_number}</span>
                 <span className="mt-1 truncate text-4xl font-bold">{e.name ?? '\u00a0'}</span>
               </li>

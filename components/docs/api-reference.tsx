@@ -4,7 +4,13 @@ import Link from 'next/link';
 import { Fragment } from 'react';
 import { cn } from '@/components/ui/cn';
 import { fieldsOf, limitsOf, resolveParameter, typeOf, type FieldRow } from '@/lib/openapi/describe';
-import { HTTP_METHODS, type HttpMethod, type OpenApiDocument, type OperationObject, type ParameterObject } from '@/lib/openapi/types';
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+} from '@/lib/openapi/types';
 import { CopyButton } from './copy-button';
 
 const METHOD_STYLE: Record<HttpMethod, string> = {
@@ -24,7 +30,9 @@ function Inline({ text }: { text: string }) {
     <>
       {text.split(/(`[^`]+`)/g).map((part, i) =>
         part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
-          <code key={i} className="rounded bg-zinc-800 px-1 py-0.5 font-mono text-[0.9em] text-zinc-100 break-words">{part.slice(1, -1)}</code>
+          <code key={i} className="rounded bg-zinc-800 px-1 py-0.5 font-mono text-[0.9em] text-zinc-100 break-words">
+            {part.slice(1, -1)}
+          </code>
         ) : (
           <Fragment key={i}>{part}</Fragment>
         ),
@@ -37,7 +45,9 @@ function Paragraphs({ text, className }: { text: string; className?: string }) {
   return (
     <>
       {text.split(/\n{2,}/).map((p, i) => (
-        <p key={i} className={cn('mt-3 leading-relaxed text-zinc-300', className)}><Inline text={p} /></p>
+        <p key={i} className={cn('mt-3 leading-relaxed text-zinc-300', className)}>
+          <Inline text={p} />
+        </p>
       ))}
     </>
   );
@@ -51,7 +61,14 @@ function Code({ code, language, copy = true }: { code: string; language: string;
         <span className="text-xs font-semibold tracking-wider text-zinc-400 uppercase">{language}</span>
         {copy && <CopyButton text={code} />}
       </div>
-      <pre className={cn('overflow-x-auto p-4 text-sm leading-relaxed text-zinc-100', copy && 'max-sm:break-all max-sm:whitespace-pre-wrap')}><code>{code}</code></pre>
+      <pre
+        className={cn(
+          'overflow-x-auto p-4 text-sm leading-relaxed text-zinc-100',
+          copy && 'max-sm:break-all max-sm:whitespace-pre-wrap',
+        )}
+      >
+        <code>{code}</code>
+      </pre>
     </div>
   );
 }
@@ -86,7 +103,17 @@ const paramRow = (p: ParameterObject): FieldRow => ({
 
 export const anchorOf = (op: OperationObject) => `op-${op.operationId}`;
 
-function Operation({ doc, method, path, op }: { doc: OpenApiDocument; method: HttpMethod; path: string; op: OperationObject }) {
+function Operation({
+  doc,
+  method,
+  path,
+  op,
+}: {
+  doc: OpenApiDocument;
+  method: HttpMethod;
+  path: string;
+  op: OperationObject;
+}) {
   const params = (op.parameters ?? []).flatMap((p) => {
     const resolved = resolveParameter(doc, p);
     return resolved ? [paramRow(resolved)] : [];
@@ -97,12 +124,25 @@ function Operation({ doc, method, path, op }: { doc: OpenApiDocument; method: Ht
   const errors = new Set(op['x-errors'] ?? []);
   const errorRows = doc['x-error-codes'].filter((e) => errors.has(e.code));
   return (
-    <section id={anchorOf(op)} aria-labelledby={`${anchorOf(op)}-title`} data-testid={anchorOf(op)} className="scroll-mt-20 border-t border-zinc-800 pt-8">
-      <h3 id={`${anchorOf(op)}-title`} className="text-2xl font-bold">{op.summary}</h3>
+    <section
+      id={anchorOf(op)}
+      aria-labelledby={`${anchorOf(op)}-title`}
+      data-testid={anchorOf(op)}
+      className="scroll-mt-20 border-t border-zinc-800 pt-8"
+    >
+      <h3 id={`${anchorOf(op)}-title`} className="text-2xl font-bold">
+        {op.summary}
+      </h3>
       <p className="mt-2 flex flex-wrap items-center gap-2">
-        <span className={cn('rounded-md px-2 py-0.5 font-mono text-sm font-black uppercase ring-1', METHOD_STYLE[method])}>{method}</span>
+        <span
+          className={cn('rounded-md px-2 py-0.5 font-mono text-sm font-black uppercase ring-1', METHOD_STYLE[method])}
+        >
+          {method}
+        </span>
         <code className="font-mono text-lg break-all text-zinc-100">{path}</code>
-        {op.security?.length === 0 && <span className="rounded-md bg-zinc-800 px-2 py-0.5 text-xs font-semibold text-zinc-300">no key needed</span>}
+        {op.security?.length === 0 && (
+          <span className="rounded-md bg-zinc-800 px-2 py-0.5 text-xs font-semibold text-zinc-300">no key needed</span>
+        )}
       </p>
       <Paragraphs text={op.description} />
 
@@ -114,8 +154,15 @@ function Operation({ doc, method, path, op }: { doc: OpenApiDocument; method: Ht
       )}
       {body && (
         <>
-          <h4 className="mt-6 font-semibold text-zinc-200">Body <span className="font-normal text-zinc-400">(JSON)</span></h4>
-          {body.schema.$ref && <Paragraphs text={doc.components.schemas[body.schema.$ref.split('/').at(-1) ?? '']?.description ?? ''} className="mt-1" />}
+          <h4 className="mt-6 font-semibold text-zinc-200">
+            Body <span className="font-normal text-zinc-400">(JSON)</span>
+          </h4>
+          {body.schema.$ref && (
+            <Paragraphs
+              text={doc.components.schemas[body.schema.$ref.split('/').at(-1) ?? '']?.description ?? ''}
+              className="mt-1"
+            />
+          )}
           <Fields rows={fieldsOf(doc, body.schema)} testId={`${anchorOf(op)}-body`} />
         </>
       )}
@@ -134,7 +181,15 @@ function Operation({ doc, method, path, op }: { doc: OpenApiDocument; method: Ht
           </h4>
           {okExample !== undefined && <Code code={JSON.stringify(okExample, null, 2)} language="json" copy={false} />}
           {ok.headers && Object.keys(ok.headers).length > 0 && (
-            <p className="mt-2 text-sm text-zinc-400">Headers: {Object.keys(ok.headers).map((h, i) => <Fragment key={h}>{i > 0 && ', '}<code className="font-mono text-zinc-300">{h}</code></Fragment>)}</p>
+            <p className="mt-2 text-sm text-zinc-400">
+              Headers:{' '}
+              {Object.keys(ok.headers).map((h, i) => (
+                <Fragment key={h}>
+                  {i > 0 && ', '}
+                  <code className="font-mono text-zinc-300">{h}</code>
+                </Fragment>
+              ))}
+            </p>
           )}
         </div>
       )}
@@ -144,7 +199,10 @@ function Operation({ doc, method, path, op }: { doc: OpenApiDocument; method: Ht
           <ul className="mt-2 flex flex-wrap gap-2">
             {errorRows.map((e) => (
               <li key={e.code}>
-                <a href={`#error-${e.code}`} className="inline-flex min-h-10 items-center gap-2 rounded-lg bg-zinc-900 px-3 font-mono text-sm ring-1 ring-zinc-800 hover:ring-zinc-600">
+                <a
+                  href={`#error-${e.code}`}
+                  className="inline-flex min-h-10 items-center gap-2 rounded-lg bg-zinc-900 px-3 font-mono text-sm ring-1 ring-zinc-800 hover:ring-zinc-600"
+                >
                   <span className="text-zinc-400">{e.status}</span> {e.code}
                 </a>
               </li>
@@ -187,8 +245,20 @@ export function ApiReference({ doc }: { doc: OpenApiDocument }) {
         <ul className="mt-3 flex flex-col gap-0.5">
           {toc.map((t) => (
             <li key={t.href}>
-              <a href={t.href} className="flex min-h-10 items-center gap-2 rounded-lg px-2 text-zinc-300 hover:bg-zinc-900 hover:text-white">
-                {'method' in t && t.method && <span className={cn('w-12 shrink-0 rounded px-1 text-center font-mono text-[0.65rem] font-black uppercase ring-1', METHOD_STYLE[t.method])}>{t.method}</span>}
+              <a
+                href={t.href}
+                className="flex min-h-10 items-center gap-2 rounded-lg px-2 text-zinc-300 hover:bg-zinc-900 hover:text-white"
+              >
+                {'method' in t && t.method && (
+                  <span
+                    className={cn(
+                      'w-12 shrink-0 rounded px-1 text-center font-mono text-[0.65rem] font-black uppercase ring-1',
+                      METHOD_STYLE[t.method],
+                    )}
+                  >
+                    {t.method}
+                  </span>
+                )}
                 <span className="truncate">{t.label}</span>
               </a>
             </li>
@@ -198,12 +268,24 @@ export function ApiReference({ doc }: { doc: OpenApiDocument }) {
 
       <main className="min-w-0 flex-1">
         <header>
-          <p className="text-sm font-semibold tracking-widest text-violet-400 uppercase">API reference · v{doc.info.version}</p>
+          <p className="text-sm font-semibold tracking-widest text-violet-400 uppercase">
+            API reference · v{doc.info.version}
+          </p>
           <h1 className="mt-2 text-3xl font-black tracking-tight sm:text-4xl">{doc.info.title}</h1>
           <Paragraphs text={doc.info.description} className="sm:text-lg" />
           <p className="mt-4 flex flex-wrap gap-3">
-            <a href="/v1/openapi.json" className="inline-flex min-h-12 items-center rounded-xl bg-violet-600 px-5 font-bold hover:bg-violet-500">OpenAPI 3.1 JSON</a>
-            <Link href="/" className="inline-flex min-h-12 items-center rounded-xl bg-zinc-800 px-5 font-semibold hover:bg-zinc-700">← Home</Link>
+            <a
+              href="/v1/openapi.json"
+              className="inline-flex min-h-12 items-center rounded-xl bg-violet-600 px-5 font-bold hover:bg-violet-500"
+            >
+              OpenAPI 3.1 JSON
+            </a>
+            <Link
+              href="/"
+              className="inline-flex min-h-12 items-center rounded-xl bg-zinc-800 px-5 font-semibold hover:bg-zinc-700"
+            >
+              ← Home
+            </Link>
           </p>
         </header>
 
@@ -211,17 +293,26 @@ export function ApiReference({ doc }: { doc: OpenApiDocument }) {
           <summary className="flex min-h-12 cursor-pointer items-center px-4 font-semibold">On this page</summary>
           <ul className="border-t border-zinc-800 px-2 py-2">
             {toc.map((t) => (
-              <li key={t.href}><a href={t.href} className="flex min-h-11 items-center rounded-lg px-2 text-zinc-300">{t.label}</a></li>
+              <li key={t.href}>
+                <a href={t.href} className="flex min-h-11 items-center rounded-lg px-2 text-zinc-300">
+                  {t.label}
+                </a>
+              </li>
             ))}
           </ul>
         </details>
 
         <section id="start" aria-labelledby="start-title" className="mt-10 scroll-mt-20">
-          <h2 id="start-title" className="text-3xl font-black">Getting started</h2>
-          <p className="mt-3 text-zinc-300">Base URL: <code className="rounded bg-zinc-800 px-1.5 py-0.5 font-mono break-all">{server}</code></p>
+          <h2 id="start-title" className="text-3xl font-black">
+            Getting started
+          </h2>
+          <p className="mt-3 text-zinc-300">
+            Base URL: <code className="rounded bg-zinc-800 px-1.5 py-0.5 font-mono break-all">{server}</code>
+          </p>
           {key && (
             <p className="mt-3 leading-relaxed text-zinc-300">
-              Send your key in the <code className="rounded bg-zinc-800 px-1 font-mono">{key.name}</code> header on every request. <Inline text={key.description} />
+              Send your key in the <code className="rounded bg-zinc-800 px-1 font-mono">{key.name}</code> header on
+              every request. <Inline text={key.description} />
             </p>
           )}
         </section>
@@ -231,45 +322,77 @@ export function ApiReference({ doc }: { doc: OpenApiDocument }) {
             <h2 className="text-3xl font-black">{tag.name}</h2>
             <Paragraphs text={tag.description} />
             <div className="mt-6 flex flex-col gap-10">
-              {list.map((o) => <Operation key={`${o.method} ${o.path}`} doc={doc} {...o} />)}
+              {list.map((o) => (
+                <Operation key={`${o.method} ${o.path}`} doc={doc} {...o} />
+              ))}
             </div>
           </section>
         ))}
 
         <section id="order" aria-labelledby="order-title" className="mt-14 scroll-mt-20">
-          <h2 id="order-title" className="text-3xl font-black">The order object</h2>
+          <h2 id="order-title" className="text-3xl font-black">
+            The order object
+          </h2>
           <Paragraphs text={doc.components.schemas.Order?.description ?? ''} />
-          {doc.components.schemas.Order && <Fields rows={fieldsOf(doc, doc.components.schemas.Order)} testId="order-fields" />}
+          {doc.components.schemas.Order && (
+            <Fields rows={fieldsOf(doc, doc.components.schemas.Order)} testId="order-fields" />
+          )}
         </section>
 
         <section id="errors" aria-labelledby="errors-title" className="mt-14 scroll-mt-20">
-          <h2 id="errors-title" className="text-3xl font-black">Errors</h2>
+          <h2 id="errors-title" className="text-3xl font-black">
+            Errors
+          </h2>
           <p className="mt-3 text-zinc-300">
-            Every error has the same shape, <code className="rounded bg-zinc-800 px-1 font-mono">{'{"error": code, "message": sentence, …}'}</code>. Branch on <code className="rounded bg-zinc-800 px-1 font-mono">error</code>; show <code className="rounded bg-zinc-800 px-1 font-mono">message</code> to people.
+            Every error has the same shape,{' '}
+            <code className="rounded bg-zinc-800 px-1 font-mono">{'{"error": code, "message": sentence, …}'}</code>.
+            Branch on <code className="rounded bg-zinc-800 px-1 font-mono">error</code>; show{' '}
+            <code className="rounded bg-zinc-800 px-1 font-mono">message</code> to people.
           </p>
           <ul data-testid="error-table" className="mt-4 divide-y divide-zinc-800 rounded-xl border border-zinc-800">
             {doc['x-error-codes'].map((e) => (
-              <li key={e.code} id={`error-${e.code}`} data-code={e.code} data-status={e.status} className="grid scroll-mt-20 gap-1 px-4 py-3 sm:grid-cols-[4rem_14rem_1fr] sm:gap-4">
+              <li
+                key={e.code}
+                id={`error-${e.code}`}
+                data-code={e.code}
+                data-status={e.status}
+                className="grid scroll-mt-20 gap-1 px-4 py-3 sm:grid-cols-[4rem_14rem_1fr] sm:gap-4"
+              >
                 <span className="font-mono text-lg font-black text-zinc-400">{e.status}</span>
                 <code className="font-mono font-semibold break-all text-zinc-100">{e.code}</code>
                 <span className="text-zinc-300">
                   <Inline text={e.description} />
                   <span className="mt-1 block text-sm text-zinc-400">
-                    {e.operations.length > 0 ? `From: ${e.operations.map((id) => summaries.get(id) ?? id).join(', ')}.` : 'Not sent by the /v1 API.'}
+                    {e.operations.length > 0
+                      ? `From: ${e.operations.map((id) => summaries.get(id) ?? id).join(', ')}.`
+                      : 'Not sent by the /v1 API.'}
                   </span>
                 </span>
               </li>
             ))}
           </ul>
-          <p className="mt-3 text-zinc-400">Anything else is a 500 with <code className="rounded bg-zinc-800 px-1 font-mono">internal_error</code>: our fault, safe to retry later.</p>
+          <p className="mt-3 text-zinc-400">
+            Anything else is a 500 with <code className="rounded bg-zinc-800 px-1 font-mono">internal_error</code>: our
+            fault, safe to retry later.
+          </p>
         </section>
 
         <section id="headers" aria-labelledby="headers-title" className="mt-14 mb-16 scroll-mt-20">
-          <h2 id="headers-title" className="text-3xl font-black">Headers</h2>
+          <h2 id="headers-title" className="text-3xl font-black">
+            Headers
+          </h2>
           <Fields
             rows={[
-              ...Object.values(doc.components.parameters).filter((p) => p.in === 'header').map((p) => ({ ...paramRow(p), type: 'request header' })),
-              ...Object.entries(doc.components.headers).map(([name, h]) => ({ name, type: `response header · ${typeOf(h.schema)}`, required: false, limits: [], description: h.description })),
+              ...Object.values(doc.components.parameters)
+                .filter((p) => p.in === 'header')
+                .map((p) => ({ ...paramRow(p), type: 'request header' })),
+              ...Object.entries(doc.components.headers).map(([name, h]) => ({
+                name,
+                type: `response header · ${typeOf(h.schema)}`,
+                required: false,
+                limits: [],
+                description: h.description,
+              })),
             ]}
           />
         </section>

@@ -6,16 +6,37 @@ import { ticketHistoryQuery } from '@/lib/client/queries';
 import type { Ticket } from '@/lib/client/schemas';
 import type { Label } from './ticket-card';
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+const time = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 
 function valueText(field: string, value: unknown, label: Label): string {
   if (Array.isArray(value)) return value.length ? value.map((v) => label(field, String(v))).join(', ') : 'none';
   if (value === null || value === undefined || value === '') return 'none';
   return field === 'notes' ? `“${String(value)}”` : label(field, String(value));
 }
-const FIELD: Record<string, string> = { bread: 'Bread', peanut_butter: 'Peanut butter', jelly: 'Jelly', toast: 'Toast', cut: 'Cut', extras: 'Extras', notes: 'Notes' };
+const FIELD: Record<string, string> = {
+  bread: 'Bread',
+  peanut_butter: 'Peanut butter',
+  jelly: 'Jelly',
+  toast: 'Toast',
+  cut: 'Cut',
+  extras: 'Extras',
+  notes: 'Notes',
+};
 
-export function HistoryDialog({ ticket, label, onClose, onRush, busy }: { ticket: Ticket; label: Label; onClose: () => void; onRush: (rush: boolean) => void; busy: boolean }) {
+export function HistoryDialog({
+  ticket,
+  label,
+  onClose,
+  onRush,
+  busy,
+}: {
+  ticket: Ticket;
+  label: Label;
+  onClose: () => void;
+  onRush: (rush: boolean) => void;
+  busy: boolean;
+}) {
   const canRush = ticket.rush || ['queued', 'prepping', 'toasting'].includes(ticket.status);
   const history = useQuery(ticketHistoryQuery(ticket.order_id, ticket.version));
   const close = useRef<HTMLButtonElement>(null);
@@ -42,7 +63,12 @@ export function HistoryDialog({ ticket, label, onClose, onRush, busy }: { ticket
             #{ticket.daily_number}
             {ticket.customer_first_name ? ` ${ticket.customer_first_name}` : ''}
           </h2>
-          <button ref={close} type="button" onClick={onClose} className="min-h-14 shrink-0 rounded-2xl bg-zinc-700 px-5 text-xl font-bold">
+          <button
+            ref={close}
+            type="button"
+            onClick={onClose}
+            className="min-h-14 shrink-0 rounded-2xl bg-zinc-700 px-5 text-xl font-bold"
+          >
             Close
           </button>
         </div>
@@ -57,12 +83,18 @@ export function HistoryDialog({ ticket, label, onClose, onRush, busy }: { ticket
           </button>
         )}
         {history.isPending && <p className="mt-4 text-lg text-zinc-400">Loading…</p>}
-        {history.isError && <p role="alert" className="mt-4 text-lg text-red-300">Could not load the history: {history.error.message}</p>}
+        {history.isError && (
+          <p role="alert" className="mt-4 text-lg text-red-300">
+            Could not load the history: {history.error.message}
+          </p>
+        )}
         {history.data && (
           <ol className="mt-4 space-y-3 overflow-y-auto">
             {history.data.events.map((e) => (
               <li key={e.seq} data-testid="history-entry" className="flex gap-4 rounded-xl bg-zinc-950/70 p-3">
-                <span className="w-32 shrink-0 pt-0.5 text-lg font-bold whitespace-nowrap tabular-nums text-zinc-400">{time(e.at)}</span>
+                <span className="w-32 shrink-0 pt-0.5 text-lg font-bold whitespace-nowrap tabular-nums text-zinc-400">
+                  {time(e.at)}
+                </span>
                 <div className="min-w-0">
                   <p className="text-xl font-bold">
                     {e.what} <span className="font-medium text-zinc-400">· {e.by}</span>

@@ -24,13 +24,22 @@ export function SoundTest() {
   };
   return (
     <main className="mx-auto max-w-3xl p-6">
-      <Link href="/kitchen" className="text-lg font-semibold text-violet-300 underline underline-offset-4">← Kitchen screen</Link>
+      <Link href="/kitchen" className="text-lg font-semibold text-violet-300 underline underline-offset-4">
+        ← Kitchen screen
+      </Link>
       <h1 className="mt-4 text-4xl font-black">Kitchen sounds</h1>
       <p className="mt-2 text-lg text-zinc-300">
-        Check the tablet&apos;s volume before service. {alerts ? `Alerts repeat every ${alerts.repeatSeconds} s until acknowledged${alerts.escalate ? `; after ${alerts.escalateAfterSeconds} s they get louder and twice as frequent` : ''}. A manager sets this in Store.` : ''}
+        Check the tablet&apos;s volume before service.{' '}
+        {alerts
+          ? `Alerts repeat every ${alerts.repeatSeconds} s until acknowledged${alerts.escalate ? `; after ${alerts.escalateAfterSeconds} s they get louder and twice as frequent` : ''}. A manager sets this in Store.`
+          : ''}
       </p>
       {!on && (
-        <button type="button" onClick={() => void enableSound().then(setOn)} className="mt-6 min-h-16 w-full rounded-2xl bg-amber-400 text-2xl font-black text-black">
+        <button
+          type="button"
+          onClick={() => void enableSound().then(setOn)}
+          className="mt-6 min-h-16 w-full rounded-2xl bg-amber-400 text-2xl font-black text-black"
+        >
           Turn sound on
         </button>
       )}
@@ -40,17 +49,29 @@ export function SoundTest() {
             <p className="text-2xl font-black">{s.label}</p>
             <p className="text-zinc-400">{s.when}</p>
             <div className="mt-3 grid grid-cols-2 gap-3">
-              <button type="button" disabled={!on} onClick={() => play(s.kind, false)} className="min-h-16 rounded-2xl bg-white text-xl font-black text-black disabled:opacity-40">
+              <button
+                type="button"
+                disabled={!on}
+                onClick={() => play(s.kind, false)}
+                className="min-h-16 rounded-2xl bg-white text-xl font-black text-black disabled:opacity-40"
+              >
                 Play
               </button>
-              <button type="button" disabled={!on} onClick={() => play(s.kind, true)} className={cn('min-h-16 rounded-2xl text-xl font-black disabled:opacity-40', 'bg-red-600 text-white')}>
+              <button
+                type="button"
+                disabled={!on}
+                onClick={() => play(s.kind, true)}
+                className={cn('min-h-16 rounded-2xl text-xl font-black disabled:opacity-40', 'bg-red-600 text-white')}
+              >
                 Play escalated
               </button>
             </div>
           </li>
         ))}
       </ul>
-      <p role="status" data-testid="sound-played" className="mt-4 min-h-8 text-lg text-zinc-300">{last ? `Played: ${last}` : ''}</p>
+      <p role="status" data-testid="sound-played" className="mt-4 min-h-8 text-lg text-zinc-300">
+        {last ? `Played: ${last}` : ''}
+      </p>
     </main>
   );
 }

@@ -38,7 +38,8 @@ export const ALERT_EVENT = 'kds:alert';
 export function playAlert(kind: Alert, opts: { volume?: number; escalated?: boolean } = {}): void {
   const escalated = opts.escalated ?? false;
   const audible = soundEnabled();
-  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent<AlertEventDetail>(ALERT_EVENT, { detail: { kind, escalated, audible } }));
+  if (typeof window !== 'undefined')
+    window.dispatchEvent(new CustomEvent<AlertEventDetail>(ALERT_EVENT, { detail: { kind, escalated, audible } }));
   if (!audible) return;
   const gain = Math.min(1, (opts.volume ?? 0.6) * (escalated ? 1.6 : 1));
   const pattern = (offset: number) => {

@@ -24,7 +24,9 @@ export function useRepeatingAlerts(opts: { tickets: readonly Ticket[]; settings:
   const since = useRef(new Map<string, number>());
   const lastPlayed = useRef(0);
 
-  const pending = tickets.map((t) => ({ ticket: t, kind: alertOf(t, unseen) })).filter((p): p is { ticket: Ticket; kind: Alert } => p.kind !== null);
+  const pending = tickets
+    .map((t) => ({ ticket: t, kind: alertOf(t, unseen) }))
+    .filter((p): p is { ticket: Ticket; kind: Alert } => p.kind !== null);
   const pendingKey = pending.map((p) => `${p.ticket.order_id}:${p.kind}:${p.ticket.version}`).join(',');
 
   // Note when each alert began; forget the ones that ended (acknowledged, started, gone).
@@ -85,5 +87,12 @@ export function useRepeatingAlerts(opts: { tickets: readonly Ticket[]; settings:
     [],
   );
   const kinds = new Map(pending.map((p) => [p.ticket.order_id, p.kind]));
-  return { pending: pending.length, newCount: pending.filter((p) => p.kind === 'new').length, escalated, alertOf: (orderId: string) => kinds.get(orderId) ?? null, arrived, acknowledge };
+  return {
+    pending: pending.length,
+    newCount: pending.filter((p) => p.kind === 'new').length,
+    escalated,
+    alertOf: (orderId: string) => kinds.get(orderId) ?? null,
+    arrived,
+    acknowledge,
+  };
 }

@@ -8,7 +8,12 @@ import { sendJson } from '@/lib/client/fetch';
 import type { HubCallView } from '@/lib/client/kitchenhub';
 import { hubCallsQuery, hubKeys } from '@/lib/client/queries';
 
-const ACTION: Record<HubCallView['action'], string> = { accept: 'Accept', reject: 'Reject', cancel: 'Cancel', complete: 'Ready (complete)' };
+const ACTION: Record<HubCallView['action'], string> = {
+  accept: 'Accept',
+  reject: 'Reject',
+  cancel: 'Cancel',
+  complete: 'Ready (complete)',
+};
 const STATE: Record<HubCallView['state'], { label: string; tone: string }> = {
   pending: { label: 'Waiting', tone: 'bg-amber-500/20 text-amber-200 ring-amber-500/50' },
   failed: { label: 'Failed', tone: 'bg-red-500/20 text-red-200 ring-red-500/60' },
@@ -17,7 +22,8 @@ const STATE: Record<HubCallView['state'], { label: string; tone: string }> = {
   unsupported: { label: 'Not supported', tone: 'bg-zinc-700/60 text-zinc-200 ring-zinc-500/60' },
 };
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+const clock = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 function inWords(ms: number, now = Date.now()): string {
   const s = Math.round((ms - now) / 1000);
   if (s <= 1) return 'now';
@@ -42,7 +48,14 @@ function CallRow({ c }: { c: HubCallView }) {
   const stuck = c.state === 'pending' || c.state === 'failed';
   const extra = detail(c);
   return (
-    <li data-testid="hub-call" data-state={c.state} className={cn('rounded-xl p-4 ring-1', c.state === 'failed' ? 'bg-red-950/30 ring-red-500/40' : 'bg-zinc-950/60 ring-zinc-800')}>
+    <li
+      data-testid="hub-call"
+      data-state={c.state}
+      className={cn(
+        'rounded-xl p-4 ring-1',
+        c.state === 'failed' ? 'bg-red-950/30 ring-red-500/40' : 'bg-zinc-950/60 ring-zinc-800',
+      )}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="text-lg font-bold">
@@ -51,24 +64,42 @@ function CallRow({ c }: { c: HubCallView }) {
           </p>
           <p className="text-zinc-400">
             {c.provider} {c.number ? `#${c.number.slice(-6)}` : ''}
-            {c.customer_first_name ? ` · ${c.customer_first_name}` : ''} · <span className="font-mono text-sm break-all">{c.hub_order_id}</span>
+            {c.customer_first_name ? ` · ${c.customer_first_name}` : ''} ·{' '}
+            <span className="font-mono text-sm break-all">{c.hub_order_id}</span>
           </p>
         </div>
-        <span className={cn('shrink-0 rounded-lg px-2.5 py-1 text-sm font-bold ring-1', STATE[c.state].tone)}>{STATE[c.state].label}</span>
+        <span className={cn('shrink-0 rounded-lg px-2.5 py-1 text-sm font-bold ring-1', STATE[c.state].tone)}>
+          {STATE[c.state].label}
+        </span>
       </div>
-      {c.last_error && <p className={cn('mt-2 break-words', c.state === 'failed' ? 'text-red-200' : 'text-zinc-300')}>{c.last_error}</p>}
+      {c.last_error && (
+        <p className={cn('mt-2 break-words', c.state === 'failed' ? 'text-red-200' : 'text-zinc-300')}>
+          {c.last_error}
+        </p>
+      )}
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-zinc-400">
         <span>Queued {clock(c.created_at)}</span>
         <span>{c.attempts === 1 ? '1 attempt' : `${c.attempts} attempts`}</span>
         {c.sent_at !== null && <span>Sent {clock(c.sent_at)}</span>}
-        {c.state === 'pending' && c.next_attempt_at !== null && c.attempts > 0 && <span>Next try {inWords(c.next_attempt_at)}</span>}
+        {c.state === 'pending' && c.next_attempt_at !== null && c.attempts > 0 && (
+          <span>Next try {inWords(c.next_attempt_at)}</span>
+        )}
         {stuck && (
-          <Button tone={c.state === 'failed' ? 'primary' : 'neutral'} className="ml-auto" disabled={retry.isPending} onClick={() => retry.mutate()}>
+          <Button
+            tone={c.state === 'failed' ? 'primary' : 'neutral'}
+            className="ml-auto"
+            disabled={retry.isPending}
+            onClick={() => retry.mutate()}
+          >
             {retry.isPending ? 'Retrying…' : 'Retry now'}
           </Button>
         )}
       </div>
-      {retry.isError && <div className="mt-2"><Notice tone="error">{retry.error.message}</Notice></div>}
+      {retry.isError && (
+        <div className="mt-2">
+          <Notice tone="error">{retry.error.message}</Notice>
+        </div>
+      )}
     </li>
   );
 }
@@ -87,17 +118,29 @@ export function CallsPanel() {
     >
       {calls.isPending && <Loading what="calls" />}
       {calls.isError && <LoadError error={calls.error} retry={() => void calls.refetch()} />}
-      {calls.data && all.length === 0 && <p className="text-zinc-400">No calls yet. Accepting or rejecting an order sends one.</p>}
+      {calls.data && all.length === 0 && (
+        <p className="text-zinc-400">No calls yet. Accepting or rejecting an order sends one.</p>
+      )}
       {stuck.length > 0 && (
         <>
-          <h3 className="mb-2 text-sm font-bold tracking-wider text-red-300 uppercase">Needs attention ({stuck.length})</h3>
-          <ul className="mb-5 space-y-3">{stuck.map((c) => <CallRow key={c.id} c={c} />)}</ul>
+          <h3 className="mb-2 text-sm font-bold tracking-wider text-red-300 uppercase">
+            Needs attention ({stuck.length})
+          </h3>
+          <ul className="mb-5 space-y-3">
+            {stuck.map((c) => (
+              <CallRow key={c.id} c={c} />
+            ))}
+          </ul>
         </>
       )}
       {rest.length > 0 && (
         <>
           <h3 className="mb-2 text-sm font-bold tracking-wider text-zinc-400 uppercase">Recent</h3>
-          <ul className="space-y-2">{rest.map((c) => <CallRow key={c.id} c={c} />)}</ul>
+          <ul className="space-y-2">
+            {rest.map((c) => (
+              <CallRow key={c.id} c={c} />
+            ))}
+          </ul>
         </>
       )}
     </Card>

@@ -13,7 +13,12 @@ import { formatAgo } from '@/lib/manager/format';
 import styles from './deliveries-log.module.css';
 
 type Outcome = DeliveryView['outcome'];
-const SOURCE: Record<DeliveryView['source'], string> = { webhook: 'webhook', reconciliation: 'found by reconciliation', replay: 'replay', reread: 're-read after a conflict' };
+const SOURCE: Record<DeliveryView['source'], string> = {
+  webhook: 'webhook',
+  reconciliation: 'found by reconciliation',
+  replay: 'replay',
+  reread: 're-read after a conflict',
+};
 const BADGE: Record<Outcome, string> = {
   applied: 'bg-emerald-500/20 text-emerald-200 ring-emerald-400/50',
   duplicate: 'bg-zinc-800 text-zinc-200 ring-zinc-600',
@@ -29,7 +34,13 @@ const FILTERS = [
 ] as const satisfies ReadonlyArray<{ value: DeliveryFilter; label: string }>;
 
 const exact = (ms: number) =>
-  new Date(ms).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  new Date(ms).toLocaleString([], {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 
 /** KitchenHub's event types are long CamelCase words: let them wrap between words, not mid-word. */
 function WordBreaks({ text }: { text: string }) {
@@ -43,7 +54,16 @@ function WordBreaks({ text }: { text: string }) {
 }
 
 function OutcomeBadge({ outcome }: { outcome: Outcome }) {
-  return <span className={cn('inline-flex rounded-full px-3 py-1 text-sm font-bold uppercase tracking-wide ring-1', BADGE[outcome])}>{outcome}</span>;
+  return (
+    <span
+      className={cn(
+        'inline-flex rounded-full px-3 py-1 text-sm font-bold uppercase tracking-wide ring-1',
+        BADGE[outcome],
+      )}
+    >
+      {outcome}
+    </span>
+  );
 }
 
 /** The deliveries log, polled every 5 s; "Problems only" keeps the invalid and unauthorized ones. */
@@ -57,23 +77,44 @@ export function DeliveriesLog() {
       title="Deliveries log"
       testId="deliveries-log"
       description="Every webhook KitchenHub sent, newest first, and what became of it. Refreshes every 5 seconds."
-      actions={<Segmented label="Show" value={filter} options={FILTERS} onChange={setFilter} className="w-full sm:w-96 [&_button]:px-3 [&_button]:whitespace-nowrap" />}
+      actions={
+        <Segmented
+          label="Show"
+          value={filter}
+          options={FILTERS}
+          onChange={setFilter}
+          className="w-full sm:w-96 [&_button]:px-3 [&_button]:whitespace-nowrap"
+        />
+      }
     >
       {log.isPending && <Loading what="deliveries" />}
       {log.isError && <LoadError error={log.error} retry={() => void log.refetch()} />}
       {log.data && log.data.refusals.today > 0 && (
         <p data-testid="deliveries-refused" className="mb-4 text-zinc-300">
-          {log.data.refusals.today} {log.data.refusals.today === 1 ? 'delivery' : 'deliveries'} failed authentication today (UTC), {log.data.refusals.this_minute} this minute. Only the first {log.data.refusals.logged_per_minute} of each minute are listed below.
+          {log.data.refusals.today} {log.data.refusals.today === 1 ? 'delivery' : 'deliveries'} failed authentication
+          today (UTC), {log.data.refusals.this_minute} this minute. Only the first {log.data.refusals.logged_per_minute}{' '}
+          of each minute are listed below.
         </p>
       )}
       {log.data &&
         (log.data.deliveries.length === 0 ? (
-          <p data-testid="deliveries-empty" className="rounded-xl border border-dashed border-zinc-700 p-6 text-center text-lg text-zinc-400">
-            {filter === 'problems' ? 'No problems: every delivery was authentic and readable.' : 'No webhooks yet. They appear here as KitchenHub sends them.'}
+          <p
+            data-testid="deliveries-empty"
+            className="rounded-xl border border-dashed border-zinc-700 p-6 text-center text-lg text-zinc-400"
+          >
+            {filter === 'problems'
+              ? 'No problems: every delivery was authentic and readable.'
+              : 'No webhooks yet. They appear here as KitchenHub sends them.'}
           </p>
         ) : (
           <div className={styles.log}>
-            <div aria-hidden className={cn(styles.head, 'border-b border-zinc-800 pb-2 text-sm font-semibold tracking-wide text-zinc-400 uppercase')}>
+            <div
+              aria-hidden
+              className={cn(
+                styles.head,
+                'border-b border-zinc-800 pb-2 text-sm font-semibold tracking-wide text-zinc-400 uppercase',
+              )}
+            >
               <span className={styles.time}>Received</span>
               <span className={styles.event}>Event</span>
               <span className={styles.order}>KitchenHub order</span>
@@ -123,7 +164,11 @@ function DeliveryRow({ delivery: d, now }: { delivery: DeliveryView; now: number
       </div>
       <div className={cn(styles.event, 'min-w-0 self-center break-words text-zinc-200')}>
         {d.event_type ? <WordBreaks text={d.event_type} /> : <span className="text-zinc-400">unknown event</span>}
-        {d.source !== 'webhook' && <span data-testid="delivery-source" className="block text-sm font-semibold text-sky-300">{SOURCE[d.source]}</span>}
+        {d.source !== 'webhook' && (
+          <span data-testid="delivery-source" className="block text-sm font-semibold text-sky-300">
+            {SOURCE[d.source]}
+          </span>
+        )}
       </div>
       <div className={cn(styles.order, 'min-w-0 self-center')}>
         {d.hub_order_id ? (
@@ -135,12 +180,19 @@ function DeliveryRow({ delivery: d, now }: { delivery: DeliveryView; now: number
           <span className="text-zinc-400">no order</span>
         )}
       </div>
-      <div className={cn(styles.status, 'self-center text-right text-zinc-300 @[50rem]:text-left')}>{d.hub_status ?? <span className="text-zinc-400">—</span>}</div>
+      <div className={cn(styles.status, 'self-center text-right text-zinc-300 @[50rem]:text-left')}>
+        {d.hub_status ?? <span className="text-zinc-400">—</span>}
+      </div>
       <div className={cn(styles.outcome, 'self-center')}>
         <OutcomeBadge outcome={d.outcome} />
       </div>
       <div className={cn(styles.action, 'flex flex-col items-end gap-1 self-start')}>
-        <Button onClick={() => void replay()} disabled={busy || !d.can_replay} aria-describedby={d.can_replay ? undefined : reasonId} className="min-w-28">
+        <Button
+          onClick={() => void replay()}
+          disabled={busy || !d.can_replay}
+          aria-describedby={d.can_replay ? undefined : reasonId}
+          className="min-w-28"
+        >
           {busy ? 'Replaying…' : 'Replay'}
         </Button>
       </div>
@@ -158,7 +210,9 @@ function DeliveryRow({ delivery: d, now }: { delivery: DeliveryView; now: number
               {result.ok ? (
                 <p role="status" className="flex flex-wrap items-center gap-2 text-base text-zinc-200">
                   Replayed as #{result.data.delivery.id}: <OutcomeBadge outcome={result.data.outcome} />
-                  {result.data.delivery.error && <span className="text-sm text-red-300">{result.data.delivery.error}</span>}
+                  {result.data.delivery.error && (
+                    <span className="text-sm text-red-300">{result.data.delivery.error}</span>
+                  )}
                 </p>
               ) : (
                 <Notice tone="error">{result.message}</Notice>

@@ -26,7 +26,11 @@ const HEADROOM = 22;
 
 function Gridlines({ top, height }: { top: number; height: number }) {
   return (
-    <div aria-hidden className="pointer-events-none absolute inset-x-0" style={{ top: HEADROOM, height: height - HEADROOM }}>
+    <div
+      aria-hidden
+      className="pointer-events-none absolute inset-x-0"
+      style={{ top: HEADROOM, height: height - HEADROOM }}
+    >
       {ticks(top).map((v) => (
         <div key={v} className="absolute inset-x-0 border-t border-zinc-800" style={{ bottom: `${(v / top) * 100}%` }}>
           <span className="absolute -top-2.5 -left-9 w-7 text-right text-xs text-zinc-400 tabular-nums">{v}</span>
@@ -37,11 +41,23 @@ function Gridlines({ top, height }: { top: number; height: number }) {
 }
 
 /** A column: its count on top, the bar (stacked segments) below, all within the plot's scale. */
-function Column({ total, top, children, className, ...rest }: { total: number; top: number; children: React.ReactNode; className?: string } & Record<`data-${string}`, string | number> & { title: string }) {
+function Column({
+  total,
+  top,
+  children,
+  className,
+  ...rest
+}: { total: number; top: number; children: React.ReactNode; className?: string } & Record<
+  `data-${string}`,
+  string | number
+> & { title: string }) {
   return (
     <div {...rest} className={cn('flex h-full min-w-0 flex-1 flex-col justify-end', className)}>
       {total > 0 && <span className="mb-1 text-center text-sm leading-none font-bold tabular-nums">{total}</span>}
-      <div className="flex flex-col-reverse overflow-hidden rounded-t-md" style={{ height: `calc((100% - ${HEADROOM}px) * ${total / top})` }}>
+      <div
+        className="flex flex-col-reverse overflow-hidden rounded-t-md"
+        style={{ height: `calc((100% - ${HEADROOM}px) * ${total / top})` }}
+      >
         {children}
       </div>
     </div>
@@ -77,16 +93,37 @@ export function HourlyChart({ hours }: { hours: DayNumbers['hours'] }) {
       </div>
       <div className="mt-1.5 ml-9 flex gap-1.5">
         {shown.map((h) => (
-          <span key={h.hour} className="min-w-0 flex-1 text-center text-xs text-zinc-400 tabular-nums">{formatHour(h.hour)}</span>
+          <span key={h.hour} className="min-w-0 flex-1 text-center text-xs text-zinc-400 tabular-nums">
+            {formatHour(h.hour)}
+          </span>
         ))}
       </div>
       <figcaption className="mt-3">
-        <Legend items={[{ color: SOURCE_COLOR.api, label: SOURCE_LABEL.api }, { color: SOURCE_COLOR.kitchenhub, label: SOURCE_LABEL.kitchenhub }]} />
+        <Legend
+          items={[
+            { color: SOURCE_COLOR.api, label: SOURCE_LABEL.api },
+            { color: SOURCE_COLOR.kitchenhub, label: SOURCE_LABEL.kitchenhub },
+          ]}
+        />
       </figcaption>
       <table className="sr-only">
         <caption>Orders per hour</caption>
-        <thead><tr><th scope="col">Hour</th><th scope="col">PB&amp;J app</th><th scope="col">Delivery apps</th></tr></thead>
-        <tbody>{shown.map((h) => <tr key={h.hour}><th scope="row">{formatHour(h.hour)}</th><td>{h.api}</td><td>{h.kitchenhub}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">Hour</th>
+            <th scope="col">PB&amp;J app</th>
+            <th scope="col">Delivery apps</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((h) => (
+            <tr key={h.hour}>
+              <th scope="row">{formatHour(h.hour)}</th>
+              <td>{h.api}</td>
+              <td>{h.kitchenhub}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );
@@ -97,12 +134,14 @@ const MINUTE = 60_000;
 /** How long tickets took (placed → ready), one bar per minute, coloured like the kitchen's aging. */
 export function TicketTimeChart({ data }: { data: DayNumbers }) {
   const { histogram, median_ms, p90_ms } = data.ticket_time;
-  if (histogram.length === 0) return <p className="py-10 text-center text-zinc-400">No ticket reached ready this day.</p>;
+  if (histogram.length === 0)
+    return <p className="py-10 text-center text-zinc-400">No ticket reached ready this day.</p>;
   const top = niceCeil(Math.max(...histogram.map((b) => b.count)));
   const span = histogram.length * MINUTE;
   const plot = 200;
   const at = (ms: number) => `${Math.min(100, (ms / span) * 100)}%`;
-  const color = (minute: number) => (minute >= data.late_minutes ? 'bg-age-late' : minute >= data.warning_minutes ? 'bg-age-warning' : 'bg-age-normal');
+  const color = (minute: number) =>
+    minute >= data.late_minutes ? 'bg-age-late' : minute >= data.warning_minutes ? 'bg-age-warning' : 'bg-age-normal';
   const markers = [
     { ms: median_ms, label: 'median' },
     { ms: p90_ms, label: '90%' },
@@ -112,7 +151,11 @@ export function TicketTimeChart({ data }: { data: DayNumbers }) {
       <div aria-hidden className="relative ml-9 h-6">
         {markers.map((m) =>
           m.ms === null ? null : (
-            <span key={m.label} className="absolute bottom-0 -translate-x-1/2 rounded bg-zinc-800 px-1.5 text-xs font-bold whitespace-nowrap text-white" style={{ left: at(m.ms) }}>
+            <span
+              key={m.label}
+              className="absolute bottom-0 -translate-x-1/2 rounded bg-zinc-800 px-1.5 text-xs font-bold whitespace-nowrap text-white"
+              style={{ left: at(m.ms) }}
+            >
               {m.label} {formatDuration(m.ms)}
             </span>
           ),
@@ -135,7 +178,14 @@ export function TicketTimeChart({ data }: { data: DayNumbers }) {
           ))}
         </div>
         {markers.map((m) =>
-          m.ms === null ? null : <div key={m.label} aria-hidden className="absolute top-0 bottom-0 border-l-2 border-dashed border-white/70" style={{ left: at(m.ms) }} />,
+          m.ms === null ? null : (
+            <div
+              key={m.label}
+              aria-hidden
+              className="absolute top-0 bottom-0 border-l-2 border-dashed border-white/70"
+              style={{ left: at(m.ms) }}
+            />
+          ),
         )}
       </div>
       <div className="mt-1.5 ml-9 flex gap-1">
@@ -167,30 +217,52 @@ export function StepStrip({ steps }: { steps: Array<{ key: string; label: string
     <div data-testid="chart-step-strip">
       <div aria-hidden className="flex h-8 overflow-hidden rounded-lg">
         {steps.map((s) => (
-          <div key={s.key} className={cn('min-w-1', s.color)} style={{ flex: s.ms }} title={`${s.label}: ${formatDuration(s.ms)}`} />
+          <div
+            key={s.key}
+            className={cn('min-w-1', s.color)}
+            style={{ flex: s.ms }}
+            title={`${s.label}: ${formatDuration(s.ms)}`}
+          />
         ))}
       </div>
-      <p className="mt-2 text-sm text-zinc-400">The averages added up: about {formatDuration(total)} from order to handoff.</p>
+      <p className="mt-2 text-sm text-zinc-400">
+        The averages added up: about {formatDuration(total)} from order to handoff.
+      </p>
     </div>
   );
 }
 
 /** Horizontal bars, the label and value above each: items sold, cancellations, time per step. */
-export function BarList({ rows, color = 'bg-violet-500', testId, format = (v) => String(v) }: { rows: Array<{ key: string; label: string; value: number; color?: string; note?: string }>; color?: string; testId?: string; format?: (v: number) => string }) {
+export function BarList({
+  rows,
+  color = 'bg-violet-500',
+  testId,
+  format = (v) => String(v),
+}: {
+  rows: Array<{ key: string; label: string; value: number; color?: string; note?: string }>;
+  color?: string;
+  testId?: string;
+  format?: (v: number) => string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <ul data-testid={testId} className="flex flex-col gap-2.5">
       {rows.map((r) => (
         <li key={r.key} data-value={r.value} aria-label={`${r.label}: ${format(r.value)}`}>
           <div className="flex items-baseline justify-between gap-3">
-            <span className="min-w-0 truncate text-zinc-200" title={r.label}>{r.label}</span>
+            <span className="min-w-0 truncate text-zinc-200" title={r.label}>
+              {r.label}
+            </span>
             <span className="shrink-0 font-bold tabular-nums">
               {format(r.value)}
               {r.note && <span className="ml-1.5 text-sm font-normal text-zinc-400">{r.note}</span>}
             </span>
           </div>
           <div aria-hidden className="mt-1 h-2.5 rounded-full bg-zinc-800/70">
-            <div className={cn('h-full rounded-full', r.color ?? color)} style={{ width: `${Math.max(2, (r.value / max) * 100)}%` }} />
+            <div
+              className={cn('h-full rounded-full', r.color ?? color)}
+              style={{ width: `${Math.max(2, (r.value / max) * 100)}%` }}
+            />
           </div>
         </li>
       ))}

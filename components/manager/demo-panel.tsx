@@ -20,7 +20,9 @@ export function DemoPanel() {
     >
       <div className="flex flex-wrap items-center gap-3">
         {!confirming ? (
-          <Button tone="danger" onClick={() => setConfirming(true)}>Switch demo data off</Button>
+          <Button tone="danger" onClick={() => setConfirming(true)}>
+            Switch demo data off
+          </Button>
         ) : (
           <>
             <Button
@@ -44,7 +46,13 @@ export function DemoPanel() {
           </>
         )}
       </div>
-      {error && <div className="mt-4"><Notice tone="error" testId="demo-error">{error}</Notice></div>}
+      {error && (
+        <div className="mt-4">
+          <Notice tone="error" testId="demo-error">
+            {error}
+          </Notice>
+        </div>
+      )}
     </Card>
   );
 }

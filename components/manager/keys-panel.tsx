@@ -77,18 +77,34 @@ export function KeysPanel() {
   return (
     <>
       <PageHeader title="API keys">
-        Each ordering app gets its own key and sees only its own orders. Test keys (<code className="text-zinc-200">pbj_test_…</code>) are for trying things; live keys (<code className="text-zinc-200">pbj_live_…</code>) for real customers.
+        Each ordering app gets its own key and sees only its own orders. Test keys (
+        <code className="text-zinc-200">pbj_test_…</code>) are for trying things; live keys (
+        <code className="text-zinc-200">pbj_live_…</code>) for real customers.
       </PageHeader>
 
       {created && (
-        <section data-testid="new-key" aria-labelledby="new-key-title" className="mb-6 rounded-2xl border-2 border-amber-400 bg-amber-400/10 p-5">
-          <h2 id="new-key-title" className="text-xl font-black text-amber-200">Copy the key for {created.name} now</h2>
-          <p className="mt-1 text-amber-100/90">It is shown only this once: the server keeps a fingerprint of it, not the key. Lost keys are revoked and replaced.</p>
+        <section
+          data-testid="new-key"
+          aria-labelledby="new-key-title"
+          className="mb-6 rounded-2xl border-2 border-amber-400 bg-amber-400/10 p-5"
+        >
+          <h2 id="new-key-title" className="text-xl font-black text-amber-200">
+            Copy the key for {created.name} now
+          </h2>
+          <p className="mt-1 text-amber-100/90">
+            It is shown only this once: the server keeps a fingerprint of it, not the key. Lost keys are revoked and
+            replaced.
+          </p>
           <div className="mt-4 flex flex-wrap items-center gap-3">
-            <code data-testid="new-key-secret" className="min-w-0 flex-1 rounded-xl bg-black/60 px-4 py-3 font-mono text-lg break-all text-white select-all">
+            <code
+              data-testid="new-key-secret"
+              className="min-w-0 flex-1 rounded-xl bg-black/60 px-4 py-3 font-mono text-lg break-all text-white select-all"
+            >
               {created.secret}
             </code>
-            <Button tone="primary" onClick={() => void copy()}>{copied ? 'Copied ✓' : 'Copy key'}</Button>
+            <Button tone="primary" onClick={() => void copy()}>
+              {copied ? 'Copied ✓' : 'Copy key'}
+            </Button>
             <Button onClick={() => setCreated(null)}>Done</Button>
           </div>
         </section>
@@ -102,7 +118,14 @@ export function KeysPanel() {
             create.mutate();
           }}
         >
-          <TextField label="Name" value={name} onChange={setName} placeholder="e.g. Campus app" maxLength={60} className="min-w-64 flex-1" />
+          <TextField
+            label="Name"
+            value={name}
+            onChange={setName}
+            placeholder="e.g. Campus app"
+            maxLength={60}
+            className="min-w-64 flex-1"
+          />
           <Segmented label="Mode" value={mode} options={MODES} onChange={setMode} className="w-56" />
           <Button type="submit" tone="primary" disabled={name.trim() === '' || create.isPending}>
             {create.isPending ? 'Creating…' : 'Create key'}
@@ -110,7 +133,13 @@ export function KeysPanel() {
         </form>
       </Card>
 
-      {message && <div className="mt-4"><Notice tone={message.tone} testId="keys-message">{message.text}</Notice></div>}
+      {message && (
+        <div className="mt-4">
+          <Notice tone={message.tone} testId="keys-message">
+            {message.text}
+          </Notice>
+        </div>
+      )}
 
       <div className="mt-6">
         {keys.isPending && <Loading what="keys" />}
@@ -121,21 +150,40 @@ export function KeysPanel() {
               <caption className="sr-only">API keys</caption>
               <thead className="bg-zinc-900 text-sm text-zinc-400 uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Key</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Mode</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Created</th>
-                  <th scope="col" className="px-4 py-3 font-semibold">Last used</th>
-                  <th scope="col" className="px-4 py-3 font-semibold"><span className="sr-only">Status and actions</span></th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Key
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Mode
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Created
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    Last used
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-semibold">
+                    <span className="sr-only">Status and actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-800">
                 {keys.data.keys.map((k) => (
                   <tr key={k.id} data-testid={`key-${k.id}`} className={cn(k.revoked_at !== null && 'text-zinc-400')}>
-                    <th scope="row" className="px-4 py-3 text-lg font-bold">{k.name}</th>
+                    <th scope="row" className="px-4 py-3 text-lg font-bold">
+                      {k.name}
+                    </th>
                     <td className="px-4 py-3 font-mono">{k.prefix}…</td>
                     <td className="px-4 py-3">
-                      <span className={cn('rounded-md px-2 py-0.5 text-sm font-black uppercase', k.mode === 'live' ? 'bg-emerald-500/20 text-emerald-300' : 'bg-sky-500/20 text-sky-300')}>
+                      <span
+                        className={cn(
+                          'rounded-md px-2 py-0.5 text-sm font-black uppercase',
+                          k.mode === 'live' ? 'bg-emerald-500/20 text-emerald-300' : 'bg-sky-500/20 text-sky-300',
+                        )}
+                      >
                         {k.mode}
                       </span>
                     </td>
@@ -143,9 +191,13 @@ export function KeysPanel() {
                     <td className="px-4 py-3 whitespace-nowrap">{formatAgo(k.last_used_at, now)}</td>
                     <td className="px-4 py-2 text-right">
                       {k.revoked_at === null ? (
-                        <Button tone="danger" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>Revoke</Button>
+                        <Button tone="danger" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
+                          Revoke
+                        </Button>
                       ) : (
-                        <span className="inline-flex min-h-12 items-center font-semibold text-red-300/80">Revoked {formatAgo(k.revoked_at, now)}</span>
+                        <span className="inline-flex min-h-12 items-center font-semibold text-red-300/80">
+                          Revoked {formatAgo(k.revoked_at, now)}
+                        </span>
                       )}
                     </td>
                   </tr>

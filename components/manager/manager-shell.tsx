@@ -24,7 +24,16 @@ const ICON = {
 
 function Icon({ name }: { name: keyof typeof ICON }) {
   return (
-    <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      className="h-5 w-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={ICON[name]} />
     </svg>
   );
@@ -58,10 +67,16 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
     // A phone gets the sections as one scrolling row on top; a tablet or laptop, a sidebar.
     <div className="flex min-h-dvh flex-col md:flex-row">
       <div className="shrink-0 border-b border-zinc-800 bg-zinc-900/60 md:w-56 md:border-r md:border-b-0">
-        <nav ref={nav} aria-label="Manager sections" className="flex flex-col p-2 md:sticky md:top-0 md:h-[calc(100dvh_-_var(--demo-banner,0px))] md:p-3">
+        <nav
+          ref={nav}
+          aria-label="Manager sections"
+          className="flex flex-col p-2 md:sticky md:top-0 md:h-[calc(100dvh_-_var(--demo-banner,0px))] md:p-3"
+        >
           <div className="flex items-center justify-between gap-3 md:block">
             <div>
-              <Link href="/" className="px-2 pt-1 text-xs font-semibold tracking-widest text-violet-400 uppercase">PB&amp;J Kitchen</Link>
+              <Link href="/" className="px-2 pt-1 text-xs font-semibold tracking-widest text-violet-400 uppercase">
+                PB&amp;J Kitchen
+              </Link>
               <p className="px-2 text-2xl font-black">Manager</p>
             </div>
             <div className="md:hidden">
@@ -81,12 +96,22 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
                       current ? 'bg-white text-black' : 'text-zinc-200 hover:bg-zinc-800',
                     )}
                   >
-                    <span aria-hidden className={cn('grid h-9 w-9 shrink-0 place-items-center rounded-lg', current ? 'bg-black/10' : 'bg-zinc-800')}>
+                    <span
+                      aria-hidden
+                      className={cn(
+                        'grid h-9 w-9 shrink-0 place-items-center rounded-lg',
+                        current ? 'bg-black/10' : 'bg-zinc-800',
+                      )}
+                    >
                       <Icon name={s.icon} />
                     </span>
                     <span className="flex min-w-0 flex-col leading-tight">
                       <span className="text-lg font-bold">{s.label}</span>
-                      <span className={cn('hidden truncate text-xs md:block', current ? 'text-zinc-600' : 'text-zinc-400')}>{s.hint}</span>
+                      <span
+                        className={cn('hidden truncate text-xs md:block', current ? 'text-zinc-600' : 'text-zinc-400')}
+                      >
+                        {s.hint}
+                      </span>
                     </span>
                   </Link>
                 </li>
@@ -94,26 +119,49 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
             })}
           </ul>
           <div className="mt-auto hidden flex-col gap-2 px-1 md:flex">
-            <Link href="/kitchen" className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800">Kitchen screen →</Link>
-            <Link href="/docs" className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800">API docs →</Link>
-            <p className="px-3 pt-2 text-sm text-zinc-400">Signed in as <strong className="text-zinc-200">{staffName}</strong></p>
+            <Link
+              href="/kitchen"
+              className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800"
+            >
+              Kitchen screen →
+            </Link>
+            <Link
+              href="/docs"
+              className="flex min-h-12 items-center rounded-xl px-3 font-semibold text-zinc-300 hover:bg-zinc-800"
+            >
+              API docs →
+            </Link>
+            <p className="px-3 pt-2 text-sm text-zinc-400">
+              Signed in as <strong className="text-zinc-200">{staffName}</strong>
+            </p>
             <SignOutButton />
           </div>
         </nav>
       </div>
 
       <div className="flex min-w-0 flex-1 flex-col">
-        <header data-testid="manager-status" aria-label="Store status" className="sticky top-0 z-20 flex min-h-14 items-center gap-3 border-b border-zinc-800 bg-zinc-950/95 px-3 backdrop-blur md:px-6">
+        <header
+          data-testid="manager-status"
+          aria-label="Store status"
+          className="sticky top-0 z-20 flex min-h-14 items-center gap-3 border-b border-zinc-800 bg-zinc-950/95 px-3 backdrop-blur md:px-6"
+        >
           <Link
             href="/manager/store"
             data-testid="manager-intake"
             data-paused={paused}
-            className={cn('flex min-h-10 items-center gap-2 rounded-full px-4 font-bold', paused ? 'bg-red-600 text-white' : 'bg-emerald-500/15 text-emerald-300')}
+            className={cn(
+              'flex min-h-10 items-center gap-2 rounded-full px-4 font-bold',
+              paused ? 'bg-red-600 text-white' : 'bg-emerald-500/15 text-emerald-300',
+            )}
           >
             <span aria-hidden className={cn('h-2.5 w-2.5 rounded-full', paused ? 'bg-white' : 'bg-emerald-400')} />
             {store.isPending ? 'Checking store…' : paused ? 'Intake paused: the API answers 503' : 'Taking orders'}
           </Link>
-          <Link href="/manager/stock" data-testid="manager-86" className="flex min-h-10 min-w-0 items-center gap-2 rounded-full px-3 hover:bg-zinc-900">
+          <Link
+            href="/manager/stock"
+            data-testid="manager-86"
+            className="flex min-h-10 min-w-0 items-center gap-2 rounded-full px-3 hover:bg-zinc-900"
+          >
             {out.length === 0 ? (
               <span className="text-zinc-400">{stock.isPending ? 'Checking stock…' : 'Everything in stock'}</span>
             ) : (
@@ -125,8 +173,15 @@ export function ManagerShell({ staffName, children }: { staffName: string; child
           </Link>
         </header>
         {(store.data?.stale_orders.length ?? 0) > 0 && pathname !== '/manager/store' && (
-          <Link href="/manager/store#stale" data-testid="stale-banner" className="block bg-fuchsia-700 px-4 py-2 text-lg font-bold text-white">
-            {store.data!.stale_orders.length === 1 ? '1 ticket was left open' : `${store.data!.stale_orders.length} tickets were left open`} from an earlier day. Resolve →
+          <Link
+            href="/manager/store#stale"
+            data-testid="stale-banner"
+            className="block bg-fuchsia-700 px-4 py-2 text-lg font-bold text-white"
+          >
+            {store.data!.stale_orders.length === 1
+              ? '1 ticket was left open'
+              : `${store.data!.stale_orders.length} tickets were left open`}{' '}
+            from an earlier day. Resolve →
           </Link>
         )}
         {screens.data?.alarm && pathname !== '/manager/screens' && (

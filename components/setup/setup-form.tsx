@@ -32,11 +32,32 @@ export function SetupForm() {
         router.replace('/login?next=/manager&setup=done');
       }}
     >
-      <TextField label="Setup token (from the server log)" value={token} onChange={setToken} placeholder="pbj_setup_…" maxLength={200} autoComplete="off" />
+      <TextField
+        label="Setup token (from the server log)"
+        value={token}
+        onChange={setToken}
+        placeholder="pbj_setup_…"
+        maxLength={200}
+        autoComplete="off"
+      />
       <TextField label="Your name" value={name} onChange={setName} placeholder="e.g. Jordan" maxLength={40} />
-      <TextField label={`Your manager PIN (${pinRuleText('manager').replace(' to ', '–')})`} value={pin} onChange={(v) => setPin(v.replace(/\D/g, ''))} type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" />
-      {error && <Notice tone="error" testId="setup-error">{error}</Notice>}
-      <Button type="submit" tone="primary" disabled={!ready}>{busy ? 'Creating…' : 'Create the first manager'}</Button>
+      <TextField
+        label={`Your manager PIN (${pinRuleText('manager').replace(' to ', '–')})`}
+        value={pin}
+        onChange={(v) => setPin(v.replace(/\D/g, ''))}
+        type="password"
+        inputMode="numeric"
+        maxLength={8}
+        autoComplete="new-password"
+      />
+      {error && (
+        <Notice tone="error" testId="setup-error">
+          {error}
+        </Notice>
+      )}
+      <Button type="submit" tone="primary" disabled={!ready}>
+        {busy ? 'Creating…' : 'Create the first manager'}
+      </Button>
     </form>
   );
 }

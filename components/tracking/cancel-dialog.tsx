@@ -6,7 +6,12 @@ import { useEffect, useRef } from 'react';
  * "Cancel order #12?" as a native modal dialog: focus stays inside, Escape keeps the order, and
  * "Keep my order" has the focus so a stray tap or Enter never cancels.
  */
-export function CancelDialog(props: { dailyNumber: number; busy: boolean; onConfirm: () => void; onClose: () => void }) {
+export function CancelDialog(props: {
+  dailyNumber: number;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

@@ -30,13 +30,27 @@ type Notice = { text: string; tone: 'warn' | 'info' };
 const READY_BUZZ = [200, 100, 200, 100, 400];
 
 /** The customer's page for one order: live steps, ETA, what was ordered, and Cancel while it is allowed. */
-export function OrderTracker({ orderId, initial, initialEtag }: { orderId: string; initial: TrackingView; initialEtag: string | null }) {
+export function OrderTracker({
+  orderId,
+  initial,
+  initialEtag,
+}: {
+  orderId: string;
+  initial: TrackingView;
+  initialEtag: string | null;
+}) {
   const queryClient = useQueryClient();
   const put = useCallback(
-    (view: TrackingView) => queryClient.setQueryData<Fresh<TrackingView>>(publicKeys.tracking(orderId), (cached) => mergeTracking(cached, view)),
+    (view: TrackingView) =>
+      queryClient.setQueryData<Fresh<TrackingView>>(publicKeys.tracking(orderId), (cached) =>
+        mergeTracking(cached, view),
+      ),
     [queryClient, orderId],
   );
-  const refetch = useCallback(() => void queryClient.invalidateQueries({ queryKey: publicKeys.tracking(orderId) }), [queryClient, orderId]);
+  const refetch = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: publicKeys.tracking(orderId) }),
+    [queryClient, orderId],
+  );
 
   const health = useLiveStream({
     url: `/api/track/${encodeURIComponent(orderId)}/events`,
@@ -85,7 +99,8 @@ export function OrderTracker({ orderId, initial, initialEtag }: { orderId: strin
   }, [view]);
 
   const cancel = useMutation({
-    mutationFn: () => sendJson('POST', `/api/track/${encodeURIComponent(orderId)}/cancel`, undefined, trackingViewSchema),
+    mutationFn: () =>
+      sendJson('POST', `/api/track/${encodeURIComponent(orderId)}/cancel`, undefined, trackingViewSchema),
     onSuccess: (res) => {
       setConfirming(false);
       if (res.ok) {
@@ -98,7 +113,13 @@ export function OrderTracker({ orderId, initial, initialEtag }: { orderId: strin
         put(refusal.data.order);
         setNotice({ text: REFUSED[refusal.data.order.status], tone: 'warn' });
       } else {
-        setNotice({ text: res.status === 0 ? 'We could not reach the kitchen. Check your connection and try again.' : res.error.message, tone: 'warn' });
+        setNotice({
+          text:
+            res.status === 0
+              ? 'We could not reach the kitchen. Check your connection and try again.'
+              : res.error.message,
+          tone: 'warn',
+        });
         refetch();
       }
     },
@@ -111,13 +132,22 @@ export function OrderTracker({ orderId, initial, initialEtag }: { orderId: strin
       <header className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm font-bold tracking-widest text-amber-300 uppercase">PB&amp;J Kitchen</p>
         {reconnecting && (
-          <p role="status" data-testid="tracker-connection" className="rounded-full bg-zinc-800 px-3 py-1 text-sm text-amber-100">
+          <p
+            role="status"
+            data-testid="tracker-connection"
+            className="rounded-full bg-zinc-800 px-3 py-1 text-sm text-amber-100"
+          >
             Reconnecting… this page will catch up
           </p>
         )}
       </header>
 
-      <section aria-labelledby="tracker-headline" data-testid="tracker-status" data-status={view.status} className={cn('rounded-3xl p-5 max-[300px]:p-3', HERO[mood])}>
+      <section
+        aria-labelledby="tracker-headline"
+        data-testid="tracker-status"
+        data-status={view.status}
+        className={cn('rounded-3xl p-5 max-[300px]:p-3', HERO[mood])}
+      >
         <p className={cn('text-base font-semibold', HERO_MUTED[mood])}>
           {view.customer_first_name ? `${view.customer_first_name}, your order number is` : 'Your order number is'}
         </p>
@@ -136,14 +166,24 @@ export function OrderTracker({ orderId, initial, initialEtag }: { orderId: strin
       </section>
 
       {notice && (
-        <div role="alert" data-testid="tracker-notice" className={cn('rounded-2xl p-4 text-lg font-semibold', notice.tone === 'warn' ? 'bg-amber-300 text-black' : 'bg-zinc-800')}>
+        <div
+          role="alert"
+          data-testid="tracker-notice"
+          className={cn(
+            'rounded-2xl p-4 text-lg font-semibold',
+            notice.tone === 'warn' ? 'bg-amber-300 text-black' : 'bg-zinc-800',
+          )}
+        >
           {notice.text}
         </div>
       )}
 
       {mood !== 'canceled' && <StepList steps={view.steps} status={view.status} />}
 
-      <section aria-labelledby="tracker-order-heading" className="rounded-3xl bg-zinc-900 p-5 ring-1 ring-zinc-800 max-[300px]:p-3">
+      <section
+        aria-labelledby="tracker-order-heading"
+        className="rounded-3xl bg-zinc-900 p-5 ring-1 ring-zinc-800 max-[300px]:p-3"
+      >
         <h2 id="tracker-order-heading" className="text-lg font-bold text-zinc-200">
           What you ordered
         </h2>
@@ -162,7 +202,9 @@ export function OrderTracker({ orderId, initial, initialEtag }: { orderId: strin
             {view.items.map((item, i) => (
               <li key={i}>
                 <span className="font-bold">{item.quantity} ×</span> {item.name}
-                {item.options.length > 0 && <span className="block pl-6 text-base text-zinc-300">{item.options.join(', ')}</span>}
+                {item.options.length > 0 && (
+                  <span className="block pl-6 text-base text-zinc-300">{item.options.join(', ')}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -181,7 +223,9 @@ export function OrderTracker({ orderId, initial, initialEtag }: { orderId: strin
           >
             Cancel order
           </button>
-          <p className="text-center text-base text-zinc-400">You can cancel while your order is in the queue or being made.</p>
+          <p className="text-center text-base text-zinc-400">
+            You can cancel while your order is in the queue or being made.
+          </p>
         </section>
       )}
 
@@ -194,7 +238,12 @@ export function OrderTracker({ orderId, initial, initialEtag }: { orderId: strin
       </p>
 
       {confirming && (
-        <CancelDialog dailyNumber={view.daily_number} busy={cancel.isPending} onConfirm={() => cancel.mutate()} onClose={() => setConfirming(false)} />
+        <CancelDialog
+          dailyNumber={view.daily_number}
+          busy={cancel.isPending}
+          onConfirm={() => cancel.mutate()}
+          onClose={() => setConfirming(false)}
+        />
       )}
     </main>
   );

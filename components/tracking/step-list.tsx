@@ -19,7 +19,10 @@ const WORDS: Record<StepState, string> = {
 export function StepList({ steps, status }: { steps: readonly OrderStatus[]; status: OrderStatus }) {
   const at = steps.indexOf(status);
   return (
-    <section aria-labelledby="tracker-steps-heading" className="rounded-3xl bg-zinc-900 p-5 ring-1 ring-zinc-800 max-[300px]:p-3">
+    <section
+      aria-labelledby="tracker-steps-heading"
+      className="rounded-3xl bg-zinc-900 p-5 ring-1 ring-zinc-800 max-[300px]:p-3"
+    >
       <h2 id="tracker-steps-heading" className="text-lg font-bold text-zinc-200">
         Progress
       </h2>
@@ -36,8 +39,22 @@ export function StepList({ steps, status }: { steps: readonly OrderStatus[]; sta
               aria-current={state === 'current' ? 'step' : undefined}
               className="relative flex min-h-14 items-center gap-4 pb-2 max-[300px]:gap-2"
             >
-              {!last && <span aria-hidden className={cn('absolute top-10 bottom-0 left-[1.125rem] w-0.5', i < at ? 'bg-emerald-400' : 'bg-zinc-700')} />}
-              <span aria-hidden className={cn('relative flex size-9 shrink-0 items-center justify-center rounded-full text-base font-black', DOT[finished ? 'done' : state])}>
+              {!last && (
+                <span
+                  aria-hidden
+                  className={cn(
+                    'absolute top-10 bottom-0 left-[1.125rem] w-0.5',
+                    i < at ? 'bg-emerald-400' : 'bg-zinc-700',
+                  )}
+                />
+              )}
+              <span
+                aria-hidden
+                className={cn(
+                  'relative flex size-9 shrink-0 items-center justify-center rounded-full text-base font-black',
+                  DOT[finished ? 'done' : state],
+                )}
+              >
                 {finished ? '✓' : i + 1}
               </span>
               {/* Wraps rather than overlaps: at 200% zoom the badge drops below the words. */}
@@ -47,7 +64,9 @@ export function StepList({ steps, status }: { steps: readonly OrderStatus[]; sta
                   {state === 'done' && <span className="sr-only"> (done)</span>}
                 </span>
                 {state === 'current' && !last && (
-                  <span className="rounded-full bg-amber-300 px-3 py-0.5 text-sm font-black text-black uppercase">Now</span>
+                  <span className="rounded-full bg-amber-300 px-3 py-0.5 text-sm font-black text-black uppercase">
+                    Now
+                  </span>
                 )}
               </span>
             </li>

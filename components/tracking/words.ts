@@ -46,7 +46,8 @@ const CANCELED_DETAIL: Record<Canceler, string> = {
 
 /** The big line: the step's plain words, "Ready for pickup!", or who canceled. */
 export function headline(v: Pick<TrackingView, 'status' | 'canceled_by'>): string {
-  if (MOOD[v.status] === 'canceled') return v.canceled_by ? CANCELED_HEADLINE[v.canceled_by] : 'This order was canceled';
+  if (MOOD[v.status] === 'canceled')
+    return v.canceled_by ? CANCELED_HEADLINE[v.canceled_by] : 'This order was canceled';
   if (MOOD[v.status] === 'ready') return 'Ready for pickup!';
   return STEP_WORDS[v.status];
 }
@@ -64,19 +65,24 @@ export function etaText(v: Pick<TrackingView, 'status' | 'eta_minutes'>): string
 
 /** The tab title: the Ready moment shows even when the customer is in another tab. */
 export function pageTitle(v: Pick<TrackingView, 'status' | 'daily_number'>): string {
-  return MOOD[v.status] === 'ready' ? `Ready for pickup! #${v.daily_number} · PB&J Kitchen` : `#${v.daily_number} ${STEP_WORDS[v.status]} · PB&J Kitchen`;
+  return MOOD[v.status] === 'ready'
+    ? `Ready for pickup! #${v.daily_number} · PB&J Kitchen`
+    : `#${v.daily_number} ${STEP_WORDS[v.status]} · PB&J Kitchen`;
 }
 
 /** What a screen reader hears when the status changes. */
 export function announcement(v: Pick<TrackingView, 'status' | 'canceled_by' | 'daily_number' | 'eta_minutes'>): string {
-  return [`Order ${v.daily_number}: ${headline(v)}.`, etaText(v) ? `${etaText(v)}.` : '', detail(v)].filter(Boolean).join(' ');
+  return [`Order ${v.daily_number}: ${headline(v)}.`, etaText(v) ? `${etaText(v)}.` : '', detail(v)]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Why the server refused the customer's cancel, by where the order is now. */
 export const REFUSED: Record<OrderStatus, string> = {
   queued: 'We could not cancel your order just now. Please try again.',
   prepping: 'We could not cancel your order just now. Please try again.',
-  toasting: 'Sorry, it is too late to cancel: the kitchen has already started toasting your sandwich. It will be ready soon.',
+  toasting:
+    'Sorry, it is too late to cancel: the kitchen has already started toasting your sandwich. It will be ready soon.',
   ready: 'Sorry, it is too late to cancel: your sandwich is already made and waiting for you at the counter.',
   delivered: 'This order has already been picked up, so it can no longer be canceled.',
   canceled: 'This order was already canceled.',

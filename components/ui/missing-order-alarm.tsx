@@ -6,13 +6,23 @@ import type { MissingOrderAlarm } from '@/lib/client/screens';
 
 const seconds = (ms: number) => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
-export function MissingOrderAlarmBanner({ alarm, now, className }: { alarm: MissingOrderAlarm; now: number; className?: string }) {
+export function MissingOrderAlarmBanner({
+  alarm,
+  now,
+  className,
+}: {
+  alarm: MissingOrderAlarm;
+  now: number;
+  className?: string;
+}) {
   const quiet = alarm.silent_screens;
   return (
     <div role="alert" data-testid="missing-order-alarm" className={cn('bg-red-600 px-4 py-2 text-white', className)}>
       <p className="text-lg font-black">
         <span aria-hidden>⚠ </span>
-        {alarm.orders.length === 1 ? 'An order is on no kitchen screen: ' : `${alarm.orders.length} orders are on no kitchen screen: `}
+        {alarm.orders.length === 1
+          ? 'An order is on no kitchen screen: '
+          : `${alarm.orders.length} orders are on no kitchen screen: `}
         {alarm.orders.map((o, i) => (
           <span key={o.order_id} data-testid="missing-order" data-order-id={o.order_id}>
             {i > 0 && ', '}#{o.daily_number}

@@ -80,7 +80,10 @@ export function PinPad({ next, names }: { next?: string; names?: readonly string
                     setName(n);
                     setError(null);
                   }}
-                  className={cn('h-16 truncate rounded-2xl px-3 text-xl font-bold', name === n ? 'bg-violet-600 text-white' : 'bg-zinc-800 hover:bg-zinc-700')}
+                  className={cn(
+                    'h-16 truncate rounded-2xl px-3 text-xl font-bold',
+                    name === n ? 'bg-violet-600 text-white' : 'bg-zinc-800 hover:bg-zinc-700',
+                  )}
                 >
                   {n}
                 </button>
@@ -89,7 +92,9 @@ export function PinPad({ next, names }: { next?: string; names?: readonly string
           </fieldset>
         ) : (
           <>
-            <label htmlFor="staff-name" className="mb-2 block text-lg font-semibold text-zinc-200">Your name</label>
+            <label htmlFor="staff-name" className="mb-2 block text-lg font-semibold text-zinc-200">
+              Your name
+            </label>
             <input
               id="staff-name"
               name="name"
@@ -113,7 +118,9 @@ export function PinPad({ next, names }: { next?: string; names?: readonly string
         )}
       </div>
       <div>
-        <label htmlFor="pin" className="mb-2 block text-lg font-semibold text-zinc-200">PIN</label>
+        <label htmlFor="pin" className="mb-2 block text-lg font-semibold text-zinc-200">
+          PIN
+        </label>
         <input
           id="pin"
           name="pin"
@@ -125,7 +132,9 @@ export function PinPad({ next, names }: { next?: string; names?: readonly string
           aria-describedby={error ? 'pin-error' : undefined}
           className="h-16 w-full rounded-2xl border border-zinc-700 bg-zinc-900 text-center text-4xl tracking-[0.5em]"
         />
-        <p id="pin-error" role="alert" className="mt-3 min-h-6 text-center font-medium text-red-400">{error}</p>
+        <p id="pin-error" role="alert" className="mt-3 min-h-6 text-center font-medium text-red-400">
+          {error}
+        </p>
         <div className="mt-2 grid grid-cols-3 gap-3">
           {KEYS.map((key) => (
             <button

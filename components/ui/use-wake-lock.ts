@@ -7,7 +7,8 @@ export function useWakeLock(): void {
     let lock: WakeLockSentinel | null = null;
     const request = async () => {
       try {
-        if (document.visibilityState === 'visible' && 'wakeLock' in navigator) lock = await navigator.wakeLock.request('screen');
+        if (document.visibilityState === 'visible' && 'wakeLock' in navigator)
+          lock = await navigator.wakeLock.request('screen');
       } catch {
         /* not allowed here: the device's own settings decide */
       }

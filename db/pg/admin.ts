@@ -11,7 +11,12 @@ import type { StaffMember, StaffWithPin } from '../sqlite/staff';
 const STAFF_LOCK = 'staff';
 
 const selectKey = (db: PgRunner, id: string) =>
-  db.select(apiKeyColumns).from(apiKeys).innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId)).where(eq(apiKeys.id, id)).limit(1);
+  db
+    .select(apiKeyColumns)
+    .from(apiKeys)
+    .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
+    .where(eq(apiKeys.id, id))
+    .limit(1);
 
 /** Every API key (never its hash), live ones first, newest first. */
 export async function listApiKeys(): Promise<ApiKeyListing[]> {
@@ -32,7 +37,10 @@ export async function getApiKey(id: string): Promise<ApiKeyListing | undefined> 
 /** Revokes a key (keeping the first revocation time if it already was); undefined for an unknown id. */
 export async function revokeKey(id: string, now: number): Promise<ApiKeyListing | undefined> {
   return inTx(async (tx) => {
-    await tx.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
+    await tx
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
     const [row] = await selectKey(tx, id);
     return row;
   });
@@ -58,7 +66,10 @@ export async function addStaff(decide: (active: StaffWithPin[]) => StaffWithPin)
  * Changes a staff member: `decide` sees the member and every active member and returns the patch or
  * throws. A member who stops being active loses every session at once. Undefined for an unknown id.
  */
-export async function changeStaff(id: string, decide: (current: StaffWithPin, active: StaffWithPin[]) => StaffPatch): Promise<StaffMember | undefined> {
+export async function changeStaff(
+  id: string,
+  decide: (current: StaffWithPin, active: StaffWithPin[]) => StaffPatch,
+): Promise<StaffMember | undefined> {
   return inTx(async (tx) => {
     await lockIn(tx, STAFF_LOCK);
     const [current] = await tx.select().from(staff).where(eq(staff.id, id));
@@ -81,7 +92,10 @@ export async function addFirstManager(decide: (state: SetupState) => StaffWithPi
     await lockIn(tx, STAFF_LOCK);
     const active = await tx.select().from(staff).where(eq(staff.active, true));
     // As text, parsed here (db/pg/settings.ts explains why).
-    const [stored] = await tx.select({ value: sql<string>`${settings.value}::text` }).from(settings).where(eq(settings.key, SETUP_TOKENS));
+    const [stored] = await tx
+      .select({ value: sql<string>`${settings.value}::text` })
+      .from(settings)
+      .where(eq(settings.key, SETUP_TOKENS));
     const row = decide({ active, tokens: stored ? (JSON.parse(stored.value) as unknown) : undefined });
     await tx.insert(staff).values(row);
     await tx.delete(settings).where(eq(settings.key, SETUP_TOKENS));
@@ -93,11 +107,20 @@ export async function addFirstManager(decide: (state: SetupState) => StaffWithPi
 export async function endDemo(d: { keyId: string; staffIds: readonly string[]; now: number }): Promise<void> {
   await inTx(async (tx) => {
     await lockIn(tx, STAFF_LOCK);
-    await tx.update(apiKeys).set({ revokedAt: d.now }).where(and(eq(apiKeys.id, d.keyId), isNull(apiKeys.revokedAt)));
+    await tx
+      .update(apiKeys)
+      .set({ revokedAt: d.now })
+      .where(and(eq(apiKeys.id, d.keyId), isNull(apiKeys.revokedAt)));
     if (d.staffIds.length > 0) {
-      await tx.update(staff).set({ active: false }).where(inArray(staff.id, [...d.staffIds]));
+      await tx
+        .update(staff)
+        .set({ active: false })
+        .where(inArray(staff.id, [...d.staffIds]));
       await tx.delete(sessions).where(inArray(sessions.staffId, [...d.staffIds]));
     }
-    await tx.insert(settings).values({ key: 'demo', value: false, updatedAt: d.now }).onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } });
+    await tx
+      .insert(settings)
+      .values({ key: 'demo', value: false, updatedAt: d.now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } });
   });
 }

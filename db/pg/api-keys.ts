@@ -5,14 +5,26 @@ import { apiClients, apiKeys } from './schema';
 import type { ApiKeyRecord, NewApiKey } from '../sqlite/api-keys';
 
 export const apiKeyColumns = {
-  id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
-  mode: apiKeys.mode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
+  id: apiKeys.id,
+  clientId: apiKeys.clientId,
+  clientName: apiClients.name,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  mode: apiKeys.mode,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
 };
 
 /** The key whose SHA-256 is `keyHash`, with its client; undefined when unknown. */
 export async function findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
   const db = await pgDb();
-  const [row] = await db.select(apiKeyColumns).from(apiKeys).innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId)).where(eq(apiKeys.keyHash, keyHash)).limit(1);
+  const [row] = await db
+    .select(apiKeyColumns)
+    .from(apiKeys)
+    .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
+    .where(eq(apiKeys.keyHash, keyHash))
+    .limit(1);
   return row;
 }
 
@@ -26,7 +38,15 @@ export async function insertApiKey(k: NewApiKey): Promise<void> {
   await inTx(async (tx) => {
     // A client created at the same moment by another instance: this insert waits for it, then does nothing.
     await tx.insert(apiClients).values({ id: k.clientId, name: k.clientName, createdAt: k.now }).onConflictDoNothing();
-    await tx.insert(apiKeys).values({ id: k.id, clientId: k.clientId, name: k.name, keyHash: k.keyHash, prefix: k.prefix, mode: k.mode, createdAt: k.now });
+    await tx.insert(apiKeys).values({
+      id: k.id,
+      clientId: k.clientId,
+      name: k.name,
+      keyHash: k.keyHash,
+      prefix: k.prefix,
+      mode: k.mode,
+      createdAt: k.now,
+    });
   });
 }
 

@@ -128,7 +128,9 @@ export async function inTx<T>(fn: (tx: PgTx) => Promise<T>): Promise<T> {
     try {
       return await db.transaction(fn);
     } catch (err) {
-      const code = (err as { code?: unknown; cause?: { code?: unknown } }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
+      const code =
+        (err as { code?: unknown; cause?: { code?: unknown } }).code ??
+        (err as { cause?: { code?: unknown } }).cause?.code;
       if (attempt < 5 && typeof code === 'string' && RETRYABLE.has(code)) {
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
         continue;

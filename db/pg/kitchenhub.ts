@@ -16,7 +16,9 @@ import { enqueueHubCallIn } from './outbox';
 type HubRow = typeof hubOrders.$inferSelect;
 const toHub = (r: HubRow): HubOrder => ({ ...r, hubStatus: r.hubStatus as HubStatus, state: r.state as HubState });
 
-export async function recordDelivery(d: Delivery & { outcome: DeliveryOutcome; error: string | null }): Promise<number> {
+export async function recordDelivery(
+  d: Delivery & { outcome: DeliveryOutcome; error: string | null },
+): Promise<number> {
   const db = await pgDb();
   const [row] = await db.insert(hubDeliveries).values(d).returning({ id: hubDeliveries.id });
   if (!row) throw new Error('recording a delivery returned no row');
@@ -24,7 +26,13 @@ export async function recordDelivery(d: Delivery & { outcome: DeliveryOutcome; e
 }
 
 /** Writes what a plan says, in the caller's transaction. */
-async function apply(tx: PgTx, plan: HubPlan, current: HubOrder | undefined, order: Order | undefined, now: number): Promise<{ changed: Changed[]; orderId: string | null }> {
+async function apply(
+  tx: PgTx,
+  plan: HubPlan,
+  current: HubOrder | undefined,
+  order: Order | undefined,
+  now: number,
+): Promise<{ changed: Changed[]; orderId: string | null }> {
   const changed: Changed[] = [];
   let orderId = current?.orderId ?? null;
   if (plan.createTicket && !orderId) {
@@ -41,13 +49,20 @@ async function apply(tx: PgTx, plan: HubPlan, current: HubOrder | undefined, ord
   if (move && order) {
     const canceled = move.to === 'canceled';
     const moved = await changeOrderIn(tx, order.id, () => ({
-      type: 'status', action: move.action, actor: plan.actor, at: now, status: move.to,
+      type: 'status',
+      action: move.action,
+      actor: plan.actor,
+      at: now,
+      status: move.to,
       // The provider's cancel stays on the kitchen screen, loudly, until a cook acknowledges it.
-      ...(canceled ? { canceledBy: 'provider' as const, attention: { kind: 'canceled' as const, by: 'provider' as const } } : {}),
+      ...(canceled
+        ? { canceledBy: 'provider' as const, attention: { kind: 'canceled' as const, by: 'provider' as const } }
+        : {}),
     }));
     if (moved?.event) changed.push({ order: moved.order, event: moved.event });
   }
-  for (const call of plan.calls ?? []) await enqueueHubCallIn(tx, plan.hub?.hubOrderId ?? current!.hubOrderId, call, plan.actor, now);
+  for (const call of plan.calls ?? [])
+    await enqueueHubCallIn(tx, plan.hub?.hubOrderId ?? current!.hubOrderId, call, plan.actor, now);
   return { changed, orderId };
 }
 
@@ -78,7 +93,12 @@ export async function ingestHubOrder(
     const [seen] = await tx
       .select({ id: hubDeliveries.id })
       .from(hubDeliveries)
-      .where(and(eq(hubDeliveries.bodyHash, delivery.bodyHash), inArray(hubDeliveries.outcome, ['applied', 'stale', 'duplicate'])))
+      .where(
+        and(
+          eq(hubDeliveries.bodyHash, delivery.bodyHash),
+          inArray(hubDeliveries.outcome, ['applied', 'stale', 'duplicate']),
+        ),
+      )
       .limit(1);
     if (seen) {
       const id = await insertDeliveryIn(tx, { ...delivery, outcome: 'duplicate', error: null });
@@ -86,13 +106,18 @@ export async function ingestHubOrder(
     }
     const plan = decide(current);
     const { changed, orderId } =
-      plan.outcome === 'applied' ? await apply(tx, plan, current.hub, current.order, delivery.receivedAt) : { changed: [], orderId: current.hub?.orderId ?? null };
+      plan.outcome === 'applied'
+        ? await apply(tx, plan, current.hub, current.order, delivery.receivedAt)
+        : { changed: [], orderId: current.hub?.orderId ?? null };
     const id = await insertDeliveryIn(tx, { ...delivery, outcome: plan.outcome, error: null });
     return { outcome: plan.outcome, changed, orderId, deliveryId: id };
   });
 }
 
-async function insertDeliveryIn(tx: PgTx, d: Delivery & { outcome: DeliveryOutcome; error: string | null }): Promise<number> {
+async function insertDeliveryIn(
+  tx: PgTx,
+  d: Delivery & { outcome: DeliveryOutcome; error: string | null },
+): Promise<number> {
   const [row] = await tx.insert(hubDeliveries).values(d).returning({ id: hubDeliveries.id });
   if (!row) throw new Error('recording a delivery returned no row');
   return row.id;
@@ -118,7 +143,12 @@ export async function decideHubOrder(
 /** Hub orders in these states, oldest first (the Incoming and Scheduled lists). */
 export async function listHubOrders(states: readonly HubState[], limit = 100): Promise<HubOrder[]> {
   const db = await pgDb();
-  const rows = await db.select().from(hubOrders).where(inArray(hubOrders.state, [...states])).orderBy(asc(hubOrders.createdAt)).limit(limit);
+  const rows = await db
+    .select()
+    .from(hubOrders)
+    .where(inArray(hubOrders.state, [...states]))
+    .orderBy(asc(hubOrders.createdAt))
+    .limit(limit);
   return rows.map(toHub);
 }
 
@@ -140,29 +170,50 @@ export async function dueScheduledHubOrders(now: number): Promise<string[]> {
 }
 
 const logColumns = {
-  id: hubDeliveries.id, receivedAt: hubDeliveries.receivedAt, headers: hubDeliveries.headers, eventType: hubDeliveries.eventType,
-  hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error, source: hubDeliveries.source,
+  id: hubDeliveries.id,
+  receivedAt: hubDeliveries.receivedAt,
+  headers: hubDeliveries.headers,
+  eventType: hubDeliveries.eventType,
+  hubOrderId: hubDeliveries.hubOrderId,
+  hubStatus: hubDeliveries.hubStatus,
+  outcome: hubDeliveries.outcome,
+  error: hubDeliveries.error,
+  source: hubDeliveries.source,
 };
 // The column is plain text; only ingest writes it, always with a DeliveryOutcome.
-const asOutcome = <R extends { outcome: string }>(r: R): R & { outcome: DeliveryOutcome } => r as R & { outcome: DeliveryOutcome };
+const asOutcome = <R extends { outcome: string }>(r: R): R & { outcome: DeliveryOutcome } =>
+  r as R & { outcome: DeliveryOutcome };
 
 /** The newest deliveries first, for the manager's log; `outcomes` narrows it (all when omitted). */
-export async function listDeliveries(opts: { limit?: number; outcomes?: readonly DeliveryOutcome[] } = {}): Promise<DeliveryLogEntry[]> {
+export async function listDeliveries(
+  opts: { limit?: number; outcomes?: readonly DeliveryOutcome[] } = {},
+): Promise<DeliveryLogEntry[]> {
   const db = await pgDb();
   const where = opts.outcomes ? inArray(hubDeliveries.outcome, [...opts.outcomes]) : undefined;
-  const rows = await db.select(logColumns).from(hubDeliveries).where(where).orderBy(desc(hubDeliveries.id)).limit(opts.limit ?? 100);
+  const rows = await db
+    .select(logColumns)
+    .from(hubDeliveries)
+    .where(where)
+    .orderBy(desc(hubDeliveries.id))
+    .limit(opts.limit ?? 100);
   return rows.map(asOutcome);
 }
 
 /** One delivery with its raw body, for a replay. */
 export async function getDelivery(id: number): Promise<StoredDelivery | undefined> {
   const db = await pgDb();
-  const [row] = await db.select({ ...logColumns, body: hubDeliveries.body, bodyHash: hubDeliveries.bodyHash }).from(hubDeliveries).where(eq(hubDeliveries.id, id));
+  const [row] = await db
+    .select({ ...logColumns, body: hubDeliveries.body, bodyHash: hubDeliveries.bodyHash })
+    .from(hubDeliveries)
+    .where(eq(hubDeliveries.id, id));
   return row ? asOutcome(row) : undefined;
 }
 
 export async function countRecovered(): Promise<number> {
   const db = await pgDb();
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(hubDeliveries).where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied')));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(hubDeliveries)
+    .where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied')));
   return row?.n ?? 0;
 }

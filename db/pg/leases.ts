@@ -25,6 +25,9 @@ export async function releaseLease(name: string, holder: string): Promise<void> 
 
 export async function readLease(name: string): Promise<{ holder: string; until: number } | undefined> {
   const db = await pgDb();
-  const [row] = await db.select({ holder: leases.holder, until: leases.until }).from(leases).where(eq(leases.name, name));
+  const [row] = await db
+    .select({ holder: leases.holder, until: leases.until })
+    .from(leases)
+    .where(eq(leases.name, name));
   return row;
 }

@@ -4,17 +4,28 @@ import { pgDb } from './client';
 import { menuOptions } from './schema';
 import type { MenuOption, MenuType } from '@/lib/orders/types';
 
-const optionColumns = { type: menuOptions.type, option: menuOptions.option, label: menuOptions.label, inStock: menuOptions.inStock, sort: menuOptions.sort };
+const optionColumns = {
+  type: menuOptions.type,
+  option: menuOptions.option,
+  label: menuOptions.label,
+  inStock: menuOptions.inStock,
+  sort: menuOptions.sort,
+};
 
 /** Every menu option, grouped by type in menu order. */
 export async function listMenu(): Promise<MenuOption[]> {
   const db = await pgDb();
   // Byte order, as SQLite compares text, whatever the database's collation.
-  return db.select(optionColumns).from(menuOptions).orderBy(sql`${menuOptions.type} collate "C"`, asc(menuOptions.sort), sql`${menuOptions.option} collate "C"`);
+  return db
+    .select(optionColumns)
+    .from(menuOptions)
+    .orderBy(sql`${menuOptions.type} collate "C"`, asc(menuOptions.sort), sql`${menuOptions.option} collate "C"`);
 }
 
 /** The options named in `wanted` that are on the menu, in no particular order (unknown ones are absent). */
-export async function findMenuOptions(wanted: ReadonlyArray<{ type: MenuType; option: string }>): Promise<MenuOption[]> {
+export async function findMenuOptions(
+  wanted: ReadonlyArray<{ type: MenuType; option: string }>,
+): Promise<MenuOption[]> {
   if (wanted.length === 0) return [];
   const db = await pgDb();
   // (type, option) pairs as a JSON array of [type, option]: one statement for any number of picks.
@@ -22,11 +33,18 @@ export async function findMenuOptions(wanted: ReadonlyArray<{ type: MenuType; op
   return db
     .select(optionColumns)
     .from(menuOptions)
-    .where(sql`(${menuOptions.type}, ${menuOptions.option}) in (select p ->> 0, p ->> 1 from jsonb_array_elements(${pairs}::jsonb) as p)`);
+    .where(
+      sql`(${menuOptions.type}, ${menuOptions.option}) in (select p ->> 0, p ->> 1 from jsonb_array_elements(${pairs}::jsonb) as p)`,
+    );
 }
 
 /** 86s or restores one option; undefined when it is not on the menu. */
-export async function setStock(type: MenuType, option: string, inStock: boolean, now: number): Promise<MenuOption | undefined> {
+export async function setStock(
+  type: MenuType,
+  option: string,
+  inStock: boolean,
+  now: number,
+): Promise<MenuOption | undefined> {
   const db = await pgDb();
   const [row] = await db
     .update(menuOptions)

@@ -14,15 +14,33 @@ export async function loadBusinessDay(date: string): Promise<{ orders: MetricsOr
     async (tx) => {
       const rows = await tx
         .select({
-          id: orders.id, dailyNumber: orders.dailyNumber, source: orders.source, provider: orders.provider, status: orders.status,
-          createdAt: orders.createdAt, canceledBy: orders.canceledBy, bread: orders.bread, peanutButter: orders.peanutButter,
-          jelly: orders.jelly, toast: orders.toast, cut: orders.cut, extras: orders.extras, items: orders.items,
+          id: orders.id,
+          dailyNumber: orders.dailyNumber,
+          source: orders.source,
+          provider: orders.provider,
+          status: orders.status,
+          createdAt: orders.createdAt,
+          canceledBy: orders.canceledBy,
+          bread: orders.bread,
+          peanutButter: orders.peanutButter,
+          jelly: orders.jelly,
+          toast: orders.toast,
+          cut: orders.cut,
+          extras: orders.extras,
+          items: orders.items,
         })
         .from(orders)
         .where(eq(orders.businessDate, date))
         .orderBy(asc(orders.dailyNumber));
       const events = await tx
-        .select({ seq: orderEvents.seq, orderId: orderEvents.orderId, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, actor: orderEvents.actor, at: orderEvents.at })
+        .select({
+          seq: orderEvents.seq,
+          orderId: orderEvents.orderId,
+          fromStatus: orderEvents.fromStatus,
+          toStatus: orderEvents.toStatus,
+          actor: orderEvents.actor,
+          at: orderEvents.at,
+        })
         .from(orderEvents)
         .innerJoin(orders, eq(orders.id, orderEvents.orderId))
         .where(and(eq(orders.businessDate, date), inArray(orderEvents.type, ['created', 'status'])))
@@ -30,7 +48,11 @@ export async function loadBusinessDay(date: string): Promise<{ orders: MetricsOr
       return {
         orders: rows.map((r) => ({ ...r, extras: r.extras ?? [], items: r.items ?? null })),
         // The columns hold only statuses: written by db/pg/orders.ts from OrderStatus values.
-        events: events.map((e) => ({ ...e, fromStatus: e.fromStatus as OrderStatus | null, toStatus: e.toStatus as OrderStatus })),
+        events: events.map((e) => ({
+          ...e,
+          fromStatus: e.fromStatus as OrderStatus | null,
+          toStatus: e.toStatus as OrderStatus,
+        })),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

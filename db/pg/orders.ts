@@ -7,7 +7,14 @@ import { EVENTS_CHANNEL } from './events';
 import { idempotencyKeys, orderEvents, orders } from './schema';
 import type { QueueEntry } from '@/lib/orders/eta';
 import type { Changed, Order, OrderEvent } from '@/lib/orders/types';
-import type { CreateResult, IdempotencyClaim, ListQuery, NewOrder, OrderChange, StoredResponse } from '../sqlite/orders';
+import type {
+  CreateResult,
+  IdempotencyClaim,
+  ListQuery,
+  NewOrder,
+  OrderChange,
+  StoredResponse,
+} from '../sqlite/orders';
 import { enqueueHubCallForTicketIn } from './outbox';
 import { applyChange, OPEN_STATUSES, toEvent, toOrder, type NewEventRow, type OrderRow } from '../order-rows';
 
@@ -28,12 +35,17 @@ export async function appendEventIn(tx: PgTx, values: NewEventRow): Promise<Orde
 }
 
 /** The first answer to an idempotent request: `replay` for the same request, `mismatch` for another. */
-export async function findIdempotentResponse(claim: IdempotencyClaim): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
+export async function findIdempotentResponse(
+  claim: IdempotencyClaim,
+): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
   return idempotentAnswerIn(await pgDb(), claim);
 }
 
 /** findIdempotentResponse's read, on the pool or inside the caller's transaction. */
-async function idempotentAnswerIn(db: PgRunner, claim: IdempotencyClaim): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
+async function idempotentAnswerIn(
+  db: PgRunner,
+  claim: IdempotencyClaim,
+): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
   const [seen] = await db
     .select()
     .from(idempotencyKeys)
@@ -58,12 +70,27 @@ export async function insertOrderIn(tx: PgTx, input: NewOrder, actor: string): P
   const [row] = await tx
     .insert(orders)
     .values({
-      ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, rush: false, itemsDone: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
+      ...input,
+      dailyNumber: (last?.n ?? 0) + 1,
+      attention: null,
+      rush: false,
+      itemsDone: null,
+      version: 1,
+      updatedAt: input.createdAt,
+      statusAt: input.createdAt,
     } satisfies OrderRow)
     .returning();
   if (!row) throw new Error(`inserting order ${input.id} returned no row`);
   const event = await appendEventIn(tx, {
-    orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, changes: null, version: 1, at: row.createdAt,
+    orderId: row.id,
+    type: 'created',
+    action: 'create',
+    fromStatus: null,
+    toStatus: row.status,
+    actor,
+    changes: null,
+    version: 1,
+    at: row.createdAt,
   });
   return { order: toOrder(row), event };
 }
@@ -90,7 +117,12 @@ export async function createOrder(
     let response: StoredResponse | null = null;
     if (idempotency) {
       response = idempotency.render(order);
-      await tx.insert(idempotencyKeys).values({ ...idempotency.claim, responseStatus: response.status, responseBody: response.body, createdAt: order.createdAt });
+      await tx.insert(idempotencyKeys).values({
+        ...idempotency.claim,
+        responseStatus: response.status,
+        responseBody: response.body,
+        createdAt: order.createdAt,
+      });
     }
     return { kind: 'created', order, event, response };
   });
@@ -129,9 +161,21 @@ export async function changeOrderIn(
   const [updated] = await tx
     .update(orders)
     .set({
-      bread: next.bread, peanutButter: next.peanutButter, jelly: next.jelly, toast: next.toast, cut: next.cut, extras: next.extras, notes: next.notes,
-      status: next.status, statusAt: next.statusAt, version: next.version, updatedAt: next.updatedAt, canceledBy: next.canceledBy,
-      attention: next.attention, rush: next.rush, itemsDone: next.itemsDone,
+      bread: next.bread,
+      peanutButter: next.peanutButter,
+      jelly: next.jelly,
+      toast: next.toast,
+      cut: next.cut,
+      extras: next.extras,
+      notes: next.notes,
+      status: next.status,
+      statusAt: next.statusAt,
+      version: next.version,
+      updatedAt: next.updatedAt,
+      canceledBy: next.canceledBy,
+      attention: next.attention,
+      rush: next.rush,
+      itemsDone: next.itemsDone,
     })
     .where(eq(orders.id, id))
     .returning();
@@ -166,7 +210,10 @@ export async function listClientOrders(q: ListQuery): Promise<Order[] | undefine
       .from(orders)
       .where(and(eq(orders.id, q.startingAfter), eq(orders.clientId, q.clientId)));
     if (!cursor) return undefined;
-    const older = or(lt(orders.createdAt, cursor.createdAt), and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)));
+    const older = or(
+      lt(orders.createdAt, cursor.createdAt),
+      and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)),
+    );
     if (older) filters.push(older);
   }
   const rows = await db
@@ -181,7 +228,11 @@ export async function listClientOrders(q: ListQuery): Promise<Order[] | undefine
 /** Every open order, oldest first: the kitchen's queue (ETA, tickets). */
 export async function listOpenOrders(): Promise<Order[]> {
   const db = await pgDb();
-  const rows = await db.select().from(orders).where(inArray(orders.status, OPEN)).orderBy(asc(orders.createdAt), asc(orders.id));
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(inArray(orders.status, OPEN))
+    .orderBy(asc(orders.createdAt), asc(orders.id));
   return rows.map(toOrder);
 }
 
@@ -189,7 +240,14 @@ export async function listOpenOrders(): Promise<Order[]> {
 export async function listQueue(): Promise<QueueEntry[]> {
   const db = await pgDb();
   return db
-    .select({ id: orders.id, status: orders.status, toast: orders.toast, statusAt: orders.statusAt, createdAt: orders.createdAt, rush: orders.rush })
+    .select({
+      id: orders.id,
+      status: orders.status,
+      toast: orders.toast,
+      statusAt: orders.statusAt,
+      createdAt: orders.createdAt,
+      rush: orders.rush,
+    })
     .from(orders)
     .where(inArray(orders.status, OPEN));
 }
@@ -218,7 +276,11 @@ export async function listRecentlyClosed(since: number, limit: number): Promise<
 }
 
 /** Events after `seq`, oldest first, with each one's order as it is now. */
-export async function eventsSince(seq: number, limit: number, orderId?: string): Promise<Array<{ event: OrderEvent; order: Order }>> {
+export async function eventsSince(
+  seq: number,
+  limit: number,
+  orderId?: string,
+): Promise<Array<{ event: OrderEvent; order: Order }>> {
   const db = await pgDb();
   const where = orderId ? and(gt(orderEvents.seq, seq), eq(orderEvents.orderId, orderId)) : gt(orderEvents.seq, seq);
   const rows = await db
@@ -234,14 +296,20 @@ export async function eventsSince(seq: number, limit: number, orderId?: string):
 /** The newest event's sequence number (0 for an empty log). */
 export async function latestEventSeq(): Promise<number> {
   const db = await pgDb();
-  const [row] = await db.select({ seq: sql<number>`coalesce(max(${orderEvents.seq}), 0)`.mapWith(Number) }).from(orderEvents);
+  const [row] = await db
+    .select({ seq: sql<number>`coalesce(max(${orderEvents.seq}), 0)`.mapWith(Number) })
+    .from(orderEvents);
   return row?.seq ?? 0;
 }
 
 /** The full event history of one order, oldest first. */
 export async function orderHistory(orderId: string): Promise<OrderEvent[]> {
   const db = await pgDb();
-  const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.seq));
+  const rows = await db
+    .select()
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(asc(orderEvents.seq));
   return rows.map(toEvent);
 }
 
@@ -255,15 +323,17 @@ export async function pruneIdempotencyKeys(before: number): Promise<number> {
 /** Tickets that first reached ready since `since`: when each was placed and when it was ready. */
 export async function readySince(since: number): Promise<Array<{ createdAt: number; readyAt: number }>> {
   const db = await pgDb();
-  return db
-    .select({ createdAt: orders.createdAt, readyAt: sql<number>`min(${orderEvents.at})`.mapWith(Number) })
-    .from(orderEvents)
-    .innerJoin(orders, eq(orders.id, orderEvents.orderId))
-    .where(and(eq(orderEvents.toStatus, 'ready'), gt(orderEvents.at, since)))
-    // By the order's key, not the event's order_id as SQLite does: PostgreSQL then knows created_at
-    // is one value per group (the join makes them the same id).
-    .groupBy(orders.id)
-    .orderBy(asc(orders.id)); // SQLite's grouping returns the groups in id order
+  return (
+    db
+      .select({ createdAt: orders.createdAt, readyAt: sql<number>`min(${orderEvents.at})`.mapWith(Number) })
+      .from(orderEvents)
+      .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+      .where(and(eq(orderEvents.toStatus, 'ready'), gt(orderEvents.at, since)))
+      // By the order's key, not the event's order_id as SQLite does: PostgreSQL then knows created_at
+      // is one value per group (the join makes them the same id).
+      .groupBy(orders.id)
+      .orderBy(asc(orders.id))
+  ); // SQLite's grouping returns the groups in id order
 }
 
 /** Open orders from business days before `today` (left on the line past the day's close), oldest first. */

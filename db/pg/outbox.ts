@@ -12,16 +12,37 @@ type Row = typeof hubOutbox.$inferSelect;
 const toCall = (r: Row): OutboxCall => ({ ...r, payload: r.payload });
 
 /** Adds a call unless this order already has one for this action (each is made once). Returns whether it was added. */
-export async function enqueueHubCallIn(tx: PgTx, hubOrderId: string, call: HubCall, createdBy: string, now: number): Promise<boolean> {
+export async function enqueueHubCallIn(
+  tx: PgTx,
+  hubOrderId: string,
+  call: HubCall,
+  createdBy: string,
+  now: number,
+): Promise<boolean> {
   const added = await tx
     .insert(hubOutbox)
-    .values({ hubOrderId, action: call.action, payload: call.payload, state: 'pending', nextAttemptAt: now, createdBy, createdAt: now, updatedAt: now })
+    .values({
+      hubOrderId,
+      action: call.action,
+      payload: call.payload,
+      state: 'pending',
+      nextAttemptAt: now,
+      createdBy,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing();
   return (added.rowCount ?? 0) > 0;
 }
 
 /** enqueueHubCallIn for the KitchenHub order behind a kitchen ticket (none for our own orders). */
-export async function enqueueHubCallForTicketIn(tx: PgTx, orderId: string, call: HubCall, createdBy: string, now: number): Promise<boolean> {
+export async function enqueueHubCallForTicketIn(
+  tx: PgTx,
+  orderId: string,
+  call: HubCall,
+  createdBy: string,
+  now: number,
+): Promise<boolean> {
   const [hub] = await tx.select({ id: hubOrders.hubOrderId }).from(hubOrders).where(eq(hubOrders.orderId, orderId));
   return hub ? enqueueHubCallIn(tx, hub.id, call, createdBy, now) : false;
 }
@@ -62,7 +83,13 @@ export async function claimDueCall(now: number, leaseMs: number): Promise<Outbox
 /** Records how an attempt went and releases the lease. */
 export async function finishCall(
   id: number,
-  result: { state: OutboxState; lastStatus: number | null; lastError: string | null; nextAttemptAt?: number; sentAt?: number },
+  result: {
+    state: OutboxState;
+    lastStatus: number | null;
+    lastError: string | null;
+    nextAttemptAt?: number;
+    sentAt?: number;
+  },
   now: number,
 ): Promise<void> {
   const db = await pgDb();
@@ -93,14 +120,18 @@ export async function getCall(id: number): Promise<OutboxCall | undefined> {
 export async function nextDueAt(): Promise<number | null> {
   const db = await pgDb();
   const [row] = await db
-    .select({ at: sql<number | null>`min(greatest(${hubOutbox.nextAttemptAt}, ${hubOutbox.lockedUntil}))`.mapWith(Number) })
+    .select({
+      at: sql<number | null>`min(greatest(${hubOutbox.nextAttemptAt}, ${hubOutbox.lockedUntil}))`.mapWith(Number),
+    })
     .from(hubOutbox)
     .where(eq(hubOutbox.state, 'pending'));
   return row?.at ?? null;
 }
 
 /** Calls, newest first, with the order they are about; `open` keeps the pending and failed ones only. */
-export async function listCalls(opts: { open?: boolean; hubOrderId?: string; id?: number; limit?: number } = {}): Promise<CallWithOrder[]> {
+export async function listCalls(
+  opts: { open?: boolean; hubOrderId?: string; id?: number; limit?: number } = {},
+): Promise<CallWithOrder[]> {
   const filters = [
     opts.id !== undefined ? eq(hubOutbox.id, opts.id) : undefined,
     opts.open ? inArray(hubOutbox.state, ['pending', 'failed']) : undefined,
@@ -108,13 +139,25 @@ export async function listCalls(opts: { open?: boolean; hubOrderId?: string; id?
   ].filter((f) => f !== undefined);
   const db = await pgDb();
   const rows = await db
-    .select({ call: hubOutbox, providerName: hubOrders.providerName, number: hubOrders.number, customerName: hubOrders.customerName, orderId: hubOrders.orderId })
+    .select({
+      call: hubOutbox,
+      providerName: hubOrders.providerName,
+      number: hubOrders.number,
+      customerName: hubOrders.customerName,
+      orderId: hubOrders.orderId,
+    })
     .from(hubOutbox)
     .innerJoin(hubOrders, eq(hubOrders.hubOrderId, hubOutbox.hubOrderId))
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(hubOutbox.id))
     .limit(opts.limit ?? 100);
-  return rows.map((r) => ({ ...toCall(r.call), providerName: r.providerName, number: r.number, customerName: r.customerName, orderId: r.orderId }));
+  return rows.map((r) => ({
+    ...toCall(r.call),
+    providerName: r.providerName,
+    number: r.number,
+    customerName: r.customerName,
+    orderId: r.orderId,
+  }));
 }
 
 /** How many calls are stuck: failed, or waiting after a failure. */
@@ -123,6 +166,8 @@ export async function countStuckCalls(): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(hubOutbox)
-    .where(sql`${hubOutbox.state} = 'failed' or (${hubOutbox.state} = 'pending' and ${hubOutbox.lastError} is not null)`);
+    .where(
+      sql`${hubOutbox.state} = 'failed' or (${hubOutbox.state} = 'pending' and ${hubOutbox.lastError} is not null)`,
+    );
   return row?.n ?? 0;
 }

@@ -7,7 +7,11 @@ import { rateLimits } from './schema';
  * Counts one hit in `bucket`'s fixed window of `windowMs` and returns the count so far and when the
  * window ends. Kept in the database so every instance shares it and a restart forgets nothing.
  */
-export async function hitRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+export async function hitRateLimit(
+  bucket: string,
+  windowMs: number,
+  now: number,
+): Promise<{ count: number; resetAt: number }> {
   const windowStart = now - (now % windowMs);
   const db = await pgDb();
   // One statement: the upsert locks the bucket's row, so hits from every instance count exactly once.
@@ -28,16 +32,26 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
 }
 
 /** The hits counted in `bucket`'s current window so far, counting none (a look before a hit that only failures make). */
-export async function readRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+export async function readRateLimit(
+  bucket: string,
+  windowMs: number,
+  now: number,
+): Promise<{ count: number; resetAt: number }> {
   const windowStart = now - (now % windowMs);
   const db = await pgDb();
-  const [row] = await db.select({ count: rateLimits.count }).from(rateLimits).where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowStart)));
+  const [row] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowStart)));
   return { count: row?.count ?? 0, resetAt: windowStart + windowMs };
 }
 
 /** Deletes the buckets whose window began before `before` (every window is a day at most): returns how many. */
 export async function sweepRateLimits(before: number): Promise<number> {
   const db = await pgDb();
-  const gone = await db.delete(rateLimits).where(lt(rateLimits.windowStart, before)).returning({ bucket: rateLimits.bucket });
+  const gone = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, before))
+    .returning({ bucket: rateLimits.bucket });
   return gone.length;
 }

@@ -5,10 +5,17 @@ import { orders, orderSightings, screens } from './schema';
 import type { ScreenRow, UnseenOrder } from '../sqlite/screens';
 
 /** Records a heartbeat: upserts the screen and notes the first sighting of each order it shows. */
-export async function recordHeartbeat(screen: Omit<ScreenRow, 'createdAt'>, shown: readonly string[], now: number): Promise<void> {
+export async function recordHeartbeat(
+  screen: Omit<ScreenRow, 'createdAt'>,
+  shown: readonly string[],
+  now: number,
+): Promise<void> {
   await inTx(async (tx) => {
     const { id, ...rest } = screen;
-    await tx.insert(screens).values({ ...screen, createdAt: now }).onConflictDoUpdate({ target: screens.id, set: rest });
+    await tx
+      .insert(screens)
+      .values({ ...screen, createdAt: now })
+      .onConflictDoUpdate({ target: screens.id, set: rest });
     if (shown.length === 0) return;
     // Only real orders (an id a screen made up changes nothing); the first sighting wins, also against
     // another instance's heartbeat. Inserted in id order, so two screens showing the same orders wait
@@ -31,10 +38,23 @@ export async function listScreens(since: number): Promise<ScreenRow[]> {
 export async function unseenOpenOrders(placedBy: number, limit: number): Promise<UnseenOrder[]> {
   const db = await pgDb();
   return db
-    .select({ id: orders.id, dailyNumber: orders.dailyNumber, customerName: orders.customerName, status: orders.status, createdAt: orders.createdAt, source: orders.source })
+    .select({
+      id: orders.id,
+      dailyNumber: orders.dailyNumber,
+      customerName: orders.customerName,
+      status: orders.status,
+      createdAt: orders.createdAt,
+      source: orders.source,
+    })
     .from(orders)
     .leftJoin(orderSightings, eq(orderSightings.orderId, orders.id))
-    .where(and(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']), lte(orders.createdAt, placedBy), isNull(orderSightings.orderId)))
+    .where(
+      and(
+        inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']),
+        lte(orders.createdAt, placedBy),
+        isNull(orderSightings.orderId),
+      ),
+    )
     .orderBy(asc(orders.createdAt))
     .limit(limit);
 }

@@ -12,7 +12,10 @@ const parse = (text: string): unknown => JSON.parse(text);
 export async function readSettings(keys: readonly string[]): Promise<Record<string, unknown>> {
   if (keys.length === 0) return {};
   const db = await pgDb();
-  const rows = await db.select({ key: settings.key, value: valueText }).from(settings).where(inArray(settings.key, [...keys]));
+  const rows = await db
+    .select({ key: settings.key, value: valueText })
+    .from(settings)
+    .where(inArray(settings.key, [...keys]));
   return Object.fromEntries(rows.map((r) => [r.key, parse(r.value)]));
 }
 
@@ -29,7 +32,11 @@ export async function writeSettingOnce(key: string, value: unknown, now: number)
   const db = await pgDb();
   // A racing first writer makes this insert wait for its commit and then do nothing; the read after it
   // (a new snapshot under READ COMMITTED) sees that writer's value, so every caller gets the winner.
-  const [inserted] = await db.insert(settings).values({ key, value, updatedAt: now }).onConflictDoNothing().returning({ value: valueText });
+  const [inserted] = await db
+    .insert(settings)
+    .values({ key, value, updatedAt: now })
+    .onConflictDoNothing()
+    .returning({ value: valueText });
   if (inserted) return parse(inserted.value);
   const [stored] = await db.select({ value: valueText }).from(settings).where(eq(settings.key, key));
   return stored ? parse(stored.value) : undefined;

@@ -21,7 +21,12 @@ export async function insertStaff(m: StaffWithPin): Promise<void> {
   await db.insert(staff).values(m);
 }
 
-export async function insertSession(s: { tokenHash: string; staffId: string; createdAt: number; expiresAt: number }): Promise<void> {
+export async function insertSession(s: {
+  tokenHash: string;
+  staffId: string;
+  createdAt: number;
+  expiresAt: number;
+}): Promise<void> {
   await inTx(async (tx) => {
     await tx.delete(sessions).where(lt(sessions.expiresAt, s.createdAt)); // sweep expired ones while here
     await tx.insert(sessions).values(s);
@@ -32,7 +37,15 @@ export async function insertSession(s: { tokenHash: string; staffId: string; cre
 export async function findSessionStaff(tokenHash: string, now: number): Promise<SessionFound | undefined> {
   const db = await pgDb();
   const [row] = await db
-    .select({ id: staff.id, name: staff.name, role: staff.role, active: staff.active, staffCreatedAt: staff.createdAt, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+    .select({
+      id: staff.id,
+      name: staff.name,
+      role: staff.role,
+      active: staff.active,
+      staffCreatedAt: staff.createdAt,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(staff.active, true)))
@@ -56,6 +69,9 @@ export async function deleteSession(tokenHash: string): Promise<void> {
 /** Ends every session of one staff member (signed out on every device); returns how many ended. */
 export async function deleteStaffSessions(staffId: string, now: number): Promise<number> {
   const db = await pgDb();
-  const ended = await db.delete(sessions).where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now))).returning({ tokenHash: sessions.tokenHash });
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now)))
+    .returning({ tokenHash: sessions.tokenHash });
   return ended.length;
 }

@@ -9,8 +9,15 @@ import type { StaffMember, StaffWithPin } from './staff';
 export type ApiKeyListing = ApiKeyRecord;
 
 const keyColumns = {
-  id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
-  mode: apiKeys.mode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
+  id: apiKeys.id,
+  clientId: apiKeys.clientId,
+  clientName: apiClients.name,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  mode: apiKeys.mode,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
 };
 
 /** Every API key (never its hash), live ones first, newest first. */
@@ -25,14 +32,27 @@ export async function listApiKeys(): Promise<ApiKeyListing[]> {
 }
 
 export async function getApiKey(id: string): Promise<ApiKeyListing | undefined> {
-  return getDb().select(keyColumns).from(apiKeys).innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId)).where(eq(apiKeys.id, id)).get();
+  return getDb()
+    .select(keyColumns)
+    .from(apiKeys)
+    .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
+    .where(eq(apiKeys.id, id))
+    .get();
 }
 
 /** Revokes a key (keeping the first revocation time if it already was); undefined for an unknown id. */
 export async function revokeKey(id: string, now: number): Promise<ApiKeyListing | undefined> {
   return getDb().transaction((tx) => {
-    tx.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run();
-    return tx.select(keyColumns).from(apiKeys).innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId)).where(eq(apiKeys.id, id)).get();
+    tx.update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .run();
+    return tx
+      .select(keyColumns)
+      .from(apiKeys)
+      .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
+      .where(eq(apiKeys.id, id))
+      .get();
   });
 }
 
@@ -61,7 +81,10 @@ export async function addStaff(decide: (active: StaffWithPin[]) => StaffWithPin)
  * Changes a staff member: `decide` sees the member and every active member and returns the patch or
  * throws. A member who stops being active loses every session at once. Undefined for an unknown id.
  */
-export async function changeStaff(id: string, decide: (current: StaffWithPin, active: StaffWithPin[]) => StaffPatch): Promise<StaffMember | undefined> {
+export async function changeStaff(
+  id: string,
+  decide: (current: StaffWithPin, active: StaffWithPin[]) => StaffPatch,
+): Promise<StaffMember | undefined> {
   return getDb().transaction(
     (tx) => {
       const current = tx.select().from(staff).where(eq(staff.id, id)).get();
@@ -108,12 +131,23 @@ export async function addFirstManager(decide: (state: SetupState) => StaffWithPi
 export async function endDemo(d: { keyId: string; staffIds: readonly string[]; now: number }): Promise<void> {
   getDb().transaction(
     (tx) => {
-      tx.update(apiKeys).set({ revokedAt: d.now }).where(and(eq(apiKeys.id, d.keyId), isNull(apiKeys.revokedAt))).run();
+      tx.update(apiKeys)
+        .set({ revokedAt: d.now })
+        .where(and(eq(apiKeys.id, d.keyId), isNull(apiKeys.revokedAt)))
+        .run();
       if (d.staffIds.length > 0) {
-        tx.update(staff).set({ active: false }).where(inArray(staff.id, [...d.staffIds])).run();
-        tx.delete(sessions).where(inArray(sessions.staffId, [...d.staffIds])).run();
+        tx.update(staff)
+          .set({ active: false })
+          .where(inArray(staff.id, [...d.staffIds]))
+          .run();
+        tx.delete(sessions)
+          .where(inArray(sessions.staffId, [...d.staffIds]))
+          .run();
       }
-      tx.insert(settings).values({ key: 'demo', value: false, updatedAt: d.now }).onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } }).run();
+      tx.insert(settings)
+        .values({ key: 'demo', value: false, updatedAt: d.now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } })
+        .run();
     },
     { behavior: 'immediate' },
   );

@@ -6,14 +6,25 @@ import { apiClients, apiKeys } from '../schema';
 const statements = preparedOnce('api-keys', (db) => ({
   byHash: db
     .select({
-      id: apiKeys.id, clientId: apiKeys.clientId, clientName: apiClients.name, name: apiKeys.name, prefix: apiKeys.prefix,
-      mode: apiKeys.mode, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
+      id: apiKeys.id,
+      clientId: apiKeys.clientId,
+      clientName: apiClients.name,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      mode: apiKeys.mode,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
     })
     .from(apiKeys)
     .innerJoin(apiClients, eq(apiClients.id, apiKeys.clientId))
     .where(eq(apiKeys.keyHash, sql.placeholder('keyHash')))
     .prepare(),
-  touch: db.update(apiKeys).set({ lastUsedAt: sql`${sql.placeholder('now')}` }).where(eq(apiKeys.id, sql.placeholder('id'))).prepare(),
+  touch: db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`${sql.placeholder('now')}` })
+    .where(eq(apiKeys.id, sql.placeholder('id')))
+    .prepare(),
 }));
 
 export type ApiKeyRecord = {
@@ -37,14 +48,31 @@ export async function touchApiKey(id: string, now: number): Promise<void> {
   statements().touch.run({ id, now });
 }
 
-export type NewApiKey = { id: string; clientId: string; clientName: string; name: string; keyHash: string; prefix: string; mode: 'test' | 'live'; now: number };
+export type NewApiKey = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  name: string;
+  keyHash: string;
+  prefix: string;
+  mode: 'test' | 'live';
+  now: number;
+};
 
 /** Creates the client if it is new and adds a key to it, in one transaction. */
 export async function insertApiKey(k: NewApiKey): Promise<void> {
   getDb().transaction((tx) => {
     tx.insert(apiClients).values({ id: k.clientId, name: k.clientName, createdAt: k.now }).onConflictDoNothing().run();
     tx.insert(apiKeys)
-      .values({ id: k.id, clientId: k.clientId, name: k.name, keyHash: k.keyHash, prefix: k.prefix, mode: k.mode, createdAt: k.now })
+      .values({
+        id: k.id,
+        clientId: k.clientId,
+        name: k.name,
+        keyHash: k.keyHash,
+        prefix: k.prefix,
+        mode: k.mode,
+        createdAt: k.now,
+      })
       .run();
   });
 }

@@ -9,7 +9,15 @@ import type { StaffWithPin } from './staff';
 export type Basics = {
   menu: Array<MenuOption & { updatedAt: number }>;
   clients: Array<{ id: string; name: string; createdAt: number }>;
-  keys: Array<{ id: string; clientId: string; name: string; keyHash: string; prefix: string; mode: 'test' | 'live'; createdAt: number }>;
+  keys: Array<{
+    id: string;
+    clientId: string;
+    name: string;
+    keyHash: string;
+    prefix: string;
+    mode: 'test' | 'live';
+    createdAt: number;
+  }>;
   staff: StaffWithPin[];
 };
 

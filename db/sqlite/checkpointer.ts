@@ -64,7 +64,9 @@ export function startCheckpointer(file: string, everyMs = CHECKPOINT_EVERY_MS): 
     // Storage trouble shows in the requests too (503); this says the checkpoints are failing with it.
     if (message.error) console.error(`WAL checkpointer: ${message.error} (retrying every ${everyMs} ms)`);
   });
-  worker.on('error', (err) => console.error('WAL checkpointer stopped; the request connection checkpoints by itself', err));
+  worker.on('error', (err) =>
+    console.error('WAL checkpointer stopped; the request connection checkpoints by itself', err),
+  );
   return {
     stop: () => worker.postMessage('stop'),
     stats: () => stats,

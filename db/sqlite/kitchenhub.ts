@@ -15,12 +15,20 @@ const toHub = (r: HubRow): HubOrder => ({ ...r, hubStatus: r.hubStatus as HubSta
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
-export async function recordDelivery(d: Delivery & { outcome: DeliveryOutcome; error: string | null }): Promise<number> {
+export async function recordDelivery(
+  d: Delivery & { outcome: DeliveryOutcome; error: string | null },
+): Promise<number> {
   return getDb().insert(hubDeliveries).values(d).returning({ id: hubDeliveries.id }).get().id;
 }
 
 /** Writes what a plan says, in the caller's transaction. */
-function apply(tx: Tx, plan: HubPlan, current: HubOrder | undefined, order: Order | undefined, now: number): { changed: Changed[]; orderId: string | null } {
+function apply(
+  tx: Tx,
+  plan: HubPlan,
+  current: HubOrder | undefined,
+  order: Order | undefined,
+  now: number,
+): { changed: Changed[]; orderId: string | null } {
   const changed: Changed[] = [];
   let orderId = current?.orderId ?? null;
   if (plan.createTicket && !orderId) {
@@ -31,19 +39,29 @@ function apply(tx: Tx, plan: HubPlan, current: HubOrder | undefined, order: Orde
   if (plan.hub) {
     const values = { ...plan.hub, orderId, updatedAt: now };
     if (current) tx.update(hubOrders).set(values).where(eq(hubOrders.hubOrderId, plan.hub.hubOrderId)).run();
-    else tx.insert(hubOrders).values(values as typeof hubOrders.$inferInsert).run();
+    else
+      tx.insert(hubOrders)
+        .values(values as typeof hubOrders.$inferInsert)
+        .run();
   }
   const move = plan.moveTicket;
   if (move && order) {
     const canceled = move.to === 'canceled';
     const moved = changeOrderIn(order.id, () => ({
-      type: 'status', action: move.action, actor: plan.actor, at: now, status: move.to,
+      type: 'status',
+      action: move.action,
+      actor: plan.actor,
+      at: now,
+      status: move.to,
       // The provider's cancel stays on the kitchen screen, loudly, until a cook acknowledges it.
-      ...(canceled ? { canceledBy: 'provider' as const, attention: { kind: 'canceled' as const, by: 'provider' as const } } : {}),
+      ...(canceled
+        ? { canceledBy: 'provider' as const, attention: { kind: 'canceled' as const, by: 'provider' as const } }
+        : {}),
     }));
     if (moved?.event) changed.push({ order: moved.order, event: moved.event });
   }
-  for (const call of plan.calls ?? []) enqueueHubCallIn(plan.hub?.hubOrderId ?? current!.hubOrderId, call, plan.actor, now);
+  for (const call of plan.calls ?? [])
+    enqueueHubCallIn(plan.hub?.hubOrderId ?? current!.hubOrderId, call, plan.actor, now);
   return { changed, orderId };
 }
 
@@ -64,16 +82,36 @@ export async function ingestHubOrder(
   const db = getDb();
   return db.transaction(
     (tx) => {
-      const seen = tx.select({ id: hubDeliveries.id }).from(hubDeliveries)
-        .where(and(eq(hubDeliveries.bodyHash, delivery.bodyHash), inArray(hubDeliveries.outcome, ['applied', 'stale', 'duplicate']))).limit(1).get();
+      const seen = tx
+        .select({ id: hubDeliveries.id })
+        .from(hubDeliveries)
+        .where(
+          and(
+            eq(hubDeliveries.bodyHash, delivery.bodyHash),
+            inArray(hubDeliveries.outcome, ['applied', 'stale', 'duplicate']),
+          ),
+        )
+        .limit(1)
+        .get();
       const current = readCurrent(tx, delivery.hubOrderId!);
       if (seen) {
-        const { id } = tx.insert(hubDeliveries).values({ ...delivery, outcome: 'duplicate', error: null }).returning({ id: hubDeliveries.id }).get();
+        const { id } = tx
+          .insert(hubDeliveries)
+          .values({ ...delivery, outcome: 'duplicate', error: null })
+          .returning({ id: hubDeliveries.id })
+          .get();
         return { outcome: 'duplicate' as const, changed: [], orderId: current.hub?.orderId ?? null, deliveryId: id };
       }
       const plan = decide(current);
-      const { changed, orderId } = plan.outcome === 'applied' ? apply(tx, plan, current.hub, current.order, delivery.receivedAt) : { changed: [], orderId: current.hub?.orderId ?? null };
-      const { id } = tx.insert(hubDeliveries).values({ ...delivery, outcome: plan.outcome, error: null }).returning({ id: hubDeliveries.id }).get();
+      const { changed, orderId } =
+        plan.outcome === 'applied'
+          ? apply(tx, plan, current.hub, current.order, delivery.receivedAt)
+          : { changed: [], orderId: current.hub?.orderId ?? null };
+      const { id } = tx
+        .insert(hubDeliveries)
+        .values({ ...delivery, outcome: plan.outcome, error: null })
+        .returning({ id: hubDeliveries.id })
+        .get();
       return { outcome: plan.outcome, changed, orderId, deliveryId: id };
     },
     { behavior: 'immediate' },
@@ -102,7 +140,14 @@ export async function decideHubOrder(
 
 /** Hub orders in these states, oldest first (the Incoming and Scheduled lists). */
 export async function listHubOrders(states: readonly HubState[], limit = 100): Promise<HubOrder[]> {
-  return getDb().select().from(hubOrders).where(inArray(hubOrders.state, [...states])).orderBy(asc(hubOrders.createdAt)).limit(limit).all().map(toHub);
+  return getDb()
+    .select()
+    .from(hubOrders)
+    .where(inArray(hubOrders.state, [...states]))
+    .orderBy(asc(hubOrders.createdAt))
+    .limit(limit)
+    .all()
+    .map(toHub);
 }
 
 export async function getHubOrder(hubOrderId: string): Promise<HubOrder | undefined> {
@@ -112,37 +157,74 @@ export async function getHubOrder(hubOrderId: string): Promise<HubOrder | undefi
 
 /** Scheduled hub orders whose firing time has come. */
 export async function dueScheduledHubOrders(now: number): Promise<string[]> {
-  return getDb().select({ id: hubOrders.hubOrderId }).from(hubOrders).where(and(eq(hubOrders.state, 'scheduled'), lte(hubOrders.fireAt, now))).all().map((r) => r.id);
+  return getDb()
+    .select({ id: hubOrders.hubOrderId })
+    .from(hubOrders)
+    .where(and(eq(hubOrders.state, 'scheduled'), lte(hubOrders.fireAt, now)))
+    .all()
+    .map((r) => r.id);
 }
 
 /** A delivery as the manager's log shows it: everything but the raw body. */
 export type DeliveryLogEntry = {
-  id: number; receivedAt: number; headers: Record<string, string>; eventType: string | null; hubOrderId: string | null; hubStatus: string | null;
-  outcome: DeliveryOutcome; error: string | null; source: DeliverySource;
+  id: number;
+  receivedAt: number;
+  headers: Record<string, string>;
+  eventType: string | null;
+  hubOrderId: string | null;
+  hubStatus: string | null;
+  outcome: DeliveryOutcome;
+  error: string | null;
+  source: DeliverySource;
 };
 export type StoredDelivery = DeliveryLogEntry & { body: string; bodyHash: string };
 
 const logColumns = {
-  id: hubDeliveries.id, receivedAt: hubDeliveries.receivedAt, headers: hubDeliveries.headers, eventType: hubDeliveries.eventType,
-  hubOrderId: hubDeliveries.hubOrderId, hubStatus: hubDeliveries.hubStatus, outcome: hubDeliveries.outcome, error: hubDeliveries.error, source: hubDeliveries.source,
+  id: hubDeliveries.id,
+  receivedAt: hubDeliveries.receivedAt,
+  headers: hubDeliveries.headers,
+  eventType: hubDeliveries.eventType,
+  hubOrderId: hubDeliveries.hubOrderId,
+  hubStatus: hubDeliveries.hubStatus,
+  outcome: hubDeliveries.outcome,
+  error: hubDeliveries.error,
+  source: hubDeliveries.source,
 };
 // The column is plain text in SQLite; only ingest writes it, always with a DeliveryOutcome.
-const asOutcome = <R extends { outcome: string }>(r: R): R & { outcome: DeliveryOutcome } => r as R & { outcome: DeliveryOutcome };
+const asOutcome = <R extends { outcome: string }>(r: R): R & { outcome: DeliveryOutcome } =>
+  r as R & { outcome: DeliveryOutcome };
 
 /** The newest deliveries first, for the manager's log; `outcomes` narrows it (all when omitted). */
-export async function listDeliveries(opts: { limit?: number; outcomes?: readonly DeliveryOutcome[] } = {}): Promise<DeliveryLogEntry[]> {
+export async function listDeliveries(
+  opts: { limit?: number; outcomes?: readonly DeliveryOutcome[] } = {},
+): Promise<DeliveryLogEntry[]> {
   const where = opts.outcomes ? inArray(hubDeliveries.outcome, [...opts.outcomes]) : undefined;
-  return getDb().select(logColumns).from(hubDeliveries).where(where).orderBy(desc(hubDeliveries.id)).limit(opts.limit ?? 100).all().map(asOutcome);
+  return getDb()
+    .select(logColumns)
+    .from(hubDeliveries)
+    .where(where)
+    .orderBy(desc(hubDeliveries.id))
+    .limit(opts.limit ?? 100)
+    .all()
+    .map(asOutcome);
 }
 
 /** One delivery with its raw body, for a replay. */
 export async function getDelivery(id: number): Promise<StoredDelivery | undefined> {
-  const row = getDb().select({ ...logColumns, body: hubDeliveries.body, bodyHash: hubDeliveries.bodyHash }).from(hubDeliveries).where(eq(hubDeliveries.id, id)).get();
+  const row = getDb()
+    .select({ ...logColumns, body: hubDeliveries.body, bodyHash: hubDeliveries.bodyHash })
+    .from(hubDeliveries)
+    .where(eq(hubDeliveries.id, id))
+    .get();
   return row ? asOutcome(row) : undefined;
 }
 
 /** How many orders reconciliation recovered (found by polling, applied: their webhooks never came). */
 export async function countRecovered(): Promise<number> {
-  const row = getDb().select({ n: sql<number>`count(*)` }).from(hubDeliveries).where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied'))).get();
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(hubDeliveries)
+    .where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied')))
+    .get();
   return row?.n ?? 0;
 }

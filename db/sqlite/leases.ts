@@ -22,7 +22,10 @@ export async function tryLease(name: string, holder: string, now: number, ttlMs:
 
 /** Gives `name` back early, if `holder` still has it. */
 export async function releaseLease(name: string, holder: string): Promise<void> {
-  getDb().delete(leases).where(sql`${leases.name} = ${name} and ${leases.holder} = ${holder}`).run();
+  getDb()
+    .delete(leases)
+    .where(sql`${leases.name} = ${name} and ${leases.holder} = ${holder}`)
+    .run();
 }
 
 /** Who holds `name` and until when (undefined when nobody ever took it). */

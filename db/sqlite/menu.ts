@@ -6,15 +6,29 @@ import type { MenuOption, MenuType } from '@/lib/orders/types';
 // Every order placed or edited checks its choices against the menu: prepared once per connection.
 const statements = preparedOnce('menu', (db) => ({
   list: db
-    .select({ type: menuOptions.type, option: menuOptions.option, label: menuOptions.label, inStock: menuOptions.inStock, sort: menuOptions.sort })
+    .select({
+      type: menuOptions.type,
+      option: menuOptions.option,
+      label: menuOptions.label,
+      inStock: menuOptions.inStock,
+      sort: menuOptions.sort,
+    })
     .from(menuOptions)
     .orderBy(asc(menuOptions.type), asc(menuOptions.sort), asc(menuOptions.option))
     .prepare(),
   // (type, option) pairs as a JSON array of [type, option]: one statement for any number of picks.
   find: db
-    .select({ type: menuOptions.type, option: menuOptions.option, label: menuOptions.label, inStock: menuOptions.inStock, sort: menuOptions.sort })
+    .select({
+      type: menuOptions.type,
+      option: menuOptions.option,
+      label: menuOptions.label,
+      inStock: menuOptions.inStock,
+      sort: menuOptions.sort,
+    })
     .from(menuOptions)
-    .where(sql`(${menuOptions.type}, ${menuOptions.option}) in (select value ->> 0, value ->> 1 from json_each(${sql.placeholder('pairs')}))`)
+    .where(
+      sql`(${menuOptions.type}, ${menuOptions.option}) in (select value ->> 0, value ->> 1 from json_each(${sql.placeholder('pairs')}))`,
+    )
     .prepare(),
 }));
 
@@ -24,12 +38,19 @@ export async function listMenu(): Promise<MenuOption[]> {
 }
 
 /** The options named in `wanted` that are on the menu, in no particular order (unknown ones are absent). */
-export async function findMenuOptions(wanted: ReadonlyArray<{ type: MenuType; option: string }>): Promise<MenuOption[]> {
+export async function findMenuOptions(
+  wanted: ReadonlyArray<{ type: MenuType; option: string }>,
+): Promise<MenuOption[]> {
   return statements().find.all({ pairs: JSON.stringify(wanted.map((w) => [w.type, w.option])) });
 }
 
 /** 86s or restores one option; undefined when it is not on the menu. */
-export async function setStock(type: MenuType, option: string, inStock: boolean, now: number): Promise<MenuOption | undefined> {
+export async function setStock(
+  type: MenuType,
+  option: string,
+  inStock: boolean,
+  now: number,
+): Promise<MenuOption | undefined> {
   const row = getDb()
     .update(menuOptions)
     .set({ inStock, updatedAt: now })

@@ -24,7 +24,14 @@ export type MetricsOrder = {
 };
 
 /** A `created` or `status` event: the moves that time a ticket (edits and acknowledgements do not). */
-export type MetricsEvent = { seq: number; orderId: string; fromStatus: OrderStatus | null; toStatus: OrderStatus; actor: string; at: number };
+export type MetricsEvent = {
+  seq: number;
+  orderId: string;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  actor: string;
+  at: number;
+};
 
 /** One business day's orders and their status events (oldest first), read in one transaction so they agree. */
 export async function loadBusinessDay(date: string): Promise<{ orders: MetricsOrder[]; events: MetricsEvent[] }> {
@@ -32,16 +39,34 @@ export async function loadBusinessDay(date: string): Promise<{ orders: MetricsOr
   return db.transaction((tx) => {
     const rows = tx
       .select({
-        id: orders.id, dailyNumber: orders.dailyNumber, source: orders.source, provider: orders.provider, status: orders.status,
-        createdAt: orders.createdAt, canceledBy: orders.canceledBy, bread: orders.bread, peanutButter: orders.peanutButter,
-        jelly: orders.jelly, toast: orders.toast, cut: orders.cut, extras: orders.extras, items: orders.items,
+        id: orders.id,
+        dailyNumber: orders.dailyNumber,
+        source: orders.source,
+        provider: orders.provider,
+        status: orders.status,
+        createdAt: orders.createdAt,
+        canceledBy: orders.canceledBy,
+        bread: orders.bread,
+        peanutButter: orders.peanutButter,
+        jelly: orders.jelly,
+        toast: orders.toast,
+        cut: orders.cut,
+        extras: orders.extras,
+        items: orders.items,
       })
       .from(orders)
       .where(eq(orders.businessDate, date))
       .orderBy(asc(orders.dailyNumber))
       .all();
     const events = tx
-      .select({ seq: orderEvents.seq, orderId: orderEvents.orderId, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, actor: orderEvents.actor, at: orderEvents.at })
+      .select({
+        seq: orderEvents.seq,
+        orderId: orderEvents.orderId,
+        fromStatus: orderEvents.fromStatus,
+        toStatus: orderEvents.toStatus,
+        actor: orderEvents.actor,
+        at: orderEvents.at,
+      })
       .from(orderEvents)
       .innerJoin(orders, eq(orders.id, orderEvents.orderId))
       .where(and(eq(orders.businessDate, date), inArray(orderEvents.type, ['created', 'status'])))
@@ -50,7 +75,11 @@ export async function loadBusinessDay(date: string): Promise<{ orders: MetricsOr
     return {
       orders: rows.map((r) => ({ ...r, extras: r.extras ?? [], items: r.items ?? null })),
       // The columns hold only statuses: written by db/sqlite/orders.ts from OrderStatus values.
-      events: events.map((e) => ({ ...e, fromStatus: e.fromStatus as OrderStatus | null, toStatus: e.toStatus as OrderStatus })),
+      events: events.map((e) => ({
+        ...e,
+        fromStatus: e.fromStatus as OrderStatus | null,
+        toStatus: e.toStatus as OrderStatus,
+      })),
     };
   });
 }

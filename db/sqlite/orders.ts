@@ -18,19 +18,37 @@ const OPEN = OPEN_STATUSES;
  * A placeholder for a JSON column. drizzle encodes a placeholder's value without its usual null
  * check, and JSON.stringify(null) is the text 'null', not NULL (`attention is not null` would match).
  */
-const json = (name: string) => sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v == null ? null : JSON.stringify(v)) })}`;
+const json = (name: string) =>
+  sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v == null ? null : JSON.stringify(v)) })}`;
 /** A placeholder in an UPDATE's SET (drizzle's types take SQL there, not a bare placeholder). */
 const value = (name: string) => sql`${sql.placeholder(name)}`;
 /** A placeholder for a boolean column (SQLite stores 0/1; better-sqlite3 binds no booleans). */
-const flag = (name: string) => sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v ? 1 : 0) })}`;
+const flag = (name: string) =>
+  sql`${sql.param(sql.placeholder(name), { mapToDriverValue: (v: unknown) => (v ? 1 : 0) })}`;
 
 // The statements of the order paths every API request takes, prepared once per connection. They are
 // prepared on the connection, so inside a transaction they run in it (better-sqlite3 has one connection).
 const statements = preparedOnce('orders', (db) => ({
-  byId: db.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare(),
-  open: db.select().from(orders).where(inArray(orders.status, OPEN)).orderBy(asc(orders.createdAt), asc(orders.id)).prepare(),
+  byId: db
+    .select()
+    .from(orders)
+    .where(eq(orders.id, sql.placeholder('id')))
+    .prepare(),
+  open: db
+    .select()
+    .from(orders)
+    .where(inArray(orders.status, OPEN))
+    .orderBy(asc(orders.createdAt), asc(orders.id))
+    .prepare(),
   queue: db
-    .select({ id: orders.id, status: orders.status, toast: orders.toast, statusAt: orders.statusAt, createdAt: orders.createdAt, rush: orders.rush })
+    .select({
+      id: orders.id,
+      status: orders.status,
+      toast: orders.toast,
+      statusAt: orders.statusAt,
+      createdAt: orders.createdAt,
+      rush: orders.rush,
+    })
     .from(orders)
     .where(inArray(orders.status, OPEN))
     .prepare(),
@@ -48,12 +66,29 @@ const statements = preparedOnce('orders', (db) => ({
   insert: db
     .insert(orders)
     .values({
-      id: sql.placeholder('id'), source: sql.placeholder('source'), clientId: sql.placeholder('clientId'), provider: sql.placeholder('provider'),
-      customerId: sql.placeholder('customerId'), customerName: sql.placeholder('customerName'), orderType: sql.placeholder('orderType'),
-      businessDate: sql.placeholder('businessDate'), dailyNumber: sql.placeholder('dailyNumber'), status: sql.placeholder('status'),
-      bread: sql.placeholder('bread'), peanutButter: sql.placeholder('peanutButter'), jelly: sql.placeholder('jelly'), toast: sql.placeholder('toast'),
-      cut: sql.placeholder('cut'), extras: json('extras'), items: json('items'), notes: sql.placeholder('notes'), canceledBy: sql.placeholder('canceledBy'),
-      attention: json('attention'), version: sql.placeholder('version'), createdAt: sql.placeholder('createdAt'), updatedAt: sql.placeholder('updatedAt'),
+      id: sql.placeholder('id'),
+      source: sql.placeholder('source'),
+      clientId: sql.placeholder('clientId'),
+      provider: sql.placeholder('provider'),
+      customerId: sql.placeholder('customerId'),
+      customerName: sql.placeholder('customerName'),
+      orderType: sql.placeholder('orderType'),
+      businessDate: sql.placeholder('businessDate'),
+      dailyNumber: sql.placeholder('dailyNumber'),
+      status: sql.placeholder('status'),
+      bread: sql.placeholder('bread'),
+      peanutButter: sql.placeholder('peanutButter'),
+      jelly: sql.placeholder('jelly'),
+      toast: sql.placeholder('toast'),
+      cut: sql.placeholder('cut'),
+      extras: json('extras'),
+      items: json('items'),
+      notes: sql.placeholder('notes'),
+      canceledBy: sql.placeholder('canceledBy'),
+      attention: json('attention'),
+      version: sql.placeholder('version'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
       statusAt: sql.placeholder('statusAt'),
     })
     .returning()
@@ -62,9 +97,21 @@ const statements = preparedOnce('orders', (db) => ({
   update: db
     .update(orders)
     .set({
-      bread: value('bread'), peanutButter: value('peanutButter'), jelly: value('jelly'), toast: value('toast'), cut: value('cut'),
-      extras: json('extras'), notes: value('notes'), status: value('status'), statusAt: value('statusAt'), version: value('version'),
-      updatedAt: value('updatedAt'), canceledBy: value('canceledBy'), attention: json('attention'), rush: flag('rush'), itemsDone: json('itemsDone'),
+      bread: value('bread'),
+      peanutButter: value('peanutButter'),
+      jelly: value('jelly'),
+      toast: value('toast'),
+      cut: value('cut'),
+      extras: json('extras'),
+      notes: value('notes'),
+      status: value('status'),
+      statusAt: value('statusAt'),
+      version: value('version'),
+      updatedAt: value('updatedAt'),
+      canceledBy: value('canceledBy'),
+      attention: json('attention'),
+      rush: flag('rush'),
+      itemsDone: json('itemsDone'),
     })
     .where(eq(orders.id, sql.placeholder('id')))
     .returning()
@@ -72,27 +119,46 @@ const statements = preparedOnce('orders', (db) => ({
   insertEvent: db
     .insert(orderEvents)
     .values({
-      orderId: sql.placeholder('orderId'), type: sql.placeholder('type'), action: sql.placeholder('action'), fromStatus: sql.placeholder('fromStatus'),
-      toStatus: sql.placeholder('toStatus'), actor: sql.placeholder('actor'), changes: json('changes'), version: sql.placeholder('version'), at: sql.placeholder('at'),
+      orderId: sql.placeholder('orderId'),
+      type: sql.placeholder('type'),
+      action: sql.placeholder('action'),
+      fromStatus: sql.placeholder('fromStatus'),
+      toStatus: sql.placeholder('toStatus'),
+      actor: sql.placeholder('actor'),
+      changes: json('changes'),
+      version: sql.placeholder('version'),
+      at: sql.placeholder('at'),
     })
     .returning()
     .prepare(),
-  latestSeq: db.select({ seq: sql<number>`coalesce(max(${orderEvents.seq}), 0)` }).from(orderEvents).prepare(),
+  latestSeq: db
+    .select({ seq: sql<number>`coalesce(max(${orderEvents.seq}), 0)` })
+    .from(orderEvents)
+    .prepare(),
   idempotent: db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.clientId, sql.placeholder('clientId')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .where(
+      and(eq(idempotencyKeys.clientId, sql.placeholder('clientId')), eq(idempotencyKeys.key, sql.placeholder('key'))),
+    )
     .prepare(),
   remember: db
     .insert(idempotencyKeys)
     .values({
-      clientId: sql.placeholder('clientId'), key: sql.placeholder('key'), requestHash: sql.placeholder('requestHash'),
-      responseStatus: sql.placeholder('responseStatus'), responseBody: sql.placeholder('responseBody'), createdAt: sql.placeholder('createdAt'),
+      clientId: sql.placeholder('clientId'),
+      key: sql.placeholder('key'),
+      requestHash: sql.placeholder('requestHash'),
+      responseStatus: sql.placeholder('responseStatus'),
+      responseBody: sql.placeholder('responseBody'),
+      createdAt: sql.placeholder('createdAt'),
     })
     .prepare(),
 }));
 
-export type NewOrder = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'>;
+export type NewOrder = Omit<
+  Order,
+  'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'
+>;
 export type StoredResponse = { status: number; body: string };
 export type IdempotencyClaim = { clientId: string; key: string; requestHash: string };
 
@@ -102,7 +168,9 @@ export type CreateResult =
   | { kind: 'mismatch' };
 
 /** The first answer to an idempotent request: `replay` for the same request, `mismatch` for another. */
-export async function findIdempotentResponse(claim: IdempotencyClaim): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
+export async function findIdempotentResponse(
+  claim: IdempotencyClaim,
+): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined> {
   return idempotentAnswerIn(claim);
 }
 
@@ -124,11 +192,26 @@ export function insertOrderIn(input: NewOrder, actor: string): Changed {
   forgetQueue(); // createOrder puts it back after its commit; other units of work leave it to the next read
   const last = q.lastDailyNumber.get({ businessDate: input.businessDate });
   const row = q.insert.get({
-    ...input, dailyNumber: (last?.n ?? 0) + 1, attention: null, rush: false, itemsDone: null, version: 1, updatedAt: input.createdAt, statusAt: input.createdAt,
+    ...input,
+    dailyNumber: (last?.n ?? 0) + 1,
+    attention: null,
+    rush: false,
+    itemsDone: null,
+    version: 1,
+    updatedAt: input.createdAt,
+    statusAt: input.createdAt,
   } satisfies OrderRow);
   if (!row) throw new Error(`inserting order ${input.id} returned no row`);
   const event = q.insertEvent.get({
-    orderId: row.id, type: 'created', action: 'create', fromStatus: null, toStatus: row.status, actor, changes: null, version: 1, at: row.createdAt,
+    orderId: row.id,
+    type: 'created',
+    action: 'create',
+    fromStatus: null,
+    toStatus: row.status,
+    actor,
+    changes: null,
+    version: 1,
+    at: row.createdAt,
   } satisfies NewEventRow);
   if (!event) throw new Error(`inserting order ${input.id}'s created event returned no row`);
   return { order: toOrder(row), event: toEvent(event) };
@@ -154,7 +237,12 @@ export async function createOrder(
       let response: StoredResponse | null = null;
       if (idempotency) {
         response = idempotency.render(order);
-        q.remember.run({ ...idempotency.claim, responseStatus: response.status, responseBody: response.body, createdAt: order.createdAt } satisfies IdempotencyRow);
+        q.remember.run({
+          ...idempotency.claim,
+          responseStatus: response.status,
+          responseBody: response.body,
+          createdAt: order.createdAt,
+        } satisfies IdempotencyRow);
       }
       return { kind: 'created', order, event, response };
     },
@@ -174,7 +262,9 @@ export type OrderChange = {
   canceledBy?: Order['canceledBy'];
   /** Set or clear what the kitchen must acknowledge; undefined leaves it as it is. */
   attention?: Order['attention'];
-  fields?: Partial<Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes' | 'rush' | 'itemsDone'>>;
+  fields?: Partial<
+    Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes' | 'rush' | 'itemsDone'>
+  >;
   changes?: FieldChanges;
   /** For a KitchenHub ticket: the call that tells KitchenHub, queued in the same transaction. */
   hubCall?: HubCall;
@@ -196,7 +286,10 @@ export async function changeOrder(
 }
 
 /** changeOrder's work, inside the caller's transaction (for other units of work in db/). */
-export function changeOrderIn(id: string, decide: (current: Order) => OrderChange | null): { order: Order; event: OrderEvent | null } | undefined {
+export function changeOrderIn(
+  id: string,
+  decide: (current: Order) => OrderChange | null,
+): { order: Order; event: OrderEvent | null } | undefined {
   const q = statements();
   const row = q.byId.get({ id });
   if (!row) return undefined;
@@ -223,7 +316,13 @@ export function getOrderIn(id: string): Order | undefined {
   return row ? toOrder(row) : undefined;
 }
 
-export type ListQuery = { clientId: string; limit: number; startingAfter?: string; status?: OrderStatus; customerId?: string };
+export type ListQuery = {
+  clientId: string;
+  limit: number;
+  startingAfter?: string;
+  status?: OrderStatus;
+  customerId?: string;
+};
 
 /**
  * A client's orders, newest first, `limit + 1` rows so the caller can tell `has_more`.
@@ -241,7 +340,10 @@ export async function listClientOrders(q: ListQuery): Promise<Order[] | undefine
       .where(and(eq(orders.id, q.startingAfter), eq(orders.clientId, q.clientId)))
       .get();
     if (!cursor) return undefined;
-    const older = or(lt(orders.createdAt, cursor.createdAt), and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)));
+    const older = or(
+      lt(orders.createdAt, cursor.createdAt),
+      and(eq(orders.createdAt, cursor.createdAt), lt(orders.id, cursor.id)),
+    );
     if (older) filters.push(older);
   }
   const rows = db
@@ -279,7 +381,14 @@ export function forgetQueue(): void {
   queueCache().snapshot = null;
 }
 
-const queueEntry = (o: Order): QueueEntry => ({ id: o.id, status: o.status, toast: o.toast, statusAt: o.statusAt, createdAt: o.createdAt, rush: o.rush });
+const queueEntry = (o: Order): QueueEntry => ({
+  id: o.id,
+  status: o.status,
+  toast: o.toast,
+  statusAt: o.statusAt,
+  createdAt: o.createdAt,
+  rush: o.rush,
+});
 
 /**
  * After this connection committed `order` (created or changed): the cached queue with that order as
@@ -292,7 +401,10 @@ function keepQueue(before: QueueSnapshot | null, order: Order): void {
     return;
   }
   const others = before.entries.filter((e) => e.id !== order.id);
-  cache.snapshot = { dataVersion: before.dataVersion, entries: OPEN.includes(order.status) ? [...others, queueEntry(order)] : others };
+  cache.snapshot = {
+    dataVersion: before.dataVersion,
+    entries: OPEN.includes(order.status) ? [...others, queueEntry(order)] : others,
+  };
 }
 
 /** Every open order, in no particular order, with only what the ETA needs: read on every order request. */
@@ -324,7 +436,11 @@ export async function listRecentlyClosed(since: number, limit: number): Promise<
 }
 
 /** Events after `seq`, oldest first, with each one's order as it is now. */
-export async function eventsSince(seq: number, limit: number, orderId?: string): Promise<Array<{ event: OrderEvent; order: Order }>> {
+export async function eventsSince(
+  seq: number,
+  limit: number,
+  orderId?: string,
+): Promise<Array<{ event: OrderEvent; order: Order }>> {
   const where = orderId ? and(gt(orderEvents.seq, seq), eq(orderEvents.orderId, orderId)) : gt(orderEvents.seq, seq);
   const rows = getDb()
     .select({ event: orderEvents, order: orders })
@@ -344,7 +460,13 @@ export async function latestEventSeq(): Promise<number> {
 
 /** The full event history of one order, oldest first. */
 export async function orderHistory(orderId: string): Promise<OrderEvent[]> {
-  return getDb().select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.seq)).all().map(toEvent);
+  return getDb()
+    .select()
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(asc(orderEvents.seq))
+    .all()
+    .map(toEvent);
 }
 
 /** Drops idempotency records older than `before` (they are promised for at least 24 hours). */

@@ -14,7 +14,16 @@ const toCall = (r: Row): OutboxCall => ({ ...r, payload: r.payload });
 export function enqueueHubCallIn(hubOrderId: string, call: HubCall, createdBy: string, now: number): boolean {
   const added = getDb()
     .insert(hubOutbox)
-    .values({ hubOrderId, action: call.action, payload: call.payload, state: 'pending', nextAttemptAt: now, createdBy, createdAt: now, updatedAt: now })
+    .values({
+      hubOrderId,
+      action: call.action,
+      payload: call.payload,
+      state: 'pending',
+      nextAttemptAt: now,
+      createdBy,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing()
     .run();
   return added.changes > 0;
@@ -64,7 +73,13 @@ export async function claimDueCall(now: number, leaseMs: number): Promise<Outbox
 /** Records how an attempt went and releases the lease. */
 export async function finishCall(
   id: number,
-  result: { state: OutboxState; lastStatus: number | null; lastError: string | null; nextAttemptAt?: number; sentAt?: number },
+  result: {
+    state: OutboxState;
+    lastStatus: number | null;
+    lastError: string | null;
+    nextAttemptAt?: number;
+    sentAt?: number;
+  },
   now: number,
 ): Promise<void> {
   getDb()
@@ -92,28 +107,51 @@ export async function getCall(id: number): Promise<OutboxCall | undefined> {
 
 /** When the next pending call comes due (null when none is pending). */
 export async function nextDueAt(): Promise<number | null> {
-  const row = getDb().select({ at: sql<number | null>`min(max(${hubOutbox.nextAttemptAt}, ${hubOutbox.lockedUntil}))` }).from(hubOutbox).where(eq(hubOutbox.state, 'pending')).get();
+  const row = getDb()
+    .select({ at: sql<number | null>`min(max(${hubOutbox.nextAttemptAt}, ${hubOutbox.lockedUntil}))` })
+    .from(hubOutbox)
+    .where(eq(hubOutbox.state, 'pending'))
+    .get();
   return row?.at ?? null;
 }
 
-export type CallWithOrder = OutboxCall & { providerName: string; number: string | null; customerName: string | null; orderId: string | null };
+export type CallWithOrder = OutboxCall & {
+  providerName: string;
+  number: string | null;
+  customerName: string | null;
+  orderId: string | null;
+};
 
 /** Calls, newest first, with the order they are about; `open` keeps the pending and failed ones only. */
-export async function listCalls(opts: { open?: boolean; hubOrderId?: string; id?: number; limit?: number } = {}): Promise<CallWithOrder[]> {
+export async function listCalls(
+  opts: { open?: boolean; hubOrderId?: string; id?: number; limit?: number } = {},
+): Promise<CallWithOrder[]> {
   const filters = [
     opts.id !== undefined ? eq(hubOutbox.id, opts.id) : undefined,
     opts.open ? inArray(hubOutbox.state, ['pending', 'failed']) : undefined,
     opts.hubOrderId !== undefined ? eq(hubOutbox.hubOrderId, opts.hubOrderId) : undefined,
   ].filter((f) => f !== undefined);
   return getDb()
-    .select({ call: hubOutbox, providerName: hubOrders.providerName, number: hubOrders.number, customerName: hubOrders.customerName, orderId: hubOrders.orderId })
+    .select({
+      call: hubOutbox,
+      providerName: hubOrders.providerName,
+      number: hubOrders.number,
+      customerName: hubOrders.customerName,
+      orderId: hubOrders.orderId,
+    })
     .from(hubOutbox)
     .innerJoin(hubOrders, eq(hubOrders.hubOrderId, hubOutbox.hubOrderId))
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(hubOutbox.id))
     .limit(opts.limit ?? 100)
     .all()
-    .map((r) => ({ ...toCall(r.call), providerName: r.providerName, number: r.number, customerName: r.customerName, orderId: r.orderId }));
+    .map((r) => ({
+      ...toCall(r.call),
+      providerName: r.providerName,
+      number: r.number,
+      customerName: r.customerName,
+      orderId: r.orderId,
+    }));
 }
 
 /** How many calls are stuck: failed, or waiting after a failure. */
@@ -121,7 +159,9 @@ export async function countStuckCalls(): Promise<number> {
   const row = getDb()
     .select({ n: sql<number>`count(*)` })
     .from(hubOutbox)
-    .where(sql`${hubOutbox.state} = 'failed' or (${hubOutbox.state} = 'pending' and ${hubOutbox.lastError} is not null)`)
+    .where(
+      sql`${hubOutbox.state} = 'failed' or (${hubOutbox.state} = 'pending' and ${hubOutbox.lastError} is not null)`,
+    )
     .get();
   return row?.n ?? 0;
 }

@@ -20,7 +20,9 @@ const statements = preparedOnce('rate-limits', (db) => ({
   peek: db
     .select({ count: rateLimits.count })
     .from(rateLimits)
-    .where(and(eq(rateLimits.bucket, sql.placeholder('bucket')), eq(rateLimits.windowStart, sql.placeholder('windowStart'))))
+    .where(
+      and(eq(rateLimits.bucket, sql.placeholder('bucket')), eq(rateLimits.windowStart, sql.placeholder('windowStart'))),
+    )
     .prepare(),
 }));
 
@@ -28,7 +30,11 @@ const statements = preparedOnce('rate-limits', (db) => ({
  * Counts one hit in `bucket`'s fixed window of `windowMs` and returns the count so far and when the
  * window ends. Kept in the database so every instance shares it and a restart forgets nothing.
  */
-export async function hitRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+export async function hitRateLimit(
+  bucket: string,
+  windowMs: number,
+  now: number,
+): Promise<{ count: number; resetAt: number }> {
   const windowStart = now - (now % windowMs);
   const row = statements().hit.get({ bucket, windowStart });
   if (!row) throw new Error(`rate limit upsert for ${bucket} returned no row`); // an upsert always returns its row
@@ -36,7 +42,11 @@ export async function hitRateLimit(bucket: string, windowMs: number, now: number
 }
 
 /** The hits counted in `bucket`'s current window so far, counting none (a look before a hit that only failures make). */
-export async function readRateLimit(bucket: string, windowMs: number, now: number): Promise<{ count: number; resetAt: number }> {
+export async function readRateLimit(
+  bucket: string,
+  windowMs: number,
+  now: number,
+): Promise<{ count: number; resetAt: number }> {
   const windowStart = now - (now % windowMs);
   return { count: statements().peek.get({ bucket, windowStart })?.count ?? 0, resetAt: windowStart + windowMs };
 }

@@ -7,12 +7,19 @@ import { orders, orderSightings, screens } from '../schema';
 export type ScreenRow = typeof screens.$inferSelect;
 
 /** Records a heartbeat: upserts the screen and notes the first sighting of each order it shows. */
-export async function recordHeartbeat(screen: Omit<ScreenRow, 'createdAt'>, shown: readonly string[], now: number): Promise<void> {
+export async function recordHeartbeat(
+  screen: Omit<ScreenRow, 'createdAt'>,
+  shown: readonly string[],
+  now: number,
+): Promise<void> {
   const db = getDb();
   db.transaction(
     (tx) => {
       const { id, ...rest } = screen;
-      tx.insert(screens).values({ ...screen, createdAt: now }).onConflictDoUpdate({ target: screens.id, set: rest }).run();
+      tx.insert(screens)
+        .values({ ...screen, createdAt: now })
+        .onConflictDoUpdate({ target: screens.id, set: rest })
+        .run();
       if (shown.length === 0) return;
       // Only real orders (an id a screen made up changes nothing); the first sighting wins.
       tx.run(sql`insert or ignore into ${orderSightings} (order_id, first_shown_at, screen_id)
@@ -27,15 +34,35 @@ export async function listScreens(since: number): Promise<ScreenRow[]> {
   return getDb().select().from(screens).where(gt(screens.lastSeenAt, since)).orderBy(desc(screens.lastSeenAt)).all();
 }
 
-export type UnseenOrder = { id: string; dailyNumber: number; customerName: string | null; status: string; createdAt: number; source: string };
+export type UnseenOrder = {
+  id: string;
+  dailyNumber: number;
+  customerName: string | null;
+  status: string;
+  createdAt: number;
+  source: string;
+};
 
 /** Open orders placed at or before `placedBy` that no screen has shown yet, oldest first. */
 export async function unseenOpenOrders(placedBy: number, limit: number): Promise<UnseenOrder[]> {
   return getDb()
-    .select({ id: orders.id, dailyNumber: orders.dailyNumber, customerName: orders.customerName, status: orders.status, createdAt: orders.createdAt, source: orders.source })
+    .select({
+      id: orders.id,
+      dailyNumber: orders.dailyNumber,
+      customerName: orders.customerName,
+      status: orders.status,
+      createdAt: orders.createdAt,
+      source: orders.source,
+    })
     .from(orders)
     .leftJoin(orderSightings, eq(orderSightings.orderId, orders.id))
-    .where(and(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']), lte(orders.createdAt, placedBy), isNull(orderSightings.orderId)))
+    .where(
+      and(
+        inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']),
+        lte(orders.createdAt, placedBy),
+        isNull(orderSightings.orderId),
+      ),
+    )
     .orderBy(asc(orders.createdAt))
     .limit(limit)
     .all();
@@ -43,5 +70,9 @@ export async function unseenOpenOrders(placedBy: number, limit: number): Promise
 
 /** When (and by which screen) an order was first shown, if it was. */
 export async function sightingOf(orderId: string): Promise<{ firstShownAt: number; screenId: string } | undefined> {
-  return getDb().select({ firstShownAt: orderSightings.firstShownAt, screenId: orderSightings.screenId }).from(orderSightings).where(eq(orderSightings.orderId, orderId)).get();
+  return getDb()
+    .select({ firstShownAt: orderSightings.firstShownAt, screenId: orderSightings.screenId })
+    .from(orderSightings)
+    .where(eq(orderSightings.orderId, orderId))
+    .get();
 }

@@ -12,14 +12,24 @@ export async function listActiveStaffWithPins(): Promise<StaffWithPin[]> {
 }
 
 export async function listStaff(): Promise<StaffMember[]> {
-  return getDb().select().from(staff).orderBy(asc(staff.createdAt)).all().map(({ pinHash: _p, ...m }) => m);
+  return getDb()
+    .select()
+    .from(staff)
+    .orderBy(asc(staff.createdAt))
+    .all()
+    .map(({ pinHash: _p, ...m }) => m);
 }
 
 export async function insertStaff(m: StaffWithPin): Promise<void> {
   getDb().insert(staff).values(m).run();
 }
 
-export async function insertSession(s: { tokenHash: string; staffId: string; createdAt: number; expiresAt: number }): Promise<void> {
+export async function insertSession(s: {
+  tokenHash: string;
+  staffId: string;
+  createdAt: number;
+  expiresAt: number;
+}): Promise<void> {
   const db = getDb();
   db.transaction((tx) => {
     tx.delete(sessions).where(lt(sessions.expiresAt, s.createdAt)).run(); // sweep expired ones while here
@@ -33,7 +43,15 @@ export type SessionFound = { member: StaffMember; createdAt: number; expiresAt: 
 /** The active staff member behind an unexpired session. */
 export async function findSessionStaff(tokenHash: string, now: number): Promise<SessionFound | undefined> {
   const row = getDb()
-    .select({ id: staff.id, name: staff.name, role: staff.role, active: staff.active, staffCreatedAt: staff.createdAt, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+    .select({
+      id: staff.id,
+      name: staff.name,
+      role: staff.role,
+      active: staff.active,
+      staffCreatedAt: staff.createdAt,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(staff.active, true)))
@@ -54,5 +72,8 @@ export async function deleteSession(tokenHash: string): Promise<void> {
 
 /** Ends every session of one staff member (signed out on every device); returns how many ended. */
 export async function deleteStaffSessions(staffId: string, now: number): Promise<number> {
-  return getDb().delete(sessions).where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now))).run().changes;
+  return getDb()
+    .delete(sessions)
+    .where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now)))
+    .run().changes;
 }

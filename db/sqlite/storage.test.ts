@@ -13,13 +13,38 @@ import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer';
 import { env } from '@/lib/env';
 import { rawRun } from '../store/inspect';
 import { DEMO_CLIENT_ID } from '../seed';
-import { changeOrder, createOrder, getOrder, listKitchenOrders, listOpenOrders, listQueue, type NewOrder } from './orders';
+import {
+  changeOrder,
+  createOrder,
+  getOrder,
+  listKitchenOrders,
+  listOpenOrders,
+  listQueue,
+  type NewOrder,
+} from './orders';
 import { hitRateLimit } from './rate-limits';
 
 const newOrder = (over: Partial<NewOrder> = {}): NewOrder => ({
-  id: newOrderId(), source: 'api', clientId: DEMO_CLIENT_ID, provider: null, customerId: 'cus_1', customerName: null, orderType: 'pickup',
-  businessDate: '2031-05-01', status: 'queued', bread: 'white', peanutButter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves',
-  extras: ['honey'], items: null, notes: null, canceledBy: null, createdAt: Date.now(), ...over,
+  id: newOrderId(),
+  source: 'api',
+  clientId: DEMO_CLIENT_ID,
+  provider: null,
+  customerId: 'cus_1',
+  customerName: null,
+  orderType: 'pickup',
+  businessDate: '2031-05-01',
+  status: 'queued',
+  bread: 'white',
+  peanutButter: 'smooth',
+  jelly: 'grape',
+  toast: 'none',
+  cut: 'halves',
+  extras: ['honey'],
+  items: null,
+  notes: null,
+  canceledBy: null,
+  createdAt: Date.now(),
+  ...over,
 });
 
 async function place(over: Partial<NewOrder> = {}) {
@@ -30,7 +55,9 @@ async function place(over: Partial<NewOrder> = {}) {
 
 /** How SQLite stores a JSON column: NULL must stay NULL, never the text 'null'. */
 const storedJson = (id: string) =>
-  getDb().get<{ extras: string | null; items: string | null; attention: string | null }>(sql`select extras, items, attention from orders where id = ${id}`);
+  getDb().get<{ extras: string | null; items: string | null; attention: string | null }>(
+    sql`select extras, items, attention from orders where id = ${id}`,
+  );
 
 const onSqlite = !process.env.DATABASE_URL;
 const getSqlitePath = () => env().DATABASE_PATH;
@@ -40,8 +67,23 @@ describe.runIf(onSqlite)('orders', () => {
     const first = await place({ businessDate: '2031-06-01' });
     const second = await place({ businessDate: '2031-06-01' });
     expect([first.order.dailyNumber, second.order.dailyNumber]).toEqual([1, 2]);
-    expect(first.event).toMatchObject({ orderId: first.order.id, type: 'created', action: 'create', fromStatus: null, toStatus: 'queued', version: 1, changes: null });
-    expect(first.order).toMatchObject({ version: 1, attention: null, items: null, extras: ['honey'], updatedAt: first.order.createdAt, statusAt: first.order.createdAt });
+    expect(first.event).toMatchObject({
+      orderId: first.order.id,
+      type: 'created',
+      action: 'create',
+      fromStatus: null,
+      toStatus: 'queued',
+      version: 1,
+      changes: null,
+    });
+    expect(first.order).toMatchObject({
+      version: 1,
+      attention: null,
+      items: null,
+      extras: ['honey'],
+      updatedAt: first.order.createdAt,
+      statusAt: first.order.createdAt,
+    });
     expect(await getOrder(first.order.id)).toEqual(first.order);
     expect(storedJson(first.order.id)).toEqual({ extras: '["honey"]', items: null, attention: null });
   });
@@ -52,25 +94,68 @@ describe.runIf(onSqlite)('orders', () => {
     const created = await createOrder(newOrder(), 'test', { claim, render });
     expect(created).toMatchObject({ kind: 'created', response: { status: 201, body: '{"first":true}' } });
     const before = (await listOpenOrders()).length;
-    expect(await createOrder(newOrder(), 'test', { claim, render })).toEqual({ kind: 'replay', response: { status: 201, body: '{"first":true}' } });
-    expect(await createOrder(newOrder(), 'test', { claim: { ...claim, requestHash: 'h2' }, render })).toEqual({ kind: 'mismatch' });
+    expect(await createOrder(newOrder(), 'test', { claim, render })).toEqual({
+      kind: 'replay',
+      response: { status: 201, body: '{"first":true}' },
+    });
+    expect(await createOrder(newOrder(), 'test', { claim: { ...claim, requestHash: 'h2' }, render })).toEqual({
+      kind: 'mismatch',
+    });
     expect(await listOpenOrders()).toHaveLength(before);
   });
 
   test('changeOrder writes what the change names and leaves every other column as it was', async () => {
     const { order } = await place({ extras: null as unknown as string[], notes: 'no crusts' }); // as a provider order may store it
-    const moved = await changeOrder(order.id, () => ({ type: 'status', action: 'advance', actor: 'test', at: order.createdAt + 5, status: 'prepping' }));
-    expect(moved?.order).toMatchObject({ status: 'prepping', statusAt: order.createdAt + 5, updatedAt: order.createdAt + 5, version: 2, notes: 'no crusts', attention: null });
+    const moved = await changeOrder(order.id, () => ({
+      type: 'status',
+      action: 'advance',
+      actor: 'test',
+      at: order.createdAt + 5,
+      status: 'prepping',
+    }));
+    expect(moved?.order).toMatchObject({
+      status: 'prepping',
+      statusAt: order.createdAt + 5,
+      updatedAt: order.createdAt + 5,
+      version: 2,
+      notes: 'no crusts',
+      attention: null,
+    });
     expect(storedJson(order.id)).toEqual({ extras: null, items: null, attention: null });
 
     const edited = await changeOrder(order.id, () => ({
-      type: 'edited', action: 'edit', actor: 'test', at: order.createdAt + 9, fields: { jelly: 'apricot', notes: undefined },
-      changes: { jelly: { from: 'grape', to: 'apricot' } }, attention: { kind: 'edited', changes: { jelly: { from: 'grape', to: 'apricot' } } },
+      type: 'edited',
+      action: 'edit',
+      actor: 'test',
+      at: order.createdAt + 9,
+      fields: { jelly: 'apricot', notes: undefined },
+      changes: { jelly: { from: 'grape', to: 'apricot' } },
+      attention: { kind: 'edited', changes: { jelly: { from: 'grape', to: 'apricot' } } },
     }));
-    expect(edited?.order).toMatchObject({ jelly: 'apricot', notes: 'no crusts', status: 'prepping', statusAt: order.createdAt + 5, version: 3 });
-    expect(edited?.event).toMatchObject({ type: 'edited', fromStatus: 'prepping', toStatus: 'prepping', version: 3, changes: { jelly: { from: 'grape', to: 'apricot' } } });
+    expect(edited?.order).toMatchObject({
+      jelly: 'apricot',
+      notes: 'no crusts',
+      status: 'prepping',
+      statusAt: order.createdAt + 5,
+      version: 3,
+    });
+    expect(edited?.event).toMatchObject({
+      type: 'edited',
+      fromStatus: 'prepping',
+      toStatus: 'prepping',
+      version: 3,
+      changes: { jelly: { from: 'grape', to: 'apricot' } },
+    });
 
-    const canceled = await changeOrder(order.id, () => ({ type: 'status', action: 'cancel', actor: 'test', at: order.createdAt + 12, status: 'canceled', canceledBy: 'kitchen', attention: null }));
+    const canceled = await changeOrder(order.id, () => ({
+      type: 'status',
+      action: 'cancel',
+      actor: 'test',
+      at: order.createdAt + 12,
+      status: 'canceled',
+      canceledBy: 'kitchen',
+      attention: null,
+    }));
     expect(canceled?.order).toMatchObject({ status: 'canceled', canceledBy: 'kitchen', attention: null, version: 4 });
     expect(storedJson(order.id)?.attention).toBeNull();
     expect((await listKitchenOrders()).map((o) => o.id)).not.toContain(order.id); // a kitchen cancel needs no acknowledgement
@@ -79,16 +164,33 @@ describe.runIf(onSqlite)('orders', () => {
   test('changeOrder: a decision of null writes nothing, a throw rolls back, an unknown id is undefined', async () => {
     const { order } = await place();
     expect(await changeOrder(order.id, () => null)).toEqual({ order, event: null });
-    await expect(changeOrder(order.id, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      changeOrder(order.id, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await getOrder(order.id)).toEqual(order);
     expect(await changeOrder('ord_unknown', () => null)).toBeUndefined();
   });
 
   test('listQueue is every open order with what the ETA needs', async () => {
     const { order } = await place({ toast: 'light' });
-    await changeOrder(order.id, () => ({ type: 'status', action: 'advance', actor: 'test', at: order.createdAt + 1, status: 'prepping' }));
+    await changeOrder(order.id, () => ({
+      type: 'status',
+      action: 'advance',
+      actor: 'test',
+      at: order.createdAt + 1,
+      status: 'prepping',
+    }));
     const queue = await listQueue();
-    expect(queue.find((e) => e.id === order.id)).toEqual({ id: order.id, status: 'prepping', toast: 'light', statusAt: order.createdAt + 1, createdAt: order.createdAt, rush: false });
+    expect(queue.find((e) => e.id === order.id)).toEqual({
+      id: order.id,
+      status: 'prepping',
+      toast: 'light',
+      statusAt: order.createdAt + 1,
+      createdAt: order.createdAt,
+      rush: false,
+    });
     expect(queue.map((e) => e.id).sort()).toEqual((await listOpenOrders()).map((o) => o.id).sort());
   });
 });
@@ -98,20 +200,48 @@ describe.runIf(onSqlite)('orders', () => {
 describe.runIf(onSqlite)('the cached queue', () => {
   /** The queue as a fresh read sees it (listOpenOrders is never cached), in the cache's terms. */
   const freshQueue = async () =>
-    (await listOpenOrders()).map((o) => ({ id: o.id, status: o.status, toast: o.toast, statusAt: o.statusAt, createdAt: o.createdAt, rush: o.rush })).sort((a, b) => a.id.localeCompare(b.id));
+    (await listOpenOrders())
+      .map((o) => ({
+        id: o.id,
+        status: o.status,
+        toast: o.toast,
+        statusAt: o.statusAt,
+        createdAt: o.createdAt,
+        rush: o.rush,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
   const cachedQueue = async () => [...(await listQueue())].sort((a, b) => a.id.localeCompare(b.id));
 
-  test('is reused while nothing changed, and follows this connection\'s own creates and changes', async () => {
+  test("is reused while nothing changed, and follows this connection's own creates and changes", async () => {
     const { order } = await place({ toast: 'dark' });
     const first = await listQueue();
     expect(await listQueue()).toBe(first); // nothing changed: the same read, not a new one
     const second = await place();
     expect(await cachedQueue()).toEqual(await freshQueue());
-    await changeOrder(order.id, () => ({ type: 'rushed', action: 'rush', actor: 'test', at: order.createdAt + 1, fields: { rush: true } }));
-    await changeOrder(second.order.id, () => ({ type: 'status', action: 'advance', actor: 'test', at: order.createdAt + 2, status: 'prepping' }));
+    await changeOrder(order.id, () => ({
+      type: 'rushed',
+      action: 'rush',
+      actor: 'test',
+      at: order.createdAt + 1,
+      fields: { rush: true },
+    }));
+    await changeOrder(second.order.id, () => ({
+      type: 'status',
+      action: 'advance',
+      actor: 'test',
+      at: order.createdAt + 2,
+      status: 'prepping',
+    }));
     expect((await listQueue()).find((e) => e.id === order.id)).toMatchObject({ rush: true });
     expect(await cachedQueue()).toEqual(await freshQueue());
-    await changeOrder(order.id, () => ({ type: 'status', action: 'cancel', actor: 'test', at: order.createdAt + 3, status: 'canceled', canceledBy: 'kitchen' }));
+    await changeOrder(order.id, () => ({
+      type: 'status',
+      action: 'cancel',
+      actor: 'test',
+      at: order.createdAt + 3,
+      status: 'canceled',
+      canceledBy: 'kitchen',
+    }));
     expect((await listQueue()).some((e) => e.id === order.id)).toBe(false);
     expect(await cachedQueue()).toEqual(await freshQueue());
   });
@@ -119,7 +249,11 @@ describe.runIf(onSqlite)('the cached queue', () => {
   test('a refused change and an idempotent replay leave it right', async () => {
     const { order } = await place();
     await listQueue();
-    await expect(changeOrder(order.id, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      changeOrder(order.id, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     const claim = { clientId: DEMO_CLIENT_ID, key: `k_${order.id}`, requestHash: 'h' };
     const render = () => ({ status: 201, body: '{}' });
     await createOrder(newOrder(), 'test', { claim, render });
@@ -169,7 +303,10 @@ describe.runIf(onSqlite)('WAL checkpoints', () => {
     const pragma = (name: string) => getDb().get<Record<string, number>>(sql.raw(`PRAGMA ${name}`));
     expect(Object.values(pragma('wal_autocheckpoint') ?? {})).toEqual([SAFETY_NET_PAGES]); // far above what the writes below add
     for (let i = 0; i < 30; i++) await place();
-    await vi.waitFor(() => expect(checkpointStats()?.pagesCopied).toBeGreaterThan(30), { timeout: 5_000, interval: 50 });
+    await vi.waitFor(() => expect(checkpointStats()?.pagesCopied).toBeGreaterThan(30), {
+      timeout: 5_000,
+      interval: 50,
+    });
     expect(checkpointStats()?.failures).toBe(0);
     closeDb();
     expect(checkpointStats()).toBeUndefined();
@@ -180,13 +317,19 @@ describe.runIf(onSqlite)('WAL checkpoints', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const checkpointer = startCheckpointer(file, 20);
     try {
-      await vi.waitFor(() => expect(checkpointer.stats().failures).toBeGreaterThan(2), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(() => expect(checkpointer.stats().failures).toBeGreaterThan(2), {
+        timeout: 5_000,
+        interval: 20,
+      });
       expect(errors.mock.calls.filter(([m]) => String(m).startsWith('WAL checkpointer:'))).toHaveLength(1); // said once, not every tick
       const db = openSqlite(file); // the file appears: the next ticks succeed
       db.sqlite.prepare('create table t (x)').run();
       await vi.waitFor(() => expect(checkpointer.stats().runs).toBeGreaterThan(0), { timeout: 5_000, interval: 20 });
       const { failures, runs } = checkpointer.stats();
-      await vi.waitFor(() => expect(checkpointer.stats().runs).toBeGreaterThan(runs + 2), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(() => expect(checkpointer.stats().runs).toBeGreaterThan(runs + 2), {
+        timeout: 5_000,
+        interval: 20,
+      });
       expect(checkpointer.stats().failures).toBe(failures);
       db.sqlite.close();
     } finally {

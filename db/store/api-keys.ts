@@ -5,4 +5,9 @@ import { twin } from './twin';
 
 export type { ApiKeyRecord, NewApiKey } from '../sqlite/api-keys';
 
-export const { findApiKeyByHash, touchApiKey, insertApiKey, revokeApiKey } = twin(sqlite, pg, ['findApiKeyByHash', 'touchApiKey', 'insertApiKey', 'revokeApiKey']);
+export const { findApiKeyByHash, touchApiKey, insertApiKey, revokeApiKey } = twin(sqlite, pg, [
+  'findApiKeyByHash',
+  'touchApiKey',
+  'insertApiKey',
+  'revokeApiKey',
+]);

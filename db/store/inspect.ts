@@ -28,7 +28,11 @@ export async function rawRun(query: string): Promise<void> {
 export async function tableNames(): Promise<string[]> {
   const rows =
     storeKind() === 'postgres'
-      ? await rawRows<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")
-      : await rawRows<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name");
+      ? await rawRows<{ name: string }>(
+          "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name",
+        )
+      : await rawRows<{ name: string }>(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+        );
   return rows.map((r) => r.name).filter((n) => !n.startsWith('__drizzle'));
 }

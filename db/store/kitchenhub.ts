@@ -5,4 +5,24 @@ import { twin } from './twin';
 
 export type { DeliveryLogEntry, StoredDelivery } from '../sqlite/kitchenhub';
 
-export const { recordDelivery, ingestHubOrder, decideHubOrder, listHubOrders, getHubOrder, dueScheduledHubOrders, listDeliveries, getDelivery, countRecovered } = twin(sqlite, pg, ['recordDelivery', 'ingestHubOrder', 'decideHubOrder', 'listHubOrders', 'getHubOrder', 'dueScheduledHubOrders', 'listDeliveries', 'getDelivery', 'countRecovered']);
+export const {
+  recordDelivery,
+  ingestHubOrder,
+  decideHubOrder,
+  listHubOrders,
+  getHubOrder,
+  dueScheduledHubOrders,
+  listDeliveries,
+  getDelivery,
+  countRecovered,
+} = twin(sqlite, pg, [
+  'recordDelivery',
+  'ingestHubOrder',
+  'decideHubOrder',
+  'listHubOrders',
+  'getHubOrder',
+  'dueScheduledHubOrders',
+  'listDeliveries',
+  'getDelivery',
+  'countRecovered',
+]);

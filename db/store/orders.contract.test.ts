@@ -7,8 +7,23 @@ import type { Order } from '@/lib/orders/types';
 import { DEMO_CLIENT_ID } from '../seed';
 import { insertApiKey } from './api-keys';
 import {
-  changeOrder, createOrder, eventsSince, findIdempotentResponse, getOrder, latestEventSeq, listClientOrders, listKitchenOrders, listOpenOrders,
-  listQueue, listRecentlyClosed, listStaleOpenOrders, orderHistory, pruneIdempotencyKeys, readySince, type NewOrder, type OrderChange,
+  changeOrder,
+  createOrder,
+  eventsSince,
+  findIdempotentResponse,
+  getOrder,
+  latestEventSeq,
+  listClientOrders,
+  listKitchenOrders,
+  listOpenOrders,
+  listQueue,
+  listRecentlyClosed,
+  listStaleOpenOrders,
+  orderHistory,
+  pruneIdempotencyKeys,
+  readySince,
+  type NewOrder,
+  type OrderChange,
 } from './orders';
 
 const T0 = 1_900_000_000_000; // a fixed clock: ms times far from other tests' Date.now()
@@ -17,9 +32,26 @@ let days = 0;
 const freshDay = () => `2040-01-${String(++days).padStart(3, '0')}`;
 
 const newOrder = (over: Partial<NewOrder> = {}): NewOrder => ({
-  id: newOrderId(), source: 'api', clientId: DEMO_CLIENT_ID, provider: null, customerId: 'cus_1', customerName: null, orderType: 'pickup',
-  businessDate: '2040-02-01', status: 'queued', bread: 'white', peanutButter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves',
-  extras: ['honey'], items: null, notes: null, canceledBy: null, createdAt: T0, ...over,
+  id: newOrderId(),
+  source: 'api',
+  clientId: DEMO_CLIENT_ID,
+  provider: null,
+  customerId: 'cus_1',
+  customerName: null,
+  orderType: 'pickup',
+  businessDate: '2040-02-01',
+  status: 'queued',
+  bread: 'white',
+  peanutButter: 'smooth',
+  jelly: 'grape',
+  toast: 'none',
+  cut: 'halves',
+  extras: ['honey'],
+  items: null,
+  notes: null,
+  canceledBy: null,
+  createdAt: T0,
+  ...over,
 });
 
 async function place(over: Partial<NewOrder> = {}) {
@@ -28,28 +60,64 @@ async function place(over: Partial<NewOrder> = {}) {
   return created;
 }
 
-const to = (status: Order['status'], at: number, extra: Partial<OrderChange> = {}): OrderChange => ({ type: 'status', action: 'advance', actor: 'test', at, status, ...extra });
+const to = (status: Order['status'], at: number, extra: Partial<OrderChange> = {}): OrderChange => ({
+  type: 'status',
+  action: 'advance',
+  actor: 'test',
+  at,
+  status,
+  ...extra,
+});
 
 let clients = 0;
 /** A client of its own, so its order list holds only this test's orders. */
 async function newClient(): Promise<string> {
   const id = `cli_contract_${++clients}_${newOrderId().slice(4, 10)}`;
-  await insertApiKey({ id: `key_${id}`, clientId: id, clientName: 'Contract', name: 't', keyHash: `hash_${id}`, prefix: 'pbj_test_c', mode: 'test', now: T0 });
+  await insertApiKey({
+    id: `key_${id}`,
+    clientId: id,
+    clientName: 'Contract',
+    name: 't',
+    keyHash: `hash_${id}`,
+    prefix: 'pbj_test_c',
+    mode: 'test',
+    now: T0,
+  });
   return id;
 }
 
 describe('createOrder and the idempotency record', () => {
   test('numbers the day from 1, logs the created event and reads back what it returned', async () => {
     const day = freshDay();
-    const first = await place({ businessDate: day, items: [{ name: 'PB&J', options: { jelly: 'grape' } }], notes: 'no crusts' });
+    const first = await place({
+      businessDate: day,
+      items: [{ name: 'PB&J', options: { jelly: 'grape' } }],
+      notes: 'no crusts',
+    });
     const second = await place({ businessDate: day });
     const other = await place({ businessDate: freshDay() });
     expect([first.order.dailyNumber, second.order.dailyNumber, other.order.dailyNumber]).toEqual([1, 2, 1]);
     expect(first.event).toEqual({
-      seq: expect.any(Number), orderId: first.order.id, type: 'created', action: 'create', fromStatus: null, toStatus: 'queued', actor: 'test', changes: null, version: 1, at: T0,
+      seq: expect.any(Number),
+      orderId: first.order.id,
+      type: 'created',
+      action: 'create',
+      fromStatus: null,
+      toStatus: 'queued',
+      actor: 'test',
+      changes: null,
+      version: 1,
+      at: T0,
     });
     expect(first.order).toMatchObject({
-      version: 1, attention: null, rush: false, itemsDone: [], extras: ['honey'], items: [{ name: 'PB&J', options: { jelly: 'grape' } }], updatedAt: T0, statusAt: T0,
+      version: 1,
+      attention: null,
+      rush: false,
+      itemsDone: [],
+      extras: ['honey'],
+      items: [{ name: 'PB&J', options: { jelly: 'grape' } }],
+      updatedAt: T0,
+      statusAt: T0,
     });
     expect(first.response).toBeNull();
     expect(await getOrder(first.order.id)).toEqual(first.order);
@@ -75,7 +143,9 @@ describe('createOrder and the idempotency record', () => {
     expect(created.response).toEqual(first);
     const open = (await listOpenOrders()).length;
     expect(await createOrder(newOrder(), 'test', { claim, render })).toEqual({ kind: 'replay', response: first });
-    expect(await createOrder(newOrder(), 'test', { claim: { ...claim, requestHash: 'h2' }, render })).toEqual({ kind: 'mismatch' });
+    expect(await createOrder(newOrder(), 'test', { claim: { ...claim, requestHash: 'h2' }, render })).toEqual({
+      kind: 'mismatch',
+    });
     expect(await findIdempotentResponse(claim)).toEqual({ kind: 'replay', response: first });
     expect(await findIdempotentResponse({ ...claim, requestHash: 'h2' })).toEqual({ kind: 'mismatch' });
     expect(await findIdempotentResponse({ ...claim, clientId: 'cli_other' })).toBeUndefined(); // keys are per client
@@ -86,7 +156,14 @@ describe('createOrder and the idempotency record', () => {
     const day = freshDay();
     const claim = { clientId: DEMO_CLIENT_ID, key: `k-${newOrderId()}`, requestHash: 'h' };
     const input = newOrder({ businessDate: day });
-    await expect(createOrder(input, 'test', { claim, render: () => { throw new Error('render failed'); } })).rejects.toThrow('render failed');
+    await expect(
+      createOrder(input, 'test', {
+        claim,
+        render: () => {
+          throw new Error('render failed');
+        },
+      }),
+    ).rejects.toThrow('render failed');
     expect(await getOrder(input.id)).toBeUndefined();
     expect(await findIdempotentResponse(claim)).toBeUndefined();
     expect((await place({ businessDate: day })).order.dailyNumber).toBe(1);
@@ -95,7 +172,10 @@ describe('createOrder and the idempotency record', () => {
   test('pruneIdempotencyKeys drops records older than the cut and counts them', async () => {
     const render = () => ({ status: 201, body: '{}' });
     for (const createdAt of [1_000, 2_000, 3_000]) {
-      await createOrder(newOrder({ createdAt }), 'test', { claim: { clientId: DEMO_CLIENT_ID, key: `old-${createdAt}-${newOrderId()}`, requestHash: 'h' }, render });
+      await createOrder(newOrder({ createdAt }), 'test', {
+        claim: { clientId: DEMO_CLIENT_ID, key: `old-${createdAt}-${newOrderId()}`, requestHash: 'h' },
+        render,
+      });
     }
     expect(await pruneIdempotencyKeys(2_500)).toBe(2);
     expect(await pruneIdempotencyKeys(2_500)).toBe(0);
@@ -105,18 +185,24 @@ describe('createOrder and the idempotency record', () => {
   test('20 orders placed at once on one day take the numbers 1 to 20, each once', async () => {
     const day = freshDay();
     const created = await Promise.all(Array.from({ length: 20 }, () => place({ businessDate: day })));
-    expect(created.map((c) => c.order.dailyNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(created.map((c) => c.order.dailyNumber).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
   });
 
   test('one idempotency key sent 10 times at once creates one order; the others replay its response', async () => {
     const day = freshDay();
     const claim = { clientId: DEMO_CLIENT_ID, key: `k-${newOrderId()}`, requestHash: 'same' };
     const render = (o: Order) => ({ status: 201, body: o.id });
-    const results = await Promise.all(Array.from({ length: 10 }, () => createOrder(newOrder({ businessDate: day }), 'test', { claim, render })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => createOrder(newOrder({ businessDate: day }), 'test', { claim, render })),
+    );
     const created = results.filter((r) => r.kind === 'created');
     expect(created).toHaveLength(1);
     const id = created[0]?.order.id;
-    expect(results.filter((r) => r.kind === 'replay')).toEqual(Array.from({ length: 9 }, () => ({ kind: 'replay', response: { status: 201, body: id } })));
+    expect(results.filter((r) => r.kind === 'replay')).toEqual(
+      Array.from({ length: 9 }, () => ({ kind: 'replay', response: { status: 201, body: id } })),
+    );
     expect((await place({ businessDate: day })).order.dailyNumber).toBe(2);
   });
 });
@@ -126,20 +212,71 @@ describe('changeOrder', () => {
     const { order } = await place({ notes: 'no crusts', toast: 'light' });
     const moved = await changeOrder(order.id, () => to('prepping', T0 + 5));
     expect(moved?.order).toEqual({ ...order, status: 'prepping', statusAt: T0 + 5, updatedAt: T0 + 5, version: 2 });
-    expect(moved?.event).toMatchObject({ orderId: order.id, type: 'status', action: 'advance', fromStatus: 'queued', toStatus: 'prepping', version: 2, at: T0 + 5, changes: null });
+    expect(moved?.event).toMatchObject({
+      orderId: order.id,
+      type: 'status',
+      action: 'advance',
+      fromStatus: 'queued',
+      toStatus: 'prepping',
+      version: 2,
+      at: T0 + 5,
+      changes: null,
+    });
 
     const changes = { jelly: { from: 'grape', to: 'apricot' }, extras: { from: ['honey'], to: [] } };
     const edited = await changeOrder(order.id, () => ({
-      type: 'edited', action: 'edit', actor: 'staff:1', at: T0 + 9, fields: { jelly: 'apricot', extras: [], notes: undefined }, changes, attention: { kind: 'edited', changes },
+      type: 'edited',
+      action: 'edit',
+      actor: 'staff:1',
+      at: T0 + 9,
+      fields: { jelly: 'apricot', extras: [], notes: undefined },
+      changes,
+      attention: { kind: 'edited', changes },
     }));
-    expect(edited?.order).toEqual({ ...moved?.order, jelly: 'apricot', extras: [], updatedAt: T0 + 9, version: 3, attention: { kind: 'edited', changes } });
-    expect(edited?.event).toMatchObject({ type: 'edited', action: 'edit', actor: 'staff:1', fromStatus: 'prepping', toStatus: 'prepping', version: 3, changes });
+    expect(edited?.order).toEqual({
+      ...moved?.order,
+      jelly: 'apricot',
+      extras: [],
+      updatedAt: T0 + 9,
+      version: 3,
+      attention: { kind: 'edited', changes },
+    });
+    expect(edited?.event).toMatchObject({
+      type: 'edited',
+      action: 'edit',
+      actor: 'staff:1',
+      fromStatus: 'prepping',
+      toStatus: 'prepping',
+      version: 3,
+      changes,
+    });
 
-    const rushed = await changeOrder(order.id, () => ({ type: 'rushed', action: 'rush', actor: 'test', at: T0 + 10, fields: { rush: true, itemsDone: [0] } }));
-    expect(rushed?.order).toMatchObject({ rush: true, itemsDone: [0], attention: { kind: 'edited', changes }, statusAt: T0 + 5, version: 4 });
+    const rushed = await changeOrder(order.id, () => ({
+      type: 'rushed',
+      action: 'rush',
+      actor: 'test',
+      at: T0 + 10,
+      fields: { rush: true, itemsDone: [0] },
+    }));
+    expect(rushed?.order).toMatchObject({
+      rush: true,
+      itemsDone: [0],
+      attention: { kind: 'edited', changes },
+      statusAt: T0 + 5,
+      version: 4,
+    });
 
-    const canceled = await changeOrder(order.id, () => to('canceled', T0 + 12, { action: 'cancel', canceledBy: 'kitchen', attention: null }));
-    expect(canceled?.order).toMatchObject({ status: 'canceled', canceledBy: 'kitchen', attention: null, statusAt: T0 + 12, version: 5, rush: true });
+    const canceled = await changeOrder(order.id, () =>
+      to('canceled', T0 + 12, { action: 'cancel', canceledBy: 'kitchen', attention: null }),
+    );
+    expect(canceled?.order).toMatchObject({
+      status: 'canceled',
+      canceledBy: 'kitchen',
+      attention: null,
+      statusAt: T0 + 12,
+      version: 5,
+      rush: true,
+    });
     expect(await getOrder(order.id)).toEqual(canceled?.order);
     expect((await listKitchenOrders()).map((o) => o.id)).not.toContain(order.id); // a kitchen cancel needs no acknowledgement
   });
@@ -148,7 +285,11 @@ describe('changeOrder', () => {
     const { order } = await place();
     const seq = await latestEventSeq();
     expect(await changeOrder(order.id, () => null)).toEqual({ order, event: null });
-    await expect(changeOrder(order.id, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      changeOrder(order.id, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await getOrder(order.id)).toEqual(order);
     expect(await changeOrder('ord_unknown', () => to('prepping', T0))).toBeUndefined();
     expect(await latestEventSeq()).toBe(seq);
@@ -174,7 +315,13 @@ describe('changeOrder', () => {
     const { order } = await place();
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        changeOrder(order.id, (current) => ({ type: 'item', action: 'item', actor: 'test', at: T0 + i, fields: { itemsDone: [...current.itemsDone, i] } })),
+        changeOrder(order.id, (current) => ({
+          type: 'item',
+          action: 'item',
+          actor: 'test',
+          at: T0 + i,
+          fields: { itemsDone: [...current.itemsDone, i] },
+        })),
       ),
     );
     const after = await getOrder(order.id);
@@ -202,9 +349,13 @@ describe('reading orders', () => {
     const page3 = await listClientOrders({ clientId: client, limit: 2, startingAfter: expected[2] });
     expect(page3?.map((o) => o.id)).toEqual(expected.slice(3, 5));
 
-    expect((await listClientOrders({ clientId: client, limit: 10, customerId: 'cus_odd' }))?.map((o) => o.id)).toEqual(expected.filter((id) => [ids[1], ids[3]].includes(id)));
+    expect((await listClientOrders({ clientId: client, limit: 10, customerId: 'cus_odd' }))?.map((o) => o.id)).toEqual(
+      expected.filter((id) => [ids[1], ids[3]].includes(id)),
+    );
     await changeOrder(ids[0]!, () => to('prepping', T0 + 9));
-    expect((await listClientOrders({ clientId: client, limit: 10, status: 'prepping' }))?.map((o) => o.id)).toEqual([ids[0]]);
+    expect((await listClientOrders({ clientId: client, limit: 10, status: 'prepping' }))?.map((o) => o.id)).toEqual([
+      ids[0],
+    ]);
     const theirs = (await place({ createdAt: T0 + 3 })).order.id; // the demo client's
     expect(await listClientOrders({ clientId: client, limit: 10, startingAfter: theirs })).toBeUndefined();
     expect(await listClientOrders({ clientId: client, limit: 10, startingAfter: 'ord_unknown' })).toBeUndefined();
@@ -218,14 +369,35 @@ describe('reading orders', () => {
     const d = (await place({ createdAt: base + 4 })).order;
     const e = (await place({ createdAt: base + 5 })).order;
     await changeOrder(a.id, () => to('prepping', base + 10));
-    await changeOrder(c.id, () => ({ type: 'rushed', action: 'rush', actor: 'test', at: base + 11, fields: { rush: true } }));
-    await changeOrder(d.id, () => to('canceled', base + 12, { action: 'hub_cancel', canceledBy: 'provider', attention: { kind: 'canceled', by: 'provider' } }));
-    await changeOrder(e.id, () => to('canceled', base + 13, { action: 'cancel', canceledBy: 'customer', attention: null }));
+    await changeOrder(c.id, () => ({
+      type: 'rushed',
+      action: 'rush',
+      actor: 'test',
+      at: base + 11,
+      fields: { rush: true },
+    }));
+    await changeOrder(d.id, () =>
+      to('canceled', base + 12, {
+        action: 'hub_cancel',
+        canceledBy: 'provider',
+        attention: { kind: 'canceled', by: 'provider' },
+      }),
+    );
+    await changeOrder(e.id, () =>
+      to('canceled', base + 13, { action: 'cancel', canceledBy: 'customer', attention: null }),
+    );
     const mine = new Set([a.id, b.id, c.id, d.id, e.id]);
 
     expect((await listOpenOrders()).filter((o) => mine.has(o.id)).map((o) => o.id)).toEqual([b.id, a.id, c.id]);
     const queue = (await listQueue()).filter((q) => mine.has(q.id));
-    expect(queue.find((q) => q.id === a.id)).toEqual({ id: a.id, status: 'prepping', toast: 'light', statusAt: base + 10, createdAt: base + 2, rush: false });
+    expect(queue.find((q) => q.id === a.id)).toEqual({
+      id: a.id,
+      status: 'prepping',
+      toast: 'light',
+      statusAt: base + 10,
+      createdAt: base + 2,
+      rush: false,
+    });
     expect(queue.map((q) => q.id).sort()).toEqual([a.id, b.id, c.id].sort());
     expect((await listQueue()).map((q) => q.id).sort()).toEqual((await listOpenOrders()).map((o) => o.id).sort());
     const kitchen = (await listKitchenOrders()).filter((o) => mine.has(o.id));
@@ -256,9 +428,15 @@ describe('reading orders', () => {
     await changeOrder(a.id, () => to('ready', base + 12));
     await changeOrder(b.id, () => to('ready', base + 20));
     const since = (await readySince(base)).filter((r) => r.createdAt >= base);
-    expect(since.sort((x, y) => x.createdAt - y.createdAt)).toEqual([{ createdAt: base, readyAt: base + 10 }, { createdAt: base + 1, readyAt: base + 20 }]);
-    expect((await readySince(base + 10)).filter((r) => r.createdAt >= base).sort((x, y) => x.createdAt - y.createdAt)).toEqual([
-      { createdAt: base, readyAt: base + 12 }, { createdAt: base + 1, readyAt: base + 20 },
+    expect(since.sort((x, y) => x.createdAt - y.createdAt)).toEqual([
+      { createdAt: base, readyAt: base + 10 },
+      { createdAt: base + 1, readyAt: base + 20 },
+    ]);
+    expect(
+      (await readySince(base + 10)).filter((r) => r.createdAt >= base).sort((x, y) => x.createdAt - y.createdAt),
+    ).toEqual([
+      { createdAt: base, readyAt: base + 12 },
+      { createdAt: base + 1, readyAt: base + 20 },
     ]);
   });
 
@@ -280,7 +458,11 @@ describe('the event log', () => {
     const b = (await place()).order;
     await changeOrder(a.id, () => to('prepping', T0 + 1));
     const all = await eventsSince(start, 10);
-    expect(all.map((r) => [r.event.orderId, r.event.toStatus])).toEqual([[a.id, 'queued'], [b.id, 'queued'], [a.id, 'prepping']]);
+    expect(all.map((r) => [r.event.orderId, r.event.toStatus])).toEqual([
+      [a.id, 'queued'],
+      [b.id, 'queued'],
+      [a.id, 'prepping'],
+    ]);
     expect(all[0]?.order).toMatchObject({ id: a.id, status: 'prepping', version: 2 }); // as it is now
     expect(all.map((r) => r.event.seq)).toEqual([start + 1, start + 2, start + 3]);
     expect(await latestEventSeq()).toBe(start + 3);
@@ -311,7 +493,7 @@ describe('the event log', () => {
     // while later ones commit (on PostgreSQL, without the log's lock, the follower would skip it).
     // Every write is on its own ticket and day, so nothing else makes them wait for each other.
     const slowRender = (o: Order) => {
-      for (const until = performance.now() + 1; performance.now() < until; );
+      for (const until = performance.now() + 1; performance.now() < until;);
       return { status: 201, body: o.id };
     };
     // Four lanes of two writes at a time: fewer than the pool's connections, so the follower keeps reading.
@@ -319,7 +501,10 @@ describe('the event log', () => {
       for (let i = n; i < 20; i += 4) {
         await Promise.all([
           changeOrder(tickets[i]!.order.id, () => to('prepping', T0 + i)),
-          createOrder(newOrder({ businessDate: freshDay() }), 'test', { claim: { clientId: DEMO_CLIENT_ID, key: newOrderId(), requestHash: 'h' }, render: slowRender }),
+          createOrder(newOrder({ businessDate: freshDay() }), 'test', {
+            claim: { clientId: DEMO_CLIENT_ID, key: newOrderId(), requestHash: 'h' },
+            render: slowRender,
+          }),
         ]);
       }
     };

@@ -14,13 +14,42 @@ const hubId = () => `${90_000_000_000_000_000n + BigInt(++n)}`;
 /** A hub order with `calls` queued at `at`, through a delivery (as KitchenHub's webhook does). */
 async function hubWithCalls(at: number, calls: HubCall[], over: Partial<HubOrder> = {}): Promise<string> {
   const id = hubId();
-  const delivery = { receivedAt: at, body: `{"id":${id}}`, headers: {}, bodyHash: `h-${id}`, eventType: 'Order', hubOrderId: id, hubStatus: 'new' };
+  const delivery = {
+    receivedAt: at,
+    body: `{"id":${id}}`,
+    headers: {},
+    bodyHash: `h-${id}`,
+    eventType: 'Order',
+    hubOrderId: id,
+    hubStatus: 'new',
+  };
   await ingestHubOrder(delivery, () => ({
-    outcome: 'applied', actor: 'kitchenhub', calls,
+    outcome: 'applied',
+    actor: 'kitchenhub',
+    calls,
     hub: {
-      hubOrderId: id, state: 'pending', hubStatus: 'new', providerId: 'prv', providerName: 'Grubby', number: `#${n}`, hubDailyNumber: null, orderType: 'pickup', asap: true,
-      customerName: 'Bo', notes: null, placedAt: at, pickupAt: null, scheduledFor: null, data: { id }, prepTimeMinutes: null, fireAt: null, decidedBy: null, decidedAt: null,
-      rejectReason: null, createdAt: at, ...over,
+      hubOrderId: id,
+      state: 'pending',
+      hubStatus: 'new',
+      providerId: 'prv',
+      providerName: 'Grubby',
+      number: `#${n}`,
+      hubDailyNumber: null,
+      orderType: 'pickup',
+      asap: true,
+      customerName: 'Bo',
+      notes: null,
+      placedAt: at,
+      pickupAt: null,
+      scheduledFor: null,
+      data: { id },
+      prepTimeMinutes: null,
+      fireAt: null,
+      decidedBy: null,
+      decidedAt: null,
+      rejectReason: null,
+      createdAt: at,
+      ...over,
     },
   }));
   return id;
@@ -45,29 +74,66 @@ describe('the outbox', () => {
     expect(await claimDueCall(t - 1, LEASE)).toBeUndefined(); // not due yet
     const call = await claimDueCall(t, LEASE);
     expect(call).toEqual({
-      id: expect.any(Number), hubOrderId: id, action: 'accept', payload: { status: 'accept', prep_time: 12 }, state: 'pending', attempts: 1, nextAttemptAt: t, lockedUntil: t + LEASE,
-      lastStatus: null, lastError: null, createdBy: 'kitchenhub', createdAt: t, updatedAt: t, sentAt: null,
+      id: expect.any(Number),
+      hubOrderId: id,
+      action: 'accept',
+      payload: { status: 'accept', prep_time: 12 },
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: t,
+      lockedUntil: t + LEASE,
+      lastStatus: null,
+      lastError: null,
+      createdBy: 'kitchenhub',
+      createdAt: t,
+      updatedAt: t,
+      sentAt: null,
     });
     expect(await getCall(call!.id)).toEqual(call);
     expect(await nextDueAt()).toBe(t + LEASE);
     expect(await claimDueCall(t + LEASE - 1, LEASE)).toBeUndefined();
     // The worker that claimed it died: once the lease runs out, another takes it.
-    expect(await claimDueCall(t + LEASE, LEASE)).toMatchObject({ id: call!.id, attempts: 2, lockedUntil: t + 2 * LEASE, updatedAt: t + LEASE });
+    expect(await claimDueCall(t + LEASE, LEASE)).toMatchObject({
+      id: call!.id,
+      attempts: 2,
+      lockedUntil: t + 2 * LEASE,
+      updatedAt: t + LEASE,
+    });
   });
 
   test('finishCall records the attempt and releases the lease; a later retry waits for its time', async () => {
     const t = 2_000_000;
     await hubWithCalls(t, [accept]);
     const call = (await claimDueCall(t, LEASE))!;
-    await finishCall(call.id, { state: 'pending', lastStatus: 503, lastError: 'Service Unavailable', nextAttemptAt: t + 5_000 }, t + 10);
-    expect(await getCall(call.id)).toMatchObject({ state: 'pending', attempts: 1, lastStatus: 503, lastError: 'Service Unavailable', nextAttemptAt: t + 5_000, lockedUntil: 0, updatedAt: t + 10, sentAt: null });
+    await finishCall(
+      call.id,
+      { state: 'pending', lastStatus: 503, lastError: 'Service Unavailable', nextAttemptAt: t + 5_000 },
+      t + 10,
+    );
+    expect(await getCall(call.id)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastStatus: 503,
+      lastError: 'Service Unavailable',
+      nextAttemptAt: t + 5_000,
+      lockedUntil: 0,
+      updatedAt: t + 10,
+      sentAt: null,
+    });
     expect(await countStuckCalls()).toBe(1);
     expect(await nextDueAt()).toBe(t + 5_000);
     expect(await claimDueCall(t + 4_999, LEASE)).toBeUndefined();
     const again = (await claimDueCall(t + 5_000, LEASE))!;
     expect(again).toMatchObject({ id: call.id, attempts: 2 });
     await finishCall(call.id, { state: 'sent', lastStatus: 200, lastError: null, sentAt: t + 5_001 }, t + 5_001);
-    expect(await getCall(call.id)).toMatchObject({ state: 'sent', lastStatus: 200, lastError: null, sentAt: t + 5_001, nextAttemptAt: t + 5_000, lockedUntil: 0 });
+    expect(await getCall(call.id)).toMatchObject({
+      state: 'sent',
+      lastStatus: 200,
+      lastError: null,
+      sentAt: t + 5_001,
+      nextAttemptAt: t + 5_000,
+      lockedUntil: 0,
+    });
     expect(await countStuckCalls()).toBe(0);
     expect(await nextDueAt()).toBeNull();
     expect(await getCall(call.id + 10_000)).toBeUndefined();
@@ -81,7 +147,15 @@ describe('the outbox', () => {
     expect(await countStuckCalls()).toBe(1);
     expect(await claimDueCall(LATER, LEASE)).toBeUndefined();
     expect(await nextDueAt()).toBeNull();
-    expect(await retryCallNow(call.id, t + 100)).toMatchObject({ id: call.id, state: 'pending', attempts: 0, nextAttemptAt: t + 100, lockedUntil: 0, updatedAt: t + 100, lastError: 'Bad Request' });
+    expect(await retryCallNow(call.id, t + 100)).toMatchObject({
+      id: call.id,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: t + 100,
+      lockedUntil: 0,
+      updatedAt: t + 100,
+      lastError: 'Bad Request',
+    });
     expect(await countStuckCalls()).toBe(1); // waiting after a failure
     const retried = (await claimDueCall(t + 100, LEASE))!;
     expect(retried).toMatchObject({ id: call.id, attempts: 1 });
@@ -108,7 +182,14 @@ describe('the outbox', () => {
     const a = await hubWithCalls(t, [accept, complete], { customerName: 'Cy', number: 'A-1' });
     const calls = await listCalls({ hubOrderId: a });
     expect(calls.map((c) => c.action)).toEqual(['complete', 'accept']);
-    expect(calls[0]).toMatchObject({ hubOrderId: a, state: 'pending', providerName: 'Grubby', number: 'A-1', customerName: 'Cy', orderId: null });
+    expect(calls[0]).toMatchObject({
+      hubOrderId: a,
+      state: 'pending',
+      providerName: 'Grubby',
+      number: 'A-1',
+      customerName: 'Cy',
+      orderId: null,
+    });
     const [newest, oldest] = calls as [(typeof calls)[number], (typeof calls)[number]];
     await finishCall(oldest.id, { state: 'sent', lastStatus: 200, lastError: null, sentAt: t }, t);
     expect((await listCalls({ hubOrderId: a, open: true })).map((c) => c.id)).toEqual([newest.id]);
@@ -121,7 +202,9 @@ describe('the outbox', () => {
   test('workers claiming at once never get the same call, and every due call is claimed once', async () => {
     const t = 6_000_000;
     const hubs = await Promise.all(Array.from({ length: 12 }, (_, i) => hubWithCalls(t + i, [accept])));
-    const claimed = (await Promise.all(Array.from({ length: 8 }, () => claimDueCall(t + 100, LEASE)))).filter((c) => c !== undefined);
+    const claimed = (await Promise.all(Array.from({ length: 8 }, () => claimDueCall(t + 100, LEASE)))).filter(
+      (c) => c !== undefined,
+    );
     expect(claimed.length).toBeGreaterThan(0);
     expect(new Set(claimed.map((c) => c.id)).size).toBe(claimed.length);
     for (let c = await claimDueCall(t + 100, LEASE); c; c = await claimDueCall(t + 100, LEASE)) claimed.push(c);

@@ -5,4 +5,8 @@ import { twin } from './twin';
 
 export type { CallWithOrder } from '../sqlite/outbox';
 
-export const { claimDueCall, finishCall, retryCallNow, getCall, nextDueAt, listCalls, countStuckCalls } = twin(sqlite, pg, ['claimDueCall', 'finishCall', 'retryCallNow', 'getCall', 'nextDueAt', 'listCalls', 'countStuckCalls']);
+export const { claimDueCall, finishCall, retryCallNow, getCall, nextDueAt, listCalls, countStuckCalls } = twin(
+  sqlite,
+  pg,
+  ['claimDueCall', 'finishCall', 'retryCallNow', 'getCall', 'nextDueAt', 'listCalls', 'countStuckCalls'],
+);

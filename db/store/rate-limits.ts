@@ -3,4 +3,8 @@ import * as sqlite from '../sqlite/rate-limits';
 import * as pg from '../pg/rate-limits';
 import { twin } from './twin';
 
-export const { hitRateLimit, readRateLimit, sweepRateLimits } = twin(sqlite, pg, ['hitRateLimit', 'readRateLimit', 'sweepRateLimits']);
+export const { hitRateLimit, readRateLimit, sweepRateLimits } = twin(sqlite, pg, [
+  'hitRateLimit',
+  'readRateLimit',
+  'sweepRateLimits',
+]);

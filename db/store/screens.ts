@@ -5,4 +5,9 @@ import { twin } from './twin';
 
 export type { ScreenRow, UnseenOrder } from '../sqlite/screens';
 
-export const { recordHeartbeat, listScreens, unseenOpenOrders, sightingOf } = twin(sqlite, pg, ['recordHeartbeat', 'listScreens', 'unseenOpenOrders', 'sightingOf']);
+export const { recordHeartbeat, listScreens, unseenOpenOrders, sightingOf } = twin(sqlite, pg, [
+  'recordHeartbeat',
+  'listScreens',
+  'unseenOpenOrders',
+  'sightingOf',
+]);

@@ -6,7 +6,10 @@ describe('settings', () => {
   test('readSettings reads several keys at once; unknown keys are absent', async () => {
     await writeSetting('store_paused', true, 1);
     await writeSetting('aging', { warningMinutes: 4, lateMinutes: 9 }, 1);
-    expect(await readSettings(['store_paused', 'aging', 'nope'])).toEqual({ store_paused: true, aging: { warningMinutes: 4, lateMinutes: 9 } });
+    expect(await readSettings(['store_paused', 'aging', 'nope'])).toEqual({
+      store_paused: true,
+      aging: { warningMinutes: 4, lateMinutes: 9 },
+    });
     expect(await readSettings([])).toEqual({});
     await writeSetting('store_paused', false, 2);
     expect(await readSettings(['store_paused'])).toEqual({ store_paused: false }); // read fresh every time
@@ -14,8 +17,19 @@ describe('settings', () => {
 
   test('every JSON value comes back as it was written, strings that look like JSON included', async () => {
     const values: Record<string, unknown> = {
-      s_plain: 'hello', s_number: '123', s_bool: 'true', s_null: 'null', s_quoted: '"q"', s_object: '{"a":1}', s_empty: '',
-      n_int: 42, n_float: 1.5, n_zero: 0, b_false: false, a_list: [1, 'two', null, { three: 3 }], o_nested: { a: { b: [true] } },
+      s_plain: 'hello',
+      s_number: '123',
+      s_bool: 'true',
+      s_null: 'null',
+      s_quoted: '"q"',
+      s_object: '{"a":1}',
+      s_empty: '',
+      n_int: 42,
+      n_float: 1.5,
+      n_zero: 0,
+      b_false: false,
+      a_list: [1, 'two', null, { three: 3 }],
+      o_nested: { a: { b: [true] } },
     };
     for (const [key, value] of Object.entries(values)) await writeSetting(key, value, 3);
     expect(await readSettings(Object.keys(values))).toEqual(values);

@@ -3,4 +3,9 @@ import * as sqlite from '../sqlite/settings';
 import * as pg from '../pg/settings';
 import { twin } from './twin';
 
-export const { readSettings, writeSetting, writeSettingOnce, deleteSetting } = twin(sqlite, pg, ['readSettings', 'writeSetting', 'writeSettingOnce', 'deleteSetting']);
+export const { readSettings, writeSetting, writeSettingOnce, deleteSetting } = twin(sqlite, pg, [
+  'readSettings',
+  'writeSetting',
+  'writeSettingOnce',
+  'deleteSetting',
+]);

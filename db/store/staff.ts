@@ -5,4 +5,22 @@ import { twin } from './twin';
 
 export type { SessionFound, StaffRole, StaffMember, StaffWithPin } from '../sqlite/staff';
 
-export const { listActiveStaffWithPins, listStaff, insertStaff, insertSession, findSessionStaff, touchSession, deleteSession, deleteStaffSessions } = twin(sqlite, pg, ['listActiveStaffWithPins', 'listStaff', 'insertStaff', 'insertSession', 'findSessionStaff', 'touchSession', 'deleteSession', 'deleteStaffSessions']);
+export const {
+  listActiveStaffWithPins,
+  listStaff,
+  insertStaff,
+  insertSession,
+  findSessionStaff,
+  touchSession,
+  deleteSession,
+  deleteStaffSessions,
+} = twin(sqlite, pg, [
+  'listActiveStaffWithPins',
+  'listStaff',
+  'insertStaff',
+  'insertSession',
+  'findSessionStaff',
+  'touchSession',
+  'deleteSession',
+  'deleteStaffSessions',
+]);

@@ -14,7 +14,11 @@ type AsyncFn = (...args: any[]) => Promise<unknown>;
  * The functions `keys` of two implementations of one storage area, each calling the configured one.
  * The PostgreSQL module must match the SQLite module's signatures exactly (checked here).
  */
-export function twin<M extends Record<K, AsyncFn>, K extends keyof M & string>(sqlite: M, pg: Pick<M, K>, keys: readonly K[]): Pick<M, K> {
+export function twin<M extends Record<K, AsyncFn>, K extends keyof M & string>(
+  sqlite: M,
+  pg: Pick<M, K>,
+  keys: readonly K[],
+): Pick<M, K> {
   const out = {} as Pick<M, K>;
   for (const key of keys) {
     const a = sqlite[key];

@@ -12,8 +12,12 @@ export class IncomingPage {
     return this.page.getByTestId(`scheduled-${hubOrderId}`);
   }
   async accept(hubOrderId: string, minutes: number) {
-    await this.order(hubOrderId).getByRole('button', { name: `${minutes} min`, exact: true }).click();
-    await this.order(hubOrderId).getByRole('button', { name: `Accept · ${minutes} min` }).click();
+    await this.order(hubOrderId)
+      .getByRole('button', { name: `${minutes} min`, exact: true })
+      .click();
+    await this.order(hubOrderId)
+      .getByRole('button', { name: `Accept · ${minutes} min` })
+      .click();
   }
   async reject(hubOrderId: string, reason: string) {
     await this.order(hubOrderId).getByRole('button', { name: 'Reject…' }).click();

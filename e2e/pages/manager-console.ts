@@ -1,7 +1,14 @@
 import type { Page } from '@playwright/test';
 
 export type ManagerSection = 'Incoming' | 'Stock' | 'Numbers' | 'Store' | 'API keys' | 'Staff';
-export const SECTION_PATHS = ['/manager/incoming', '/manager/stock', '/manager/numbers', '/manager/store', '/manager/keys', '/manager/staff'] as const;
+export const SECTION_PATHS = [
+  '/manager/incoming',
+  '/manager/stock',
+  '/manager/numbers',
+  '/manager/store',
+  '/manager/keys',
+  '/manager/staff',
+] as const;
 
 /** The console's frame: one navigation, and the live status bar (intake, 86) on every section. */
 export class ManagerConsole {

@@ -22,7 +22,9 @@ export class ManagerKeys {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
   async revoke(name: string) {
-    await this.row(name).getByRole('button', { name: `Revoke ${name}` }).click();
+    await this.row(name)
+      .getByRole('button', { name: `Revoke ${name}` })
+      .click();
     await this.page.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click();
   }
 }

@@ -73,7 +73,10 @@ export class TrackingPage {
     return this.page.addInitScript(() => {
       const calls: unknown[] = [];
       Object.defineProperty(window, '__vibrations', { value: calls });
-      Object.defineProperty(navigator, 'vibrate', { configurable: true, value: (pattern: unknown) => calls.push(pattern) > 0 });
+      Object.defineProperty(navigator, 'vibrate', {
+        configurable: true,
+        value: (pattern: unknown) => calls.push(pattern) > 0,
+      });
     });
   }
   vibrations() {

@@ -9,7 +9,9 @@ export function backdateOrder(orderId: string, ms: number): void {
   const db = new Database(file());
   try {
     db.transaction(() => {
-      db.prepare('update orders set created_at = created_at - ?, status_at = status_at - ?, updated_at = updated_at - ? where id = ?').run(ms, ms, ms, orderId);
+      db.prepare(
+        'update orders set created_at = created_at - ?, status_at = status_at - ?, updated_at = updated_at - ? where id = ?',
+      ).run(ms, ms, ms, orderId);
       db.prepare('update order_events set at = at - ? where order_id = ?').run(ms, orderId);
     })();
   } finally {
@@ -23,7 +25,11 @@ export function leaveOvernight(orderId: string): void {
   const db = new Database(file());
   try {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    db.prepare('update orders set business_date = ?, daily_number = ? where id = ?').run(yesterday, ++overnight + Math.floor(Math.random() * 9000), orderId);
+    db.prepare('update orders set business_date = ?, daily_number = ? where id = ?').run(
+      yesterday,
+      ++overnight + Math.floor(Math.random() * 9000),
+      orderId,
+    );
   } finally {
     db.close();
   }

@@ -18,7 +18,13 @@ export async function authenticateApiKey(req: Request, now = Date.now()): Promis
   const record = await findApiKeyByHash(sha256(key));
   if (!record) throw unauthorized('That API key is not valid.');
   if (record.revokedAt !== null) throw unauthorized('That API key has been revoked.');
-  await enforceRateLimit({ bucket: `api:${record.id}`, limit: env().RATE_LIMIT_PER_MINUTE, windowMs: 60_000, headers: responseHeaders(req), now });
+  await enforceRateLimit({
+    bucket: `api:${record.id}`,
+    limit: env().RATE_LIMIT_PER_MINUTE,
+    windowMs: 60_000,
+    headers: responseHeaders(req),
+    now,
+  });
   if (record.lastUsedAt === null || now - record.lastUsedAt > TOUCH_EVERY_MS) await touchApiKey(record.id, now);
   return { id: record.clientId, name: record.clientName, keyId: record.id, mode: record.mode };
 }

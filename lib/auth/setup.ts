@@ -46,8 +46,22 @@ export async function guardSetupAttempt(req: Request, now = Date.now()): Promise
   refuseCrossSite(req);
   const windowMs = 15 * 60_000;
   const message = 'Too many setup attempts. Wait a few minutes, then try again.';
-  await enforceRateLimit({ bucket: `setup:${clientAddress(req)}`, limit: SETUP_ATTEMPTS_PER_15_MIN, windowMs, headers: responseHeaders(req), now, message });
-  await enforceRateLimit({ bucket: 'setup:*', limit: SETUP_ATTEMPTS_PER_15_MIN * 10, windowMs, headers: new Headers(), now, message });
+  await enforceRateLimit({
+    bucket: `setup:${clientAddress(req)}`,
+    limit: SETUP_ATTEMPTS_PER_15_MIN,
+    windowMs,
+    headers: responseHeaders(req),
+    now,
+    message,
+  });
+  await enforceRateLimit({
+    bucket: 'setup:*',
+    limit: SETUP_ATTEMPTS_PER_15_MIN * 10,
+    windowMs,
+    headers: new Headers(),
+    now,
+    message,
+  });
 }
 
 /** Whether `token` is one of the stored ones: every stored hash is compared, each in constant time. */
@@ -66,11 +80,19 @@ export function tokenMatches(token: string, stored: unknown): boolean {
 export async function completeSetup(body: SetupBody, now = Date.now()): Promise<StaffView> {
   const pinHash = hashPin(body.pin); // scrypt: before the transaction, not inside it
   const member = await addFirstManager(({ active, tokens }) => {
-    if (active.some((m) => m.role === 'manager')) throw new ApiError('conflict', 'This install is set up already: a manager exists. Sign in at /login.');
+    if (active.some((m) => m.role === 'manager'))
+      throw new ApiError('conflict', 'This install is set up already: a manager exists. Sign in at /login.');
     if (!tokenMatches(body.token, tokens)) {
-      throw new ApiError('unauthorized', 'That setup token is not right. Copy the newest one from the server log (a new one is printed at every start).', { field: 'token' });
+      throw new ApiError(
+        'unauthorized',
+        'That setup token is not right. Copy the newest one from the server log (a new one is printed at every start).',
+        { field: 'token' },
+      );
     }
-    if (pinInUse(body.pin, active)) throw new ApiError('conflict', 'Another active staff member already uses this PIN. Choose a different one.', { field: 'pin' });
+    if (pinInUse(body.pin, active))
+      throw new ApiError('conflict', 'Another active staff member already uses this PIN. Choose a different one.', {
+        field: 'pin',
+      });
     return { id: `stf_${randomBase32(12)}`, name: body.name, role: 'manager', pinHash, active: true, createdAt: now };
   });
   return toStaffView(member);

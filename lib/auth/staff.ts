@@ -1,6 +1,15 @@
 // Staff sign-in by name and PIN, with a signed HttpOnly session cookie. Sessions live in the database so a
 // restart or a second instance keeps everyone signed in.
-import { deleteSession, deleteStaffSessions, findSessionStaff, insertSession, listActiveStaffWithPins, touchSession, type StaffMember, type StaffRole } from '@/db/store/staff';
+import {
+  deleteSession,
+  deleteStaffSessions,
+  findSessionStaff,
+  insertSession,
+  listActiveStaffWithPins,
+  touchSession,
+  type StaffMember,
+  type StaffRole,
+} from '@/db/store/staff';
 import { clientAddress } from '../client-address';
 import { env } from '../env';
 import { ApiError, forbidden } from '../errors';
@@ -29,23 +38,41 @@ const MINUTE = 60_000;
  * the kitchen's tablets. The name's budget is spent whether or not anyone has that name, so a
  * lock-out says nothing about who works here.
  */
-export async function signIn(req: Request, name: string, pin: string, now = Date.now()): Promise<{ staff: StaffMember; cookie: string; deviceMark?: string }> {
+export async function signIn(
+  req: Request,
+  name: string,
+  pin: string,
+  now = Date.now(),
+): Promise<{ staff: StaffMember; cookie: string; deviceMark?: string }> {
   refuseCrossSite(req); // login CSRF: another site must not sign this tablet in as someone else
   const { LOGIN_ATTEMPTS_PER_15_MIN: limit, LOGIN_FAILURES_PER_NAME: failures } = env();
   const device = await trustedDeviceId(readCookie(req, DEVICE_COOKIE));
   const message = 'Too many sign-in attempts. Wait a few minutes, then try again.';
   const windowMs = 15 * MINUTE;
   if (!device) {
-    await enforceRateLimit({ bucket: `login:${clientAddress(req)}`, limit, windowMs, headers: responseHeaders(req), now, message });
+    await enforceRateLimit({
+      bucket: `login:${clientAddress(req)}`,
+      limit,
+      windowMs,
+      headers: responseHeaders(req),
+      now,
+      message,
+    });
     await enforceRateLimit({ bucket: 'login:*', limit: limit * 10, windowMs, headers: new Headers(), now, message });
   }
   const key = nameKey(name);
-  const locked = (minutes: number) => `Too many wrong PINs for this name. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a manager.`;
+  const locked = (minutes: number) =>
+    `Too many wrong PINs for this name. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a manager.`;
   const budgets = device
     ? [failureBudget({ bucket: `login-fail:${key}:device:${device}`, limit: failures * 2, windowMs, message: locked })]
     : [
         failureBudget({ bucket: `login-fail:${key}`, limit: failures, windowMs, message: locked }),
-        failureBudget({ bucket: `login-fail-day:${key}`, limit: failures * 4, windowMs: 24 * 60 * MINUTE, message: locked }),
+        failureBudget({
+          bucket: `login-fail-day:${key}`,
+          limit: failures * 4,
+          windowMs: 24 * 60 * MINUTE,
+          message: locked,
+        }),
       ];
   for (const b of budgets) await b.check(now);
   // Only the named members' PINs are checked (scrypt per check): PINs are unique among active staff.
@@ -58,7 +85,9 @@ export async function signIn(req: Request, name: string, pin: string, now = Date
   await insertSession({ tokenHash: sha256(token), staffId: member.id, createdAt: now, expiresAt: now + idleMs() });
   const { pinHash: _p, ...staff } = member;
   const cookie = `${token}.${hmac(await sessionSecret(), token)}`;
-  return member.role === 'manager' && !device ? { staff, cookie, deviceMark: await newDeviceMark() } : { staff, cookie };
+  return member.role === 'manager' && !device
+    ? { staff, cookie, deviceMark: await newDeviceMark() }
+    : { staff, cookie };
 }
 
 const idleMs = () => env().SESSION_IDLE_MINUTES * MINUTE;
@@ -76,7 +105,10 @@ async function tokenFrom(cookieValue: string | undefined): Promise<string | unde
  * SESSION_IDLE_MINUTES nor older than SESSION_MS. Each use pushes the idle expiry on (written at most
  * once a minute per session, so a busy kitchen screen costs no write per request).
  */
-export async function staffFromCookie(cookieValue: string | undefined, now = Date.now()): Promise<StaffMember | undefined> {
+export async function staffFromCookie(
+  cookieValue: string | undefined,
+  now = Date.now(),
+): Promise<StaffMember | undefined> {
   const token = await tokenFrom(cookieValue);
   if (!token) return undefined;
   const tokenHash = sha256(token);
@@ -88,7 +120,8 @@ export async function staffFromCookie(cookieValue: string | undefined, now = Dat
 }
 
 /** Signs a staff member out on every device (a lost tablet, a shared PIN); returns how many sessions ended. */
-export const signOutEverywhere = (staffId: string, now = Date.now()): Promise<number> => deleteStaffSessions(staffId, now);
+export const signOutEverywhere = (staffId: string, now = Date.now()): Promise<number> =>
+  deleteStaffSessions(staffId, now);
 
 /** Ends the session the request's cookie names (nothing to end without one). */
 export async function signOut(req: Request): Promise<void> {
@@ -150,7 +183,8 @@ export function isCrossSite(req: Pick<Request, 'method' | 'headers'>, ourOrigin:
 
 /** 403 forbidden, changing nothing, for a state-changing request sent from another site. */
 export function refuseCrossSite(req: Request): void {
-  if (isCrossSite(req, originOf(req))) throw forbidden('This request came from another site. Use the kitchen display itself.');
+  if (isCrossSite(req, originOf(req)))
+    throw forbidden('This request came from another site. Use the kitchen display itself.');
 }
 
 export function sessionCookieHeader(req: Request, value: string, maxAgeMs = SESSION_MS): string {
@@ -158,13 +192,21 @@ export function sessionCookieHeader(req: Request, value: string, maxAgeMs = SESS
 }
 
 /** The cookie that marks a device a manager has signed in on as trusted (./device.ts). */
-export const deviceCookieHeader = (req: Request, mark: string): string => cookieHeader(req, DEVICE_COOKIE, mark, DEVICE_MAX_AGE_MS);
+export const deviceCookieHeader = (req: Request, mark: string): string =>
+  cookieHeader(req, DEVICE_COOKIE, mark, DEVICE_MAX_AGE_MS);
 
 function cookieHeader(req: Request, name: string, value: string, maxAgeMs: number): string {
   // Secure over HTTPS, also when a proxy terminating TLS says so. X-Forwarded-Proto is believed here
   // even without TRUST_PROXY: a forged one only makes the forger's own cookie stricter.
   const secure = new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
-  return [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${Math.floor(maxAgeMs / 1000)}`, secure ? 'Secure' : '']
+  return [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${Math.floor(maxAgeMs / 1000)}`,
+    secure ? 'Secure' : '',
+  ]
     .filter(Boolean)
     .join('; ');
 }

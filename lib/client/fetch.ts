@@ -13,21 +13,38 @@ export const apiErrorSchema = z.looseObject({ error: z.string(), message: z.stri
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 export type Result<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiErrorBody };
 
-const OFFLINE: ApiErrorBody = { error: 'network', message: 'No connection to the kitchen server. Check the network and try again.' };
+const OFFLINE: ApiErrorBody = {
+  error: 'network',
+  message: 'No connection to the kitchen server. Check the network and try again.',
+};
 
 async function toResult<T>(res: Response, schema?: z.ZodMiniType<T>): Promise<Result<T>> {
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const parsed = apiErrorSchema.safeParse(body);
-    return { ok: false, status: res.status, error: parsed.success ? parsed.data : { error: 'http_error', message: `The server answered ${res.status}.` } };
+    return {
+      ok: false,
+      status: res.status,
+      error: parsed.success ? parsed.data : { error: 'http_error', message: `The server answered ${res.status}.` },
+    };
   }
   if (!schema) return { ok: true, status: res.status, data: body as T }; // caller declared T for a body it trusts (our own API)
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { ok: false, status: res.status, error: { error: 'bad_response', message: 'The server sent something unexpected.' } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: res.status,
+      error: { error: 'bad_response', message: 'The server sent something unexpected.' },
+    };
   return { ok: true, status: res.status, data: parsed.data };
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, schema?: z.ZodMiniType<T>): Promise<Result<T>> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+  schema?: z.ZodMiniType<T>,
+): Promise<Result<T>> {
   try {
     const res = await fetch(url, {
       method,

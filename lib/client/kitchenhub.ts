@@ -33,7 +33,11 @@ export const hubOrderViewSchema = z.object({
 });
 export type HubOrderView = z.infer<typeof hubOrderViewSchema>;
 
-export const pendingHubOrderSchema = z.extend(hubOrderViewSchema, { accept_by: z.number(), can_accept: z.boolean(), can_reject: z.boolean() });
+export const pendingHubOrderSchema = z.extend(hubOrderViewSchema, {
+  accept_by: z.number(),
+  can_accept: z.boolean(),
+  can_reject: z.boolean(),
+});
 export type PendingHubOrder = z.infer<typeof pendingHubOrderSchema>;
 
 export const incomingSchema = z.object({
@@ -70,20 +74,55 @@ export const hubSettingsSchema = z.object({
     error: z.nullable(z.string()),
     checked_at: z.nullable(z.number()),
   }),
-  problem: z.nullable(z.object({ kind: z.enum(['credentials', 'not_main_account']), status: z.nullable(z.number()), message: z.string(), at: z.number() })),
-  poll: z.object({ every_seconds: z.number(), last_poll_at: z.nullable(z.number()), last_finished_at: z.nullable(z.number()), last_error: z.nullable(z.string()), recovered: z.number() }),
+  problem: z.nullable(
+    z.object({
+      kind: z.enum(['credentials', 'not_main_account']),
+      status: z.nullable(z.number()),
+      message: z.string(),
+      at: z.number(),
+    }),
+  ),
+  poll: z.object({
+    every_seconds: z.number(),
+    last_poll_at: z.nullable(z.number()),
+    last_finished_at: z.nullable(z.number()),
+    last_error: z.nullable(z.string()),
+    recovered: z.number(),
+  }),
 });
 export type HubSettings = z.infer<typeof hubSettingsSchema>;
 
-const providerCapsSchema = z.object({ id: z.string(), name: z.string(), accept: z.boolean(), cancel: z.boolean(), complete: z.boolean(), readOnline: z.boolean(), updateOnline: z.boolean() });
+const providerCapsSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  accept: z.boolean(),
+  cancel: z.boolean(),
+  complete: z.boolean(),
+  readOnline: z.boolean(),
+  updateOnline: z.boolean(),
+});
 export const connectResultSchema = z.object({
   ok: z.boolean(),
   error: z.nullable(z.string()),
   url: z.nullable(z.string()),
-  registration: z.nullable(z.object({ state: z.string(), webhookId: z.nullable(z.string()), action: z.string(), error: z.nullable(z.string()) })),
+  registration: z.nullable(
+    z.object({
+      state: z.string(),
+      webhookId: z.nullable(z.string()),
+      action: z.string(),
+      error: z.nullable(z.string()),
+    }),
+  ),
   providers: z.array(providerCapsSchema),
 });
-export const pollResultSchema = z.object({ ran: z.boolean(), pages: z.number(), seen: z.number(), ingested: z.number(), recovered: z.number(), error: z.nullable(z.string()) });
+export const pollResultSchema = z.object({
+  ran: z.boolean(),
+  pages: z.number(),
+  seen: z.number(),
+  ingested: z.number(),
+  recovered: z.number(),
+  error: z.nullable(z.string()),
+});
 
 export const accountsSchema = z.object({
   accounts: z.array(
@@ -124,4 +163,8 @@ export const hubCallSchema = z.object({
 export type HubCallView = z.infer<typeof hubCallSchema>;
 export const hubCallsSchema = z.object({ calls: z.array(hubCallSchema) });
 
-export const simulatedSchema = z.object({ hub_order_id: z.string(), webhook_status: z.nullable(z.number()), webhook_error: z.nullable(z.string()) });
+export const simulatedSchema = z.object({
+  hub_order_id: z.string(),
+  webhook_status: z.nullable(z.number()),
+  webhook_error: z.nullable(z.string()),
+});

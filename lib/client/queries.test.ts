@@ -3,11 +3,42 @@ import { upsertTicket } from './queries';
 import type { Board, Ticket } from './schemas';
 
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  order_id: id, daily_number: 1, status: 'queued', version: 1, source: 'api', provider: null, order_type: 'pickup',
-  customer_first_name: null, bread: 'white', peanut_butter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves',
-  extras: [], items: null, notes: null, canceled_by: null, attention: null, created_at: 1000, status_at: 1000, updated_at: 1000, business_date: '2026-12-02', rush: false, items_done: [], ...over,
+  order_id: id,
+  daily_number: 1,
+  status: 'queued',
+  version: 1,
+  source: 'api',
+  provider: null,
+  order_type: 'pickup',
+  customer_first_name: null,
+  bread: 'white',
+  peanut_butter: 'smooth',
+  jelly: 'grape',
+  toast: 'none',
+  cut: 'halves',
+  extras: [],
+  items: null,
+  notes: null,
+  canceled_by: null,
+  attention: null,
+  created_at: 1000,
+  status_at: 1000,
+  updated_at: 1000,
+  business_date: '2026-12-02',
+  rush: false,
+  items_done: [],
+  ...over,
 });
-const board = (tickets: Ticket[], recent: Ticket[] = []): Board => ({ tickets, recent, seq: 0, server_time: 0, aging: { warningMinutes: 5, lateMinutes: 8 }, menu: [], business_date: '2026-12-02', alerts: { volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 } });
+const board = (tickets: Ticket[], recent: Ticket[] = []): Board => ({
+  tickets,
+  recent,
+  seq: 0,
+  server_time: 0,
+  aging: { warningMinutes: 5, lateMinutes: 8 },
+  menu: [],
+  business_date: '2026-12-02',
+  alerts: { volume: 0.6, repeatSeconds: 10, escalate: true, escalateAfterSeconds: 30 },
+});
 
 describe('upsertTicket', () => {
   test('a newer version replaces the cached ticket; an older or equal one is ignored', () => {
@@ -26,7 +57,10 @@ describe('upsertTicket', () => {
   test('handed-off and acknowledged-canceled tickets move to recall; an unacknowledged cancel stays on the board', () => {
     const b = board([ticket('a'), ticket('b'), ticket('c')]);
     let next = upsertTicket(b, ticket('a', { version: 2, status: 'delivered' }));
-    next = upsertTicket(next, ticket('b', { version: 2, status: 'canceled', attention: { kind: 'canceled', by: 'customer' } }));
+    next = upsertTicket(
+      next,
+      ticket('b', { version: 2, status: 'canceled', attention: { kind: 'canceled', by: 'customer' } }),
+    );
     expect(next.tickets.map((t) => t.order_id)).toEqual(['b', 'c']);
     expect(next.recent.map((t) => t.order_id)).toEqual(['a']);
     next = upsertTicket(next, ticket('b', { version: 3, status: 'canceled', attention: null }));

@@ -3,8 +3,21 @@ import { queryOptions } from '@tanstack/react-query';
 import { getJson } from './fetch';
 import { accountsSchema, hubCallsSchema, hubSettingsSchema, incomingSchema } from './kitchenhub';
 import {
-  apiKeyListSchema, boardSchema, ticketHistorySchema, dayNumbersSchema, deliveryLogSchema, pickupBoardSchema, PROBLEM_OUTCOMES, staffListSchema, stockSchema, storeControlsSchema, trackingViewSchema,
-  type Board, type PickupBoard, type Ticket, type TrackingView,
+  apiKeyListSchema,
+  boardSchema,
+  ticketHistorySchema,
+  dayNumbersSchema,
+  deliveryLogSchema,
+  pickupBoardSchema,
+  PROBLEM_OUTCOMES,
+  staffListSchema,
+  stockSchema,
+  storeControlsSchema,
+  trackingViewSchema,
+  type Board,
+  type PickupBoard,
+  type Ticket,
+  type TrackingView,
 } from './schemas';
 import { screensOverviewSchema } from './screens';
 import { backoffMs, getFresh, shouldRetry, type Fresh } from './tracking';
@@ -33,7 +46,10 @@ export const boardQuery = () =>
     staleTime: Infinity, // the stream keeps it fresh; polling takes over while the stream is down
     // received_at is this tablet's clock when server_time was read: their difference is the clock offset,
     // and it survives the pushed tickets that setQueryData adds later.
-    queryFn: async ({ signal }): Promise<KitchenBoardData> => ({ ...(await getJson('/api/tickets', boardSchema, signal)), received_at: Date.now() }),
+    queryFn: async ({ signal }): Promise<KitchenBoardData> => ({
+      ...(await getJson('/api/tickets', boardSchema, signal)),
+      received_at: Date.now(),
+    }),
   });
 
 /** Where a ticket belongs on the board: open (or canceled and unacknowledged) tickets, else recall. */
@@ -44,13 +60,17 @@ const onBoard = (t: Ticket) => t.status !== 'delivered' && (t.status !== 'cancel
  * mutation results and stream messages can land in either order.
  */
 export function upsertTicket<B extends Board>(board: B, ticket: Ticket): B {
-  const cached = board.tickets.find((t) => t.order_id === ticket.order_id) ?? board.recent.find((t) => t.order_id === ticket.order_id);
+  const cached =
+    board.tickets.find((t) => t.order_id === ticket.order_id) ??
+    board.recent.find((t) => t.order_id === ticket.order_id);
   if (cached && cached.version >= ticket.version) return board;
   const tickets = board.tickets.filter((t) => t.order_id !== ticket.order_id);
   const recent = board.recent.filter((t) => t.order_id !== ticket.order_id);
   if (onBoard(ticket)) {
     tickets.push(ticket);
-    tickets.sort((a, b) => Number(b.rush) - Number(a.rush) || a.created_at - b.created_at || a.order_id.localeCompare(b.order_id)); // as the server: rush first
+    tickets.sort(
+      (a, b) => Number(b.rush) - Number(a.rush) || a.created_at - b.created_at || a.order_id.localeCompare(b.order_id),
+    ); // as the server: rush first
   } else {
     recent.unshift(ticket);
     recent.splice(20);
@@ -96,7 +116,6 @@ export const pickupBoardQuery = () =>
 
 // ——— Manager console ———
 
-
 /** Stock and pause change from other screens (a cook 86s on the kitchen tablet): poll them, cheaply. */
 export const MANAGER_POLL_MS = 4_000;
 
@@ -110,23 +129,39 @@ export const managerKeys = {
 };
 
 export const stockQuery = () =>
-  queryOptions({ queryKey: managerKeys.stock(), refetchInterval: MANAGER_POLL_MS, queryFn: ({ signal }) => getJson('/api/stock', stockSchema, signal) });
+  queryOptions({
+    queryKey: managerKeys.stock(),
+    refetchInterval: MANAGER_POLL_MS,
+    queryFn: ({ signal }) => getJson('/api/stock', stockSchema, signal),
+  });
 
 export const storeControlsQuery = () =>
-  queryOptions({ queryKey: managerKeys.store(), refetchInterval: MANAGER_POLL_MS, queryFn: ({ signal }) => getJson('/api/manager/store', storeControlsSchema, signal) });
+  queryOptions({
+    queryKey: managerKeys.store(),
+    refetchInterval: MANAGER_POLL_MS,
+    queryFn: ({ signal }) => getJson('/api/manager/store', storeControlsSchema, signal),
+  });
 
 export const apiKeysQuery = () =>
-  queryOptions({ queryKey: managerKeys.apiKeys(), refetchInterval: 30_000, queryFn: ({ signal }) => getJson('/api/manager/keys', apiKeyListSchema, signal) });
+  queryOptions({
+    queryKey: managerKeys.apiKeys(),
+    refetchInterval: 30_000,
+    queryFn: ({ signal }) => getJson('/api/manager/keys', apiKeyListSchema, signal),
+  });
 
 export const staffQuery = () =>
-  queryOptions({ queryKey: managerKeys.staff(), queryFn: ({ signal }) => getJson('/api/manager/staff', staffListSchema, signal) });
+  queryOptions({
+    queryKey: managerKeys.staff(),
+    queryFn: ({ signal }) => getJson('/api/manager/staff', staffListSchema, signal),
+  });
 
 /** A day's numbers (null: today). Today's refresh every half minute; past days do not change. */
 export const numbersQuery = (date: string | null) =>
   queryOptions({
     queryKey: managerKeys.numbers(date),
     refetchInterval: date === null ? 30_000 : false,
-    queryFn: ({ signal }) => getJson(`/api/manager/numbers${date ? `?date=${encodeURIComponent(date)}` : ''}`, dayNumbersSchema, signal),
+    queryFn: ({ signal }) =>
+      getJson(`/api/manager/numbers${date ? `?date=${encodeURIComponent(date)}` : ''}`, dayNumbersSchema, signal),
   });
 
 // ——— Manager: KitchenHub orders waiting for a decision ———
@@ -149,11 +184,18 @@ export const incomingQuery = () =>
 
 /** The KitchenHub connection settings (secrets only as set/unset). */
 export const hubSettingsQuery = () =>
-  queryOptions({ queryKey: hubKeys.settings(), queryFn: ({ signal }) => getJson('/api/kitchenhub/settings', hubSettingsSchema, signal) });
+  queryOptions({
+    queryKey: hubKeys.settings(),
+    queryFn: ({ signal }) => getJson('/api/kitchenhub/settings', hubSettingsSchema, signal),
+  });
 
 /** KitchenHub's integration accounts with their online status (read from KitchenHub: not polled often). */
 export const hubAccountsQuery = () =>
-  queryOptions({ queryKey: hubKeys.accounts(), staleTime: 30_000, queryFn: ({ signal }) => getJson('/api/kitchenhub/accounts', accountsSchema, signal) });
+  queryOptions({
+    queryKey: hubKeys.accounts(),
+    staleTime: 30_000,
+    queryFn: ({ signal }) => getJson('/api/kitchenhub/accounts', accountsSchema, signal),
+  });
 
 /** Our calls to KitchenHub, newest first, polled so a failure shows within seconds. */
 export const hubCallsQuery = () =>
@@ -179,7 +221,11 @@ export const deliveriesQuery = (filter: DeliveryFilter) =>
     queryKey: deliveryKeys.log(filter),
     refetchInterval: 5_000,
     queryFn: ({ signal }) =>
-      getJson(`/api/kitchenhub/deliveries${filter === 'problems' ? `?outcome=${PROBLEM_OUTCOMES.join(',')}` : ''}`, deliveryLogSchema, signal),
+      getJson(
+        `/api/kitchenhub/deliveries${filter === 'problems' ? `?outcome=${PROBLEM_OUTCOMES.join(',')}` : ''}`,
+        deliveryLogSchema,
+        signal,
+      ),
   });
 
 // ——— Kitchen screens and the missing-order alarm (lib/live/screens.ts) ———

@@ -50,7 +50,12 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
-export const menuOptionSchema = z.object({ type: z.string(), option: z.string(), label: z.string(), in_stock: z.boolean() });
+export const menuOptionSchema = z.object({
+  type: z.string(),
+  option: z.string(),
+  label: z.string(),
+  in_stock: z.boolean(),
+});
 export type MenuOptionView = z.infer<typeof menuOptionSchema>;
 
 export const boardSchema = z.object({
@@ -61,12 +66,25 @@ export const boardSchema = z.object({
   aging: z.object({ warningMinutes: z.number(), lateMinutes: z.number() }),
   menu: z.array(menuOptionSchema),
   business_date: z.string(),
-  alerts: z.object({ volume: z.number(), repeatSeconds: z.number(), escalate: z.boolean(), escalateAfterSeconds: z.number() }),
+  alerts: z.object({
+    volume: z.number(),
+    repeatSeconds: z.number(),
+    escalate: z.boolean(),
+    escalateAfterSeconds: z.number(),
+  }),
 });
 export type Board = z.infer<typeof boardSchema>;
 
 export const orderMessageSchema = z.object({
-  event: z.looseObject({ seq: z.number(), type: z.string(), action: z.nullable(z.string()), from: z.nullable(status), to: status, actor: z.string(), at: z.number() }),
+  event: z.looseObject({
+    seq: z.number(),
+    type: z.string(),
+    action: z.nullable(z.string()),
+    from: z.nullable(status),
+    to: status,
+    actor: z.string(),
+    at: z.number(),
+  }),
   ticket: ticketSchema,
 });
 export type OrderMessage = z.infer<typeof orderMessageSchema>;
@@ -76,7 +94,15 @@ export const ticketResponseSchema = z.object({ ticket: ticketSchema });
 /** A ticket's history in words (lib/orders/history.ts). */
 export const ticketHistorySchema = z.object({
   order_id: z.string(),
-  events: z.array(z.object({ seq: z.number(), at: z.number(), what: z.string(), by: z.string(), changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) })),
+  events: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.number(),
+      what: z.string(),
+      by: z.string(),
+      changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    }),
+  ),
 });
 export const conflictSchema = z.object({ error: z.literal('conflict'), message: z.string(), order: ticketSchema });
 
@@ -110,7 +136,11 @@ export const trackingViewSchema = z.object({
 export type TrackingView = z.infer<typeof trackingViewSchema>;
 
 /** The tracker's cancel refused (the kitchen got there first): the order as it is now comes along. */
-export const cancelRefusalSchema = z.object({ error: z.literal('order_not_cancelable'), message: z.string(), order: trackingViewSchema });
+export const cancelRefusalSchema = z.object({
+  error: z.literal('order_not_cancelable'),
+  message: z.string(),
+  order: trackingViewSchema,
+});
 
 export const boardEntrySchema = z.object({
   key: z.string(),
@@ -122,14 +152,25 @@ export const boardEntrySchema = z.object({
 });
 export type BoardEntry = z.infer<typeof boardEntrySchema>;
 
-export const pickupBoardSchema = z.object({ entries: z.array(boardEntrySchema), seq: z.number(), server_time: z.number() });
+export const pickupBoardSchema = z.object({
+  entries: z.array(boardEntrySchema),
+  seq: z.number(),
+  server_time: z.number(),
+});
 export type PickupBoard = z.infer<typeof pickupBoardSchema>;
 
 // ——— Manager console: the shapes are defined once, in lib/manager/schemas.ts ———
 
 export {
-  apiKeyListSchema, createdKeySchema, dayNumbersSchema, staffListSchema, storeControlsSchema,
-  type ApiKeyView, type DayNumbers, type StaffView, type StoreControls,
+  apiKeyListSchema,
+  createdKeySchema,
+  dayNumbersSchema,
+  staffListSchema,
+  storeControlsSchema,
+  type ApiKeyView,
+  type DayNumbers,
+  type StaffView,
+  type StoreControls,
 } from '../manager/views';
 export const stockSchema = z.object({ options: z.array(menuOptionSchema) });
 export type Stock = z.infer<typeof stockSchema>;
@@ -139,7 +180,15 @@ export const pauseSchema = z.object({
   kitchenhub: z.optional(
     z.nullable(
       z.object({
-        results: z.array(z.object({ id: z.string(), provider_name: z.string(), ok: z.boolean(), skipped: z.boolean(), error: z.nullable(z.string()) })),
+        results: z.array(
+          z.object({
+            id: z.string(),
+            provider_name: z.string(),
+            ok: z.boolean(),
+            skipped: z.boolean(),
+            error: z.nullable(z.string()),
+          }),
+        ),
         error: z.nullable(z.string()),
       }),
     ),
@@ -149,6 +198,11 @@ export const pauseSchema = z.object({
 // ——— Manager: the KitchenHub deliveries log (shapes defined once, in lib/kitchenhub/delivery-log.ts) ———
 
 export {
-  deliveryLogSchema, deliveryViewSchema, PROBLEM_OUTCOMES, replayResultSchema,
-  type DeliveryLog, type DeliveryView, type ReplayResult,
+  deliveryLogSchema,
+  deliveryViewSchema,
+  PROBLEM_OUTCOMES,
+  replayResultSchema,
+  type DeliveryLog,
+  type DeliveryView,
+  type ReplayResult,
 } from '../kitchenhub/delivery-log';

@@ -21,7 +21,16 @@ const screenSchema = z.object({
 export type ScreenView = z.infer<typeof screenSchema>;
 
 export const alarmSchema = z.object({
-  orders: z.array(z.object({ order_id: z.string(), daily_number: z.number(), customer_first_name: z.nullable(z.string()), status: z.string(), source: z.string(), waiting_ms: z.number() })),
+  orders: z.array(
+    z.object({
+      order_id: z.string(),
+      daily_number: z.number(),
+      customer_first_name: z.nullable(z.string()),
+      status: z.string(),
+      source: z.string(),
+      waiting_ms: z.number(),
+    }),
+  ),
   silent_screens: z.array(screenSchema),
   open_screens: z.number(),
   threshold_seconds: z.number(),
@@ -69,7 +78,12 @@ export type Snapshot = { lastSeq: number; digest: string; shown: string[] };
  * the moment of each beat; `onOutOfSync` runs when the server holds other tickets at the same point,
  * or when events the server had a beat ago have still not arrived.
  */
-export function useScreenHeartbeat(opts: { station: string; enabled: boolean; snapshot: () => Snapshot; onOutOfSync: () => void }): { alarm: MissingOrderAlarm | null; pace: KitchenPace | null } {
+export function useScreenHeartbeat(opts: {
+  station: string;
+  enabled: boolean;
+  snapshot: () => Snapshot;
+  onOutOfSync: () => void;
+}): { alarm: MissingOrderAlarm | null; pace: KitchenPace | null } {
   const [alarm, setAlarm] = useState<MissingOrderAlarm | null>(null);
   const [pace, setPace] = useState<KitchenPace | null>(null);
   const latest = useRef(opts);
@@ -93,7 +107,12 @@ export function useScreenHeartbeat(opts: { station: string; enabled: boolean; sn
         latest.current.onOutOfSync();
         snap = latest.current.snapshot();
       }
-      const res = await sendJson('POST', '/api/screens/heartbeat', { screen_id: id, station, last_seq: snap.lastSeq, digest: snap.digest, shown: snap.shown.slice(0, 500) }, heartbeatResponseSchema);
+      const res = await sendJson(
+        'POST',
+        '/api/screens/heartbeat',
+        { screen_id: id, station, last_seq: snap.lastSeq, digest: snap.digest, shown: snap.shown.slice(0, 500) },
+        heartbeatResponseSchema,
+      );
       if (stopped) return;
       if (res.ok) {
         setAlarm(res.data.alarm);

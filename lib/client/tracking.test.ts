@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { BoardEntry, PickupBoard, TrackingView } from './schemas';
-import { backoffMs, boardColumns, FetchError, isJustReady, mergeTracking, shouldRetry, trackerCanCancel, trackerPollMs, upsertBoardEntry } from './tracking';
+import {
+  backoffMs,
+  boardColumns,
+  FetchError,
+  isJustReady,
+  mergeTracking,
+  shouldRetry,
+  trackerCanCancel,
+  trackerPollMs,
+  upsertBoardEntry,
+} from './tracking';
 
 const view = (over: Partial<TrackingView> = {}): TrackingView => ({
   order_id: 'ord_abcdefghijklmnopqrst',
@@ -17,7 +27,15 @@ const view = (over: Partial<TrackingView> = {}): TrackingView => ({
   server_time: 1_000,
   ...over,
 });
-const entry = (over: Partial<BoardEntry> = {}): BoardEntry => ({ key: '2030-01-15-4', daily_number: 4, name: 'Mia', column: 'preparing', version: 1, since: 0, ...over });
+const entry = (over: Partial<BoardEntry> = {}): BoardEntry => ({
+  key: '2030-01-15-4',
+  daily_number: 4,
+  name: 'Mia',
+  column: 'preparing',
+  version: 1,
+  since: 0,
+  ...over,
+});
 
 describe('polling', () => {
   test('polls every 15 s while the stream is down; while live only an open order refreshes its ETA, once a minute', () => {
@@ -28,7 +46,9 @@ describe('polling', () => {
   });
 
   test('backs off by doubling up to five minutes, and never retries sooner than Retry-After', () => {
-    expect([1, 2, 3, 4, 5, 6, 12].map((n) => backoffMs(n, new Error('offline')))).toEqual([15_000, 30_000, 60_000, 120_000, 240_000, 300_000, 300_000]);
+    expect([1, 2, 3, 4, 5, 6, 12].map((n) => backoffMs(n, new Error('offline')))).toEqual([
+      15_000, 30_000, 60_000, 120_000, 240_000, 300_000, 300_000,
+    ]);
     expect(backoffMs(1, new FetchError('slow down', 429, 90_000, null))).toBe(90_000);
     expect(backoffMs(4, new FetchError('slow down', 429, 5_000, null))).toBe(120_000);
   });
@@ -43,12 +63,20 @@ describe('polling', () => {
 describe('merging pushed tracker views', () => {
   test('a pushed view replaces an older one and drops its ETag; an older push changes nothing', () => {
     const cached = { data: view({ version: 2, status: 'prepping' }), etag: 'W/"x"', receivedAt: 1 };
-    expect(mergeTracking(cached, view({ version: 3, status: 'ready' }), 50)).toEqual({ data: view({ version: 3, status: 'ready' }), etag: null, receivedAt: 50 });
+    expect(mergeTracking(cached, view({ version: 3, status: 'ready' }), 50)).toEqual({
+      data: view({ version: 3, status: 'ready' }),
+      etag: null,
+      receivedAt: 50,
+    });
     expect(mergeTracking(cached, view({ version: 1 }), 50)).toBe(cached);
   });
 
   test('Cancel is offered only while cancelable, and never for a delivery-app order', () => {
-    expect(['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'].filter((status) => trackerCanCancel(view({ status: status as TrackingView['status'] })))).toEqual(['queued', 'prepping']);
+    expect(
+      ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'].filter((status) =>
+        trackerCanCancel(view({ status: status as TrackingView['status'] })),
+      ),
+    ).toEqual(['queued', 'prepping']);
     expect(trackerCanCancel(view({ provider: 'GrubHub' }))).toBe(false);
   });
 });

@@ -36,7 +36,12 @@ function retryAfterMs(res: Response): number | null {
  * in ./fetch cannot send the header or read Retry-After, which polling needs. `cache: 'no-store'`
  * keeps the browser's own cache out of it, so the 304 reaches us.
  */
-export async function getFresh<T>(url: string, schema: z.ZodMiniType<T>, previous: Fresh<T> | undefined, signal?: AbortSignal): Promise<Fresh<T>> {
+export async function getFresh<T>(
+  url: string,
+  schema: z.ZodMiniType<T>,
+  previous: Fresh<T> | undefined,
+  signal?: AbortSignal,
+): Promise<Fresh<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -54,7 +59,12 @@ export async function getFresh<T>(url: string, schema: z.ZodMiniType<T>, previou
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const error = apiErrorSchema.safeParse(body);
-    throw new FetchError(error.success ? error.data.message : `The server answered ${res.status}.`, res.status, retryAfterMs(res), error.success ? error.data : null);
+    throw new FetchError(
+      error.success ? error.data.message : `The server answered ${res.status}.`,
+      res.status,
+      retryAfterMs(res),
+      error.success ? error.data : null,
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new FetchError('The server sent something unexpected.', res.status, null, null);
@@ -74,13 +84,19 @@ export function backoffMs(failures: number, error: unknown): number {
 }
 
 /** A 404 will not heal by retrying (the order is gone); anything else (offline, 429, 5xx) might. */
-export const shouldRetry = (_failures: number, error: unknown): boolean => !(error instanceof FetchError && error.status === 404);
+export const shouldRetry = (_failures: number, error: unknown): boolean =>
+  !(error instanceof FetchError && error.status === 404);
 
 /** The tracker's polling: every 15 s while the stream is down, else only to refresh an open order's ETA. */
-export const trackerPollMs = (live: boolean, open: boolean): number | false => (live ? (open ? LIVE_ETA_REFRESH_MS : false) : POLL_MS);
+export const trackerPollMs = (live: boolean, open: boolean): number | false =>
+  live ? (open ? LIVE_ETA_REFRESH_MS : false) : POLL_MS;
 
 /** Keeps the newer of the cached and the pushed view: pushes and poll answers may land in either order. */
-export function mergeTracking(cached: Fresh<TrackingView> | undefined, pushed: TrackingView, now = Date.now()): Fresh<TrackingView> {
+export function mergeTracking(
+  cached: Fresh<TrackingView> | undefined,
+  pushed: TrackingView,
+  now = Date.now(),
+): Fresh<TrackingView> {
   if (cached && cached.data.version > pushed.version) return cached;
   return { data: pushed, etag: null, receivedAt: now };
 }
@@ -96,16 +112,24 @@ export function upsertBoardEntry(board: PickupBoard, entry: BoardEntry): PickupB
 
 /** The board's two columns, each by ticket (business day, then daily number). */
 export function boardColumns(entries: readonly BoardEntry[]): { preparing: BoardEntry[]; ready: BoardEntry[] } {
-  const sorted = [...entries].sort((a, b) => a.key.slice(0, 10).localeCompare(b.key.slice(0, 10)) || a.daily_number - b.daily_number);
-  return { preparing: sorted.filter((e) => e.column === 'preparing'), ready: sorted.filter((e) => e.column === 'ready') };
+  const sorted = [...entries].sort(
+    (a, b) => a.key.slice(0, 10).localeCompare(b.key.slice(0, 10)) || a.daily_number - b.daily_number,
+  );
+  return {
+    preparing: sorted.filter((e) => e.column === 'preparing'),
+    ready: sorted.filter((e) => e.column === 'ready'),
+  };
 }
 
 export const JUST_READY_MS = 10_000;
 /** A ready order is highlighted for its first few seconds on the board (server clock). */
-export const isJustReady = (e: BoardEntry, serverNow: number): boolean => e.column === 'ready' && serverNow - e.since < JUST_READY_MS;
+export const isJustReady = (e: BoardEntry, serverNow: number): boolean =>
+  e.column === 'ready' && serverNow - e.since < JUST_READY_MS;
 
 /** The server's clock now, from when `fresh` arrived and what the server said its time was. */
-export const serverNow = (fresh: Fresh<{ server_time: number }>, now: number): number => now + (fresh.data.server_time - fresh.receivedAt);
+export const serverNow = (fresh: Fresh<{ server_time: number }>, now: number): number =>
+  now + (fresh.data.server_time - fresh.receivedAt);
 
 /** The tracker offers Cancel only while cancelOrder would allow it, and only for orders placed with us. */
-export const trackerCanCancel = (v: Pick<TrackingView, 'status' | 'provider'>): boolean => canCancel(v.status) && v.provider === null;
+export const trackerCanCancel = (v: Pick<TrackingView, 'status' | 'provider'>): boolean =>
+  canCancel(v.status) && v.provider === null;

@@ -40,10 +40,20 @@ export async function listAccounts(): Promise<{ accounts: AccountView[]; error: 
     const views = await Promise.all(
       (await providerAccounts(api)).map(async ({ account: a, cap, name }): Promise<AccountView> => {
         const base = {
-          id: a.integration_account_id, provider_id: a.provider_id, provider_name: name, connection: a.connection,
-          is_main_account: a.is_main_account ?? null, can_pause: cap?.updateOnline ?? false,
+          id: a.integration_account_id,
+          provider_id: a.provider_id,
+          provider_name: name,
+          connection: a.connection,
+          is_main_account: a.is_main_account ?? null,
+          can_pause: cap?.updateOnline ?? false,
         };
-        if (cap && !cap.readOnline) return { ...base, online: 'unknown', offline_reason: `${base.provider_name} does not report its online status.`, error: null };
+        if (cap && !cap.readOnline)
+          return {
+            ...base,
+            online: 'unknown',
+            offline_reason: `${base.provider_name} does not report its online status.`,
+            error: null,
+          };
         try {
           const s = await readOnlineStatus(api, a.integration_account_id);
           return { ...base, online: s.online, offline_reason: s.offline_reason ?? null, error: null };
@@ -64,7 +74,10 @@ export type PauseOutcome = { id: string; provider_name: string; ok: boolean; ski
  * Sets every provider account offline for `seconds` (paused: true) or online again. Accounts whose
  * provider cannot change its online status are skipped and say so.
  */
-export async function setAccountsOnline(online: boolean, seconds: number | null): Promise<{ results: PauseOutcome[]; error: string | null }> {
+export async function setAccountsOnline(
+  online: boolean,
+  seconds: number | null,
+): Promise<{ results: PauseOutcome[]; error: string | null }> {
   const { api } = await hubConfig();
   if (!api) return { results: [], error: null };
   try {
@@ -72,12 +85,29 @@ export async function setAccountsOnline(online: boolean, seconds: number | null)
       (await providerAccounts(api))
         .filter(({ account }) => account.connection === 'connected')
         .map(async ({ account: a, cap, name }): Promise<PauseOutcome> => {
-          if (cap && !cap.updateOnline) return { id: a.integration_account_id, provider_name: name, ok: false, skipped: true, error: `${name} cannot be paused through KitchenHub: pause it on its own tablet.` };
+          if (cap && !cap.updateOnline)
+            return {
+              id: a.integration_account_id,
+              provider_name: name,
+              ok: false,
+              skipped: true,
+              error: `${name} cannot be paused through KitchenHub: pause it on its own tablet.`,
+            };
           try {
-            await setOnlineStatus(api, a.integration_account_id, online ? { online: true } : { online: false, ...(seconds ? { pause_duration: seconds } : {}) });
+            await setOnlineStatus(
+              api,
+              a.integration_account_id,
+              online ? { online: true } : { online: false, ...(seconds ? { pause_duration: seconds } : {}) },
+            );
             return { id: a.integration_account_id, provider_name: name, ok: true, skipped: false, error: null };
           } catch (err) {
-            return { id: a.integration_account_id, provider_name: name, ok: false, skipped: false, error: message(err) };
+            return {
+              id: a.integration_account_id,
+              provider_name: name,
+              ok: false,
+              skipped: false,
+              error: message(err),
+            };
           }
         }),
     );

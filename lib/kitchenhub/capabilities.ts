@@ -8,7 +8,15 @@ import type { HubCallAction } from './types';
 
 const MAX_AGE_MS = 60 * 60_000;
 
-export type ProviderCaps = { id: string; name: string; accept: boolean; cancel: boolean; complete: boolean; readOnline: boolean; updateOnline: boolean };
+export type ProviderCaps = {
+  id: string;
+  name: string;
+  accept: boolean;
+  cancel: boolean;
+  complete: boolean;
+  readOnline: boolean;
+  updateOnline: boolean;
+};
 
 export function toCaps(p: HubProviderInfo): ProviderCaps {
   const c = p.provider_capabilities;
@@ -24,9 +32,14 @@ export function toCaps(p: HubProviderInfo): ProviderCaps {
 }
 
 /** Every provider's capabilities: the stored list while fresh, else read from KitchenHub. */
-export async function providerCapabilities(api: HubApiConfig, opts: { refresh?: boolean } = {}, now = Date.now()): Promise<ProviderCaps[]> {
+export async function providerCapabilities(
+  api: HubApiConfig,
+  opts: { refresh?: boolean } = {},
+  now = Date.now(),
+): Promise<ProviderCaps[]> {
   const stored = await getSetting('kitchenhub_providers');
-  if (!opts.refresh && stored && stored.apiUrl === api.url && now - stored.fetchedAt < MAX_AGE_MS) return stored.providers;
+  if (!opts.refresh && stored && stored.apiUrl === api.url && now - stored.fetchedAt < MAX_AGE_MS)
+    return stored.providers;
   const providers = (await listProviders(api)).map(toCaps);
   await setSetting('kitchenhub_providers', { apiUrl: api.url, fetchedAt: now, providers }, now);
   return providers;
@@ -38,4 +51,9 @@ export async function knownCaps(providerId: string): Promise<ProviderCaps | null
 }
 
 /** Which capability a call of ours needs: a reject is KitchenHub's cancel. */
-export const CAPABILITY: Record<HubCallAction, 'accept' | 'cancel' | 'complete'> = { accept: 'accept', reject: 'cancel', cancel: 'cancel', complete: 'complete' };
+export const CAPABILITY: Record<HubCallAction, 'accept' | 'cancel' | 'complete'> = {
+  accept: 'accept',
+  reject: 'cancel',
+  cancel: 'cancel',
+  complete: 'complete',
+};

@@ -28,7 +28,10 @@ type Answer<T> = { data?: T; error?: unknown; response: Response };
  * Runs `call` with a bearer token; a 401 gets a fresh token (unless another instance already has
  * one) and runs it once more.
  */
-export async function authed<T>(api: HubApiConfig, call: (client: Client<paths>, headers: { Authorization: string }) => Promise<Answer<T>>): Promise<Answer<T>> {
+export async function authed<T>(
+  api: HubApiConfig,
+  call: (client: Client<paths>, headers: { Authorization: string }) => Promise<Answer<T>>,
+): Promise<Answer<T>> {
   const client = hubClient(api.url);
   const token = await accessToken(api);
   const first = await call(client, { Authorization: `Bearer ${token}` });
@@ -47,7 +50,12 @@ async function ok<T>(answer: Promise<Answer<T>>, what: string): Promise<T> {
 /** Accept (with prep time), cancel or complete: PUT /v2/orders/{order_id}/status/. */
 export async function setOrderStatus(api: HubApiConfig, hubOrderId: string, body: HubOrderStatusBody): Promise<number> {
   const { response, error } = await authed(api, (c, headers) =>
-    c.PUT('/v2/orders/{order_id}/status/', { params: { path: { order_id: hubOrderId } }, body, headers, parseAs: 'stream' }),
+    c.PUT('/v2/orders/{order_id}/status/', {
+      params: { path: { order_id: hubOrderId } },
+      body,
+      headers,
+      parseAs: 'stream',
+    }),
   );
   await response.body?.cancel().catch(() => undefined);
   if (!response.ok) throw failure(response, error, `Changing the order's status to "${body.status}" failed.`);
@@ -56,45 +64,100 @@ export async function setOrderStatus(api: HubApiConfig, hubOrderId: string, body
 
 /** One order as KitchenHub holds it now, as raw JSON text (its ids may exceed 2^53). */
 export async function readHubOrder(api: HubApiConfig, hubOrderId: string): Promise<string> {
-  return ok(authed(api, (c, headers) => c.GET('/v2/orders/{order_id}/', { params: { path: { order_id: hubOrderId } }, headers, parseAs: 'text' })), 'Re-reading the order failed.');
+  return ok(
+    authed(api, (c, headers) =>
+      c.GET('/v2/orders/{order_id}/', { params: { path: { order_id: hubOrderId } }, headers, parseAs: 'text' }),
+    ),
+    'Re-reading the order failed.',
+  );
 }
 
 /** One page of GET /v2/orders/ as raw JSON text (a bare array; ids may exceed 2^53). */
 export async function listOrdersPage(api: HubApiConfig, query: { date_from: string; page: number }): Promise<string> {
   return ok(
-    authed(api, (c, headers) => c.GET('/v2/orders/', { params: { query: { date_from: query.date_from, page: String(query.page) } }, headers, parseAs: 'text' })),
+    authed(api, (c, headers) =>
+      c.GET('/v2/orders/', {
+        params: { query: { date_from: query.date_from, page: String(query.page) } },
+        headers,
+        parseAs: 'text',
+      }),
+    ),
     'Listing orders failed.',
   );
 }
 
 export const listProviders = (api: HubApiConfig): Promise<HubProviderInfo[]> =>
-  ok(authed(api, (c, headers) => c.GET('/v2/providers/', { headers })), 'Reading the providers failed.');
+  ok(
+    authed(api, (c, headers) => c.GET('/v2/providers/', { headers })),
+    'Reading the providers failed.',
+  );
 
 export const listWebhooks = (api: HubApiConfig): Promise<HubWebhook[]> =>
-  ok(authed(api, (c, headers) => c.GET('/v2/webhooks/', { headers })), 'Listing webhooks failed.');
+  ok(
+    authed(api, (c, headers) => c.GET('/v2/webhooks/', { headers })),
+    'Listing webhooks failed.',
+  );
 
 export const createWebhook = (api: HubApiConfig, body: HubSchemas['CreateClientWebhookConfig']): Promise<HubWebhook> =>
-  ok(authed(api, (c, headers) => c.POST('/v2/webhooks/', { body, headers })), 'Creating the webhook failed.');
+  ok(
+    authed(api, (c, headers) => c.POST('/v2/webhooks/', { body, headers })),
+    'Creating the webhook failed.',
+  );
 
-export const updateWebhook = (api: HubApiConfig, id: string, body: HubSchemas['ClientWebhookPatchDTO']): Promise<HubWebhook> =>
-  ok(authed(api, (c, headers) => c.PATCH('/v2/webhooks/{webhook_id}/', { params: { path: { webhook_id: id } }, body, headers })), 'Updating the webhook failed.');
+export const updateWebhook = (
+  api: HubApiConfig,
+  id: string,
+  body: HubSchemas['ClientWebhookPatchDTO'],
+): Promise<HubWebhook> =>
+  ok(
+    authed(api, (c, headers) =>
+      c.PATCH('/v2/webhooks/{webhook_id}/', { params: { path: { webhook_id: id } }, body, headers }),
+    ),
+    'Updating the webhook failed.',
+  );
 
 export async function deleteWebhook(api: HubApiConfig, id: string): Promise<void> {
-  await ok(authed(api, (c, headers) => c.DELETE('/v2/webhooks/{webhook_id}/', { params: { path: { webhook_id: id } }, headers, parseAs: 'stream' })), 'Deleting a webhook failed.');
+  await ok(
+    authed(api, (c, headers) =>
+      c.DELETE('/v2/webhooks/{webhook_id}/', { params: { path: { webhook_id: id } }, headers, parseAs: 'stream' }),
+    ),
+    'Deleting a webhook failed.',
+  );
 }
 
 export const listIntegrationAccounts = (api: HubApiConfig): Promise<HubIntegrationAccount[]> =>
-  ok(authed(api, (c, headers) => c.GET('/v2/integration_accounts/', { headers })), 'Listing integration accounts failed.');
+  ok(
+    authed(api, (c, headers) => c.GET('/v2/integration_accounts/', { headers })),
+    'Listing integration accounts failed.',
+  );
 
 export const readOnlineStatus = (api: HubApiConfig, id: string): Promise<HubOnlineStatus> =>
-  ok(authed(api, (c, headers) => c.GET('/v2/integration_accounts/{integration_id}/status/', { params: { path: { integration_id: id } }, headers })), 'Reading the online status failed.');
-
-export const setOnlineStatus = (api: HubApiConfig, id: string, body: HubSchemas['UpdateStoreOnlineStatusRequestSerializer']): Promise<HubOnlineStatus> =>
   ok(
-    authed(api, (c, headers) => c.PUT('/v2/integration_accounts/{integration_id}/status/', { params: { path: { integration_id: id } }, body, headers })),
+    authed(api, (c, headers) =>
+      c.GET('/v2/integration_accounts/{integration_id}/status/', { params: { path: { integration_id: id } }, headers }),
+    ),
+    'Reading the online status failed.',
+  );
+
+export const setOnlineStatus = (
+  api: HubApiConfig,
+  id: string,
+  body: HubSchemas['UpdateStoreOnlineStatusRequestSerializer'],
+): Promise<HubOnlineStatus> =>
+  ok(
+    authed(api, (c, headers) =>
+      c.PUT('/v2/integration_accounts/{integration_id}/status/', {
+        params: { path: { integration_id: id } },
+        body,
+        headers,
+      }),
+    ),
     'Changing the online status failed.',
   );
 
 /** KitchenHub's "Create mock order" (POST /v2/mock/order/): the sandbox's way to send a test order. */
 export const createMockOrder = (api: HubApiConfig, body: HubSchemas['MockOrderRequestSerializer']): Promise<string> =>
-  ok(authed(api, (c, headers) => c.POST('/v2/mock/order/', { body, headers, parseAs: 'text' })), 'Creating a mock order failed.');
+  ok(
+    authed(api, (c, headers) => c.POST('/v2/mock/order/', { body, headers, parseAs: 'text' })),
+    'Creating a mock order failed.',
+  );

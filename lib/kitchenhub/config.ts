@@ -38,7 +38,12 @@ export async function hubConfig() {
   const clientSecret = pick(e.KITCHENHUB_CLIENT_SECRET, saved.clientSecret);
   let api: HubApiConfig | null = null;
   if (url.value && clientId.value && clientSecret.value) {
-    api = { url: url.value, clientId: clientId.value, clientSecret: clientSecret.value, source: url.source === 'env' ? 'env' : 'console' };
+    api = {
+      url: url.value,
+      clientId: clientId.value,
+      clientSecret: clientSecret.value,
+      source: url.source === 'env' ? 'env' : 'console',
+    };
   } else if (!url.value && (await sandboxOn())) {
     api = { url: `${loopback()}${SANDBOX_PATH}`, ...(await sandboxClient()), source: 'sandbox' };
   }
@@ -64,7 +69,10 @@ const hint = (secret: string | null) => (secret ? `…${secret.slice(-4)}` : nul
 /** What the console shows of the configuration: secrets only as set/unset with their last four characters. */
 export async function hubSettingsView(origin: string) {
   const c = await hubConfig();
-  const { kitchenhub_webhook: hook, kitchenhub_problem: problem } = await getSettings('kitchenhub_webhook', 'kitchenhub_problem');
+  const { kitchenhub_webhook: hook, kitchenhub_problem: problem } = await getSettings(
+    'kitchenhub_webhook',
+    'kitchenhub_problem',
+  );
   return {
     /** Where KitchenHub should post: our registered URL, or this page's origin until a public URL is set. */
     webhook_url: c.webhookUrl ?? `${origin}${WEBHOOK_PATH}`,
@@ -72,7 +80,11 @@ export async function hubSettingsView(origin: string) {
     public_url: { value: c.publicUrl.value, source: c.publicUrl.source },
     api_url: { value: c.url.value, source: c.url.source },
     client_id: { value: c.clientId.value, source: c.clientId.source },
-    client_secret: { set: c.clientSecret.value !== null, source: c.clientSecret.source, hint: hint(c.clientSecret.value) },
+    client_secret: {
+      set: c.clientSecret.value !== null,
+      source: c.clientSecret.source,
+      hint: hint(c.clientSecret.value),
+    },
     /** Where calls go now: the configured API, the demo sandbox, or nowhere (they wait, visibly). */
     calls_go_to: c.api ? { url: c.api.url, source: c.api.source } : null,
     sandbox: await sandboxOn(),
@@ -86,7 +98,8 @@ export async function hubSettingsView(origin: string) {
       secret_hint: env().KITCHENHUB_WEBHOOK_SECRET ? hint(env().KITCHENHUB_WEBHOOK_SECRET ?? null) : hook.secretHint,
       /** The secret is KITCHENHUB_WEBHOOK_SECRET's (rotated there), not one we generated. */
       secret_from_env: env().KITCHENHUB_WEBHOOK_SECRET !== undefined,
-      previous_secret_accepted_until: hook.previousUntil !== null && hook.previousUntil > Date.now() ? hook.previousUntil : null,
+      previous_secret_accepted_until:
+        hook.previousUntil !== null && hook.previousUntil > Date.now() ? hook.previousUntil : null,
       error: hook.error,
       checked_at: hook.checkedAt,
     },
@@ -96,7 +109,8 @@ export async function hubSettingsView(origin: string) {
 }
 export type HubSettingsView = Awaited<ReturnType<typeof hubSettingsView>>;
 
-const clearable = <T extends z.ZodType>(s: T) => z.union([s, z.literal(''), z.null()]).transform((v) => (v === '' ? null : v));
+const clearable = <T extends z.ZodType>(s: T) =>
+  z.union([s, z.literal(''), z.null()]).transform((v) => (v === '' ? null : v));
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(300);
 
 export const hubSettingsBody = z.strictObject({
@@ -110,7 +124,12 @@ export const hubSettingsBody = z.strictObject({
 });
 export type HubSettingsBody = z.infer<typeof hubSettingsBody>;
 
-const ENV_NAME = { api_url: 'KITCHENHUB_API_URL', client_id: 'KITCHENHUB_CLIENT_ID', client_secret: 'KITCHENHUB_CLIENT_SECRET', public_url: 'PUBLIC_URL' } as const;
+const ENV_NAME = {
+  api_url: 'KITCHENHUB_API_URL',
+  client_id: 'KITCHENHUB_CLIENT_ID',
+  client_secret: 'KITCHENHUB_CLIENT_SECRET',
+  public_url: 'PUBLIC_URL',
+} as const;
 
 /**
  * Saves what the manager changed. A value the environment sets cannot be changed here (400, naming
@@ -118,8 +137,12 @@ const ENV_NAME = { api_url: 'KITCHENHUB_API_URL', client_id: 'KITCHENHUB_CLIENT_
  */
 export async function updateHubSettings(body: HubSettingsBody, now = Date.now()): Promise<void> {
   const e = env();
-  for (const [field, name] of Object.entries(ENV_NAME) as [keyof typeof ENV_NAME, (typeof ENV_NAME)[keyof typeof ENV_NAME]][]) {
-    if (body[field] !== undefined && e[name] !== undefined) throw invalidRequest(`${field} is set by the server's environment (${name}); change it there.`, field);
+  for (const [field, name] of Object.entries(ENV_NAME) as [
+    keyof typeof ENV_NAME,
+    (typeof ENV_NAME)[keyof typeof ENV_NAME],
+  ][]) {
+    if (body[field] !== undefined && e[name] !== undefined)
+      throw invalidRequest(`${field} is set by the server's environment (${name}); change it there.`, field);
   }
   const saved = await getSetting('kitchenhub');
   const next = {
@@ -132,7 +155,11 @@ export async function updateHubSettings(body: HubSettingsBody, now = Date.now())
     pauseWithStore: body.pause_with_store ?? saved.pauseWithStore,
   };
   await setSetting('kitchenhub', next, now);
-  const connectionChanged = next.apiUrl !== saved.apiUrl || next.clientId !== saved.clientId || next.clientSecret !== saved.clientSecret || next.publicUrl !== saved.publicUrl;
+  const connectionChanged =
+    next.apiUrl !== saved.apiUrl ||
+    next.clientId !== saved.clientId ||
+    next.clientSecret !== saved.clientSecret ||
+    next.publicUrl !== saved.publicUrl;
   if (connectionChanged) {
     await forgetTokens(now);
     await clearProblem(now);

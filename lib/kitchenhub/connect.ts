@@ -8,11 +8,24 @@ import { clearProblem, noting } from './problems';
 import { registerWebhook, type RegistrationResult } from './registration';
 import { accessToken, forgetTokens } from './tokens';
 
-export type ConnectResult = { ok: boolean; error: string | null; url: string | null; registration: RegistrationResult | null; providers: ProviderCaps[] };
+export type ConnectResult = {
+  ok: boolean;
+  error: string | null;
+  url: string | null;
+  registration: RegistrationResult | null;
+  providers: ProviderCaps[];
+};
 
 export async function connectKitchenHub(opts: { rotate?: boolean } = {}, now = Date.now()): Promise<ConnectResult> {
   const { api } = await hubConfig();
-  if (!api) return { ok: false, error: 'Set the API URL, client id and client secret first.', url: null, registration: null, providers: [] };
+  if (!api)
+    return {
+      ok: false,
+      error: 'Set the API URL, client id and client secret first.',
+      url: null,
+      registration: null,
+      providers: [],
+    };
   try {
     await forgetTokens(now); // a fresh pair proves the credentials as they are now
     await noting(() => accessToken(api));
@@ -22,6 +35,12 @@ export async function connectKitchenHub(opts: { rotate?: boolean } = {}, now = D
     kickOutbox(); // calls that waited for working credentials go now
     return { ok: registration.error === null, error: registration.error, url: api.url, registration, providers };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err), url: api.url, registration: null, providers: [] };
+    return {
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+      url: api.url,
+      registration: null,
+      providers: [],
+    };
   }
 }

@@ -16,4 +16,7 @@ export const deliveriesQuery = z.strictObject({
 export type DeliveriesQuery = z.infer<typeof deliveriesQuery>;
 
 /** A delivery id in a path: a positive integer, written plainly. */
-export const deliveryIdParam = z.string().regex(/^[1-9]\d{0,14}$/, 'must be a delivery id (a positive whole number)').transform(Number);
+export const deliveryIdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, 'must be a delivery id (a positive whole number)')
+  .transform(Number);

@@ -3,7 +3,13 @@
 import * as store from '@/db/store/kitchenhub';
 import type { DeliveryLogEntry } from '@/db/store/kitchenhub';
 import { ApiError, invalidRequest, notFound } from '../errors';
-import { type DeliveryView, type ReplayResult, REPLAY_OF_HEADER, REPLAYED_BY_HEADER, replayRefusal } from './delivery-log';
+import {
+  type DeliveryView,
+  type ReplayResult,
+  REPLAY_OF_HEADER,
+  REPLAYED_BY_HEADER,
+  replayRefusal,
+} from './delivery-log';
 import { type DeliveriesQuery, deliveryIdParam } from './deliveries-query';
 import { processDelivery } from './ingest';
 
@@ -29,7 +35,11 @@ export function toDeliveryView(d: DeliveryLogEntry): DeliveryView {
 /** A delivery id from a URL: a positive whole number, else 400 (never a 5xx, never a lookup). */
 export function requireDeliveryId(raw: string): number {
   const parsed = deliveryIdParam.safeParse(raw);
-  if (!parsed.success) throw invalidRequest(`${JSON.stringify(raw.slice(0, 40))} is not a delivery id: ids are positive whole numbers.`, 'delivery_id');
+  if (!parsed.success)
+    throw invalidRequest(
+      `${JSON.stringify(raw.slice(0, 40))} is not a delivery id: ids are positive whole numbers.`,
+      'delivery_id',
+    );
   return parsed.data;
 }
 
@@ -48,10 +58,18 @@ export async function replayDelivery(id: number, actor: string, now = Date.now()
   const original = await store.getDelivery(id);
   if (!original) throw notFound('delivery', String(id));
   const refusal = replayRefusal(original.outcome);
-  if (refusal) throw new ApiError('conflict', `Delivery ${id} cannot be replayed: ${refusal}`, { delivery: toDeliveryView(original) });
+  if (refusal)
+    throw new ApiError('conflict', `Delivery ${id} cannot be replayed: ${refusal}`, {
+      delivery: toDeliveryView(original),
+    });
   const headers = { ...original.headers, [REPLAY_OF_HEADER]: String(id), [REPLAYED_BY_HEADER]: actor.slice(0, 200) };
   const done = await processDelivery({ body: original.body, headers }, now, 'replay');
   const recorded = await store.getDelivery(done.deliveryId);
   if (!recorded) throw new Error(`delivery ${done.deliveryId} was recorded but cannot be read back`);
-  return { outcome: done.outcome, delivery: toDeliveryView(recorded), hub_order_id: done.hubOrderId, order_id: done.orderId };
+  return {
+    outcome: done.outcome,
+    delivery: toDeliveryView(recorded),
+    hub_order_id: done.hubOrderId,
+    order_id: done.orderId,
+  };
 }

@@ -27,7 +27,9 @@ export const REPLAYED_BY_HEADER = 'x-kds-replayed-by';
  * stored (nothing unauthenticated is kept), so there is nothing to run again.
  */
 export function replayRefusal(outcome: DeliveryOutcome): string | null {
-  return outcome === 'unauthorized' ? 'its body was never stored (it failed authentication), so there is nothing to run again.' : null;
+  return outcome === 'unauthorized'
+    ? 'its body was never stored (it failed authentication), so there is nothing to run again.'
+    : null;
 }
 export const canReplay = (outcome: DeliveryOutcome) => replayRefusal(outcome) === null;
 
@@ -52,7 +54,12 @@ export type DeliveryView = z.infer<typeof deliveryViewSchema>;
  * Deliveries that failed authentication, counted (lib/kitchenhub/refusals.ts): only a sample of them
  * has a row in the log, so the counts say how many there really were.
  */
-export const refusalCountsSchema = z.object({ today: z.number(), today_since: z.number(), this_minute: z.number(), logged_per_minute: z.number() });
+export const refusalCountsSchema = z.object({
+  today: z.number(),
+  today_since: z.number(),
+  this_minute: z.number(),
+  logged_per_minute: z.number(),
+});
 
 export const deliveryLogSchema = z.object({ deliveries: z.array(deliveryViewSchema), refusals: refusalCountsSchema });
 export type DeliveryLog = z.infer<typeof deliveryLogSchema>;

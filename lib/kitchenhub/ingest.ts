@@ -51,25 +51,51 @@ function keptHeaders(headers: Headers): Record<string, string> {
  * never throws for bad input (it answers 400/401/429 instead). `address` is the caller's, for the
  * limit on refusals.
  */
-export async function receiveWebhook(req: { body: Uint8Array; headers: Headers; url: string; address: string }, now = Date.now()): Promise<WebhookResult> {
+export async function receiveWebhook(
+  req: { body: Uint8Array; headers: Headers; url: string; address: string },
+  now = Date.now(),
+): Promise<WebhookResult> {
   const headers = keptHeaders(req.headers);
   const verdict = await verifyWebhook({ body: req.body, headers: req.headers, url: req.url }, now);
-  if (!verdict.ok) return refuseDelivery({ address: req.address, reason: verdict.reason, delivery: { ...newDelivery('', headers, now), bodyHash: sha256(req.body) } }, now);
+  if (!verdict.ok)
+    return refuseDelivery(
+      {
+        address: req.address,
+        reason: verdict.reason,
+        delivery: { ...newDelivery('', headers, now), bodyHash: sha256(req.body) },
+      },
+      now,
+    );
   const done = await processDelivery({ body: req.body, headers }, now);
   if (done.error) throw done.error;
-  if (done.outcome === 'ignored') return { status: 200, body: { received: true, outcome: 'ignored', event_type: done.eventType } };
-  return { status: 200, body: { received: true, outcome: done.outcome, hub_order_id: done.hubOrderId, order_id: done.orderId } };
+  if (done.outcome === 'ignored')
+    return { status: 200, body: { received: true, outcome: 'ignored', event_type: done.eventType } };
+  return {
+    status: 200,
+    body: { received: true, outcome: done.outcome, hub_order_id: done.hubOrderId, order_id: done.orderId },
+  };
 }
 
-const newDelivery = (body: string, headers: Record<string, string>, now: number): Delivery =>
-  ({ receivedAt: now, body, headers, bodyHash: sha256(body), eventType: null, hubOrderId: null, hubStatus: null });
+const newDelivery = (body: string, headers: Record<string, string>, now: number): Delivery => ({
+  receivedAt: now,
+  body,
+  headers,
+  bodyHash: sha256(body),
+  eventType: null,
+  hubOrderId: null,
+  hubStatus: null,
+});
 
 /**
  * Everything after authenticity: parses an authentic body, records it with its outcome and applies
  * it. A new webhook and a manager's replay of a stored one both come through here, so a replay is
  * judged exactly like the first delivery (the same body already applied is a duplicate).
  */
-export async function processDelivery(req: { body: string | Uint8Array; headers: Record<string, string> }, now = Date.now(), source: DeliverySource = 'webhook'): Promise<Processed> {
+export async function processDelivery(
+  req: { body: string | Uint8Array; headers: Record<string, string> },
+  now = Date.now(),
+  source: DeliverySource = 'webhook',
+): Promise<Processed> {
   // The log keeps text: bytes that are not UTF-8 are kept with U+FFFD in their place (and refused
   // below); the hash is of the bytes as received, so the same delivery twice is still recognised.
   const text = typeof req.body === 'string' ? req.body : Buffer.from(req.body).toString('utf8');
@@ -93,7 +119,11 @@ export async function processDelivery(req: { body: string | Uint8Array; headers:
     return refused(invalidRequest('The webhook body is not valid JSON.'), null);
   }
   // Every KitchenHub notification is an object: null, a number, a string or an array is a broken body.
-  if (!isJsonObject(parsed)) return refused(invalidRequest('The webhook body must be a JSON object: every KitchenHub notification is one.'), null);
+  if (!isJsonObject(parsed))
+    return refused(
+      invalidRequest('The webhook body must be a JSON object: every KitchenHub notification is one.'),
+      null,
+    );
   const kind = classify(parsed);
   delivery.eventType = kind.eventType;
   if (kind.kind === 'ignored') {
@@ -115,13 +145,27 @@ export async function processDelivery(req: { body: string | Uint8Array; headers:
   );
   for (const c of result.changed) orderFeed.publish(c);
   if (result.outcome === 'applied' && policy.autoAcceptMinutes !== null) kickOutbox(); // an auto-accept's call
-  return { deliveryId: result.deliveryId, outcome: result.outcome, eventType: kind.eventType, hubOrderId: o.order.id, orderId: result.orderId, error: null };
+  return {
+    deliveryId: result.deliveryId,
+    outcome: result.outcome,
+    eventType: kind.eventType,
+    hubOrderId: o.order.id,
+    orderId: result.orderId,
+    error: null,
+  };
 }
 
 const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] ?? null;
 
 /** The fields of hub_orders that a delivery's Order object sets. */
-export function hubFields(o: HubOrderObject, raw: Record<string, unknown>, now: number): Omit<HubOrder, 'state' | 'orderId' | 'prepTimeMinutes' | 'fireAt' | 'decidedBy' | 'decidedAt' | 'rejectReason' | 'createdAt'> {
+export function hubFields(
+  o: HubOrderObject,
+  raw: Record<string, unknown>,
+  now: number,
+): Omit<
+  HubOrder,
+  'state' | 'orderId' | 'prepTimeMinutes' | 'fireAt' | 'decidedBy' | 'decidedAt' | 'rejectReason' | 'createdAt'
+> {
   const t = o.timestamps ?? {};
   return {
     hubOrderId: o.order.id,
@@ -144,12 +188,31 @@ export function hubFields(o: HubOrderObject, raw: Record<string, unknown>, now: 
 }
 
 /** The kitchen ticket a hub order becomes: its items as received, the customer's first name only. */
-export function ticketFor(h: Pick<HubOrder, 'providerName' | 'customerName' | 'orderType' | 'notes' | 'data'>, now: number): NewOrderInput {
+export function ticketFor(
+  h: Pick<HubOrder, 'providerName' | 'customerName' | 'orderType' | 'notes' | 'data'>,
+  now: number,
+): NewOrderInput {
   const items = Array.isArray(h.data.items) ? (h.data.items as unknown[]) : [];
   return {
-    id: newOrderId(), source: 'kitchenhub', clientId: null, provider: h.providerName, customerId: null, customerName: firstName(h.customerName),
-    orderType: h.orderType, businessDate: businessDate(now), status: 'queued', bread: null, peanutButter: null, jelly: null, toast: null, cut: null,
-    extras: [], items, notes: h.notes, canceledBy: null, createdAt: now,
+    id: newOrderId(),
+    source: 'kitchenhub',
+    clientId: null,
+    provider: h.providerName,
+    customerId: null,
+    customerName: firstName(h.customerName),
+    orderType: h.orderType,
+    businessDate: businessDate(now),
+    status: 'queued',
+    bread: null,
+    peanutButter: null,
+    jelly: null,
+    toast: null,
+    cut: null,
+    extras: [],
+    items,
+    notes: h.notes,
+    canceledBy: null,
+    createdAt: now,
   };
 }
 
@@ -169,7 +232,13 @@ export function acceptPlan(
   const decision = { hubOrderId: hub.hubOrderId, prepTimeMinutes, decidedBy: actor, decidedAt: now };
   const calls = [{ action: 'accept' as const, payload: { status: 'accept' as const, prep_time: prepTimeMinutes } }];
   if (fireAt > now) return { outcome: 'applied', actor, hub: { ...decision, state: 'scheduled', fireAt }, calls };
-  return { outcome: 'applied', actor, hub: { ...decision, state: 'accepted', fireAt: now }, createTicket: ticketFor(hub, now), calls };
+  return {
+    outcome: 'applied',
+    actor,
+    hub: { ...decision, state: 'accepted', fireAt: now },
+    createTicket: ticketFor(hub, now),
+    calls,
+  };
 }
 
 /**
@@ -189,7 +258,8 @@ export function decideDelivery(
   const actor = 'kitchenhub';
   const hub = current.hub;
   if (hub && HUB_RANK[incoming] < HUB_RANK[hub.hubStatus]) return { outcome: 'stale', actor };
-  if (hub && HUB_RANK[incoming] === HUB_RANK[hub.hubStatus] && incoming !== 'new' && incoming !== 'scheduled') return { outcome: 'stale', actor };
+  if (hub && HUB_RANK[incoming] === HUB_RANK[hub.hubStatus] && incoming !== 'new' && incoming !== 'scheduled')
+    return { outcome: 'stale', actor };
 
   switch (incoming) {
     case 'new':
@@ -210,21 +280,49 @@ export function decideDelivery(
       if (!hub || hub.state === 'pending') {
         const base = { ...hub, ...fields };
         return {
-          outcome: 'applied', actor,
-          hub: { ...fields, state: 'accepted', prepTimeMinutes: o.order.prep_time_minutes ?? null, decidedBy: 'provider', decidedAt: now, ...(hub ? {} : { createdAt: now }) },
+          outcome: 'applied',
+          actor,
+          hub: {
+            ...fields,
+            state: 'accepted',
+            prepTimeMinutes: o.order.prep_time_minutes ?? null,
+            decidedBy: 'provider',
+            decidedAt: now,
+            ...(hub ? {} : { createdAt: now }),
+          },
           createTicket: ticketFor(base, now),
         };
       }
-      return { outcome: 'applied', actor, hub: { hubOrderId: fields.hubOrderId, hubStatus: 'accepted', data: fields.data, updatedAt: now } };
+      return {
+        outcome: 'applied',
+        actor,
+        hub: { hubOrderId: fields.hubOrderId, hubStatus: 'accepted', data: fields.data, updatedAt: now },
+      };
     }
     case 'completed': {
-      const plan: HubPlan = { outcome: 'applied', actor, hub: { ...fields, state: hub?.state === 'rejected' ? 'rejected' : 'completed', ...(hub ? {} : { createdAt: now }) } };
+      const plan: HubPlan = {
+        outcome: 'applied',
+        actor,
+        hub: {
+          ...fields,
+          state: hub?.state === 'rejected' ? 'rejected' : 'completed',
+          ...(hub ? {} : { createdAt: now }),
+        },
+      };
       const to = current.order && transition(current.order, 'hub_complete');
       if (to) plan.moveTicket = { to, action: 'hub_complete' };
       return plan;
     }
     case 'canceled': {
-      const plan: HubPlan = { outcome: 'applied', actor, hub: { ...fields, state: hub?.state === 'rejected' ? 'rejected' : 'canceled', ...(hub ? {} : { createdAt: now }) } };
+      const plan: HubPlan = {
+        outcome: 'applied',
+        actor,
+        hub: {
+          ...fields,
+          state: hub?.state === 'rejected' ? 'rejected' : 'canceled',
+          ...(hub ? {} : { createdAt: now }),
+        },
+      };
       const to = current.order && transition(current.order, 'hub_cancel'); // not ours to refuse, in any open status
       if (to) plan.moveTicket = { to, action: 'hub_cancel' };
       return plan;

@@ -16,7 +16,6 @@ import { acceptPlan, ticketFor } from './ingest';
 import { kickOutbox } from './kick';
 import type { HubOrder, HubPlan } from './types';
 
-
 export const acceptBody = z.strictObject({ prep_time_minutes: z.number().int().min(1).max(240) });
 export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
 
@@ -26,7 +25,8 @@ export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(
  */
 export async function suggestPrepMinutes(now = Date.now()): Promise<number> {
   const probe = { id: '~probe', status: 'queued' as const, toast: null, statusAt: now, createdAt: now };
-  const eta = estimateReadyMinutes([...(await listOpenOrders()), probe], await kitchenSettings(), now).get(probe.id) ?? 5;
+  const eta =
+    estimateReadyMinutes([...(await listOpenOrders()), probe], await kitchenSettings(), now).get(probe.id) ?? 5;
   return Math.min(240, Math.max(5, Math.ceil((eta + 3) / 5) * 5));
 }
 
@@ -35,14 +35,18 @@ export async function suggestPrepMinutes(now = Date.now()): Promise<number> {
  * it reached us when it came more than a window late (a replay, a recovered old order, a wrong clock).
  */
 function acceptBy(h: HubOrder, windowMs: number): number {
-  const placed = h.placedAt !== null && h.placedAt <= h.createdAt && h.createdAt - h.placedAt < windowMs ? h.placedAt : h.createdAt;
+  const placed =
+    h.placedAt !== null && h.placedAt <= h.createdAt && h.createdAt - h.placedAt < windowMs ? h.placedAt : h.createdAt;
   return placed + windowMs;
 }
 
 /** Pending orders to decide on and accepted-but-held scheduled ones, oldest first, with a suggested prep time. */
 export async function incomingHubOrders(now = Date.now()) {
   // Each list has its own limit: a hundred undecided orders must not hide a scheduled one.
-  const [pendingRows, scheduledRows] = await Promise.all([store.listHubOrders(['pending']), store.listHubOrders(['scheduled'])]);
+  const [pendingRows, scheduledRows] = await Promise.all([
+    store.listHubOrders(['pending']),
+    store.listHubOrders(['scheduled']),
+  ]);
   const windowMs = env().KITCHENHUB_ACCEPT_WINDOW_MINUTES * 60_000;
   const providers = await getSetting('kitchenhub_providers');
   return {
@@ -78,7 +82,10 @@ export async function requireHubOrder(hubOrderId: string): Promise<HubOrder> {
 }
 
 /** Accepts a pending order: a ticket at once, or held until scheduled_for − prep time. */
-export async function acceptHubOrder(cmd: { hubOrderId: string; prepTimeMinutes: number; actor: string }, now = Date.now()): Promise<HubOrder> {
+export async function acceptHubOrder(
+  cmd: { hubOrderId: string; prepTimeMinutes: number; actor: string },
+  now = Date.now(),
+): Promise<HubOrder> {
   const result = await store.decideHubOrder(
     cmd.hubOrderId,
     ({ hub }): HubPlan => {
@@ -94,14 +101,24 @@ export async function acceptHubOrder(cmd: { hubOrderId: string; prepTimeMinutes:
 }
 
 /** Rejects a pending order with a reason the provider is told. */
-export async function rejectHubOrder(cmd: { hubOrderId: string; reason: string; actor: string }, now = Date.now()): Promise<HubOrder> {
+export async function rejectHubOrder(
+  cmd: { hubOrderId: string; reason: string; actor: string },
+  now = Date.now(),
+): Promise<HubOrder> {
   const result = await store.decideHubOrder(
     cmd.hubOrderId,
     ({ hub }): HubPlan => {
       if (!undecided(hub)) throw alreadyDecided(hub);
       return {
-        outcome: 'applied', actor: cmd.actor,
-        hub: { hubOrderId: hub.hubOrderId, state: 'rejected', rejectReason: cmd.reason, decidedBy: cmd.actor, decidedAt: now },
+        outcome: 'applied',
+        actor: cmd.actor,
+        hub: {
+          hubOrderId: hub.hubOrderId,
+          state: 'rejected',
+          rejectReason: cmd.reason,
+          decidedBy: cmd.actor,
+          decidedAt: now,
+        },
         calls: [{ action: 'reject', payload: { status: 'cancel' } }],
       };
     },
@@ -120,7 +137,12 @@ export async function fireDueHubOrders(now = Date.now()): Promise<number> {
       id,
       ({ hub }): HubPlan =>
         hub.state === 'scheduled' && hub.fireAt !== null && hub.fireAt <= now
-          ? { outcome: 'applied', actor: 'system', hub: { hubOrderId: hub.hubOrderId, state: 'accepted' }, createTicket: ticketFor(hub, now) }
+          ? {
+              outcome: 'applied',
+              actor: 'system',
+              hub: { hubOrderId: hub.hubOrderId, state: 'accepted' },
+              createTicket: ticketFor(hub, now),
+            }
           : { outcome: 'stale', actor: 'system' },
       now,
     );
@@ -136,7 +158,11 @@ export type HubOrderView = ReturnType<typeof toHubOrderView>;
 
 /** What the manager's Incoming list shows: no phone numbers or addresses, just what to decide on. */
 export function toHubOrderView(h: HubOrder) {
-  const d = h.data as { items?: unknown[]; charges?: Record<string, unknown> | null; delivery?: { notes?: unknown } | null };
+  const d = h.data as {
+    items?: unknown[];
+    charges?: Record<string, unknown> | null;
+    delivery?: { notes?: unknown } | null;
+  };
   return {
     hub_order_id: h.hubOrderId,
     order_id: h.orderId,

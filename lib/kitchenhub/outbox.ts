@@ -31,13 +31,21 @@ export function backoffMs(attempts: number, baseMs: number, random: () => number
  * Failures worth trying again unchanged: the network, KitchenHub's own trouble (5xx), a provider
  * error (424: "retry later"), throttling, and a 401 that survived a fresh token.
  */
-export const isRetryable = (status: number | null) => status === null || status >= 500 || status === 424 || status === 408 || status === 429 || status === 401;
+export const isRetryable = (status: number | null) =>
+  status === null || status >= 500 || status === 424 || status === 408 || status === 429 || status === 401;
 
 type Finish = Parameters<typeof store.finishCall>[1];
 
-function later(call: OutboxCall, status: number | null, error: string, now: number, retryAfterMs: number | null = null): Finish {
+function later(
+  call: OutboxCall,
+  status: number | null,
+  error: string,
+  now: number,
+  retryAfterMs: number | null = null,
+): Finish {
   const { KITCHENHUB_MAX_ATTEMPTS: max, KITCHENHUB_RETRY_BASE_MS: base } = env();
-  if (call.attempts >= max) return { state: 'failed', lastStatus: status, lastError: `${error} Gave up after ${call.attempts} attempts.` };
+  if (call.attempts >= max)
+    return { state: 'failed', lastStatus: status, lastError: `${error} Gave up after ${call.attempts} attempts.` };
   const delay = Math.max(backoffMs(call.attempts, base), retryAfterMs ?? 0);
   return { state: 'pending', lastStatus: status, lastError: error, nextAttemptAt: now + delay };
 }
@@ -51,9 +59,19 @@ async function reread(call: OutboxCall, api: HubApiConfig, conflict: HubCallErro
     const e = err instanceof HubCallError ? err : new HubCallError(null, String(err));
     return later(call, e.status, `${conflict.message} ${e.message}`, now, e.retryAfterMs);
   }
-  const applied = await processDelivery({ body, headers: { 'x-kds-source': `re-read after 409 on ${call.action}`, 'content-type': 'application/json' } }, now, 'reread');
-  const what = applied.error ? `the re-read order was refused (${applied.error.message})` : `re-read (${applied.outcome})`;
-  return { state: 'conflict', lastStatus: 409, lastError: `${conflict.message} KitchenHub's order has moved on; ${what}.` };
+  const applied = await processDelivery(
+    { body, headers: { 'x-kds-source': `re-read after 409 on ${call.action}`, 'content-type': 'application/json' } },
+    now,
+    'reread',
+  );
+  const what = applied.error
+    ? `the re-read order was refused (${applied.error.message})`
+    : `re-read (${applied.outcome})`;
+  return {
+    state: 'conflict',
+    lastStatus: 409,
+    lastError: `${conflict.message} KitchenHub's order has moved on; ${what}.`,
+  };
 }
 
 /** KitchenHub's body for a call: what was queued, or (calls queued before v2) built from the action. */
@@ -68,26 +86,43 @@ export function statusBody(call: Pick<OutboxCall, 'action' | 'payload'>): HubOrd
 
 async function attempt(call: OutboxCall, now: number): Promise<Finish> {
   const { api } = await hubConfig();
-  if (!api) return later(call, null, 'The KitchenHub API is not configured: set its URL and client credentials in Manager → KitchenHub.', now);
+  if (!api)
+    return later(
+      call,
+      null,
+      'The KitchenHub API is not configured: set its URL and client credentials in Manager → KitchenHub.',
+      now,
+    );
   try {
     // Do not send what the provider cannot take (its capability flags); say so on the call instead.
     const hub = await getHubOrder(call.hubOrderId);
     const caps = hub ? (await providerCapabilities(api, {}, now)).find((p) => p.id === hub.providerId) : undefined;
     if (caps && !caps[CAPABILITY[call.action]]) {
-      return { state: 'unsupported', lastStatus: null, lastError: `${caps.name} does not support ${CAPABILITY[call.action]}_order through KitchenHub: nothing was sent. Do it on the ${caps.name} tablet if it is needed.` };
+      return {
+        state: 'unsupported',
+        lastStatus: null,
+        lastError: `${caps.name} does not support ${CAPABILITY[call.action]}_order through KitchenHub: nothing was sent. Do it on the ${caps.name} tablet if it is needed.`,
+      };
     }
     const status = await setOrderStatus(api, call.hubOrderId, statusBody(call));
     return { state: 'sent', lastStatus: status, lastError: null, sentAt: now };
   } catch (err) {
-    if (!(err instanceof HubCallError)) return later(call, null, `Sending failed: ${err instanceof Error ? err.message : String(err)}`, now);
+    if (!(err instanceof HubCallError))
+      return later(call, null, `Sending failed: ${err instanceof Error ? err.message : String(err)}`, now);
     if (err instanceof HubConfigError) {
       await noteProblem(err, now);
       // Wrong credentials: the call waits (nothing is sent while KitchenHub refuses them) and goes once they are fixed.
-      if (err.kind === 'credentials') return { state: 'pending', lastStatus: err.status, lastError: err.message, nextAttemptAt: now };
+      if (err.kind === 'credentials')
+        return { state: 'pending', lastStatus: err.status, lastError: err.message, nextAttemptAt: now };
       return { state: 'failed', lastStatus: err.status, lastError: err.message };
     }
     if (err.status === 409) return reread(call, api, err, now);
-    if (err.status === 501) return { state: 'unsupported', lastStatus: 501, lastError: `${err.message} (the provider does not support this call).` };
+    if (err.status === 501)
+      return {
+        state: 'unsupported',
+        lastStatus: 501,
+        lastError: `${err.message} (the provider does not support this call).`,
+      };
     if (isRetryable(err.status)) return later(call, err.status, err.message, now, err.retryAfterMs);
     return { state: 'failed', lastStatus: err.status, lastError: err.message };
   }
@@ -186,7 +221,13 @@ export async function retryHubCall(id: number, now = Date.now()): Promise<CallVi
   if (!retried) {
     const call = await store.getCall(id);
     if (!call) throw notFound('call', String(id));
-    throw new ApiError('conflict', call.state === 'sent' ? 'This call already went through.' : 'KitchenHub answered this call with a conflict; its order was re-read instead.', { state: call.state });
+    throw new ApiError(
+      'conflict',
+      call.state === 'sent'
+        ? 'This call already went through.'
+        : 'KitchenHub answered this call with a conflict; its order was re-read instead.',
+      { state: call.state },
+    );
   }
   kickOutbox();
   const [view] = await store.listCalls({ id });
@@ -196,6 +237,10 @@ export async function retryHubCall(id: number, now = Date.now()): Promise<CallVi
 /** A call id from a URL: a positive whole number, else 400. */
 export function requireCallId(raw: string): number {
   const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id)) throw invalidRequest(`${JSON.stringify(raw.slice(0, 40))} is not a call id: ids are positive whole numbers.`, 'call_id');
+  if (!Number.isSafeInteger(id))
+    throw invalidRequest(
+      `${JSON.stringify(raw.slice(0, 40))} is not a call id: ids are positive whole numbers.`,
+      'call_id',
+    );
   return id;
 }

@@ -28,7 +28,14 @@ const LEASE = 'kitchenhub_poll';
 /** KitchenHub's date filter format: `2022-03-30T16:12:33`, in UTC. */
 export const hubDate = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
-export type PollResult = { ran: boolean; pages: number; seen: number; ingested: number; recovered: number; error: string | null };
+export type PollResult = {
+  ran: boolean;
+  pages: number;
+  seen: number;
+  ingested: number;
+  recovered: number;
+  error: string | null;
+};
 
 /** One poll now, if no other instance is polling. */
 export async function reconcile(now = Date.now()): Promise<PollResult> {
@@ -55,7 +62,11 @@ export async function reconcile(now = Date.now()): Promise<PollResult> {
         // An order we never saw that is already over needs nothing from the kitchen.
         if (!ours && (o.order.status === 'completed' || o.order.status === 'canceled')) continue;
         if (ours && HUB_RANK[o.order.status] <= HUB_RANK[ours.hubStatus]) continue;
-        const done = await processDelivery({ body: JSON.stringify(raw), headers: { 'x-kds-source': 'reconciliation (GET /v2/orders/)' } }, Date.now(), 'reconciliation');
+        const done = await processDelivery(
+          { body: JSON.stringify(raw), headers: { 'x-kds-source': 'reconciliation (GET /v2/orders/)' } },
+          Date.now(),
+          'reconciliation',
+        );
         if (done.outcome === 'applied') {
           result.ingested++;
           if (!ours) result.recovered++;

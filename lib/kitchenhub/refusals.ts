@@ -19,7 +19,11 @@ export const REFUSALS_LOGGED_PER_MINUTE = 10;
 /** Refusals one client address is answered 401 per minute; past them, 429 rate_limited (counted, never logged). */
 export const REFUSALS_PER_ADDRESS_PER_MINUTE = 30;
 
-const BUCKET = { day: 'kitchenhub-refused:day', minute: 'kitchenhub-refused:minute', address: (a: string) => `kitchenhub-refused:${a}` };
+const BUCKET = {
+  day: 'kitchenhub-refused:day',
+  minute: 'kitchenhub-refused:minute',
+  address: (a: string) => `kitchenhub-refused:${a}`,
+};
 
 /**
  * How many deliveries failed authentication, for the deliveries log: `today` since `today_since`
@@ -31,7 +35,10 @@ export type RefusalCounts = z.infer<typeof refusalCountsSchema>;
  * Counts one delivery that failed authentication, logs it if this minute's sample has room, and
  * throws: 401 unauthorized with `reason`, or 429 once `address` has been refused too often this minute.
  */
-export async function refuseDelivery(d: { address: string; reason: string; delivery: Delivery }, now: number): Promise<never> {
+export async function refuseDelivery(
+  d: { address: string; reason: string; delivery: Delivery },
+  now: number,
+): Promise<never> {
   await hitRateLimit(BUCKET.day, DAY, now);
   const { count } = await hitRateLimit(BUCKET.minute, MINUTE, now);
   // The 429 carries Retry-After in the error itself; RateLimit-* headers would only describe refusals.
@@ -41,15 +48,25 @@ export async function refuseDelivery(d: { address: string; reason: string; deliv
     windowMs: MINUTE,
     headers: new Headers(),
     now,
-    message: 'Too many webhook deliveries from this address failed authentication. Check the secret KitchenHub sends, then retry later.',
+    message:
+      'Too many webhook deliveries from this address failed authentication. Check the secret KitchenHub sends, then retry later.',
   });
   // Nothing of an unauthenticated body is trusted or kept: only that it came, and why it was refused.
-  if (count <= REFUSALS_LOGGED_PER_MINUTE) await store.recordDelivery({ ...d.delivery, body: '', outcome: 'unauthorized', error: d.reason });
+  if (count <= REFUSALS_LOGGED_PER_MINUTE)
+    await store.recordDelivery({ ...d.delivery, body: '', outcome: 'unauthorized', error: d.reason });
   throw new ApiError('unauthorized', d.reason);
 }
 
 /** Today's and this minute's count of refused deliveries, for the manager's deliveries log. */
 export async function refusalCounts(now = Date.now()): Promise<RefusalCounts> {
-  const [day, minute] = await Promise.all([readRateLimit(BUCKET.day, DAY, now), readRateLimit(BUCKET.minute, MINUTE, now)]);
-  return { today: day.count, today_since: day.resetAt - DAY, this_minute: minute.count, logged_per_minute: REFUSALS_LOGGED_PER_MINUTE };
+  const [day, minute] = await Promise.all([
+    readRateLimit(BUCKET.day, DAY, now),
+    readRateLimit(BUCKET.minute, MINUTE, now),
+  ]);
+  return {
+    today: day.count,
+    today_since: day.resetAt - DAY,
+    this_minute: minute.count,
+    logged_per_minute: REFUSALS_LOGGED_PER_MINUTE,
+  };
 }

@@ -31,13 +31,25 @@ const hint = (secret: string) => `…${secret.slice(-4)}`;
 
 /** The header value KitchenHub holds for our webhook, whatever case it came back in. */
 function theirSecret(w: HubWebhook): string | undefined {
-  const entry = Object.entries(w.authorization_headers ?? {}).find(([name]) => name.toLowerCase() === WEBHOOK_SECRET_HEADER.toLowerCase());
+  const entry = Object.entries(w.authorization_headers ?? {}).find(
+    ([name]) => name.toLowerCase() === WEBHOOK_SECRET_HEADER.toLowerCase(),
+  );
   return entry?.[1];
 }
 
-export type RegistrationResult = { state: Hook['state']; webhookId: string | null; action: 'kept' | 'updated' | 'created' | 'none'; error: string | null };
+export type RegistrationResult = {
+  state: Hook['state'];
+  webhookId: string | null;
+  action: 'kept' | 'updated' | 'created' | 'none';
+  error: string | null;
+};
 
-async function register(api: HubApiConfig, url: string, opts: { rotate: boolean }, now: number): Promise<RegistrationResult> {
+async function register(
+  api: HubApiConfig,
+  url: string,
+  opts: { rotate: boolean },
+  now: number,
+): Promise<RegistrationResult> {
   const hook = await getSetting('kitchenhub_webhook');
   const configured = env().KITCHENHUB_WEBHOOK_SECRET; // a deployment's own secret: registered as it is
   const all = await listWebhooks(api);
@@ -47,7 +59,14 @@ async function register(api: HubApiConfig, url: string, opts: { rotate: boolean 
   const [found, ...extras] = moved ? [moved] : mine;
   const held = found ? theirSecret(found) : undefined;
   const currentHash = configured ? sha256(configured) : hook.secretHash;
-  const upToDate = found && !moved && held !== undefined && currentHash !== null && sha256(held) === currentHash && found.version === 2 && !opts.rotate;
+  const upToDate =
+    found &&
+    !moved &&
+    held !== undefined &&
+    currentHash !== null &&
+    sha256(held) === currentHash &&
+    found.version === 2 &&
+    !opts.rotate;
 
   let action: RegistrationResult['action'] = 'kept';
   let next: Hook = { ...hook, apiUrl: api.url, url, state: 'registered', error: null, checkedAt: now };
@@ -57,8 +76,20 @@ async function register(api: HubApiConfig, url: string, opts: { rotate: boolean 
     await setSetting('kitchenhub_webhook', { ...hook, nextSecretHash: sha256(secret) }, now);
     const headers = { ...(found?.authorization_headers ?? {}), [WEBHOOK_SECRET_HEADER]: secret };
     const saved = found
-      ? await updateWebhook(api, found.id, { url, authorization_headers: headers, filters: found.filters ?? {}, version: 2, webhook_type: 'Order' })
-      : await createWebhook(api, { url, version: 2, webhook_type: 'Order', filters: {}, authorization_headers: headers });
+      ? await updateWebhook(api, found.id, {
+          url,
+          authorization_headers: headers,
+          filters: found.filters ?? {},
+          version: 2,
+          webhook_type: 'Order',
+        })
+      : await createWebhook(api, {
+          url,
+          version: 2,
+          webhook_type: 'Order',
+          filters: {},
+          authorization_headers: headers,
+        });
     action = found ? 'updated' : 'created';
     const replaced = hook.secretHash !== null && hook.secretHash !== sha256(secret);
     next = {
@@ -85,16 +116,29 @@ async function register(api: HubApiConfig, url: string, opts: { rotate: boolean 
 export async function registerWebhook(opts: { rotate?: boolean } = {}, now = Date.now()): Promise<RegistrationResult> {
   const c = await hubConfig();
   if (!c.api || !c.webhookUrl) {
-    const error = !c.api ? 'Set the KitchenHub API URL, client id and client secret first.' : 'Set the public URL KitchenHub reaches this server at (PUBLIC_URL, or below).';
+    const error = !c.api
+      ? 'Set the KitchenHub API URL, client id and client secret first.'
+      : 'Set the public URL KitchenHub reaches this server at (PUBLIC_URL, or below).';
     return { state: 'unregistered', webhookId: null, action: 'none', error };
   }
   if (opts.rotate && env().KITCHENHUB_WEBHOOK_SECRET) {
-    return { state: (await getSetting('kitchenhub_webhook')).state, webhookId: null, action: 'none', error: 'The webhook secret comes from KITCHENHUB_WEBHOOK_SECRET: change it there, then Connect.' };
+    return {
+      state: (await getSetting('kitchenhub_webhook')).state,
+      webhookId: null,
+      action: 'none',
+      error: 'The webhook secret comes from KITCHENHUB_WEBHOOK_SECRET: change it there, then Connect.',
+    };
   }
   const me = taskHolder();
   // Another task (the start-up check, another instance's) may be registering: wait for it, then check again.
   for (let waited = 0; !(await tryLease(LEASE, me, Date.now(), 30_000)); waited += 100) {
-    if (waited >= 10_000) return { state: (await getSetting('kitchenhub_webhook')).state, webhookId: null, action: 'none', error: 'Another instance is registering the webhook right now.' };
+    if (waited >= 10_000)
+      return {
+        state: (await getSetting('kitchenhub_webhook')).state,
+        webhookId: null,
+        action: 'none',
+        error: 'Another instance is registering the webhook right now.',
+      };
     await new Promise((r) => setTimeout(r, 100));
   }
   try {
@@ -102,7 +146,11 @@ export async function registerWebhook(opts: { rotate?: boolean } = {}, now = Dat
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     const hook = await getSetting('kitchenhub_webhook');
-    await setSetting('kitchenhub_webhook', { ...hook, apiUrl: c.api!.url, url: c.webhookUrl!, nextSecretHash: null, state: 'error', error, checkedAt: now }, now);
+    await setSetting(
+      'kitchenhub_webhook',
+      { ...hook, apiUrl: c.api!.url, url: c.webhookUrl!, nextSecretHash: null, state: 'error', error, checkedAt: now },
+      now,
+    );
     return { state: 'error', webhookId: hook.webhookId, action: 'none', error };
   } finally {
     await releaseLease(LEASE, me);

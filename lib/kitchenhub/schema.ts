@@ -16,7 +16,14 @@ const status = z
   .transform((s) => (s === 'cancelled' ? 'canceled' : s))
   .pipe(z.enum(HUB_STATUSES));
 
-const option = z.looseObject({ id: optionalText, partner_id: optionalText, name: z.string(), quantity: z.number().int().min(0).default(1), price: money, modifier_name: optionalText });
+const option = z.looseObject({
+  id: optionalText,
+  partner_id: optionalText,
+  name: z.string(),
+  quantity: z.number().int().min(0).default(1),
+  price: money,
+  modifier_name: optionalText,
+});
 
 export const hubItem = z.looseObject({
   id: id.nullish(),
@@ -44,23 +51,43 @@ export const hubOrderObject = z.looseObject({
     table_number: z.union([z.string(), z.number()]).nullish(),
     cancelled_by: optionalText,
   }),
-  provider: z.looseObject({ id: z.string().min(1), name: z.string().min(1), merchant_id: optionalText, store_id: optionalText }),
+  provider: z.looseObject({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    merchant_id: optionalText,
+    store_id: optionalText,
+  }),
   location: z.looseObject({}).nullish(),
   store: z.looseObject({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
-  customer: z.looseObject({ name: z.string().nullish(), email: optionalText, phone_number: optionalText, phone_code: optionalText }).nullish(),
+  customer: z
+    .looseObject({
+      name: z.string().nullish(),
+      email: optionalText,
+      phone_number: optionalText,
+      phone_code: optionalText,
+    })
+    .nullish(),
   items: z.array(hubItem).min(1),
   delivery: z.looseObject({}).nullish(),
   payment: z.looseObject({}).nullish(),
   charges: z.looseObject({ subtotal: money, tax: money, tips: money, discount: money, total: money }).nullish(),
   timestamps: z
-    .looseObject({ placed_at: timestamp, created_at: timestamp, accepted_at: timestamp, cancelled_at: timestamp, cancelled_by: optionalText, completed_at: timestamp, pickup_at: timestamp, delivery_at: timestamp, scheduled_for: timestamp })
+    .looseObject({
+      placed_at: timestamp,
+      created_at: timestamp,
+      accepted_at: timestamp,
+      cancelled_at: timestamp,
+      cancelled_by: optionalText,
+      completed_at: timestamp,
+      pickup_at: timestamp,
+      delivery_at: timestamp,
+      scheduled_for: timestamp,
+    })
     .nullish(),
 });
 export type HubOrderObject = z.infer<typeof hubOrderObject>;
 
-export type Classified =
-  | { kind: 'order'; eventType: 'Order'; order: unknown }
-  | { kind: 'ignored'; eventType: string };
+export type Classified = { kind: 'order'; eventType: 'Order'; order: unknown } | { kind: 'ignored'; eventType: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -73,11 +100,15 @@ export function classify(body: unknown): Classified {
   const eventData = isObject(body.event_data) ? body.event_data : undefined;
   if (eventData) {
     const type = typeof eventData.event_type === 'string' ? eventData.event_type : 'unknown';
-    return type === 'Order' ? { kind: 'order', eventType: 'Order', order: body.order } : { kind: 'ignored', eventType: type };
+    return type === 'Order'
+      ? { kind: 'order', eventType: 'Order', order: body.order }
+      : { kind: 'ignored', eventType: type };
   }
   // A bare Order object has the order, provider and items sections at the top.
-  if (isObject(body.order) && ('provider' in body || 'items' in body)) return { kind: 'order', eventType: 'Order', order: body };
-  const type = typeof body.type === 'string' ? body.type : typeof body.event_type === 'string' ? body.event_type : 'unknown';
+  if (isObject(body.order) && ('provider' in body || 'items' in body))
+    return { kind: 'order', eventType: 'Order', order: body };
+  const type =
+    typeof body.type === 'string' ? body.type : typeof body.event_type === 'string' ? body.event_type : 'unknown';
   return { kind: 'ignored', eventType: type };
 }
 

@@ -20,27 +20,43 @@ const WAIT_STEP_MS = 150;
 type Stored = NonNullable<Awaited<ReturnType<typeof getSetting<'kitchenhub_token'>>>>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isOurs = (t: Stored | null, api: HubApiConfig): t is Stored => !!t && t.apiUrl === api.url && t.clientId === api.clientId;
-const usable = (t: Stored, now: number, rejected?: string) => t.accessToken !== rejected && t.accessExpiresAt - EXPIRY_MARGIN_MS > now;
+const isOurs = (t: Stored | null, api: HubApiConfig): t is Stored =>
+  !!t && t.apiUrl === api.url && t.clientId === api.clientId;
+const usable = (t: Stored, now: number, rejected?: string) =>
+  t.accessToken !== rejected && t.accessExpiresAt - EXPIRY_MARGIN_MS > now;
 
 /** What a refused token request means, in words for the manager. */
 function tokenRefusal(status: number, error: unknown): HubCallError {
   const said = describeError(status, error);
   switch (status) {
     case 400:
-      return new HubConfigError(400, `${said}. KitchenHub refused the client secret: check the client secret.`, 'credentials');
+      return new HubConfigError(
+        400,
+        `${said}. KitchenHub refused the client secret: check the client secret.`,
+        'credentials',
+      );
     case 401:
     case 404:
-      return new HubConfigError(status, `${said}. KitchenHub does not know this client id: check the client id.`, 'credentials');
+      return new HubConfigError(
+        status,
+        `${said}. KitchenHub does not know this client id: check the client id.`,
+        'credentials',
+      );
     case 403:
-      return new HubConfigError(403, `${said}. KitchenHub has blocked this company's access: contact KitchenHub support.`, 'credentials');
+      return new HubConfigError(
+        403,
+        `${said}. KitchenHub has blocked this company's access: contact KitchenHub support.`,
+        'credentials',
+      );
     default:
       return new HubCallError(status, `Getting a KitchenHub token failed. ${said}`);
   }
 }
 
 async function createPair(api: HubApiConfig, now: number): Promise<Stored> {
-  const { data, error, response } = await hubClient(api.url).POST('/v2/auth/token/', { body: { client_id: api.clientId, client_secret: api.clientSecret } });
+  const { data, error, response } = await hubClient(api.url).POST('/v2/auth/token/', {
+    body: { client_id: api.clientId, client_secret: api.clientSecret },
+  });
   if (!response.ok || !data) throw tokenRefusal(response.status, error);
   const token: Stored = {
     apiUrl: api.url,
@@ -56,10 +72,16 @@ async function createPair(api: HubApiConfig, now: number): Promise<Stored> {
 
 /** A new access token from the refresh token; null when KitchenHub no longer takes it (400: a new pair then). */
 async function refresh(api: HubApiConfig, stored: Stored, now: number): Promise<Stored | null> {
-  const { data, error, response } = await hubClient(api.url).POST('/v2/auth/token/refresh/', { body: { refresh_token: stored.refreshToken } });
+  const { data, error, response } = await hubClient(api.url).POST('/v2/auth/token/refresh/', {
+    body: { refresh_token: stored.refreshToken },
+  });
   if (response.status === 400) return null;
   if (!response.ok || !data) throw tokenRefusal(response.status, error);
-  const token: Stored = { ...stored, accessToken: data.access_token, accessExpiresAt: now + data.access_token_expire * 60_000 };
+  const token: Stored = {
+    ...stored,
+    accessToken: data.access_token,
+    accessExpiresAt: now + data.access_token_expire * 60_000,
+  };
   await setSetting('kitchenhub_token', token, now);
   return token;
 }
@@ -78,7 +100,11 @@ async function renew(api: HubApiConfig, now: () => number): Promise<string> {
  * or a new pair once the refresh token is spent) while the others wait for it. `rejected` is a token
  * KitchenHub just answered 401 to: another one is needed.
  */
-export async function accessToken(api: HubApiConfig, opts: { rejected?: string } = {}, now: () => number = Date.now): Promise<string> {
+export async function accessToken(
+  api: HubApiConfig,
+  opts: { rejected?: string } = {},
+  now: () => number = Date.now,
+): Promise<string> {
   const stored = await getSetting('kitchenhub_token');
   if (isOurs(stored, api) && usable(stored, now(), opts.rejected)) return stored.accessToken;
   const me = taskHolder();
@@ -90,7 +116,10 @@ export async function accessToken(api: HubApiConfig, opts: { rejected?: string }
     if (isOurs(theirs, api) && usable(theirs, now(), opts.rejected)) return theirs.accessToken;
     if (now() > deadline) {
       const lease = await readLease(LEASE);
-      throw new HubCallError(null, `Another instance (${lease?.holder ?? 'unknown'}) is renewing the KitchenHub token and has not finished.`);
+      throw new HubCallError(
+        null,
+        `Another instance (${lease?.holder ?? 'unknown'}) is renewing the KitchenHub token and has not finished.`,
+      );
     }
   }
   try {

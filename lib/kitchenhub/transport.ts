@@ -41,9 +41,22 @@ export class HubConfigError extends HubCallError {
 async function timedFetch(input: Request): Promise<Response> {
   try {
     const body = input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.text();
-    return await fetch(input.url, { method: input.method, headers: input.headers, body, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+    return await fetch(input.url, {
+      method: input.method,
+      headers: input.headers,
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'error',
+    });
   } catch (err) {
-    const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS / 1000} s` : err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    const reason =
+      err instanceof Error && err.name === 'TimeoutError'
+        ? `no answer in ${TIMEOUT_MS / 1000} s`
+        : err instanceof Error
+          ? err.cause instanceof Error
+            ? err.cause.message
+            : err.message
+          : String(err);
     throw new HubCallError(null, `KitchenHub could not be reached (${reason}).`);
   }
 }
@@ -86,8 +99,11 @@ function retryAfter(res: Response): number | null {
 export function failure(res: Response, error: unknown, what: string): HubCallError {
   const message = `${what} ${describeError(res.status, error)}`;
   if (res.status === 403 && /not main account/i.test(message)) {
-    return new HubConfigError(403, `${message}. Only KitchenHub's main integration account may change order status: use that account's client id and secret.`, 'not_main_account');
+    return new HubConfigError(
+      403,
+      `${message}. Only KitchenHub's main integration account may change order status: use that account's client id and secret.`,
+      'not_main_account',
+    );
   }
   return new HubCallError(res.status, message, retryAfter(res));
 }
-

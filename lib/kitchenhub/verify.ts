@@ -14,7 +14,8 @@ import { getSetting } from '../settings';
 export const WEBHOOK_SECRET_HEADER = 'X-KDS-Webhook-Secret';
 export const SIGNATURE_HEADER = 'X-KitchenHub-Signature';
 
-export const signBody = (secret: string, body: string | Uint8Array) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+export const signBody = (secret: string, body: string | Uint8Array) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -23,24 +24,40 @@ async function verifyHeader(given: string | null, now: number): Promise<Verdict>
   const hook = await getSetting('kitchenhub_webhook');
   const accepted = configured
     ? [sha256(configured)]
-    : [hook.secretHash, hook.nextSecretHash, hook.previousUntil !== null && hook.previousUntil > now ? hook.previousSecretHash : null].filter((h): h is string => h !== null);
-  if (accepted.length === 0) return { ok: false, reason: 'No KitchenHub webhook is registered yet: connect KitchenHub in Manager → KitchenHub.' };
-  if (given === null) return { ok: false, reason: `The ${WEBHOOK_SECRET_HEADER} header registered with our webhook is missing.` };
+    : [
+        hook.secretHash,
+        hook.nextSecretHash,
+        hook.previousUntil !== null && hook.previousUntil > now ? hook.previousSecretHash : null,
+      ].filter((h): h is string => h !== null);
+  if (accepted.length === 0)
+    return {
+      ok: false,
+      reason: 'No KitchenHub webhook is registered yet: connect KitchenHub in Manager → KitchenHub.',
+    };
+  if (given === null)
+    return { ok: false, reason: `The ${WEBHOOK_SECRET_HEADER} header registered with our webhook is missing.` };
   const hash = sha256(given);
   // Every candidate is compared (no early exit), each in constant time.
   const matches = accepted.map((h) => safeEqual(hash, h)).some(Boolean);
-  return matches ? { ok: true } : { ok: false, reason: `The ${WEBHOOK_SECRET_HEADER} header does not match our webhook's secret.` };
+  return matches
+    ? { ok: true }
+    : { ok: false, reason: `The ${WEBHOOK_SECRET_HEADER} header does not match our webhook's secret.` };
 }
 
 /** Authenticity before anything is parsed. `body` is the raw bytes as received. */
-export async function verifyWebhook(input: { body: string | Uint8Array; headers: Headers; url: string }, now = Date.now()): Promise<Verdict> {
+export async function verifyWebhook(
+  input: { body: string | Uint8Array; headers: Headers; url: string },
+  now = Date.now(),
+): Promise<Verdict> {
   const { KITCHENHUB_WEBHOOK_AUTH: mode, KITCHENHUB_WEBHOOK_SECRET: secret } = env();
   if (mode === 'header') return verifyHeader(input.headers.get(WEBHOOK_SECRET_HEADER), now);
   if (!secret) return { ok: false, reason: `KITCHENHUB_WEBHOOK_AUTH=${mode} needs KITCHENHUB_WEBHOOK_SECRET.` };
   if (mode === 'hmac') {
     const given = input.headers.get(SIGNATURE_HEADER)?.trim().toLowerCase();
     if (!given) return { ok: false, reason: `The ${SIGNATURE_HEADER} header is missing.` };
-    return safeEqual(given.startsWith('sha256=') ? given : `sha256=${given}`, signBody(secret, input.body)) ? { ok: true } : { ok: false, reason: `The ${SIGNATURE_HEADER} header does not match the body.` };
+    return safeEqual(given.startsWith('sha256=') ? given : `sha256=${given}`, signBody(secret, input.body))
+      ? { ok: true }
+      : { ok: false, reason: `The ${SIGNATURE_HEADER} header does not match the body.` };
   }
   const token = new URL(input.url).searchParams.get('token');
   if (token === null) return { ok: false, reason: 'The webhook URL has no ?token=.' };

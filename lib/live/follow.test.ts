@@ -18,13 +18,26 @@ describe('followOrderEvents', () => {
     };
     const inboxes: SseMessage[][] = [[], [], []];
     const stops = await Promise.all(
-      inboxes.map((inbox) => followOrderEvents({ topic: 'kitchen', since: undefined, send: (m) => inbox.push(m), render, renderKey: 'test-view' })),
+      inboxes.map((inbox) =>
+        followOrderEvents({
+          topic: 'kitchen',
+          since: undefined,
+          send: (m) => inbox.push(m),
+          render,
+          renderKey: 'test-view',
+        }),
+      ),
     );
     try {
       const placed = await placeOrder({ clientId: 'cli_demo', body: BODY, origin: 'http://x' });
       const orderId = placed.order!.id;
       const orders = (inbox: SseMessage[]) => inbox.filter((m) => m.event === 'order');
-      await eventually(() => inboxes.map((i) => orders(i).length), (n) => n.every((x) => x === 1), 'every follower to hear the change', 5_000);
+      await eventually(
+        () => inboxes.map((i) => orders(i).length),
+        (n) => n.every((x) => x === 1),
+        'every follower to hear the change',
+        5_000,
+      );
       expect(rendered).toHaveLength(1);
       const frames = inboxes.map((i) => formatSse(orders(i)[0]!));
       expect(new Set(frames).size).toBe(1);
@@ -39,11 +52,23 @@ describe('followOrderEvents', () => {
     let renders = 0;
     const inboxes: SseMessage[][] = [[], []];
     const stops = await Promise.all(
-      inboxes.map((inbox) => followOrderEvents({ topic: 'kitchen', since: undefined, send: (m) => inbox.push(m), render: () => ({ n: ++renders }) })),
+      inboxes.map((inbox) =>
+        followOrderEvents({
+          topic: 'kitchen',
+          since: undefined,
+          send: (m) => inbox.push(m),
+          render: () => ({ n: ++renders }),
+        }),
+      ),
     );
     try {
       await placeOrder({ clientId: 'cli_demo', body: BODY, origin: 'http://x' });
-      await eventually(() => inboxes.map((i) => i.filter((m) => m.event === 'order').length), (n) => n.every((x) => x === 1), 'both followers', 5_000);
+      await eventually(
+        () => inboxes.map((i) => i.filter((m) => m.event === 'order').length),
+        (n) => n.every((x) => x === 1),
+        'both followers',
+        5_000,
+      );
       expect(renders).toBe(2);
     } finally {
       stops.forEach((stop) => stop());

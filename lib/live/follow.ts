@@ -37,7 +37,8 @@ export async function followOrderEvents(opts: {
   const emit = (item: FeedItem) => {
     if (item.event.seq <= lastSent) return;
     lastSent = item.event.seq;
-    if (renderKey) send({ id: item.event.seq, event: 'order', data: null, json: renderedOnce(item, renderKey, render) });
+    if (renderKey)
+      send({ id: item.event.seq, event: 'order', data: null, json: renderedOnce(item, renderKey, render) });
     else send({ id: item.event.seq, event: 'order', data: render(item) });
   };
   let held: FeedItem[] | null = [];
@@ -52,7 +53,8 @@ export async function followOrderEvents(opts: {
   if (opts.since === undefined || opts.since > latest) {
     // A fresh connection, or an id from before the database was replaced: start from now.
     lastSent = latest;
-    if (opts.since !== undefined) send({ id: latest, event: 'resync', data: { reason: 'unknown_event_id', seq: latest } });
+    if (opts.since !== undefined)
+      send({ id: latest, event: 'resync', data: { reason: 'unknown_event_id', seq: latest } });
   } else {
     lastSent = opts.since;
     const orderId = topic.startsWith('order:') ? topic.slice('order:'.length) : undefined;

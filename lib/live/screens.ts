@@ -51,13 +51,38 @@ function toScreenView(s: store.ScreenRow, now: number, latest: number, silentMs:
 
 function describeDevice(ua: string | null): string | null {
   if (!ua) return null;
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Firefox\//.test(ua) ? 'Firefox' : /Safari\//.test(ua) ? 'Safari' : 'Browser';
-  const os = /iPad|iPhone/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null;
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Chrome\//.test(ua)
+      ? 'Chrome'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Browser';
+  const os = /iPad|iPhone/.test(ua)
+    ? 'iOS'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : null;
   return os ? `${browser} on ${os}` : browser;
 }
 
 export type MissingOrderAlarm = {
-  orders: Array<{ order_id: string; daily_number: number; customer_first_name: string | null; status: string; source: string; waiting_ms: number }>;
+  orders: Array<{
+    order_id: string;
+    daily_number: number;
+    customer_first_name: string | null;
+    status: string;
+    source: string;
+    waiting_ms: number;
+  }>;
   silent_screens: ScreenView[];
   open_screens: number;
   threshold_seconds: number;
@@ -81,7 +106,14 @@ async function missingOrderAlarm(r: Reading, views?: ScreenView[]): Promise<Miss
   if (unseen.length === 0) return null;
   const all = views ?? (await listScreenViews(r));
   return {
-    orders: unseen.map((o) => ({ order_id: o.id, daily_number: o.dailyNumber, customer_first_name: firstName(o.customerName), status: o.status, source: o.source, waiting_ms: r.now - o.createdAt })),
+    orders: unseen.map((o) => ({
+      order_id: o.id,
+      daily_number: o.dailyNumber,
+      customer_first_name: firstName(o.customerName),
+      status: o.status,
+      source: o.source,
+      waiting_ms: r.now - o.createdAt,
+    })),
     silent_screens: all.filter((s) => s.silent),
     open_screens: all.filter((s) => !s.silent).length,
     threshold_seconds: r.missingOrderSeconds,
@@ -92,23 +124,50 @@ async function missingOrderAlarm(r: Reading, views?: ScreenView[]): Promise<Miss
  * One heartbeat. `in_sync` is false when the screen holds other tickets than the server at the same
  * point of the event log (it must refetch), null when events are still on their way to it.
  */
-export async function heartbeat(input: { body: HeartbeatBody; staffName: string; userAgent: string | null }, now = Date.now()) {
+export async function heartbeat(
+  input: { body: HeartbeatBody; staffName: string; userAgent: string | null },
+  now = Date.now(),
+) {
   const { body } = input;
   const [r, open] = await Promise.all([read(now), listKitchenOrders()]);
-  const inSync = body.last_seq === r.latest ? ticketDigest(open.map((o) => ({ order_id: o.id, version: o.version }))) === body.digest : null;
+  const inSync =
+    body.last_seq === r.latest
+      ? ticketDigest(open.map((o) => ({ order_id: o.id, version: o.version }))) === body.digest
+      : null;
   await store.recordHeartbeat(
-    { id: body.screen_id, station: body.station, staffName: input.staffName, userAgent: input.userAgent?.slice(0, 300) ?? null, lastSeq: body.last_seq, showing: body.shown.length, inSync, lastSeenAt: now },
+    {
+      id: body.screen_id,
+      station: body.station,
+      staffName: input.staffName,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      lastSeq: body.last_seq,
+      showing: body.shown.length,
+      inSync,
+      lastSeenAt: now,
+    },
     body.shown,
     now,
   );
-  return { in_sync: inSync, seq: r.latest, server_time: now, heartbeat_ms: beatEvery(r.missingOrderSeconds), alarm: await missingOrderAlarm(r), pace: await kitchenPace(now) };
+  return {
+    in_sync: inSync,
+    seq: r.latest,
+    server_time: now,
+    heartbeat_ms: beatEvery(r.missingOrderSeconds),
+    alarm: await missingOrderAlarm(r),
+    pace: await kitchenPace(now),
+  };
 }
 
 /** The manager's Screens section: every screen heard from today, and the alarm if there is one. */
 export async function screensOverview(now = Date.now()) {
   const r = await read(now);
   const views = await listScreenViews(r);
-  return { screens: views, alarm: await missingOrderAlarm(r, views), missing_order_seconds: r.missingOrderSeconds, server_time: now };
+  return {
+    screens: views,
+    alarm: await missingOrderAlarm(r, views),
+    missing_order_seconds: r.missingOrderSeconds,
+    server_time: now,
+  };
 }
 
 export async function updateScreenSettings(body: z.infer<typeof screenSettingsBody>, now = Date.now()) {

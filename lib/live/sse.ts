@@ -37,7 +37,11 @@ export function formatSse(msg: SseMessage): string {
  * client goes away (the request's signal aborts) or the stream is cancelled; so does `onClose` (a
  * public stream's hold on its address's open-stream allowance), even when `start` fails.
  */
-export function sseResponse(signal: AbortSignal, start: (send: Send) => Promise<() => void>, onClose?: () => void): Response {
+export function sseResponse(
+  signal: AbortSignal,
+  start: (send: Send) => Promise<() => void>,
+  onClose?: () => void,
+): Response {
   let cleanup: (() => void) | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
   let closed = false;

@@ -13,7 +13,8 @@ describe('chart scales', () => {
   });
 
   test('the hour window spans the busy hours, widened to at least eight, within the day', () => {
-    const at = (...busy: number[]) => Array.from({ length: 24 }, (_, hour) => ({ hour, total: busy.includes(hour) ? 1 : 0 }));
+    const at = (...busy: number[]) =>
+      Array.from({ length: 24 }, (_, hour) => ({ hour, total: busy.includes(hour) ? 1 : 0 }));
     expect(hourWindow(at())).toBeNull();
     expect(hourWindow(at(12))).toEqual({ from: 8, to: 15 });
     expect(hourWindow(at(0))).toEqual({ from: 0, to: 7 });

@@ -20,7 +20,10 @@ export function ticks(top: number, count = 4): number[] {
  * The hours a day chart shows: from the first to the last hour with orders, widened around them to
  * at least `minSpan` hours (a quiet day still reads as a day), within 0–23. Empty when nothing sold.
  */
-export function hourWindow(counts: ReadonlyArray<{ hour: number; total: number }>, minSpan = 8): { from: number; to: number } | null {
+export function hourWindow(
+  counts: ReadonlyArray<{ hour: number; total: number }>,
+  minSpan = 8,
+): { from: number; to: number } | null {
   const busy = counts.filter((c) => c.total > 0).map((c) => c.hour);
   if (busy.length === 0) return null;
   let from = Math.min(...busy);

@@ -25,7 +25,12 @@ export function formatAgo(at: number | null, now: number, never = 'Never'): stri
 export function formatDay(date: string): string {
   const at = Date.parse(`${date}T12:00:00Z`);
   if (Number.isNaN(at)) return date;
-  return new Date(at).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return new Date(at).toLocaleDateString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 }
 
 /** The calendar day `days` after `date` (both YYYY-MM-DD). */

@@ -32,7 +32,16 @@ export async function createKey(body: CreateKeyBody, now = Date.now()): Promise<
   const secret = newPlainKey(body.mode);
   const suffix = randomBase32(16);
   const id = `key_${suffix}`;
-  await insertApiKey({ id, clientId: `cli_${suffix}`, clientName: body.name, name: body.name, keyHash: sha256(secret), prefix: secret.slice(0, PREFIX_LENGTH), mode: body.mode, now });
+  await insertApiKey({
+    id,
+    clientId: `cli_${suffix}`,
+    clientName: body.name,
+    name: body.name,
+    keyHash: sha256(secret),
+    prefix: secret.slice(0, PREFIX_LENGTH),
+    mode: body.mode,
+    now,
+  });
   const created = await getApiKey(id);
   if (!created) throw new Error(`key ${id} vanished after insert`);
   return { key: toKeyView(created), secret };

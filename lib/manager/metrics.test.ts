@@ -1,14 +1,35 @@
 import { describe, expect, test } from 'vitest';
 import type { MetricsEvent, MetricsOrder } from '@/db/store/metrics';
 import type { OrderStatus } from '../orders/status';
-import { cancelerOf, csvCell, dayCsv, dayNumbers, hourIn, isLate, percentile, ticketTimes, type DayInput } from './metrics';
+import {
+  cancelerOf,
+  csvCell,
+  dayCsv,
+  dayNumbers,
+  hourIn,
+  isLate,
+  percentile,
+  ticketTimes,
+  type DayInput,
+} from './metrics';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 11, 0, 0); // 11:00 UTC
 
 let seq = 0;
-const ev = (orderId: string, from: OrderStatus | null, to: OrderStatus, atMin: number, actor = 'staff:stf_kitchen'): MetricsEvent => ({
-  seq: ++seq, orderId, fromStatus: from, toStatus: to, actor, at: T0 + atMin * MIN,
+const ev = (
+  orderId: string,
+  from: OrderStatus | null,
+  to: OrderStatus,
+  atMin: number,
+  actor = 'staff:stf_kitchen',
+): MetricsEvent => ({
+  seq: ++seq,
+  orderId,
+  fromStatus: from,
+  toStatus: to,
+  actor,
+  at: T0 + atMin * MIN,
 });
 /** A ticket's events from creation through `steps` (each [status, minute]). */
 const walk = (orderId: string, steps: Array<[OrderStatus, number]>, createdMin = 0): MetricsEvent[] => {
@@ -21,8 +42,21 @@ const walk = (orderId: string, steps: Array<[OrderStatus, number]>, createdMin =
   return out;
 };
 const order = (id: string, over: Partial<MetricsOrder> = {}): MetricsOrder => ({
-  id, dailyNumber: 1, source: 'api', provider: null, status: 'delivered', createdAt: T0, canceledBy: null,
-  bread: 'white', peanutButter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves', extras: [], items: null, ...over,
+  id,
+  dailyNumber: 1,
+  source: 'api',
+  provider: null,
+  status: 'delivered',
+  createdAt: T0,
+  canceledBy: null,
+  bread: 'white',
+  peanutButter: 'smooth',
+  jelly: 'grape',
+  toast: 'none',
+  cut: 'halves',
+  extras: [],
+  items: null,
+  ...over,
 });
 
 describe('percentile', () => {
@@ -39,7 +73,16 @@ describe('percentile', () => {
 
 describe('ticketTimes', () => {
   test('times each step from the event log and the ticket from placed to ready', () => {
-    const t = ticketTimes(order('a', { createdAt: T0 }), walk('a', [['prepping', 1], ['toasting', 4], ['ready', 6], ['delivered', 9]]), null);
+    const t = ticketTimes(
+      order('a', { createdAt: T0 }),
+      walk('a', [
+        ['prepping', 1],
+        ['toasting', 4],
+        ['ready', 6],
+        ['delivered', 9],
+      ]),
+      null,
+    );
     expect(t.ticketMs).toBe(6 * MIN);
     expect(t.readyAt).toBe(T0 + 6 * MIN);
     expect(t.deliveredAt).toBe(T0 + 9 * MIN);
@@ -47,14 +90,28 @@ describe('ticketTimes', () => {
   });
 
   test('an undo out of ready un-readies the ticket; ready again counts from the second time', () => {
-    const events = walk('a', [['prepping', 1], ['ready', 2], ['prepping', 2.5], ['ready', 5]]);
+    const events = walk('a', [
+      ['prepping', 1],
+      ['ready', 2],
+      ['prepping', 2.5],
+      ['ready', 5],
+    ]);
     expect(ticketTimes(order('a', { status: 'ready' }), events, null).ticketMs).toBe(5 * MIN);
-    const undone = walk('b', [['prepping', 1], ['ready', 2], ['prepping', 2.5]]);
+    const undone = walk('b', [
+      ['prepping', 1],
+      ['ready', 2],
+      ['prepping', 2.5],
+    ]);
     expect(ticketTimes(order('b', { status: 'prepping' }), undone, null).ticketMs).toBeNull();
   });
 
   test('a recall (delivered → ready) is not a new ready', () => {
-    const events = walk('a', [['prepping', 1], ['ready', 3], ['delivered', 4], ['ready', 20]]);
+    const events = walk('a', [
+      ['prepping', 1],
+      ['ready', 3],
+      ['delivered', 4],
+      ['ready', 20],
+    ]);
     expect(ticketTimes(order('a', { status: 'ready' }), events, null).ticketMs).toBe(3 * MIN);
   });
 
@@ -67,15 +124,48 @@ describe('ticketTimes', () => {
   test('a cancel records when, from which step and by whom', () => {
     const events = [...walk('a', [['prepping', 1]]), ev('a', 'prepping', 'canceled', 2, 'tracker')];
     const t = ticketTimes(order('a', { status: 'canceled' }), events, null);
-    expect([t.canceledAt, t.canceledFrom, t.canceledActor, t.ticketMs]).toEqual([T0 + 2 * MIN, 'prepping', 'tracker', null]);
+    expect([t.canceledAt, t.canceledFrom, t.canceledActor, t.ticketMs]).toEqual([
+      T0 + 2 * MIN,
+      'prepping',
+      'tracker',
+      null,
+    ]);
   });
 });
 
 describe('isLate', () => {
   const o = order('a', { createdAt: T0, status: 'ready' });
   test('late means ready more than lateMinutes after it was placed', () => {
-    expect(isLate(o, ticketTimes(o, walk('a', [['prepping', 1], ['ready', 8]]), null), 8, null)).toBe(false);
-    expect(isLate(o, ticketTimes(o, walk('a', [['prepping', 1], ['ready', 8.5]]), null), 8, null)).toBe(true);
+    expect(
+      isLate(
+        o,
+        ticketTimes(
+          o,
+          walk('a', [
+            ['prepping', 1],
+            ['ready', 8],
+          ]),
+          null,
+        ),
+        8,
+        null,
+      ),
+    ).toBe(false);
+    expect(
+      isLate(
+        o,
+        ticketTimes(
+          o,
+          walk('a', [
+            ['prepping', 1],
+            ['ready', 8.5],
+          ]),
+          null,
+        ),
+        8,
+        null,
+      ),
+    ).toBe(true);
   });
   test('a ticket still open past lateMinutes is late today; on a past day (no clock) it is not judged', () => {
     const open = order('b', { status: 'prepping' });
@@ -89,11 +179,26 @@ describe('isLate', () => {
 describe('cancelerOf', () => {
   const names = new Map([['stf_kitchen', 'Casey']]);
   test('names the staff member, the customer channel or the delivery app', () => {
-    expect(cancelerOf({ canceledBy: 'kitchen', provider: null }, 'staff:stf_kitchen', names)).toEqual({ kind: 'kitchen', who: 'Casey' });
-    expect(cancelerOf({ canceledBy: 'kitchen', provider: null }, 'staff:gone', names)).toEqual({ kind: 'kitchen', who: 'Kitchen staff' });
-    expect(cancelerOf({ canceledBy: 'customer', provider: null }, 'api:cli_demo', names)).toEqual({ kind: 'customer', who: 'Customer (ordering app)' });
-    expect(cancelerOf({ canceledBy: 'customer', provider: null }, 'tracker', names)).toEqual({ kind: 'customer', who: 'Customer (tracking page)' });
-    expect(cancelerOf({ canceledBy: 'provider', provider: 'GrubHub' }, 'kitchenhub', names)).toEqual({ kind: 'provider', who: 'GrubHub' });
+    expect(cancelerOf({ canceledBy: 'kitchen', provider: null }, 'staff:stf_kitchen', names)).toEqual({
+      kind: 'kitchen',
+      who: 'Casey',
+    });
+    expect(cancelerOf({ canceledBy: 'kitchen', provider: null }, 'staff:gone', names)).toEqual({
+      kind: 'kitchen',
+      who: 'Kitchen staff',
+    });
+    expect(cancelerOf({ canceledBy: 'customer', provider: null }, 'api:cli_demo', names)).toEqual({
+      kind: 'customer',
+      who: 'Customer (ordering app)',
+    });
+    expect(cancelerOf({ canceledBy: 'customer', provider: null }, 'tracker', names)).toEqual({
+      kind: 'customer',
+      who: 'Customer (tracking page)',
+    });
+    expect(cancelerOf({ canceledBy: 'provider', provider: 'GrubHub' }, 'kitchenhub', names)).toEqual({
+      kind: 'provider',
+      who: 'GrubHub',
+    });
     expect(cancelerOf({ canceledBy: null, provider: null }, null, names)).toEqual({ kind: 'unknown', who: 'Unknown' });
   });
 });
@@ -108,9 +213,22 @@ describe('hourIn', () => {
 
 function day(over: Partial<DayInput> = {}): DayInput {
   return {
-    date: '2026-11-23', today: '2026-11-24', days: ['2026-11-23'], orders: [], events: [], staffNames: new Map([['stf_kitchen', 'Casey']]),
-    labels: new Map([['bread:white', 'White'], ['bread:brioche', 'Brioche'], ['extras:honey', 'Honey']]),
-    warningMinutes: 5, lateMinutes: 8, timeZone: 'UTC', now: T0 + 600 * MIN, ...over,
+    date: '2026-11-23',
+    today: '2026-11-24',
+    days: ['2026-11-23'],
+    orders: [],
+    events: [],
+    staffNames: new Map([['stf_kitchen', 'Casey']]),
+    labels: new Map([
+      ['bread:white', 'White'],
+      ['bread:brioche', 'Brioche'],
+      ['extras:honey', 'Honey'],
+    ]),
+    warningMinutes: 5,
+    lateMinutes: 8,
+    timeZone: 'UTC',
+    now: T0 + 600 * MIN,
+    ...over,
   };
 }
 
@@ -121,15 +239,55 @@ describe('dayNumbers', () => {
     order('a', { dailyNumber: 1, createdAt: T0, bread: 'brioche', extras: ['honey'] }),
     order('b', { dailyNumber: 2, createdAt: T0, status: 'ready' }),
     order('c', { dailyNumber: 3, createdAt: T0 + 30 * MIN }),
-    order('d', { dailyNumber: 4, createdAt: T0 + 130 * MIN, source: 'kitchenhub', provider: 'GrubHub', bread: null, peanutButter: null, jelly: null, toast: null, cut: null, items: [{ name: 'PB&J Classic', quantity: 2 }, { bogus: true }] }),
-    order('e', { dailyNumber: 5, createdAt: T0 + 130 * MIN, status: 'canceled', canceledBy: 'kitchen', bread: 'brioche' }),
+    order('d', {
+      dailyNumber: 4,
+      createdAt: T0 + 130 * MIN,
+      source: 'kitchenhub',
+      provider: 'GrubHub',
+      bread: null,
+      peanutButter: null,
+      jelly: null,
+      toast: null,
+      cut: null,
+      items: [{ name: 'PB&J Classic', quantity: 2 }, { bogus: true }],
+    }),
+    order('e', {
+      dailyNumber: 5,
+      createdAt: T0 + 130 * MIN,
+      status: 'canceled',
+      canceledBy: 'kitchen',
+      bread: 'brioche',
+    }),
     order('f', { dailyNumber: 6, createdAt: T0 + 131 * MIN, status: 'canceled', canceledBy: 'customer' }),
   ];
   const events = [
-    ...walk('a', [['prepping', 1], ['ready', 2], ['delivered', 3]]),
-    ...walk('b', [['prepping', 1], ['ready', 4]]),
-    ...walk('c', [['prepping', 31], ['ready', 36], ['delivered', 40]], 30),
-    ...walk('d', [['prepping', 131], ['ready', 142], ['delivered', 150]], 130),
+    ...walk('a', [
+      ['prepping', 1],
+      ['ready', 2],
+      ['delivered', 3],
+    ]),
+    ...walk('b', [
+      ['prepping', 1],
+      ['ready', 4],
+    ]),
+    ...walk(
+      'c',
+      [
+        ['prepping', 31],
+        ['ready', 36],
+        ['delivered', 40],
+      ],
+      30,
+    ),
+    ...walk(
+      'd',
+      [
+        ['prepping', 131],
+        ['ready', 142],
+        ['delivered', 150],
+      ],
+      130,
+    ),
     ...walk('e', [['canceled', 131]], 130),
     ...walk('f', [], 131),
     ev('f', 'queued', 'canceled', 132, 'api:cli_x'),
@@ -137,7 +295,17 @@ describe('dayNumbers', () => {
   const n = dayNumbers(day({ orders, events }));
 
   test('totals, by source and by outcome', () => {
-    expect(n.totals).toEqual({ orders: 6, api: 5, kitchenhub: 1, made: 4, delivered: 3, open: 1, canceled: 2, late: 1, late_open: 0 });
+    expect(n.totals).toEqual({
+      orders: 6,
+      api: 5,
+      kitchenhub: 1,
+      made: 4,
+      delivered: 3,
+      open: 1,
+      canceled: 2,
+      late: 1,
+      late_open: 0,
+    });
   });
 
   test('orders per hour by source', () => {
@@ -172,7 +340,10 @@ describe('dayNumbers', () => {
       { kind: 'kitchen', who: 'Casey', count: 1 },
       { kind: 'customer', who: 'Customer (ordering app)', count: 1 },
     ]);
-    expect(n.canceled.tickets.map((t) => [t.daily_number, t.from, t.who])).toEqual([[5, 'queued', 'Casey'], [6, 'queued', 'Customer (ordering app)']]);
+    expect(n.canceled.tickets.map((t) => [t.daily_number, t.from, t.who])).toEqual([
+      [5, 'queued', 'Casey'],
+      [6, 'queued', 'Customer (ordering app)'],
+    ]);
   });
 
   test('items sold leave canceled orders out and count delivery-app items by quantity', () => {
@@ -186,7 +357,14 @@ describe('dayNumbers', () => {
   });
 
   test("today's open tickets tick: one past the late threshold counts as late and open", () => {
-    const today = dayNumbers(day({ today: '2026-11-23', now: T0 + 20 * MIN, orders: [order('x', { status: 'prepping' })], events: walk('x', [['prepping', 1]]) }));
+    const today = dayNumbers(
+      day({
+        today: '2026-11-23',
+        now: T0 + 20 * MIN,
+        orders: [order('x', { status: 'prepping' })],
+        events: walk('x', [['prepping', 1]]),
+      }),
+    );
     expect(today.totals).toMatchObject({ late: 1, late_open: 1, made: 0, open: 1 });
     expect(today.per_status.find((s) => s.status === 'prepping')?.average_ms).toBe(19 * MIN);
   });
@@ -214,15 +392,35 @@ describe('CSV export', () => {
     const orders = [
       order('a', { dailyNumber: 1, extras: ['honey', 'sea_salt'] }),
       order('b', { dailyNumber: 2, status: 'canceled', canceledBy: 'kitchen' }),
-      order('c', { dailyNumber: 3, source: 'kitchenhub', provider: 'Uber, Eats', items: [{ name: '=cmd', quantity: 3 }] }),
+      order('c', {
+        dailyNumber: 3,
+        source: 'kitchenhub',
+        provider: 'Uber, Eats',
+        items: [{ name: '=cmd', quantity: 3 }],
+      }),
     ];
-    const events = [...walk('a', [['prepping', 1], ['ready', 9], ['delivered', 10]]), ...walk('b', [['canceled', 2]]), ...walk('c', [])];
+    const events = [
+      ...walk('a', [
+        ['prepping', 1],
+        ['ready', 9],
+        ['delivered', 10],
+      ]),
+      ...walk('b', [['canceled', 2]]),
+      ...walk('c', []),
+    ];
     const lines = dayCsv(day({ orders, events })).split('\r\n');
     expect(lines).toHaveLength(5); // header, three rows, and the final line break
     const header = lines[0]?.split(',') ?? [];
-    const row = (i: number) => Object.fromEntries(header.map((h, j) => [h, lines[i]?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[j]]));
-    expect(row(1)).toMatchObject({ daily_number: '1', ticket_minutes: '9', late: 'yes', ready_at: new Date(T0 + 9 * MIN).toISOString(), extras: 'honey; sea_salt' });
+    const row = (i: number) =>
+      Object.fromEntries(header.map((h, j) => [h, lines[i]?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[j]]));
+    expect(row(1)).toMatchObject({
+      daily_number: '1',
+      ticket_minutes: '9',
+      late: 'yes',
+      ready_at: new Date(T0 + 9 * MIN).toISOString(),
+      extras: 'honey; sea_salt',
+    });
     expect(row(2)).toMatchObject({ status: 'canceled', canceled_by: 'Casey', late: '', ticket_minutes: '' });
-    expect(row(3)).toMatchObject({ provider: '"Uber, Eats"', items: "3x =cmd" });
+    expect(row(3)).toMatchObject({ provider: '"Uber, Eats"', items: '3x =cmd' });
   });
 });

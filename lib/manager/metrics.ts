@@ -23,7 +23,11 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return a + (b - a) * (rank - lo);
 }
 
-const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 export type CancelKind = (typeof CANCEL_KINDS)[number];
 
@@ -46,13 +50,26 @@ const isTimed = (s: OrderStatus): s is TimedStatus => (TIMED_STATUSES as readonl
  * step: an undo out of ready un-readies it, and a recall (delivered → ready) is not a new ready.
  * The time in the current step counts up to `openUntil` (now, for today), or not at all when null.
  */
-export function ticketTimes(order: Pick<MetricsOrder, 'createdAt' | 'status'>, events: readonly MetricsEvent[], openUntil: number | null): TicketTimes {
-  const t: TicketTimes = { readyAt: null, deliveredAt: null, canceledAt: null, canceledFrom: null, canceledActor: null, ticketMs: null, inStatus: {} };
+export function ticketTimes(
+  order: Pick<MetricsOrder, 'createdAt' | 'status'>,
+  events: readonly MetricsEvent[],
+  openUntil: number | null,
+): TicketTimes {
+  const t: TicketTimes = {
+    readyAt: null,
+    deliveredAt: null,
+    canceledAt: null,
+    canceledFrom: null,
+    canceledActor: null,
+    ticketMs: null,
+    inStatus: {},
+  };
   let current: OrderStatus | null = null;
   let since = order.createdAt;
   const spend = (until: number) => {
     // A step passed through within the same millisecond still counts as visited (for 0 ms).
-    if (current && isTimed(current) && until >= since) t.inStatus[current] = (t.inStatus[current] ?? 0) + (until - since);
+    if (current && isTimed(current) && until >= since)
+      t.inStatus[current] = (t.inStatus[current] ?? 0) + (until - since);
   };
   for (const e of events) {
     if (current !== null) spend(e.at);
@@ -74,7 +91,12 @@ export function ticketTimes(order: Pick<MetricsOrder, 'createdAt' | 'status'>, e
 }
 
 /** Whether a ticket was late: ready more than `lateMinutes` after it was placed, or still not ready past that. */
-export function isLate(order: Pick<MetricsOrder, 'createdAt' | 'status'>, times: TicketTimes, lateMinutes: number, now: number | null): boolean {
+export function isLate(
+  order: Pick<MetricsOrder, 'createdAt' | 'status'>,
+  times: TicketTimes,
+  lateMinutes: number,
+  now: number | null,
+): boolean {
   const limit = lateMinutes * MINUTE;
   if (times.ticketMs !== null) return times.ticketMs > limit;
   return now !== null && isOpen(order.status) && now - order.createdAt > limit;
@@ -87,11 +109,17 @@ export function hourIn(timeZone: string): (ms: number) => number {
 }
 
 /** Who canceled, for people: the staff member's name, the customer's channel, or the delivery app. */
-export function cancelerOf(order: Pick<MetricsOrder, 'canceledBy' | 'provider'>, actor: string | null, staffNames: ReadonlyMap<string, string>): { kind: CancelKind; who: string } {
-  if (actor?.startsWith('staff:')) return { kind: 'kitchen', who: staffNames.get(actor.slice('staff:'.length)) ?? 'Kitchen staff' };
+export function cancelerOf(
+  order: Pick<MetricsOrder, 'canceledBy' | 'provider'>,
+  actor: string | null,
+  staffNames: ReadonlyMap<string, string>,
+): { kind: CancelKind; who: string } {
+  if (actor?.startsWith('staff:'))
+    return { kind: 'kitchen', who: staffNames.get(actor.slice('staff:'.length)) ?? 'Kitchen staff' };
   if (actor === 'tracker') return { kind: 'customer', who: 'Customer (tracking page)' };
   if (actor?.startsWith('api:')) return { kind: 'customer', who: 'Customer (ordering app)' };
-  if (actor === 'kitchenhub' || order.canceledBy === 'provider') return { kind: 'provider', who: order.provider ?? 'Delivery app' };
+  if (actor === 'kitchenhub' || order.canceledBy === 'provider')
+    return { kind: 'provider', who: order.provider ?? 'Delivery app' };
   if (order.canceledBy === 'customer') return { kind: 'customer', who: 'Customer' };
   if (order.canceledBy === 'kitchen') return { kind: 'kitchen', who: 'Kitchen staff' };
   return { kind: 'unknown', who: 'Unknown' };
@@ -121,11 +149,14 @@ export function itemsSold(orders: readonly MetricsOrder[], labels: ReadonlyMap<s
       if (item.success) add('delivery', item.data.name, item.data.quantity);
     }
   }
-  const label = (group: ItemGroup, option: string) => (group === 'delivery' ? option : (labels.get(`${group as MenuType}:${option}`) ?? option.replaceAll('_', ' ')));
+  const label = (group: ItemGroup, option: string) =>
+    group === 'delivery' ? option : (labels.get(`${group as MenuType}:${option}`) ?? option.replaceAll('_', ' '));
   return ITEM_GROUPS.flatMap((group) => {
     const m = counts.get(group);
     if (!m) return [];
-    const rows = [...m].map(([option, count]) => ({ option, label: label(group, option), count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    const rows = [...m]
+      .map(([option, count]) => ({ option, label: label(group, option), count }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
     return [{ group, rows }];
   });
 }
@@ -159,7 +190,17 @@ export function dayNumbers(input: DayInput): DayNumbers {
   const ticketMs: number[] = [];
   const spent = new Map<TimedStatus, number[]>(TIMED_STATUSES.map((s) => [s, []]));
   const canceledTickets: DayNumbers['canceled']['tickets'] = [];
-  const totals: DayNumbers['totals'] = { orders: 0, api: 0, kitchenhub: 0, made: 0, delivered: 0, open: 0, canceled: 0, late: 0, late_open: 0 };
+  const totals: DayNumbers['totals'] = {
+    orders: 0,
+    api: 0,
+    kitchenhub: 0,
+    made: 0,
+    delivered: 0,
+    open: 0,
+    canceled: 0,
+    late: 0,
+    late_open: 0,
+  };
 
   for (const o of input.orders) {
     const times = ticketTimes(o, byOrder.get(o.id) ?? [], live);
@@ -171,7 +212,13 @@ export function dayNumbers(input: DayInput): DayNumbers {
     if (o.status === 'canceled') {
       totals.canceled++;
       const by = cancelerOf(o, times.canceledActor, input.staffNames);
-      canceledTickets.push({ order_id: o.id, daily_number: o.dailyNumber, at: times.canceledAt ?? o.createdAt, from: times.canceledFrom, ...by });
+      canceledTickets.push({
+        order_id: o.id,
+        daily_number: o.dailyNumber,
+        at: times.canceledAt ?? o.createdAt,
+        from: times.canceledFrom,
+        ...by,
+      });
     } else if (isOpen(o.status)) totals.open++;
     if (times.ticketMs !== null) {
       totals.made++;
@@ -189,8 +236,15 @@ export function dayNumbers(input: DayInput): DayNumbers {
 
   ticketMs.sort((a, b) => a - b);
   const top = ticketMs.at(-1);
-  const bars = top === undefined ? 0 : Math.min(HISTOGRAM_CAP, Math.max(Math.floor(top / MINUTE) + 1, Math.ceil(input.lateMinutes) + 1));
-  const histogram = Array.from({ length: bars }, (_, minute) => ({ minute, count: 0, open_ended: minute === HISTOGRAM_CAP - 1 }));
+  const bars =
+    top === undefined
+      ? 0
+      : Math.min(HISTOGRAM_CAP, Math.max(Math.floor(top / MINUTE) + 1, Math.ceil(input.lateMinutes) + 1));
+  const histogram = Array.from({ length: bars }, (_, minute) => ({
+    minute,
+    count: 0,
+    open_ended: minute === HISTOGRAM_CAP - 1,
+  }));
   for (const ms of ticketMs) {
     const bar = histogram[Math.min(bars - 1, Math.floor(ms / MINUTE))];
     if (bar) bar.count++;
@@ -214,13 +268,27 @@ export function dayNumbers(input: DayInput): DayNumbers {
     days: input.days,
     totals,
     hours,
-    ticket_time: { count: ticketMs.length, median_ms: percentile(ticketMs, 0.5), p90_ms: percentile(ticketMs, 0.9), max_ms: top ?? null, histogram },
+    ticket_time: {
+      count: ticketMs.length,
+      median_ms: percentile(ticketMs, 0.5),
+      p90_ms: percentile(ticketMs, 0.9),
+      max_ms: top ?? null,
+      histogram,
+    },
     per_status: TIMED_STATUSES.map((status) => {
       const values = spent.get(status) ?? [];
       const sum = values.reduce((a, b) => a + b, 0);
-      return { status, tickets: values.length, average_ms: values.length ? sum / values.length : 0, median_ms: median(values) ?? 0 };
+      return {
+        status,
+        tickets: values.length,
+        average_ms: values.length ? sum / values.length : 0,
+        median_ms: median(values) ?? 0,
+      };
     }),
-    canceled: { by: [...byWho.values()].sort((a, b) => b.count - a.count || a.who.localeCompare(b.who)), tickets: canceledTickets },
+    canceled: {
+      by: [...byWho.values()].sort((a, b) => b.count - a.count || a.who.localeCompare(b.who)),
+      tickets: canceledTickets,
+    },
     items: itemsSold(input.orders, input.labels),
   };
 }
@@ -228,8 +296,26 @@ export function dayNumbers(input: DayInput): DayNumbers {
 // ——— CSV export: one row per order ———
 
 const CSV_COLUMNS = [
-  'business_date', 'daily_number', 'order_id', 'source', 'provider', 'status', 'created_at', 'ready_at', 'delivered_at', 'ticket_minutes',
-  'late', 'canceled_at', 'canceled_by', 'bread', 'peanut_butter', 'jelly', 'toast', 'cut', 'extras', 'items',
+  'business_date',
+  'daily_number',
+  'order_id',
+  'source',
+  'provider',
+  'status',
+  'created_at',
+  'ready_at',
+  'delivered_at',
+  'ticket_minutes',
+  'late',
+  'canceled_at',
+  'canceled_by',
+  'bread',
+  'peanut_butter',
+  'jelly',
+  'toast',
+  'cut',
+  'extras',
+  'items',
 ] as const;
 
 /**
@@ -246,7 +332,9 @@ export function csvCell(value: string | number | boolean | null): string {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The day's orders as CSV (RFC 4180, CRLF): what a manager opens in a spreadsheet. */
-export function dayCsv(input: Pick<DayInput, 'date' | 'today' | 'orders' | 'events' | 'staffNames' | 'lateMinutes' | 'now'>): string {
+export function dayCsv(
+  input: Pick<DayInput, 'date' | 'today' | 'orders' | 'events' | 'staffNames' | 'lateMinutes' | 'now'>,
+): string {
   const live = input.date === input.today ? input.now : null;
   const byOrder = new Map<string, MetricsEvent[]>();
   for (const e of input.events) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);

@@ -42,7 +42,10 @@ export async function numbersFor(date: string | undefined, now = Date.now()): Pr
 }
 
 /** The day's orders as a CSV download. */
-export async function numbersCsv(date: string | undefined, now = Date.now()): Promise<{ filename: string; body: string }> {
+export async function numbersCsv(
+  date: string | undefined,
+  now = Date.now(),
+): Promise<{ filename: string; body: string }> {
   const input = await inputFor(date, now);
   return { filename: `pbj-orders-${input.date}.csv`, body: dayCsv(input) };
 }

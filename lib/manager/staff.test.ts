@@ -4,7 +4,14 @@ import { hashPin, verifyPin } from '../auth/crypto';
 import { ApiError } from '../errors';
 import { memberPatch, newMember } from './staff';
 
-const member = (id: string, role: 'kitchen' | 'manager', pin: string, active = true): StaffWithPin => ({ id, name: id, role, pinHash: hashPin(pin), active, createdAt: 0 });
+const member = (id: string, role: 'kitchen' | 'manager', pin: string, active = true): StaffWithPin => ({
+  id,
+  name: id,
+  role,
+  pinHash: hashPin(pin),
+  active,
+  createdAt: 0,
+});
 const boss = member('boss', 'manager', '9999');
 const cook = member('cook', 'kitchen', '1111');
 const team = [boss, cook];
@@ -25,18 +32,34 @@ describe('staff rules', () => {
     expect(m).toMatchObject({ name: 'Robin', role: 'kitchen', active: true, createdAt: 5 });
     expect(m.id).toMatch(/^stf_[a-z2-7]{12}$/);
     expect(verifyPin('2468', m.pinHash)).toBe(true);
-    expect(refusal(() => newMember({ name: 'Copy', role: 'kitchen', pin: '1111' }, team, 5))).toMatchObject({ code: 'conflict', status: 409, field: 'pin' });
+    expect(refusal(() => newMember({ name: 'Copy', role: 'kitchen', pin: '1111' }, team, 5))).toMatchObject({
+      code: 'conflict',
+      status: 409,
+      field: 'pin',
+    });
   });
 
   test('a PIN held only by a deactivated member is free again', () => {
     const gone = member('gone', 'kitchen', '4444', false);
     expect(() => newMember({ name: 'New', role: 'kitchen', pin: '4444' }, team, 0)).not.toThrow();
-    expect(() => memberPatch(cook, { pin: '4444' }, [...team, gone].filter((m) => m.active))).not.toThrow();
+    expect(() =>
+      memberPatch(
+        cook,
+        { pin: '4444' },
+        [...team, gone].filter((m) => m.active),
+      ),
+    ).not.toThrow();
   });
 
   test('the last active manager can be neither demoted nor deactivated', () => {
-    expect(refusal(() => memberPatch(boss, { role: 'kitchen' }, team))).toMatchObject({ code: 'conflict', field: 'role' });
-    expect(refusal(() => memberPatch(boss, { active: false }, team))).toMatchObject({ code: 'conflict', field: 'active' });
+    expect(refusal(() => memberPatch(boss, { role: 'kitchen' }, team))).toMatchObject({
+      code: 'conflict',
+      field: 'role',
+    });
+    expect(refusal(() => memberPatch(boss, { active: false }, team))).toMatchObject({
+      code: 'conflict',
+      field: 'active',
+    });
     const second = member('second', 'manager', '8888');
     expect(memberPatch(boss, { role: 'kitchen' }, [...team, second])).toMatchObject({ role: 'kitchen' });
     expect(memberPatch(boss, { active: false }, [...team, second])).toMatchObject({ active: false });
@@ -45,7 +68,12 @@ describe('staff rules', () => {
   });
 
   test('kitchen staff can be renamed, promoted and deactivated', () => {
-    expect(memberPatch(cook, { name: 'Casey B' }, team)).toEqual({ name: 'Casey B', role: undefined, active: undefined, pinHash: undefined });
+    expect(memberPatch(cook, { name: 'Casey B' }, team)).toEqual({
+      name: 'Casey B',
+      role: undefined,
+      active: undefined,
+      pinHash: undefined,
+    });
     expect(memberPatch(cook, { role: 'manager' }, team)).toMatchObject({ role: 'manager' });
     expect(memberPatch(cook, { active: false }, team)).toMatchObject({ active: false });
   });
@@ -58,8 +86,15 @@ describe('staff rules', () => {
 
   test('bringing someone back needs a new PIN (salted hashes cannot be compared)', () => {
     const gone = member('gone', 'kitchen', '4444', false);
-    expect(refusal(() => memberPatch(gone, { active: true }, team))).toMatchObject({ code: 'invalid_request', status: 400, field: 'pin' });
-    expect(refusal(() => memberPatch(gone, { active: true, pin: '1111' }, team))).toMatchObject({ code: 'conflict', field: 'pin' });
+    expect(refusal(() => memberPatch(gone, { active: true }, team))).toMatchObject({
+      code: 'invalid_request',
+      status: 400,
+      field: 'pin',
+    });
+    expect(refusal(() => memberPatch(gone, { active: true, pin: '1111' }, team))).toMatchObject({
+      code: 'conflict',
+      field: 'pin',
+    });
     expect(memberPatch(gone, { active: true, pin: '4321' }, team)).toMatchObject({ active: true });
   });
 });

@@ -7,11 +7,20 @@ import { pinFits, pinRuleText } from '../auth/pins';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import type { AddStaffBody, ChangeStaffBody, StaffView } from './schemas';
 
-export const toStaffView = (m: StaffMember): StaffView => ({ id: m.id, name: m.name, role: m.role, active: m.active, created_at: m.createdAt });
+export const toStaffView = (m: StaffMember): StaffView => ({
+  id: m.id,
+  name: m.name,
+  role: m.role,
+  active: m.active,
+  created_at: m.createdAt,
+});
 
 // Sign-in checks the PIN of every active member with the name typed: PINs stay unique, so a name and
 // PIN never match two members, even two called the same.
-const pinTaken = () => new ApiError('conflict', 'Another active staff member already uses this PIN. Choose a different one.', { field: 'pin' });
+const pinTaken = () =>
+  new ApiError('conflict', 'Another active staff member already uses this PIN. Choose a different one.', {
+    field: 'pin',
+  });
 
 /** Whether `pin` is already someone else's among the active staff. */
 export const pinInUse = (pin: string, active: readonly StaffWithPin[], exceptId?: string): boolean =>
@@ -20,7 +29,14 @@ export const pinInUse = (pin: string, active: readonly StaffWithPin[], exceptId?
 /** A new member's row: 409 conflict when an active member already has the PIN. */
 export function newMember(body: AddStaffBody, active: readonly StaffWithPin[], now: number): StaffWithPin {
   if (pinInUse(body.pin, active)) throw pinTaken();
-  return { id: `stf_${randomBase32(12)}`, name: body.name, role: body.role, pinHash: hashPin(body.pin), active: true, createdAt: now };
+  return {
+    id: `stf_${randomBase32(12)}`,
+    name: body.name,
+    role: body.role,
+    pinHash: hashPin(body.pin),
+    active: true,
+    createdAt: now,
+  };
 }
 
 /**
@@ -34,15 +50,25 @@ export function memberPatch(current: StaffWithPin, body: ChangeStaffBody, active
   if (current.active && current.role === 'manager' && (!activeAfter || roleAfter !== 'manager')) {
     const others = active.filter((m) => m.role === 'manager' && m.id !== current.id);
     if (others.length === 0) {
-      throw new ApiError('conflict', `${current.name} is the last active manager. Add or promote another manager first.`, { field: body.active === false ? 'active' : 'role' });
+      throw new ApiError(
+        'conflict',
+        `${current.name} is the last active manager. Add or promote another manager first.`,
+        { field: body.active === false ? 'active' : 'role' },
+      );
     }
   }
   if (!current.active && activeAfter && body.pin === undefined) {
     throw invalidRequest(`Give ${current.name} a new PIN to bring them back.`, 'pin');
   }
-  if (body.pin !== undefined && !pinFits(body.pin, roleAfter)) throw invalidRequest(`A ${roleAfter}'s PIN is ${pinRuleText(roleAfter)}.`, 'pin');
+  if (body.pin !== undefined && !pinFits(body.pin, roleAfter))
+    throw invalidRequest(`A ${roleAfter}'s PIN is ${pinRuleText(roleAfter)}.`, 'pin');
   if (body.pin !== undefined && activeAfter && pinInUse(body.pin, active, current.id)) throw pinTaken();
-  return { name: body.name, role: body.role, active: body.active, pinHash: body.pin === undefined ? undefined : hashPin(body.pin) };
+  return {
+    name: body.name,
+    role: body.role,
+    active: body.active,
+    pinHash: body.pin === undefined ? undefined : hashPin(body.pin),
+  };
 }
 
 /** Everyone, active first, oldest first. */

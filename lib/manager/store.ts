@@ -11,7 +11,13 @@ import { agingBody, alertsBody, kitchenBody, type StoreControls, type StoreSetti
 export async function storeControls(now = Date.now()): Promise<StoreControls> {
   const s = await getSettings('store_paused', 'kitchen', 'aging', 'alerts');
   const stale = await listStaleOpenOrders(businessDate(now));
-  return { paused: s.store_paused, kitchen: s.kitchen, aging: s.aging, alerts: s.alerts, stale_orders: stale.map(toTicketView) };
+  return {
+    paused: s.store_paused,
+    kitchen: s.kitchen,
+    aging: s.aging,
+    alerts: s.alerts,
+    stale_orders: stale.map(toTicketView),
+  };
 }
 
 /**
@@ -24,7 +30,10 @@ export async function saveStoreSetting(key: StoreSetting, body: unknown, now = D
   if (!parsed.success) throw invalidFrom(parsed.error);
   const value = parsed.data;
   if ('lateMinutes' in value && value.lateMinutes <= value.warningMinutes) {
-    throw invalidRequest('lateMinutes must be more than warningMinutes: a ticket turns amber before it turns red.', 'lateMinutes');
+    throw invalidRequest(
+      'lateMinutes must be more than warningMinutes: a ticket turns amber before it turns red.',
+      'lateMinutes',
+    );
   }
   try {
     await setSetting(key, value, now);

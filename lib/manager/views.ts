@@ -22,13 +22,29 @@ export const apiKeyListSchema = z.object({ keys: z.array(apiKeyViewSchema) });
 /** A new key: the only answer that ever carries the plain key. */
 export const createdKeySchema = z.object({ key: apiKeyViewSchema, secret: z.string() });
 
-export const staffViewSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), active: z.boolean(), created_at: z.number() });
+export const staffViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  active: z.boolean(),
+  created_at: z.number(),
+});
 export type StaffView = z.infer<typeof staffViewSchema>;
 export const staffListSchema = z.object({ staff: z.array(staffViewSchema), you: z.string() });
 
-export const kitchenSettingsSchema = z.object({ prepMinutes: z.number(), toastMinutes: z.number(), prepStations: z.number(), toasterSlots: z.number() });
+export const kitchenSettingsSchema = z.object({
+  prepMinutes: z.number(),
+  toastMinutes: z.number(),
+  prepStations: z.number(),
+  toasterSlots: z.number(),
+});
 export const agingSettingsSchema = z.object({ warningMinutes: z.number(), lateMinutes: z.number() });
-export const alertSettingsSchema = z.object({ volume: z.number(), repeatSeconds: z.number(), escalate: z.boolean(), escalateAfterSeconds: z.number() });
+export const alertSettingsSchema = z.object({
+  volume: z.number(),
+  repeatSeconds: z.number(),
+  escalate: z.boolean(),
+  escalateAfterSeconds: z.number(),
+});
 export type AlertSettings = z.infer<typeof alertSettingsSchema>;
 /** An order left open past an earlier day's close, for a manager to resolve. */
 export const staleOrderSchema = z.object({
@@ -44,7 +60,13 @@ export const staleOrderSchema = z.object({
 });
 export type StaleOrder = z.infer<typeof staleOrderSchema>;
 
-export const storeControlsSchema = z.object({ paused: z.boolean(), kitchen: kitchenSettingsSchema, aging: agingSettingsSchema, alerts: alertSettingsSchema, stale_orders: z.array(staleOrderSchema) });
+export const storeControlsSchema = z.object({
+  paused: z.boolean(),
+  kitchen: kitchenSettingsSchema,
+  aging: agingSettingsSchema,
+  alerts: alertSettingsSchema,
+  stale_orders: z.array(staleOrderSchema),
+});
 export type StoreControls = z.infer<typeof storeControlsSchema>;
 
 const status = z.enum(ORDER_STATUSES);
@@ -83,8 +105,22 @@ export const dayNumbersSchema = z.object({
   per_status: z.array(z.object({ status, tickets: z.number(), average_ms: z.number(), median_ms: z.number() })),
   canceled: z.object({
     by: z.array(z.object({ kind: z.enum(CANCEL_KINDS), who: z.string(), count: z.number() })),
-    tickets: z.array(z.object({ order_id: z.string(), daily_number: z.number(), at: z.number(), from: z.nullable(status), kind: z.enum(CANCEL_KINDS), who: z.string() })),
+    tickets: z.array(
+      z.object({
+        order_id: z.string(),
+        daily_number: z.number(),
+        at: z.number(),
+        from: z.nullable(status),
+        kind: z.enum(CANCEL_KINDS),
+        who: z.string(),
+      }),
+    ),
   }),
-  items: z.array(z.object({ group: z.enum(ITEM_GROUPS), rows: z.array(z.object({ option: z.string(), label: z.string(), count: z.number() })) })),
+  items: z.array(
+    z.object({
+      group: z.enum(ITEM_GROUPS),
+      rows: z.array(z.object({ option: z.string(), label: z.string(), count: z.number() })),
+    }),
+  ),
 });
 export type DayNumbers = z.infer<typeof dayNumbersSchema>;

@@ -23,7 +23,13 @@ export function typeOf(s: JsonSchema): string {
   const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
   return (
     types
-      .map((t) => (t === 'array' ? `array of ${s.items ? typeOf(s.items) : 'any'}` : t === 'string' && s.format ? `string (${s.format})` : t))
+      .map((t) =>
+        t === 'array'
+          ? `array of ${s.items ? typeOf(s.items) : 'any'}`
+          : t === 'string' && s.format
+            ? `string (${s.format})`
+            : t,
+      )
       .join(' | ') || 'any'
   );
 }
@@ -51,8 +57,16 @@ export function fieldsOf(doc: OpenApiDocument, schema: JsonSchema, prefix = ''):
   const s = resolveSchema(doc, schema);
   const required = new Set(s.required ?? []);
   return Object.entries(s.properties ?? {}).flatMap(([name, prop]) => {
-    const row: FieldRow = { name: `${prefix}${name}`, type: typeOf(prop), required: required.has(name), limits: limitsOf(prop), description: prop.description ?? '' };
+    const row: FieldRow = {
+      name: `${prefix}${name}`,
+      type: typeOf(prop),
+      required: required.has(name),
+      limits: limitsOf(prop),
+      description: prop.description ?? '',
+    };
     const nested = resolveSchema(doc, prop);
-    return nested.type === 'object' && nested.properties && !prop.$ref ? [{ ...row, type: 'object' }, ...fieldsOf(doc, nested, `${prefix}${name}.`)] : [row];
+    return nested.type === 'object' && nested.properties && !prop.$ref
+      ? [{ ...row, type: 'object' }, ...fieldsOf(doc, nested, `${prefix}${name}.`)]
+      : [row];
   });
 }

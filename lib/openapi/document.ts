@@ -10,7 +10,16 @@ import { createOrderBody, listOrdersQuery, orderIdParam, updateOrderBody } from 
 import type { MenuType } from '../orders/types';
 import { toOrderView } from '../orders/views';
 import { ERROR_MEANING, errorExamples } from './errors';
-import type { CodeSample, HeaderObject, JsonSchema, MediaType, OpenApiDocument, OperationObject, ParameterObject, ResponseObject } from './types';
+import type {
+  CodeSample,
+  HeaderObject,
+  JsonSchema,
+  MediaType,
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  ResponseObject,
+} from './types';
 
 export type MenuEntry = { type: MenuType; option: string; label: string };
 export type DocumentOptions = {
@@ -33,16 +42,31 @@ const REF = (name: string) => `#/components/schemas/${name}`;
 /** A zod error body: the shape every error answer has. Documented here, produced by lib/errors.ts. */
 export const errorBodySchema = z
   .looseObject({
-    error: z.enum([...ERROR_CODES, 'internal_error']).meta({ description: 'A stable, machine-readable code (see the error table).' }),
+    error: z
+      .enum([...ERROR_CODES, 'internal_error'])
+      .meta({ description: 'A stable, machine-readable code (see the error table).' }),
     message: z.string().meta({ description: 'A sentence for people: safe to show in your app.' }),
-    field: z.string().optional().meta({ description: 'invalid_request: the offending field, e.g. `bread` or `extras.1`.' }),
-    allowed: z.array(z.string()).optional().meta({ description: 'invalid_request for an unknown option: the options on the menu.' }),
+    field: z
+      .string()
+      .optional()
+      .meta({ description: 'invalid_request: the offending field, e.g. `bread` or `extras.1`.' }),
+    allowed: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'invalid_request for an unknown option: the options on the menu.' }),
     item: z
       .strictObject({ type: z.string(), option: z.string() })
       .optional()
       .meta({ description: "out_of_stock: the option the kitchen has 86'd." }),
-    status: z.string().optional().meta({ description: "order_not_editable / order_not_cancelable: the order's status now." }),
-    retry_after: z.number().int().optional().meta({ description: 'rate_limited: seconds until the next request is accepted.' }),
+    status: z
+      .string()
+      .optional()
+      .meta({ description: "order_not_editable / order_not_cancelable: the order's status now." }),
+    retry_after: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'rate_limited: seconds until the next request is accepted.' }),
   })
   .meta({ description: 'Every error: `{"error": code, "message": sentence, …}` plus fields that depend on the code.' });
 
@@ -62,7 +86,8 @@ function tidy(schema: JsonSchema): JsonSchema {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
       if (k === '$schema' || k === '$id') continue;
-      if ((k === 'maximum' && v === Number.MAX_SAFE_INTEGER) || (k === 'minimum' && v === Number.MIN_SAFE_INTEGER)) continue;
+      if ((k === 'maximum' && v === Number.MAX_SAFE_INTEGER) || (k === 'minimum' && v === Number.MIN_SAFE_INTEGER))
+        continue;
       out[k] = walk(v);
     }
     return out;
@@ -70,7 +95,14 @@ function tidy(schema: JsonSchema): JsonSchema {
   return walk(schema) as JsonSchema;
 }
 
-const MENU_NOUN: Record<MenuType, string> = { bread: 'breads', peanut_butter: 'peanut butters', jelly: 'jellies', toast: 'toast levels', cut: 'cuts', extras: 'extras' };
+const MENU_NOUN: Record<MenuType, string> = {
+  bread: 'breads',
+  peanut_butter: 'peanut butters',
+  jelly: 'jellies',
+  toast: 'toast levels',
+  cut: 'cuts',
+  extras: 'extras',
+};
 
 function menuHint(menu: readonly MenuEntry[] | undefined, type: MenuType): string {
   const options = (menu ?? []).filter((o) => o.type === type).map((o) => `\`${o.option}\``);
@@ -82,7 +114,8 @@ function menuHint(menu: readonly MenuEntry[] | undefined, type: MenuType): strin
  * a line here is caught by the OpenAPI test (every request property must be described).
  */
 function describeRequestFields(schemas: Record<string, JsonSchema>, menu: readonly MenuEntry[] | undefined): void {
-  const choice = (type: MenuType, extra = '') => `The ${type.replace('_', ' ')} option id.${menuHint(menu, type)}${extra}`;
+  const choice = (type: MenuType, extra = '') =>
+    `The ${type.replace('_', ' ')} option id.${menuHint(menu, type)}${extra}`;
   const common: Record<string, string> = {
     bread: choice('bread'),
     peanut_butter: choice('peanut_butter'),
@@ -121,15 +154,26 @@ function describeRequestFields(schemas: Record<string, JsonSchema>, menu: readon
 
 const integer = (description: string): HeaderObject => ({ description, schema: { type: 'integer', minimum: 0 } });
 const HEADERS: Record<string, HeaderObject> = {
-  ETag: { description: 'A weak validator of this representation: send it back in If-None-Match to get 304 while nothing changed.', schema: { type: 'string' } },
+  ETag: {
+    description:
+      'A weak validator of this representation: send it back in If-None-Match to get 304 while nothing changed.',
+    schema: { type: 'string' },
+  },
   'RateLimit-Limit': integer('Requests this key may make per minute.'),
   'RateLimit-Remaining': integer('Requests left in the current minute.'),
   'RateLimit-Reset': integer('Seconds until the current window ends and the count starts again.'),
   'Retry-After': integer('Seconds to wait before retrying.'),
-  'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } },
+  'Idempotent-Replayed': {
+    description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
 };
 const headerRef = (name: keyof typeof HEADERS) => ({ $ref: `#/components/headers/${name}` });
-const RATE_HEADERS = { 'RateLimit-Limit': headerRef('RateLimit-Limit'), 'RateLimit-Remaining': headerRef('RateLimit-Remaining'), 'RateLimit-Reset': headerRef('RateLimit-Reset') };
+const RATE_HEADERS = {
+  'RateLimit-Limit': headerRef('RateLimit-Limit'),
+  'RateLimit-Remaining': headerRef('RateLimit-Remaining'),
+  'RateLimit-Reset': headerRef('RateLimit-Reset'),
+};
 
 function parameters(): Record<string, ParameterObject> {
   const query = tidy(z.toJSONSchema(listOrdersQuery, { target: 'draft-2020-12', io: 'input' }) as JsonSchema);
@@ -159,13 +203,20 @@ function parameters(): Record<string, ParameterObject> {
     IfNoneMatch: {
       name: 'If-None-Match',
       in: 'header',
-      description: 'The ETag of the copy you have: the answer is 304 with no body while nothing changed (cheap polling).',
+      description:
+        'The ETag of the copy you have: the answer is 304 with no body while nothing changed (cheap polling).',
       schema: { type: 'string' },
       example: 'W/"cS20pxL3Gro2t81QD7rtZVH71nI"',
     },
   };
   for (const [name, schema] of Object.entries(query.properties ?? {})) {
-    params[`List_${name}`] = { name, in: 'query', required: (query.required ?? []).includes(name), description: queryText[name] ?? name, schema };
+    params[`List_${name}`] = {
+      name,
+      in: 'query',
+      required: (query.required ?? []).includes(name),
+      description: queryText[name] ?? name,
+      schema,
+    };
   }
   return params;
 }
@@ -183,25 +234,64 @@ type Op = {
   params: string[];
   body?: 'CreateOrderRequest' | 'UpdateOrderRequest';
   bodyExample?: Record<string, unknown>;
-  ok: { status: '200' | '201'; schema: string; description: string; example?: unknown; etag?: boolean; replay?: boolean };
+  ok: {
+    status: '200' | '201';
+    schema: string;
+    description: string;
+    example?: unknown;
+    etag?: boolean;
+    replay?: boolean;
+  };
   errors: ErrorCode[];
   curl: (origin: string) => string;
 };
 
-const SEED_EXAMPLE = { customer_id: 'cus_2048', bread: 'brioche', peanut_butter: 'smooth', jelly: 'grape', toast: 'light', cut: 'halves', extras: ['banana_slices'] };
+const SEED_EXAMPLE = {
+  customer_id: 'cus_2048',
+  bread: 'brioche',
+  peanut_butter: 'smooth',
+  jelly: 'grape',
+  toast: 'light',
+  cut: 'halves',
+  extras: ['banana_slices'],
+};
 const EXAMPLE_ID = 'ord_x4k2m7q5t3v6b5n6c2pa';
 
-function exampleOrder(origin: string, overrides: { status?: 'queued' | 'canceled'; jelly?: string; extras?: string[] } = {}) {
+function exampleOrder(
+  origin: string,
+  overrides: { status?: 'queued' | 'canceled'; jelly?: string; extras?: string[] } = {},
+) {
   const at = Date.UTC(2026, 10, 23, 12, 0, 0);
   const status = overrides.status ?? 'queued';
   const changed = status !== 'queued' || overrides.jelly !== undefined;
   return toOrderView(
     {
-      id: EXAMPLE_ID, source: 'api', clientId: 'cli_example', provider: null, customerId: 'cus_2048', customerName: null, orderType: 'pickup',
-      businessDate: '2026-11-23', dailyNumber: 42, status, bread: 'brioche', peanutButter: 'smooth', jelly: overrides.jelly ?? 'grape',
-      toast: 'light', cut: 'halves', extras: overrides.extras ?? ['banana_slices'], items: null, notes: null,
-      canceledBy: status === 'canceled' ? 'customer' : null, attention: null, rush: false, itemsDone: [], version: changed ? 2 : 1,
-      createdAt: at, updatedAt: changed ? at + 60_000 : at, statusAt: changed && status === 'canceled' ? at + 60_000 : at,
+      id: EXAMPLE_ID,
+      source: 'api',
+      clientId: 'cli_example',
+      provider: null,
+      customerId: 'cus_2048',
+      customerName: null,
+      orderType: 'pickup',
+      businessDate: '2026-11-23',
+      dailyNumber: 42,
+      status,
+      bread: 'brioche',
+      peanutButter: 'smooth',
+      jelly: overrides.jelly ?? 'grape',
+      toast: 'light',
+      cut: 'halves',
+      extras: overrides.extras ?? ['banana_slices'],
+      items: null,
+      notes: null,
+      canceledBy: status === 'canceled' ? 'customer' : null,
+      attention: null,
+      rush: false,
+      itemsDone: [],
+      version: changed ? 2 : 1,
+      createdAt: at,
+      updatedAt: changed ? at + 60_000 : at,
+      statusAt: changed && status === 'canceled' ? at + 60_000 : at,
     },
     status === 'canceled' ? null : 6,
     origin,
@@ -214,54 +304,131 @@ function operations(origin: string, apiKey: string): Op[] {
   const orderPath = `${origin}/v1/orders/${EXAMPLE_ID}`;
   return [
     {
-      method: 'post', path: '/v1/orders', operationId: 'createOrder', tag: 'Orders', auth: true,
+      method: 'post',
+      path: '/v1/orders',
+      operationId: 'createOrder',
+      tag: 'Orders',
+      auth: true,
       summary: 'Create an order',
-      description: 'Places one sandwich order. The answer carries the order_id to track it and `eta_minutes` from the real kitchen queue. While a manager has paused intake the answer is 503 store_paused.',
-      params: ['IdempotencyKey'], body: 'CreateOrderRequest', bodyExample: SEED_EXAMPLE,
-      ok: { status: '201', schema: 'Order', description: 'Created. A replay of an idempotent retry answers the first response again, with Idempotent-Replayed: true.', example: exampleOrder(origin), replay: true },
-      errors: ['invalid_request', 'unauthorized', 'out_of_stock', 'idempotency_conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'store_paused'],
-      curl: (o) => `curl -X POST ${o}/v1/orders \\\n  -H "Content-Type: application/json" \\\n  ${key} \\\n  -H "Idempotency-Key: 3f1c9a2e-order-1" \\\n  -d ${shellQuote(SEED_EXAMPLE)}`,
+      description:
+        'Places one sandwich order. The answer carries the order_id to track it and `eta_minutes` from the real kitchen queue. While a manager has paused intake the answer is 503 store_paused.',
+      params: ['IdempotencyKey'],
+      body: 'CreateOrderRequest',
+      bodyExample: SEED_EXAMPLE,
+      ok: {
+        status: '201',
+        schema: 'Order',
+        description:
+          'Created. A replay of an idempotent retry answers the first response again, with Idempotent-Replayed: true.',
+        example: exampleOrder(origin),
+        replay: true,
+      },
+      errors: [
+        'invalid_request',
+        'unauthorized',
+        'out_of_stock',
+        'idempotency_conflict',
+        'payload_too_large',
+        'unsupported_media_type',
+        'rate_limited',
+        'store_paused',
+      ],
+      curl: (o) =>
+        `curl -X POST ${o}/v1/orders \\\n  -H "Content-Type: application/json" \\\n  ${key} \\\n  -H "Idempotency-Key: 3f1c9a2e-order-1" \\\n  -d ${shellQuote(SEED_EXAMPLE)}`,
     },
     {
-      method: 'get', path: '/v1/orders', operationId: 'listOrders', tag: 'Orders', auth: true,
+      method: 'get',
+      path: '/v1/orders',
+      operationId: 'listOrders',
+      tag: 'Orders',
+      auth: true,
       summary: 'List your orders',
-      description: 'Your orders, newest first, a page at a time: pass the last order_id of a page as `starting_after` for the next one.',
+      description:
+        'Your orders, newest first, a page at a time: pass the last order_id of a page as `starting_after` for the next one.',
       params: ['List_limit', 'List_starting_after', 'List_status', 'List_customer_id', 'IfNoneMatch'],
-      ok: { status: '200', schema: 'OrderList', description: 'A page of orders.', example: { object: 'list', data: [exampleOrder(origin)], has_more: true }, etag: true },
+      ok: {
+        status: '200',
+        schema: 'OrderList',
+        description: 'A page of orders.',
+        example: { object: 'list', data: [exampleOrder(origin)], has_more: true },
+        etag: true,
+      },
       errors: ['invalid_request', 'unauthorized', 'rate_limited'],
       curl: (o) => `curl "${o}/v1/orders?limit=2" \\\n  ${key}`,
     },
     {
-      method: 'get', path: '/v1/orders/{order_id}', operationId: 'getOrder', tag: 'Orders', auth: true,
+      method: 'get',
+      path: '/v1/orders/{order_id}',
+      operationId: 'getOrder',
+      tag: 'Orders',
+      auth: true,
       summary: 'Get an order',
-      description: 'The order with its current status and `eta_minutes`. Poll with If-None-Match: 304 (no body) until something changes.',
+      description:
+        'The order with its current status and `eta_minutes`. Poll with If-None-Match: 304 (no body) until something changes.',
       params: ['OrderId', 'IfNoneMatch'],
       ok: { status: '200', schema: 'Order', description: 'The order.', example: exampleOrder(origin), etag: true },
       errors: ['unauthorized', 'not_found', 'rate_limited'],
       curl: () => `curl -i ${orderPath} \\\n  ${key}`,
     },
     {
-      method: 'put', path: '/v1/orders/{order_id}', operationId: 'updateOrder', tag: 'Orders', auth: true,
+      method: 'put',
+      path: '/v1/orders/{order_id}',
+      operationId: 'updateOrder',
+      tag: 'Orders',
+      auth: true,
       summary: 'Change an order',
-      description: 'Changes only the fields sent; the rest stay. Allowed while the order is queued or prepping; the kitchen sees the change flagged on the ticket.',
-      params: ['OrderId'], body: 'UpdateOrderRequest', bodyExample: { jelly: 'strawberry', extras: [] },
-      ok: { status: '200', schema: 'Order', description: 'The order after the change.', example: exampleOrder(origin, { jelly: 'strawberry', extras: [] }) },
-      errors: ['invalid_request', 'unauthorized', 'not_found', 'out_of_stock', 'order_not_editable', 'payload_too_large', 'unsupported_media_type', 'rate_limited'],
-      curl: () => `curl -X PUT ${orderPath} \\\n  -H "Content-Type: application/json" \\\n  ${key} \\\n  -d ${shellQuote({ jelly: 'strawberry', extras: [] })}`,
+      description:
+        'Changes only the fields sent; the rest stay. Allowed while the order is queued or prepping; the kitchen sees the change flagged on the ticket.',
+      params: ['OrderId'],
+      body: 'UpdateOrderRequest',
+      bodyExample: { jelly: 'strawberry', extras: [] },
+      ok: {
+        status: '200',
+        schema: 'Order',
+        description: 'The order after the change.',
+        example: exampleOrder(origin, { jelly: 'strawberry', extras: [] }),
+      },
+      errors: [
+        'invalid_request',
+        'unauthorized',
+        'not_found',
+        'out_of_stock',
+        'order_not_editable',
+        'payload_too_large',
+        'unsupported_media_type',
+        'rate_limited',
+      ],
+      curl: () =>
+        `curl -X PUT ${orderPath} \\\n  -H "Content-Type: application/json" \\\n  ${key} \\\n  -d ${shellQuote({ jelly: 'strawberry', extras: [] })}`,
     },
     {
-      method: 'delete', path: '/v1/orders/{order_id}', operationId: 'cancelOrder', tag: 'Orders', auth: true,
+      method: 'delete',
+      path: '/v1/orders/{order_id}',
+      operationId: 'cancelOrder',
+      tag: 'Orders',
+      auth: true,
       summary: 'Cancel an order',
-      description: 'Cancels the order while it is queued or prepping and returns it with `"status": "canceled"` and `"canceled_by": "customer"`.',
+      description:
+        'Cancels the order while it is queued or prepping and returns it with `"status": "canceled"` and `"canceled_by": "customer"`.',
       params: ['OrderId'],
-      ok: { status: '200', schema: 'Order', description: 'The canceled order.', example: exampleOrder(origin, { status: 'canceled' }) },
+      ok: {
+        status: '200',
+        schema: 'Order',
+        description: 'The canceled order.',
+        example: exampleOrder(origin, { status: 'canceled' }),
+      },
       errors: ['unauthorized', 'not_found', 'order_not_cancelable', 'rate_limited'],
       curl: () => `curl -X DELETE ${orderPath} \\\n  ${key}`,
     },
     {
-      method: 'get', path: '/v1/openapi.json', operationId: 'getOpenApi', tag: 'Reference', auth: false,
+      method: 'get',
+      path: '/v1/openapi.json',
+      operationId: 'getOpenApi',
+      tag: 'Reference',
+      auth: false,
       summary: 'This document',
-      description: 'The OpenAPI 3.1 description of the API, generated from the schemas the server validates with. No key needed.',
+      description:
+        'The OpenAPI 3.1 description of the API, generated from the schemas the server validates with. No key needed.',
       params: ['IfNoneMatch'],
       ok: { status: '200', schema: 'OpenApiDocument', description: 'The OpenAPI document.', etag: true },
       errors: [],
@@ -272,11 +439,13 @@ function operations(origin: string, apiKey: string): Op[] {
 
 function errorResponses(op: Op, examples: Record<ErrorCode, Record<string, unknown>>): Record<string, ResponseObject> {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of op.errors) byStatus.set(ERROR_HTTP_STATUS[code], [...(byStatus.get(ERROR_HTTP_STATUS[code]) ?? []), code]);
+  for (const code of op.errors)
+    byStatus.set(ERROR_HTTP_STATUS[code], [...(byStatus.get(ERROR_HTTP_STATUS[code]) ?? []), code]);
   const out: Record<string, ResponseObject> = {};
   for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
     const headers: ResponseObject['headers'] = codes.includes('unauthorized') ? {} : { ...RATE_HEADERS };
-    if (codes.includes('rate_limited') || codes.includes('store_paused')) headers['Retry-After'] = headerRef('Retry-After');
+    if (codes.includes('rate_limited') || codes.includes('store_paused'))
+      headers['Retry-After'] = headerRef('Retry-After');
     out[String(status)] = {
       description: codes.map((c) => `\`${c}\`: ${ERROR_MEANING[c]}`).join('\n\n'),
       headers,
@@ -301,10 +470,16 @@ function toOperation(op: Op, origin: string, examples: Record<ErrorCode, Record<
     [op.ok.status]: { description: op.ok.description, headers: okHeaders, content: { 'application/json': media } },
   };
   if (op.ok.etag) {
-    responses['304'] = { description: 'Not modified: the If-None-Match ETag is still current. No body.', headers: { ...(op.auth ? RATE_HEADERS : {}), ETag: headerRef('ETag') } };
+    responses['304'] = {
+      description: 'Not modified: the If-None-Match ETag is still current. No body.',
+      headers: { ...(op.auth ? RATE_HEADERS : {}), ETag: headerRef('ETag') },
+    };
   }
   Object.assign(responses, errorResponses(op, examples));
-  responses.default = { description: 'An unexpected failure on the server (`internal_error`); safe to retry later.', content: { 'application/json': { schema: { $ref: REF('Error') } } } };
+  responses.default = {
+    description: 'An unexpected failure on the server (`internal_error`); safe to retry later.',
+    content: { 'application/json': { schema: { $ref: REF('Error') } } },
+  };
   const sample: CodeSample = { lang: 'Shell', label: 'curl', source: op.curl(origin) };
   return {
     operationId: op.operationId,
@@ -314,7 +489,12 @@ function toOperation(op: Op, origin: string, examples: Record<ErrorCode, Record<
     ...(op.auth ? {} : { security: [] }),
     parameters: op.params.map((p) => ({ $ref: `#/components/parameters/${p}` })),
     ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: REF(op.body) }, example: op.bodyExample } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: REF(op.body) }, example: op.bodyExample } },
+          },
+        }
       : {}),
     responses,
     'x-codeSamples': [sample],
@@ -324,10 +504,26 @@ function toOperation(op: Op, origin: string, examples: Record<ErrorCode, Record<
 
 /** The OpenAPI 3.1 document of /v1, for this server's origin and menu. */
 export function buildOpenApiDocument(opts: DocumentOptions): OpenApiDocument {
-  const requests = toSchemas([['CreateOrderRequest', createOrderBody], ['UpdateOrderRequest', updateOrderBody]], 'input');
+  const requests = toSchemas(
+    [
+      ['CreateOrderRequest', createOrderBody],
+      ['UpdateOrderRequest', updateOrderBody],
+    ],
+    'input',
+  );
   describeRequestFields(requests, opts.menu);
-  const responses = toSchemas([['Order', orderViewSchema], ['OrderList', orderListSchema], ['Error', errorBodySchema]], 'output');
-  const examples = errorExamples({ maxBodyBytes: opts.maxBodyBytes, breads: (opts.menu ?? []).filter((o) => o.type === 'bread').map((o) => o.option) });
+  const responses = toSchemas(
+    [
+      ['Order', orderViewSchema],
+      ['OrderList', orderListSchema],
+      ['Error', errorBodySchema],
+    ],
+    'output',
+  );
+  const examples = errorExamples({
+    maxBodyBytes: opts.maxBodyBytes,
+    breads: (opts.menu ?? []).filter((o) => o.type === 'bread').map((o) => o.option),
+  });
   const ops = operations(opts.origin, opts.apiKey ?? PLACEHOLDER_API_KEY);
 
   const paths: OpenApiDocument['paths'] = {};
@@ -339,28 +535,44 @@ export function buildOpenApiDocument(opts: DocumentOptions): OpenApiDocument {
       title: 'PB&J Orders API',
       version: '1.0.0',
       // Integrators' tools want to know under what terms the API is offered.
-      license: { name: 'Proprietary: for ordering apps with an API key from this restaurant', identifier: 'LicenseRef-PBJ-Proprietary' },
+      license: {
+        name: 'Proprietary: for ordering apps with an API key from this restaurant',
+        identifier: 'LicenseRef-PBJ-Proprietary',
+      },
       description: [
-        'Create, track, change and cancel PB&J sandwich orders. Every request sends an API key in `X-API-Key`; a key sees only its own orders (another key\'s order id answers 404, like an unknown one).',
+        "Create, track, change and cancel PB&J sandwich orders. Every request sends an API key in `X-API-Key`; a key sees only its own orders (another key's order id answers 404, like an unknown one).",
         `Bodies are JSON (\`Content-Type: application/json\`), at most ${opts.maxBodyBytes} bytes. Each key may make ${opts.rateLimitPerMinute} requests a minute; every answer says how many are left in \`RateLimit-*\` headers, and 429 says when to retry in \`Retry-After\`.`,
         'Every error has the same shape, `{"error": code, "message": sentence, …}`: the error table lists every code with its HTTP status (`x-error-codes` in the OpenAPI document). The API answers CORS requests from any origin: keys, not cookies, authenticate it.',
       ].join('\n\n'),
     },
     servers: [{ url: opts.origin, description: 'This server' }],
     tags: [
-      { name: 'Orders', description: 'One order is one sandwich: queued → prepping → toasting → ready → delivered, or canceled while queued or prepping. Orders with `"toast": "none"` skip toasting.' },
+      {
+        name: 'Orders',
+        description:
+          'One order is one sandwich: queued → prepping → toasting → ready → delivered, or canceled while queued or prepping. Orders with `"toast": "none"` skip toasting.',
+      },
       { name: 'Reference', description: 'This description of the API.' },
     ],
     security: [{ ApiKey: [] }],
     paths,
     components: {
       securitySchemes: {
-        ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: `Your key: \`pbj_test_…\` for testing or \`pbj_live_…\` for real orders. A manager creates keys (Manager → API keys; each is shown once) and revokes them; a revoked key is refused (401) at once.${opts.apiKey === DEMO_API_KEY ? ` This server has demo data on: the examples use its demo key, \`${DEMO_API_KEY}\` (not for real orders).` : ` The examples say \`${PLACEHOLDER_API_KEY}\`: put your key there.`}` },
+        ApiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-API-Key',
+          description: `Your key: \`pbj_test_…\` for testing or \`pbj_live_…\` for real orders. A manager creates keys (Manager → API keys; each is shown once) and revokes them; a revoked key is refused (401) at once.${opts.apiKey === DEMO_API_KEY ? ` This server has demo data on: the examples use its demo key, \`${DEMO_API_KEY}\` (not for real orders).` : ` The examples say \`${PLACEHOLDER_API_KEY}\`: put your key there.`}`,
+        },
       },
       schemas: {
         ...requests,
         ...responses,
-        OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document (this one).', required: ['openapi', 'info', 'paths'] },
+        OpenApiDocument: {
+          type: 'object',
+          description: 'An OpenAPI 3.1 document (this one).',
+          required: ['openapi', 'info', 'paths'],
+        },
       },
       parameters: parameters(),
       headers: HEADERS,

@@ -10,7 +10,6 @@ import type { OpenApiDocument } from './types';
 export { buildOpenApiDocument, PLACEHOLDER_API_KEY } from './document';
 export type * from './types';
 
-
 /**
  * The document for requests reaching `origin`: the current menu's options, the configured limits, and
  * in its examples the demo key while demo data is on, else a placeholder (a real install's docs never

@@ -7,7 +7,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, test } from 'vitest';
 import { buildOpenApiDocument } from './document';
 
-const doc = buildOpenApiDocument({ origin: 'https://pbj.example', rateLimitPerMinute: 60, maxBodyBytes: 2048, menu: [{ type: 'jelly', option: 'grape', label: 'Grape' }] });
+const doc = buildOpenApiDocument({
+  origin: 'https://pbj.example',
+  rateLimitPerMinute: 60,
+  maxBodyBytes: 2048,
+  menu: [{ type: 'jelly', option: 'grape', label: 'Grape' }],
+});
 
 /**
  * Findings we accept, each with its reason. GET /v1/openapi.json is public and static: it has no
@@ -23,12 +28,16 @@ function examplesIn(node: unknown, path: string, out: Found[] = []): Found[] {
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
     const carrier = o.schema && typeof o.schema === 'object' ? (o.schema as object) : null; // a media type or a parameter
-    const isSchema = !carrier && ('type' in o || '$ref' in o || 'anyOf' in o || 'oneOf' in o || 'allOf' in o || 'enum' in o || 'const' in o);
+    const isSchema =
+      !carrier &&
+      ('type' in o || '$ref' in o || 'anyOf' in o || 'oneOf' in o || 'allOf' in o || 'enum' in o || 'const' in o);
     const schema = carrier ?? (isSchema ? o : null);
     if (schema && 'example' in o) out.push({ path: `${path}/example`, schema, example: o.example });
-    if (isSchema && Array.isArray(o.examples)) o.examples.forEach((e, i) => out.push({ path: `${path}/examples/${i}`, schema: o, example: e }));
+    if (isSchema && Array.isArray(o.examples))
+      o.examples.forEach((e, i) => out.push({ path: `${path}/examples/${i}`, schema: o, example: e }));
     if (carrier && o.examples && typeof o.examples === 'object') {
-      for (const [name, ex] of Object.entries(o.examples as Record<string, { value?: unknown }>)) if ('value' in ex) out.push({ path: `${path}/examples/${name}`, schema: carrier, example: ex.value });
+      for (const [name, ex] of Object.entries(o.examples as Record<string, { value?: unknown }>))
+        if ('value' in ex) out.push({ path: `${path}/examples/${name}`, schema: carrier, example: ex.value });
     }
     for (const [k, v] of Object.entries(o)) if (k !== 'examples' && k !== 'example') examplesIn(v, `${path}/${k}`, out);
   }

@@ -37,7 +37,11 @@ export type ParameterObject = {
   example?: unknown;
 };
 
-export type MediaType = { schema: JsonSchema; example?: unknown; examples?: Record<string, { summary: string; value: unknown }> };
+export type MediaType = {
+  schema: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { summary: string; value: unknown }>;
+};
 
 export type ResponseObject = {
   description: string;

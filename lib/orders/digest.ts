@@ -4,7 +4,10 @@
 
 /** FNV-1a (32-bit) over the sorted "id:version" pairs, as 8 hex digits. */
 export function ticketDigest(tickets: ReadonlyArray<{ order_id: string; version: number }>): string {
-  const text = tickets.map((t) => `${t.order_id}:${t.version}`).sort().join(',');
+  const text = tickets
+    .map((t) => `${t.order_id}:${t.version}`)
+    .sort()
+    .join(',');
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -4,8 +4,18 @@ import { estimateReadyMinutes, type QueueEntry } from './eta';
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 const MIN = 60_000;
 const settings = { prepMinutes: 3, toastMinutes: 2, prepStations: 2, toasterSlots: 1 };
-const entry = (id: string, status: QueueEntry['status'], toast: string | null, minutesInStatus = 0, age = 0): QueueEntry => ({
-  id, status, toast, statusAt: NOW - minutesInStatus * MIN, createdAt: NOW - age * MIN,
+const entry = (
+  id: string,
+  status: QueueEntry['status'],
+  toast: string | null,
+  minutesInStatus = 0,
+  age = 0,
+): QueueEntry => ({
+  id,
+  status,
+  toast,
+  statusAt: NOW - minutesInStatus * MIN,
+  createdAt: NOW - age * MIN,
 });
 
 describe('estimateReadyMinutes', () => {
@@ -15,13 +25,21 @@ describe('estimateReadyMinutes', () => {
   });
 
   test('orders beyond the prep stations wait for a free station, oldest first', () => {
-    const queue = [entry('c', 'queued', 'none', 0, 1), entry('a', 'queued', 'none', 0, 3), entry('b', 'queued', 'none', 0, 2)];
+    const queue = [
+      entry('c', 'queued', 'none', 0, 1),
+      entry('a', 'queued', 'none', 0, 3),
+      entry('b', 'queued', 'none', 0, 2),
+    ];
     const eta = estimateReadyMinutes(queue, settings, NOW);
     expect([eta.get('a'), eta.get('b'), eta.get('c')]).toEqual([3, 3, 6]);
   });
 
   test('a rushed order is prepped before older ones in the queue', () => {
-    const queue = [entry('a', 'queued', 'none', 0, 3), entry('b', 'queued', 'none', 0, 2), { ...entry('c', 'queued', 'none', 0, 1), rush: true }];
+    const queue = [
+      entry('a', 'queued', 'none', 0, 3),
+      entry('b', 'queued', 'none', 0, 2),
+      { ...entry('c', 'queued', 'none', 0, 1), rush: true },
+    ];
     const eta = estimateReadyMinutes(queue, settings, NOW);
     expect([eta.get('a'), eta.get('b'), eta.get('c')]).toEqual([3, 6, 3]);
   });
@@ -34,13 +52,21 @@ describe('estimateReadyMinutes', () => {
   });
 
   test('an order already in a step has only what is left of it', () => {
-    const eta = estimateReadyMinutes([entry('a', 'prepping', 'none', 2), entry('t', 'toasting', 'light', 1.5)], settings, NOW);
+    const eta = estimateReadyMinutes(
+      [entry('a', 'prepping', 'none', 2), entry('t', 'toasting', 'light', 1.5)],
+      settings,
+      NOW,
+    );
     expect(eta.get('a')).toBe(1);
     expect(eta.get('t')).toBe(1);
   });
 
   test('a step running late still counts as not done, and ready orders are 0', () => {
-    const eta = estimateReadyMinutes([entry('late', 'prepping', 'none', 10), entry('r', 'ready', 'none')], settings, NOW);
+    const eta = estimateReadyMinutes(
+      [entry('late', 'prepping', 'none', 10), entry('r', 'ready', 'none')],
+      settings,
+      NOW,
+    );
     expect(eta.get('late')).toBe(1);
     expect(eta.get('r')).toBe(0);
   });

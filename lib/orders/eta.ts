@@ -2,7 +2,14 @@
 import { needsToast, type OrderStatus } from './status';
 import type { KitchenSettings } from './types';
 
-export type QueueEntry = { id: string; status: OrderStatus; toast: string | null; statusAt: number; createdAt: number; rush?: boolean };
+export type QueueEntry = {
+  id: string;
+  status: OrderStatus;
+  toast: string | null;
+  statusAt: number;
+  createdAt: number;
+  rush?: boolean;
+};
 
 const MINUTE = 60_000;
 
@@ -12,7 +19,11 @@ const MINUTE = 60_000;
  * has that step's remaining time left (at least half a minute: a late step is not done yet).
  * Ready orders get 0. Input need not be sorted.
  */
-export function estimateReadyMinutes(queue: readonly QueueEntry[], s: KitchenSettings, now: number): Map<string, number> {
+export function estimateReadyMinutes(
+  queue: readonly QueueEntry[],
+  s: KitchenSettings,
+  now: number,
+): Map<string, number> {
   const prepMs = s.prepMinutes * MINUTE;
   const toastMs = s.toastMinutes * MINUTE;
   const minLeft = MINUTE / 2;
@@ -28,7 +39,10 @@ export function estimateReadyMinutes(queue: readonly QueueEntry[], s: KitchenSet
   const remaining = (entry: QueueEntry, duration: number) => Math.max(minLeft, entry.statusAt + duration - now);
 
   const result = new Map<string, number>();
-  const byAge = [...queue].sort((a, b) => Number(b.rush ?? false) - Number(a.rush ?? false) || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const byAge = [...queue].sort(
+    (a, b) =>
+      Number(b.rush ?? false) - Number(a.rush ?? false) || a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+  );
   // Orders already toasting hold their slots first, then those being prepped hold stations, then the queue.
   const order: OrderStatus[] = ['toasting', 'prepping', 'queued'];
   const doneAt = new Map<string, number>();

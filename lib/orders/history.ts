@@ -19,7 +19,13 @@ const ACTION_WORDS: Record<string, string> = {
 function who(actor: string, names: Map<string, string>): string {
   if (actor.startsWith('staff:')) return names.get(actor.slice('staff:'.length)) ?? 'a staff member';
   if (actor.startsWith('api:')) return 'the ordering app';
-  const known: Record<string, string> = { tracker: 'the customer (tracking page)', kitchenhub: 'KitchenHub', provider: 'the delivery app', system: 'the system (scheduled)', 'auto-accept': 'auto-accept' };
+  const known: Record<string, string> = {
+    tracker: 'the customer (tracking page)',
+    kitchenhub: 'KitchenHub',
+    provider: 'the delivery app',
+    system: 'the system (scheduled)',
+    'auto-accept': 'auto-accept',
+  };
   return known[actor] ?? actor;
 }
 
@@ -42,7 +48,13 @@ function what(e: OrderEvent): string {
   }
 }
 
-export type HistoryEntry = { seq: number; at: number; what: string; by: string; changes: Array<{ field: string; from: unknown; to: unknown }> };
+export type HistoryEntry = {
+  seq: number;
+  at: number;
+  what: string;
+  by: string;
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+};
 
 /** The ticket's events, oldest first, in words. */
 export async function ticketHistory(orderId: string): Promise<{ order_id: string; events: HistoryEntry[] }> {

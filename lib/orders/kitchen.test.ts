@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { ORDER_STATUSES } from './status';
-import { advanceLabel, ageLevel, allDayCounts, formatAge, parseStation, productionCounts, showsOnStation } from './kitchen';
+import {
+  advanceLabel,
+  ageLevel,
+  allDayCounts,
+  formatAge,
+  parseStation,
+  productionCounts,
+  showsOnStation,
+} from './kitchen';
 
 const aging = { warningMinutes: 5, lateMinutes: 8 };
 const MIN = 60_000;
@@ -48,8 +56,14 @@ describe('kitchen rules', () => {
   });
 
   test('all-day counts total what is still to make, not ready, handed off or canceled tickets', () => {
-    const t = (status: (typeof ORDER_STATUSES)[number], bread: string, extras: string[] = []) =>
-      ({ status, bread, peanut_butter: 'smooth', jelly: 'grape', extras, items: null });
+    const t = (status: (typeof ORDER_STATUSES)[number], bread: string, extras: string[] = []) => ({
+      status,
+      bread,
+      peanut_butter: 'smooth',
+      jelly: 'grape',
+      extras,
+      items: null,
+    });
     const counts = allDayCounts([
       t('queued', 'brioche', ['honey']),
       t('prepping', 'brioche', ['honey', 'bacon']),
@@ -57,7 +71,14 @@ describe('kitchen rules', () => {
       t('ready', 'brioche'),
       t('delivered', 'brioche'),
       t('canceled', 'brioche'),
-      { status: 'queued', bread: null, peanut_butter: null, jelly: null, extras: [], items: [{ name: 'Magic Roll', quantity: 2 }] },
+      {
+        status: 'queued',
+        bread: null,
+        peanut_butter: null,
+        jelly: null,
+        extras: [],
+        items: [{ name: 'Magic Roll', quantity: 2 }],
+      },
     ]);
     expect(counts).toEqual([
       { group: 'bread', name: 'brioche', count: 2 },
@@ -72,7 +93,14 @@ describe('kitchen rules', () => {
 });
 
 describe('productionCounts', () => {
-  const sandwich = { status: 'queued' as const, bread: 'white', peanut_butter: 'smooth', jelly: 'grape', toast: 'light', extras: ['honey'] };
+  const sandwich = {
+    status: 'queued' as const,
+    bread: 'white',
+    peanut_butter: 'smooth',
+    jelly: 'grape',
+    toast: 'light',
+    extras: ['honey'],
+  };
   test('two slices of bread per sandwich still to make; toasting, ready and delivery items do not count', () => {
     const counts = productionCounts([
       sandwich,

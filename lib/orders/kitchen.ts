@@ -71,7 +71,14 @@ export const STATUS_LABEL: Record<OrderStatus, string> = {
   canceled: 'Canceled',
 };
 
-type Countable = { status: OrderStatus; bread: string | null; peanut_butter: string | null; jelly: string | null; extras: string[]; items: Array<{ name: string; quantity: number }> | null };
+type Countable = {
+  status: OrderStatus;
+  bread: string | null;
+  peanut_butter: string | null;
+  jelly: string | null;
+  extras: string[];
+  items: Array<{ name: string; quantity: number }> | null;
+};
 
 /**
  * What is still to be made on open tickets that are not ready yet, per component: the all-day panel
@@ -95,17 +102,33 @@ export function allDayCounts(tickets: readonly Countable[]): Array<{ group: stri
     t.items?.forEach((i) => add('items', i.name, i.quantity));
   }
   const order = ['bread', 'peanut_butter', 'jelly', 'extras', 'items'];
-  return [...counts.values()].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || b.count - a.count || a.name.localeCompare(b.name));
+  return [...counts.values()].sort(
+    (a, b) => order.indexOf(a.group) - order.indexOf(b.group) || b.count - a.count || a.name.localeCompare(b.name),
+  );
 }
 
-type Producible = { status: OrderStatus; bread: string | null; peanut_butter: string | null; jelly: string | null; toast: string | null; extras: string[] };
+type Producible = {
+  status: OrderStatus;
+  bread: string | null;
+  peanut_butter: string | null;
+  jelly: string | null;
+  toast: string | null;
+  extras: string[];
+};
 
 /**
  * What the line needs for every open sandwich not yet made (queued or prepping): slices of bread
  * (two a sandwich), portions of peanut butter and jelly, and toaster runs. Delivery-app items are
  * not PB&J sandwiches and count in the all-day list by name instead.
  */
-export function productionCounts(tickets: readonly Producible[]): { sandwiches: number; breadSlices: number; peanutButter: number; jelly: number; toasts: number; extras: number } {
+export function productionCounts(tickets: readonly Producible[]): {
+  sandwiches: number;
+  breadSlices: number;
+  peanutButter: number;
+  jelly: number;
+  toasts: number;
+  extras: number;
+} {
   const todo = tickets.filter((t) => (t.status === 'queued' || t.status === 'prepping') && t.bread !== null);
   return {
     sandwiches: todo.length,

@@ -50,11 +50,16 @@ export async function checkChoices(input: ChoiceInput, menu?: MenuOption[]): Pro
   for (const p of picks) {
     if (!isKnown(p)) {
       const allowed = [...(byType.get(p.type)?.keys() ?? [])];
-      throw invalidRequest(`${p.option} is not a ${p.type === 'extras' ? 'known extra' : `${NOUN[p.type]} option`}. Allowed: ${allowed.join(', ')}.`, p.field, { allowed });
+      throw invalidRequest(
+        `${p.option} is not a ${p.type === 'extras' ? 'known extra' : `${NOUN[p.type]} option`}. Allowed: ${allowed.join(', ')}.`,
+        p.field,
+        { allowed },
+      );
     }
   }
   for (const p of picks) {
     const o = byType.get(p.type)?.get(p.option);
-    if (o && !o.inStock) throw new ApiError('out_of_stock', outOfStockMessage(o), { item: { type: p.type, option: p.option } });
+    if (o && !o.inStock)
+      throw new ApiError('out_of_stock', outOfStockMessage(o), { item: { type: p.type, option: p.option } });
   }
 }

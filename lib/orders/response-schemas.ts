@@ -5,20 +5,30 @@ import { z } from 'zod';
 import { orderStatus } from './schemas';
 import type { OrderView } from './views';
 
-const choice = (what: string) => z.string().nullable().meta({ description: `The ${what} option (a menu option id).` });
+const choice = (what: string) =>
+  z
+    .string()
+    .nullable()
+    .meta({ description: `The ${what} option (a menu option id).` });
 
 export const orderViewSchema = z
   .strictObject({
     object: z.literal('order'),
-    order_id: z.string().meta({ description: 'Unguessable order id: `ord_` and 20 base32 characters.', examples: ['ord_x4k2m7q5t3v6b5n6c2pa'] }),
-    customer_id: z.string().nullable().meta({ description: 'Your id for the customer, as sent when the order was created.' }),
-    status: orderStatus.meta({ description: 'queued → prepping → toasting → ready → delivered, or canceled (from queued or prepping).' }),
-    eta_minutes: z
-      .number()
-      .int()
-      .min(0)
+    order_id: z.string().meta({
+      description: 'Unguessable order id: `ord_` and 20 base32 characters.',
+      examples: ['ord_x4k2m7q5t3v6b5n6c2pa'],
+    }),
+    customer_id: z
+      .string()
       .nullable()
-      .meta({ description: 'Minutes until ready, from the real kitchen queue and recomputed on every read; 0 once ready or delivered, null when canceled.' }),
+      .meta({ description: 'Your id for the customer, as sent when the order was created.' }),
+    status: orderStatus.meta({
+      description: 'queued → prepping → toasting → ready → delivered, or canceled (from queued or prepping).',
+    }),
+    eta_minutes: z.number().int().min(0).nullable().meta({
+      description:
+        'Minutes until ready, from the real kitchen queue and recomputed on every read; 0 once ready or delivered, null when canceled.',
+    }),
     choices: z.strictObject({
       bread: choice('bread'),
       peanut_butter: choice('peanut butter'),
@@ -29,8 +39,15 @@ export const orderViewSchema = z
     }),
     customer_name: z.string().nullable().meta({ description: 'As sent; screens show only the first name.' }),
     notes: z.string().nullable().meta({ description: 'Notes for the kitchen (highlighted on the ticket).' }),
-    daily_number: z.number().int().min(1).meta({ description: 'The short number called out at pickup; restarts every business day.' }),
-    canceled_by: z.enum(['customer', 'kitchen', 'provider']).nullable().meta({ description: 'Who canceled the order, or null.' }),
+    daily_number: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: 'The short number called out at pickup; restarts every business day.' }),
+    canceled_by: z
+      .enum(['customer', 'kitchen', 'provider'])
+      .nullable()
+      .meta({ description: 'Who canceled the order, or null.' }),
     version: z.number().int().min(1).meta({ description: 'Goes up by one with every change.' }),
     created_at: z.iso.datetime().meta({ description: 'When the order was placed (ISO 8601, UTC).' }),
     updated_at: z.iso.datetime().meta({ description: 'When the order last changed (ISO 8601, UTC).' }),
@@ -42,7 +59,9 @@ export const orderListSchema = z
   .strictObject({
     object: z.literal('list'),
     data: z.array(orderViewSchema).meta({ description: 'Orders, newest first.' }),
-    has_more: z.boolean().meta({ description: 'True when older orders follow: pass the last order_id as starting_after.' }),
+    has_more: z
+      .boolean()
+      .meta({ description: 'True when older orders follow: pass the last order_id as starting_after.' }),
   })
   .meta({ description: 'A page of orders, newest first.' });
 

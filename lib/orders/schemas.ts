@@ -27,7 +27,15 @@ export const createOrderBody = z.strictObject({
 export type CreateOrderBody = z.infer<typeof createOrderBody>;
 // zod builds an object schema's parser on its first parse (~2 ms for this one). Build it while the
 // module loads (the start-up warm-up loads POST /v1/orders' route, lib/warm-up.ts), not on the first order.
-createOrderBody.safeParse({ customer_id: 'warm-up', bread: 'white', peanut_butter: 'smooth', jelly: 'grape', toast: 'light', cut: 'halves', extras: ['banana'] });
+createOrderBody.safeParse({
+  customer_id: 'warm-up',
+  bread: 'white',
+  peanut_butter: 'smooth',
+  jelly: 'grape',
+  toast: 'light',
+  cut: 'halves',
+  extras: ['banana'],
+});
 
 // No .default() here: an omitted PUT field must not overwrite what the order has.
 export const updateOrderBody = z
@@ -59,6 +67,13 @@ export const orderIdParam = z.string().regex(/^ord_[a-z2-7]{16,32}$/);
 /** Staff actions send the version they saw, so two screens never double-bump. */
 export const staffActionBody = z.strictObject({ version: z.number().int().positive() });
 /** Marking one item of a multi-item order done (or not): POST /api/orders/{id}/item. */
-export const itemActionBody = z.strictObject({ version: z.number().int().positive(), index: z.number().int().min(0).max(199), done: z.boolean() });
+export const itemActionBody = z.strictObject({
+  version: z.number().int().positive(),
+  index: z.number().int().min(0).max(199),
+  done: z.boolean(),
+});
 export const stockBody = z.strictObject({ in_stock: z.boolean() });
-export const signInBody = z.strictObject({ name: z.string().trim().min(1, 'is required').max(60), pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') });
+export const signInBody = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(60),
+  pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits'),
+});

@@ -7,7 +7,15 @@ import { orderFeed, type FeedItem } from '../live/feed';
 import { businessDate, cancelOrder, editOrder, moveOrder, placeOrder } from './service';
 import type { CreateOrderBody } from './schemas';
 
-const BODY: CreateOrderBody = { customer_id: 'cus_1', bread: 'brioche', peanut_butter: 'smooth', jelly: 'grape', toast: 'light', cut: 'halves', extras: ['banana_slices'] };
+const BODY: CreateOrderBody = {
+  customer_id: 'cus_1',
+  bread: 'brioche',
+  peanut_butter: 'smooth',
+  jelly: 'grape',
+  toast: 'light',
+  cut: 'halves',
+  extras: ['banana_slices'],
+};
 const client = 'cli_demo';
 const place = async (body: Partial<CreateOrderBody> = {}, idempotencyKey?: string) => {
   const placed = await placeOrder({ clientId: client, body: { ...BODY, ...body }, idempotencyKey, origin: 'http://x' });
@@ -16,7 +24,10 @@ const place = async (body: Partial<CreateOrderBody> = {}, idempotencyKey?: strin
 const staff = (seenVersion: number) => ({ actor: 'staff:stf_kitchen', seenVersion });
 
 const rejects = async (p: Promise<unknown>, code: string) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   expect((err as ApiError).code).toBe(code);
   return err as ApiError;
@@ -64,15 +75,26 @@ describe('order service', () => {
 
   test('an edit that changes nothing makes no new version', async () => {
     const { view } = await place();
-    const order = await editOrder({ actor: 'api:cli_demo', clientId: client, orderId: view.order_id, changes: { jelly: 'grape', bread: 'brioche' } });
+    const order = await editOrder({
+      actor: 'api:cli_demo',
+      clientId: client,
+      orderId: view.order_id,
+      changes: { jelly: 'grape', bread: 'brioche' },
+    });
     expect(order.version).toBe(1);
     expect(await orderHistory(view.order_id)).toHaveLength(1);
   });
 
   test("another client's order is not found, for edits and cancels alike", async () => {
     const { view } = await place();
-    await rejects(editOrder({ actor: 'api:x', clientId: 'cli_other', orderId: view.order_id, changes: { jelly: 'apricot' } }), 'not_found');
-    await rejects(cancelOrder({ actor: 'api:x', clientId: 'cli_other', orderId: view.order_id, canceledBy: 'customer' }), 'not_found');
+    await rejects(
+      editOrder({ actor: 'api:x', clientId: 'cli_other', orderId: view.order_id, changes: { jelly: 'apricot' } }),
+      'not_found',
+    );
+    await rejects(
+      cancelOrder({ actor: 'api:x', clientId: 'cli_other', orderId: view.order_id, canceledBy: 'customer' }),
+      'not_found',
+    );
   });
 
   test('an 86d option refuses new orders with the seed message and creates nothing', async () => {
@@ -111,13 +133,23 @@ describe('order service', () => {
     try {
       const { view } = await place();
       // Delivered before the order's own topic is followed (on PostgreSQL delivery comes a moment later).
-      await eventually(() => kitchen.length, (n) => n === 1, 'the first order to be delivered', 5_000);
+      await eventually(
+        () => kitchen.length,
+        (n) => n === 1,
+        'the first order to be delivered',
+        5_000,
+      );
       const mine: FeedItem[] = [];
       const off = orderFeed.subscribe(`order:${view.order_id}`, (i) => mine.push(i));
       const other = await place();
       await moveOrder({ ...staff(1), orderId: view.order_id, action: 'advance' });
       // On SQLite delivery is immediate; on PostgreSQL it comes from the event log a moment later.
-      await eventually(() => kitchen.length + mine.length, (n) => n >= 4, 'the changes to be delivered', 5_000);
+      await eventually(
+        () => kitchen.length + mine.length,
+        (n) => n >= 4,
+        'the changes to be delivered',
+        5_000,
+      );
       off();
       expect(kitchen.map((i) => i.order.id)).toEqual([view.order_id, other.view.order_id, view.order_id]);
       expect(mine.map((i) => [i.event.toStatus, i.order.status])).toEqual([['prepping', 'prepping']]);

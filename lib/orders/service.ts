@@ -27,7 +27,11 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** The restaurant's calendar day for `now` (daily ticket numbers restart on it). */
 export function businessDate(now: number, timeZone = env().STORE_TIMEZONE): string {
   let format = dayFormats.get(timeZone);
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format)
+    dayFormats.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })),
+    );
   return format.format(now);
 }
 
@@ -62,7 +66,10 @@ export type Placed = { status: number; body: string; replayed: boolean; order?: 
 
 function answerSeen(seen: Exclude<store.CreateResult, { kind: 'created' }>): Placed {
   if (seen.kind === 'mismatch') {
-    throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used with a different request body. Use a new key for a new order.');
+    throw new ApiError(
+      'idempotency_conflict',
+      'This Idempotency-Key was already used with a different request body. Use a new key for a new order.',
+    );
   }
   return { status: seen.response.status, body: seen.response.body, replayed: true };
 }
@@ -70,7 +77,14 @@ function answerSeen(seen: Exclude<store.CreateResult, { kind: 'created' }>): Pla
 /** Creates an API order (503 while paused, 400/409 for the menu), replaying an idempotent retry. */
 export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Placed> {
   const b = cmd.body;
-  const choices = { bread: b.bread, peanut_butter: b.peanut_butter, jelly: b.jelly, toast: b.toast ?? DEFAULT_TOAST, cut: b.cut ?? DEFAULT_CUT, extras: b.extras ?? [] };
+  const choices = {
+    bread: b.bread,
+    peanut_butter: b.peanut_butter,
+    jelly: b.jelly,
+    toast: b.toast ?? DEFAULT_TOAST,
+    cut: b.cut ?? DEFAULT_CUT,
+    extras: b.extras ?? [],
+  };
   const idem = cmd.idempotencyKey
     ? { clientId: cmd.clientId, key: cmd.idempotencyKey, requestHash: sha256(`POST /v1/orders\n${JSON.stringify(b)}`) }
     : undefined;
@@ -102,7 +116,12 @@ export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Pla
   }
   const settings = await getSettings('store_paused', 'kitchen');
   if (settings.store_paused) {
-    throw new ApiError('store_paused', 'The kitchen is not taking new orders right now. Please try again shortly.', {}, { 'Retry-After': '120' });
+    throw new ApiError(
+      'store_paused',
+      'The kitchen is not taking new orders right now. Please try again shortly.',
+      {},
+      { 'Retry-After': '120' },
+    );
   }
   await checkChoices(choices);
   const queue = await store.listQueue();
@@ -117,7 +136,12 @@ export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Pla
       return answerSeen(result);
     case 'created':
       publish({ order: result.order, event: result.event });
-      return { status: 201, body: result.response?.body ?? render(result.order).body, replayed: false, order: result.order };
+      return {
+        status: 201,
+        body: result.response?.body ?? render(result.order).body,
+        replayed: false,
+        order: result.order,
+      };
   }
 }
 
@@ -141,7 +165,15 @@ export async function listOrders(q: store.ListQuery): Promise<{ orders: Order[];
   return { orders: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
 }
 
-const FIELD_OF = { bread: 'bread', peanut_butter: 'peanutButter', jelly: 'jelly', toast: 'toast', cut: 'cut', extras: 'extras', notes: 'notes' } as const;
+const FIELD_OF = {
+  bread: 'bread',
+  peanut_butter: 'peanutButter',
+  jelly: 'jelly',
+  toast: 'toast',
+  cut: 'cut',
+  extras: 'extras',
+  notes: 'notes',
+} as const;
 
 /** Who acts, and what they saw: a client owns its orders (others' are 404); staff send the version they saw (stale: 409 with the current ticket). */
 export type Actor = { actor: string; clientId?: string; seenVersion?: number };
@@ -149,13 +181,19 @@ export type Actor = { actor: string; clientId?: string; seenVersion?: number };
 function guard(current: Order, who: Actor) {
   if (who.clientId !== undefined && current.clientId !== who.clientId) throw notFound('order', current.id);
   if (who.seenVersion !== undefined && who.seenVersion !== current.version) {
-    throw new ApiError('conflict', `Order ${current.id} changed since you saw it (now version ${current.version}, ${current.status}).`, { order: toTicketView(current) });
+    throw new ApiError(
+      'conflict',
+      `Order ${current.id} changed since you saw it (now version ${current.version}, ${current.status}).`,
+      { order: toTicketView(current) },
+    );
   }
 }
 
-
 /** Changes the choices of a queued or prepping order (409 order_not_editable otherwise). */
-export async function editOrder(cmd: Actor & { orderId: string; changes: UpdateOrderBody }, now = Date.now()): Promise<Order> {
+export async function editOrder(
+  cmd: Actor & { orderId: string; changes: UpdateOrderBody },
+  now = Date.now(),
+): Promise<Order> {
   const c = cmd.changes;
   // Whose order it is and whether it can still change come before the menu: an unknown or another
   // client's id is 404 and a toasting order is not editable, whatever options the body asks for.
@@ -163,14 +201,24 @@ export async function editOrder(cmd: Actor & { orderId: string; changes: UpdateO
   const seen = await store.getOrder(cmd.orderId);
   if (!seen || (cmd.clientId !== undefined && seen.clientId !== cmd.clientId)) throw notFound('order', cmd.orderId);
   if (!canEdit(seen.status)) throw notEditable(seen.status);
-  await checkChoices({ bread: c.bread, peanut_butter: c.peanut_butter, jelly: c.jelly, toast: c.toast, cut: c.cut, extras: c.extras });
+  await checkChoices({
+    bread: c.bread,
+    peanut_butter: c.peanut_butter,
+    jelly: c.jelly,
+    toast: c.toast,
+    cut: c.cut,
+    extras: c.extras,
+  });
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     if (!canEdit(current.status)) throw notEditable(current.status);
-    if (current.source !== 'api') throw new ApiError('order_not_editable', 'Orders from delivery providers are changed through the provider.');
+    if (current.source !== 'api')
+      throw new ApiError('order_not_editable', 'Orders from delivery providers are changed through the provider.');
     const fields: store.OrderChange['fields'] = {};
     const changes: FieldChanges = {};
-    for (const [key, field] of Object.entries(FIELD_OF) as Array<[keyof typeof FIELD_OF, (typeof FIELD_OF)[keyof typeof FIELD_OF]]>) {
+    for (const [key, field] of Object.entries(FIELD_OF) as Array<
+      [keyof typeof FIELD_OF, (typeof FIELD_OF)[keyof typeof FIELD_OF]]
+    >) {
       const next = c[key];
       if (next === undefined) continue;
       const before = current[field];
@@ -179,7 +227,15 @@ export async function editOrder(cmd: Actor & { orderId: string; changes: UpdateO
       changes[key] = { from: before, to: next };
     }
     if (Object.keys(changes).length === 0) return null; // nothing differs: no new version, no event
-    return { type: 'edited', action: 'edit', actor: cmd.actor, at: now, fields, changes, attention: { kind: 'edited', changes: mergeChanges(current.attention, changes) } };
+    return {
+      type: 'edited',
+      action: 'edit',
+      actor: cmd.actor,
+      at: now,
+      fields,
+      changes,
+      attention: { kind: 'edited', changes: mergeChanges(current.attention, changes) },
+    };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });
@@ -187,11 +243,19 @@ export async function editOrder(cmd: Actor & { orderId: string; changes: UpdateO
 }
 
 export const notEditable = (s: OrderStatus) =>
-  new ApiError('order_not_editable', `This order is ${s} and can no longer be changed. Orders can be changed only while queued or prepping.`, { status: s });
+  new ApiError(
+    'order_not_editable',
+    `This order is ${s} and can no longer be changed. Orders can be changed only while queued or prepping.`,
+    { status: s },
+  );
 export const notCancelable = (s: OrderStatus) =>
-  new ApiError('order_not_cancelable', s === 'canceled'
-    ? 'This order is already canceled.'
-    : `This order is ${s} and can no longer be canceled. Orders can be canceled only while queued or prepping.`, { status: s });
+  new ApiError(
+    'order_not_cancelable',
+    s === 'canceled'
+      ? 'This order is already canceled.'
+      : `This order is ${s} and can no longer be canceled. Orders can be canceled only while queued or prepping.`,
+    { status: s },
+  );
 
 /**
  * What KitchenHub must hear when one of its tickets moves here: `complete` on reaching ready, a
@@ -206,14 +270,26 @@ function hubCallFor(current: Order, to: OrderStatus | undefined): HubCall | unde
 }
 
 /** Cancels a queued or prepping order (409 order_not_cancelable otherwise). */
-export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: CanceledBy }, now = Date.now()): Promise<Order> {
+export async function cancelOrder(
+  cmd: Actor & { orderId: string; canceledBy: CanceledBy },
+  now = Date.now(),
+): Promise<Order> {
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     if (!canCancel(current.status)) throw notCancelable(current.status);
     // A cancel from outside the kitchen stays on the screen, loudly, until a cook acknowledges it.
     const attention = cmd.canceledBy === 'kitchen' ? null : { kind: 'canceled' as const, by: cmd.canceledBy };
     const hubCall = hubCallFor(current, 'canceled');
-    return { type: 'status', action: 'cancel', actor: cmd.actor, at: now, status: 'canceled', canceledBy: cmd.canceledBy, attention, hubCall };
+    return {
+      type: 'status',
+      action: 'cancel',
+      actor: cmd.actor,
+      at: now,
+      status: 'canceled',
+      canceledBy: cmd.canceledBy,
+      attention,
+      hubCall,
+    };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });
@@ -221,14 +297,21 @@ export async function cancelOrder(cmd: Actor & { orderId: string; canceledBy: Ca
 }
 
 /** One step forward (Start, Toast, Ready, Handed off) or back (undo/recall), as a cook taps. */
-export async function moveOrder(cmd: Actor & { orderId: string; action: 'advance' | 'undo' }, now = Date.now()): Promise<Order> {
+export async function moveOrder(
+  cmd: Actor & { orderId: string; action: 'advance' | 'undo' },
+  now = Date.now(),
+): Promise<Order> {
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     const to = transition(current, cmd.action);
     if (!to) {
-      throw new ApiError('conflict', cmd.action === 'advance'
-        ? `Order ${current.id} is ${current.status} and cannot move forward.`
-        : `Order ${current.id} is ${current.status} and cannot be moved back.`, { order: toTicketView(current) });
+      throw new ApiError(
+        'conflict',
+        cmd.action === 'advance'
+          ? `Order ${current.id} is ${current.status} and cannot move forward.`
+          : `Order ${current.id} is ${current.status} and cannot be moved back.`,
+        { order: toTicketView(current) },
+      );
     }
     // A delivery-app order that is ready is "completed" for KitchenHub (the courier can come); once.
     const hubCall = hubCallFor(current, to);
@@ -269,16 +352,33 @@ export async function acknowledgeOrder(cmd: Actor & { orderId: string }, now = D
  * A manager resolves an order left open past an earlier day's close: handed off (closed) or voided.
  * Only for such orders (409 otherwise); a voided KitchenHub order tells KitchenHub, like a cancel.
  */
-export async function resolveStaleOrder(cmd: Actor & { orderId: string; outcome: 'delivered' | 'canceled' }, now = Date.now()): Promise<Order> {
+export async function resolveStaleOrder(
+  cmd: Actor & { orderId: string; outcome: 'delivered' | 'canceled' },
+  now = Date.now(),
+): Promise<Order> {
   const today = businessDate(now);
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
-    if (current.businessDate >= today) throw new ApiError('conflict', `Order ${current.id} is from today: the kitchen moves it as usual.`, { order: toTicketView(current) });
+    if (current.businessDate >= today)
+      throw new ApiError('conflict', `Order ${current.id} is from today: the kitchen moves it as usual.`, {
+        order: toTicketView(current),
+      });
     const action = cmd.outcome === 'delivered' ? 'close' : 'void';
     const to = transition(current, action);
-    if (!to) throw new ApiError('conflict', `Order ${current.id} is already ${current.status}.`, { order: toTicketView(current) });
+    if (!to)
+      throw new ApiError('conflict', `Order ${current.id} is already ${current.status}.`, {
+        order: toTicketView(current),
+      });
     const hubCall = hubCallFor(current, to);
-    return { type: 'status', action, actor: cmd.actor, at: now, status: to, ...(to === 'canceled' ? { canceledBy: 'kitchen' as const, attention: null } : {}), hubCall };
+    return {
+      type: 'status',
+      action,
+      actor: cmd.actor,
+      at: now,
+      status: to,
+      ...(to === 'canceled' ? { canceledBy: 'kitchen' as const, attention: null } : {}),
+      hubCall,
+    };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });
@@ -291,9 +391,19 @@ export async function setRush(cmd: Actor & { orderId: string; rush: boolean }, n
     guard(current, cmd);
     if (current.rush === cmd.rush) return null; // already so, perhaps from another screen
     if (cmd.rush && !['queued', 'prepping', 'toasting'].includes(current.status)) {
-      throw new ApiError('conflict', `Order ${current.id} is ${current.status}: only an order still being made can be rushed.`, { order: toTicketView(current) });
+      throw new ApiError(
+        'conflict',
+        `Order ${current.id} is ${current.status}: only an order still being made can be rushed.`,
+        { order: toTicketView(current) },
+      );
     }
-    return { type: 'rushed', action: cmd.rush ? 'rush' : 'unrush', actor: cmd.actor, at: now, fields: { rush: cmd.rush } };
+    return {
+      type: 'rushed',
+      action: cmd.rush ? 'rush' : 'unrush',
+      actor: cmd.actor,
+      at: now,
+      fields: { rush: cmd.rush },
+    };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });
@@ -305,24 +415,48 @@ export async function setRush(cmd: Actor & { orderId: string; rush: boolean }, n
  * The first item done starts the order (prepping); the last one makes it ready, and a KitchenHub
  * order then tells KitchenHub it is complete, as the Ready button would.
  */
-export async function markItem(cmd: Actor & { orderId: string; index: number; done: boolean }, now = Date.now()): Promise<Order> {
+export async function markItem(
+  cmd: Actor & { orderId: string; index: number; done: boolean },
+  now = Date.now(),
+): Promise<Order> {
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     const items = current.items ?? [];
-    if (items.length === 0) throw new ApiError('conflict', `Order ${current.id} has no separate items to mark.`, { order: toTicketView(current) });
-    if (cmd.index >= items.length) throw invalidRequest(`Order ${current.id} has ${items.length} items: there is no item ${cmd.index}.`, 'index');
+    if (items.length === 0)
+      throw new ApiError('conflict', `Order ${current.id} has no separate items to mark.`, {
+        order: toTicketView(current),
+      });
+    if (cmd.index >= items.length)
+      throw invalidRequest(`Order ${current.id} has ${items.length} items: there is no item ${cmd.index}.`, 'index');
     if (current.status !== 'queued' && current.status !== 'prepping') {
-      throw new ApiError('conflict', `Order ${current.id} is ${current.status}: items are marked while it is being made.`, { order: toTicketView(current) });
+      throw new ApiError(
+        'conflict',
+        `Order ${current.id} is ${current.status}: items are marked while it is being made.`,
+        { order: toTicketView(current) },
+      );
     }
     const done = new Set(current.itemsDone);
     if (done.has(cmd.index) === cmd.done) return null; // already so (another screen was first)
     if (cmd.done) done.add(cmd.index);
     else done.delete(cmd.index);
     const itemsDone = [...done].sort((a, b) => a - b);
-    const status = itemsDone.length === items.length ? 'ready' : cmd.done && current.status === 'queued' ? 'prepping' : current.status;
+    const status =
+      itemsDone.length === items.length
+        ? 'ready'
+        : cmd.done && current.status === 'queued'
+          ? 'prepping'
+          : current.status;
     const moved = status !== current.status;
     const hubCall = hubCallFor(current, status);
-    return { type: moved ? 'status' : 'item', action: cmd.done ? 'item_done' : 'item_undone', actor: cmd.actor, at: now, fields: { itemsDone }, ...(moved ? { status } : {}), hubCall };
+    return {
+      type: moved ? 'status' : 'item',
+      action: cmd.done ? 'item_done' : 'item_undone',
+      actor: cmd.actor,
+      at: now,
+      fields: { itemsDone },
+      ...(moved ? { status } : {}),
+      hubCall,
+    };
   });
   if (!result) throw notFound('order', cmd.orderId);
   if (result.event) publish({ order: result.order, event: result.event });

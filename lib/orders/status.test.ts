@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { canCancel, canEdit, isOpen, ORDER_STATUSES, stepsFor, transition, type OrderAction, type OrderStatus } from './status';
+import {
+  canCancel,
+  canEdit,
+  isOpen,
+  ORDER_STATUSES,
+  stepsFor,
+  transition,
+  type OrderAction,
+  type OrderStatus,
+} from './status';
 
 const toasts = fc.constantFrom('none', 'light', 'dark', null);
 const actions = fc.array(fc.constantFrom<OrderAction>('advance', 'undo', 'cancel', 'hub_cancel'), { maxLength: 30 });
@@ -31,7 +40,12 @@ describe('the status machine', () => {
   });
 
   test('cancel and edit only while queued or prepping; a KitchenHub cancel in any open status', () => {
-    const table = Object.fromEntries(ORDER_STATUSES.map((s) => [s, [canCancel(s), canEdit(s), transition({ status: s, toast: 'light' }, 'hub_cancel')]]));
+    const table = Object.fromEntries(
+      ORDER_STATUSES.map((s) => [
+        s,
+        [canCancel(s), canEdit(s), transition({ status: s, toast: 'light' }, 'hub_cancel')],
+      ]),
+    );
     expect(table).toEqual({
       queued: [true, true, 'canceled'],
       prepping: [true, true, 'canceled'],
@@ -43,8 +57,17 @@ describe('the status machine', () => {
   });
 
   test("KitchenHub's completed closes a ticket still in the kitchen, but a ready one waits for its courier", () => {
-    const table = Object.fromEntries(ORDER_STATUSES.map((s) => [s, transition({ status: s, toast: null }, 'hub_complete')]));
-    expect(table).toEqual({ queued: 'delivered', prepping: 'delivered', toasting: 'delivered', ready: null, delivered: null, canceled: null });
+    const table = Object.fromEntries(
+      ORDER_STATUSES.map((s) => [s, transition({ status: s, toast: null }, 'hub_complete')]),
+    );
+    expect(table).toEqual({
+      queued: 'delivered',
+      prepping: 'delivered',
+      toasting: 'delivered',
+      ready: null,
+      delivered: null,
+      canceled: null,
+    });
   });
 
   test('no tap sequence cancels after prepping, toasts a no-toast order, skips a step or leaves a closed order', () => {

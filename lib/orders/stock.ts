@@ -3,7 +3,12 @@ import { notFound } from '../errors';
 import { MENU_TYPES, type MenuOption, type MenuType } from './types';
 
 export type MenuOptionView = { type: MenuType; option: string; label: string; in_stock: boolean };
-const toView = (o: MenuOption): MenuOptionView => ({ type: o.type, option: o.option, label: o.label, in_stock: o.inStock });
+const toView = (o: MenuOption): MenuOptionView => ({
+  type: o.type,
+  option: o.option,
+  label: o.label,
+  in_stock: o.inStock,
+});
 
 /** The menu grouped by type, in menu order. */
 export async function menuView(): Promise<{ options: MenuOptionView[] }> {
@@ -13,7 +18,10 @@ export async function menuView(): Promise<{ options: MenuOptionView[] }> {
 const isMenuType = (t: string): t is MenuType => (MENU_TYPES as readonly string[]).includes(t);
 
 /** 86s or restores one option; the API refuses an 86'd option with out_of_stock at once. */
-export async function setOptionStock(cmd: { type: string; option: string; inStock: boolean; actor: string }, now = Date.now()): Promise<MenuOptionView> {
+export async function setOptionStock(
+  cmd: { type: string; option: string; inStock: boolean; actor: string },
+  now = Date.now(),
+): Promise<MenuOptionView> {
   if (!isMenuType(cmd.type)) throw notFound('menu option', `${cmd.type}/${cmd.option}`);
   const updated = await setStock(cmd.type, cmd.option, cmd.inStock, now);
   if (!updated) throw notFound('menu option', `${cmd.type}/${cmd.option}`);

@@ -43,7 +43,8 @@ describe('toTrackingView', () => {
   test('carries a first name at most: no customer id, client, full name or notes', () => {
     const view = toTrackingView(order(), 5, labels, NOW);
     const text = JSON.stringify(view);
-    for (const secret of ['cus_secret_42', 'cli_secret', 'van der Berg', '555-0100']) expect(text).not.toContain(secret);
+    for (const secret of ['cus_secret_42', 'cli_secret', 'van der Berg', '555-0100'])
+      expect(text).not.toContain(secret);
     expect(view).not.toHaveProperty('customer_id');
     expect(view.customer_first_name).toBe('Robin');
     expect(toTrackingView(order({ customerName: null }), 5, labels, NOW).customer_first_name).toBeNull();
@@ -63,8 +64,19 @@ describe('toTrackingView', () => {
   });
 
   test('steps leave out toasting without toast; ETA, version and clock pass through', () => {
-    expect(toTrackingView(order(), 5, labels, NOW)).toMatchObject({ steps: ['queued', 'prepping', 'ready', 'delivered'], eta_minutes: 5, version: 3, server_time: NOW });
-    expect(toTrackingView(order({ toast: 'dark' }), 5, labels, NOW).steps).toEqual(['queued', 'prepping', 'toasting', 'ready', 'delivered']);
+    expect(toTrackingView(order(), 5, labels, NOW)).toMatchObject({
+      steps: ['queued', 'prepping', 'ready', 'delivered'],
+      eta_minutes: 5,
+      version: 3,
+      server_time: NOW,
+    });
+    expect(toTrackingView(order({ toast: 'dark' }), 5, labels, NOW).steps).toEqual([
+      'queued',
+      'prepping',
+      'toasting',
+      'ready',
+      'delivered',
+    ]);
   });
 
   test('delivery-app items show name, quantity and options, never the free-text instructions', () => {
@@ -72,7 +84,15 @@ describe('toTrackingView', () => {
       source: 'kitchenhub',
       provider: 'GrubHub',
       toast: null,
-      items: [{ name: 'PB&J Classic', quantity: 2, instructions: 'Leave at door 4B, call Robin', options: [{ name: 'Extra jelly', quantity: 1 }] }, { unexpected: true }],
+      items: [
+        {
+          name: 'PB&J Classic',
+          quantity: 2,
+          instructions: 'Leave at door 4B, call Robin',
+          options: [{ name: 'Extra jelly', quantity: 1 }],
+        },
+        { unexpected: true },
+      ],
     });
     const view = toTrackingView(hub, 3, labels, NOW);
     expect(view.choices).toBeNull();
@@ -92,13 +112,29 @@ describe('toTrackingView', () => {
 
 describe('the pickup board', () => {
   test('puts queued, prepping and toasting under Preparing, ready under Ready, and takes closed orders off', () => {
-    const columns = Object.fromEntries(ORDER_STATUSES.map((status) => [status, toBoardEntry(order({ status })).column]));
-    expect(columns).toEqual({ queued: 'preparing', prepping: 'preparing', toasting: 'preparing', ready: 'ready', delivered: null, canceled: null });
+    const columns = Object.fromEntries(
+      ORDER_STATUSES.map((status) => [status, toBoardEntry(order({ status })).column]),
+    );
+    expect(columns).toEqual({
+      queued: 'preparing',
+      prepping: 'preparing',
+      toasting: 'preparing',
+      ready: 'ready',
+      delivered: null,
+      canceled: null,
+    });
   });
 
   test('an entry has a public key, the number and a first name, never the order id', () => {
     const entry = toBoardEntry(order({ status: 'ready' }));
-    expect(entry).toEqual({ key: '2030-01-15-7', daily_number: 7, name: 'Robin', column: 'ready', version: 3, since: NOW - 30_000 });
+    expect(entry).toEqual({
+      key: '2030-01-15-7',
+      daily_number: 7,
+      name: 'Robin',
+      column: 'ready',
+      version: 3,
+      since: NOW - 30_000,
+    });
     expect(JSON.stringify(entry)).not.toMatch(/ord_|cus_|Berg/);
   });
 

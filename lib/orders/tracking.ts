@@ -45,7 +45,8 @@ export type TrackingView = {
 };
 
 export type MenuLabels = ReadonlyMap<string, string>;
-export const menuLabels = (menu: readonly MenuOption[]): MenuLabels => new Map(menu.map((o) => [`${o.type}:${o.option}`, o.label]));
+export const menuLabels = (menu: readonly MenuOption[]): MenuLabels =>
+  new Map(menu.map((o) => [`${o.type}:${o.option}`, o.label]));
 
 const choice = (labels: MenuLabels, type: MenuType, option: string | null): Choice | null =>
   option === null ? null : { option, label: labels.get(`${type}:${option}`) ?? option.replaceAll('_', ' ') };
@@ -61,7 +62,15 @@ function trackedItems(items: unknown[] | null): TrackedItem[] | null {
   if (!items) return null;
   return items.flatMap((raw) => {
     const item = hubItem.safeParse(raw);
-    return item.success ? [{ name: item.data.name, quantity: item.data.quantity ?? 1, options: (item.data.options ?? []).map((o) => o.name) }] : [];
+    return item.success
+      ? [
+          {
+            name: item.data.name,
+            quantity: item.data.quantity ?? 1,
+            options: (item.data.options ?? []).map((o) => o.name),
+          },
+        ]
+      : [];
   });
 }
 
@@ -126,10 +135,14 @@ export async function findTrackingView(orderId: string, now = Date.now()): Promi
 export async function cancelFromTracker(orderId: string, now = Date.now()): Promise<TrackingView> {
   const order = await requireTrackedOrder(orderId);
   if (order.source !== 'api') {
-    throw new ApiError('order_not_cancelable', `This order came through ${order.provider ?? 'a delivery app'}: cancel it in that app.`, {
-      status: order.status,
-      order: await trackingViewOf(order, now),
-    });
+    throw new ApiError(
+      'order_not_cancelable',
+      `This order came through ${order.provider ?? 'a delivery app'}: cancel it in that app.`,
+      {
+        status: order.status,
+        order: await trackingViewOf(order, now),
+      },
+    );
   }
   try {
     return await trackingViewOf(await cancelOrder({ orderId, actor: 'tracker', canceledBy: 'customer' }, now), now);
@@ -244,5 +257,11 @@ export const boardEtagBasis = (board: PickupBoard): BoardEntry[] => board.entrie
 
 /** The board's live stream: every order's events, each sent only as its public board entry. */
 export function followPickupBoard(since: number | undefined, send: Send): Promise<() => void> {
-  return followOrderEvents({ topic: 'kitchen', since, send, renderKey: 'board-entry', render: ({ order }) => toBoardEntry(order) });
+  return followOrderEvents({
+    topic: 'kitchen',
+    since,
+    send,
+    renderKey: 'board-entry',
+    render: ({ order }) => toBoardEntry(order),
+  });
 }

@@ -40,7 +40,10 @@ export type Order = {
 };
 
 /** A new order as the service hands it to storage (daily number, version and times are storage's). */
-export type NewOrderInput = Omit<Order, 'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'>;
+export type NewOrderInput = Omit<
+  Order,
+  'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'
+>;
 
 export type SandwichChoices = {
   bread: string;

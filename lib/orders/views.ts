@@ -8,7 +8,14 @@ export type OrderView = {
   customer_id: string | null;
   status: Order['status'];
   eta_minutes: number | null;
-  choices: { bread: string | null; peanut_butter: string | null; jelly: string | null; toast: string | null; cut: string | null; extras: string[] };
+  choices: {
+    bread: string | null;
+    peanut_butter: string | null;
+    jelly: string | null;
+    toast: string | null;
+    cut: string | null;
+    extras: string[];
+  };
   customer_name: string | null;
   notes: string | null;
   daily_number: number;
@@ -127,5 +134,12 @@ export type EventView = {
 };
 
 export const toEventView = (e: OrderEvent): EventView => ({
-  seq: e.seq, type: e.type, action: e.action, from: e.fromStatus, to: e.toStatus, actor: e.actor, changes: e.changes, at: e.at,
+  seq: e.seq,
+  type: e.type,
+  action: e.action,
+  from: e.fromStatus,
+  to: e.toStatus,
+  actor: e.actor,
+  changes: e.changes,
+  at: e.at,
 });

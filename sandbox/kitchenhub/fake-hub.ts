@@ -14,7 +14,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 import spec from '@/lib/kitchenhub/api/openapi-v2.json';
 import type { components } from '@/lib/kitchenhub/api/schema';
-import { hubTime, sampleHubOrder, SAMPLE_PROVIDERS, SAMPLE_STORE_ID, toHubJson, webhookEnvelope, type HubOrderJson, type HubOrderStatus, type SampleOptions } from './sample';
+import {
+  hubTime,
+  sampleHubOrder,
+  SAMPLE_PROVIDERS,
+  SAMPLE_STORE_ID,
+  toHubJson,
+  webhookEnvelope,
+  type HubOrderJson,
+  type HubOrderStatus,
+  type SampleOptions,
+} from './sample';
 
 export type { HubOrderJson, HubOrderStatus, SampleOptions } from './sample';
 
@@ -66,17 +76,40 @@ export type RecordedCall = {
   body: unknown;
   status: number;
 };
-export type SentWebhook = { at: number; webhookId: string; url: string; hubOrderId: string; status: string; httpStatus: number | null; error: string | null };
-export type Failure = { status: number; times: number; /** a substring of the path */ path?: string; method?: string; message?: string };
-export type OnlineStatus = { online: 'online' | 'offline'; offline_reason?: string; pausedUntil: number | null; pauseDuration: number | null };
-export type Capability = 'accept_order' | 'cancel_order' | 'complete_order' | 'get_online_status' | 'update_online_status';
+export type SentWebhook = {
+  at: number;
+  webhookId: string;
+  url: string;
+  hubOrderId: string;
+  status: string;
+  httpStatus: number | null;
+  error: string | null;
+};
+export type Failure = {
+  status: number;
+  times: number;
+  /** a substring of the path */ path?: string;
+  method?: string;
+  message?: string;
+};
+export type OnlineStatus = {
+  online: 'online' | 'offline';
+  offline_reason?: string;
+  pausedUntil: number | null;
+  pauseDuration: number | null;
+};
+export type Capability =
+  'accept_order' | 'cancel_order' | 'complete_order' | 'get_online_status' | 'update_online_status';
 
 // ---------------------------------------------------------------------------------------------
 // The spec, loaded once per process
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 type SpecOperation = { operationId?: string; security?: Record<string, string[]>[] };
-type SpecDocument = { security?: Record<string, string[]>[]; paths: Record<string, Partial<Record<(typeof METHODS)[number], SpecOperation>>> };
+type SpecDocument = {
+  security?: Record<string, string[]>[];
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], SpecOperation>>>;
+};
 
 const API_KEY = Symbol.for('kds.fakehub.api');
 const holder = globalThis as unknown as { [API_KEY]?: Promise<OpenAPIBackend> };
@@ -91,7 +124,8 @@ function specApi(): Promise<OpenAPIBackend> {
 
 // The spec declares these formats; Ajv knows none of them by itself (without them it warns and skips them).
 const FORMATS: Record<string, (s: string) => boolean> = {
-  'date-time': (s) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+  'date-time': (s) =>
+    /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
   date: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)),
   time: (s) => /^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/.test(s),
 };
@@ -142,7 +176,10 @@ type AjvError = { instancePath: string; message?: string; params?: Record<string
 const describeErrors = (errors: readonly AjvError[] | null | undefined, whole: 'request' | 'body') =>
   (errors ?? [])
     .map((e) => {
-      const where = e.instancePath.replace(/^\/requestBody/, '/body').replace(/^\//, '').replaceAll('/', '.');
+      const where = e.instancePath
+        .replace(/^\/requestBody/, '/body')
+        .replace(/^\//, '')
+        .replaceAll('/', '.');
       const extra = e.params?.additionalProperty; // Ajv's message does not name it
       return `${where || whole} ${e.message ?? 'is invalid'}${typeof extra === 'string' ? ` (${extra})` : ''}`;
     })
@@ -170,8 +207,12 @@ const ERROR_CODES: Record<number, string> = {
   504: 'gateway_timeout',
 };
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
-const fail = (status: number, message: string, extra: Record<string, unknown> = {}): Reply => ({ status, body: { error: ERROR_CODES[status] ?? 'error', message, ...extra } });
-const jsonResponse = (text: string, status: number) => new Response(text, { status, headers: { 'Content-Type': 'application/json' } });
+const fail = (status: number, message: string, extra: Record<string, unknown> = {}): Reply => ({
+  status,
+  body: { error: ERROR_CODES[status] ?? 'error', message, ...extra },
+});
+const jsonResponse = (text: string, status: number) =>
+  new Response(text, { status, headers: { 'Content-Type': 'application/json' } });
 
 const token = () => randomBytes(24).toString('base64url');
 /** A KitchenHub-like order id: 17 digits, beyond 2^53, kept as a string. */
@@ -181,7 +222,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** A copy without null-valued fields, at any depth: the spec has no nullable, real payloads have nulls. */
 export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutNulls);
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  if (isRecord(value))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   return value;
 }
 
@@ -214,20 +260,38 @@ function queryBoolean(v: string): boolean | null {
 // What each status change sent through PUT /v2/orders/{id}/status/ does.
 const ACTIONS = {
   accept: { from: ['new', 'scheduled'], to: 'accepted', stamp: 'accepted_at', capability: 'accept_order' },
-  cancel: { from: ['new', 'scheduled', 'accepted'], to: 'cancelled', stamp: 'cancelled_at', capability: 'cancel_order' },
+  cancel: {
+    from: ['new', 'scheduled', 'accepted'],
+    to: 'cancelled',
+    stamp: 'cancelled_at',
+    capability: 'cancel_order',
+  },
   complete: { from: ['accepted'], to: 'completed', stamp: 'completed_at', capability: 'complete_order' },
-} as const satisfies Record<string, { from: readonly HubOrderStatus[]; to: HubOrderStatus; stamp: string; capability: Capability }>;
+} as const satisfies Record<
+  string,
+  { from: readonly HubOrderStatus[]; to: HubOrderStatus; stamp: string; capability: Capability }
+>;
 type Action = keyof typeof ACTIONS;
 const isAction = (s: string): s is Action => Object.hasOwn(ACTIONS, s);
 
-const STAMPS: Partial<Record<string, string>> = { accepted: 'accepted_at', cancelled: 'cancelled_at', completed: 'completed_at' };
+const STAMPS: Partial<Record<string, string>> = {
+  accepted: 'accepted_at',
+  cancelled: 'cancelled_at',
+  completed: 'completed_at',
+};
 /** The list filter's spelling of KitchenHub's stored statuses (order_status=canceled finds "cancelled"). */
-const LIST_STATUSES: Record<string, HubOrderStatus> = { new: 'new', accepted: 'accepted', canceled: 'cancelled', completed: 'completed' };
+const LIST_STATUSES: Record<string, HubOrderStatus> = {
+  new: 'new',
+  accepted: 'accepted',
+  canceled: 'cancelled',
+  completed: 'completed',
+};
 /** GET /v2/orders/ documents these as repeatable (store_id=a&store_id=b), though the spec types them string. */
 const REPEATABLE = new Set(['store_id', 'location_id', 'partner_store_id', 'partner_location_id']);
 const WEBHOOK_FILTERS = new Set(['order_status', 'order_type', 'order_delivery_type']);
 
-const supported = (is_supported: boolean, description?: string) => (description ? { is_supported, description } : { is_supported });
+const supported = (is_supported: boolean, description?: string) =>
+  description ? { is_supported, description } : { is_supported };
 
 /** A provider with every capability supported (every member the schema requires, filled). */
 function fullProvider(provider_id: string, provider_name: string): ProviderInfo {
@@ -243,16 +307,26 @@ function fullProvider(provider_id: string, provider_name: string): ProviderInfo 
         price_customization: { price: true, original_price: true },
       },
       order: { accept_order: supported(true), cancel_order: supported(true), complete_order: supported(true) },
-      working_hours: { get_working_hours: supported(true), update_working_hours: supported(true), supported_overrides: ['DELIVERY', 'PICKUP'] },
+      working_hours: {
+        get_working_hours: supported(true),
+        update_working_hours: supported(true),
+        supported_overrides: ['DELIVERY', 'PICKUP'],
+      },
       online_status: { get_online_status: supported(true), update_online_status: supported(true) },
       closing_days: { get_closing_days: supported(true), update_closing_days: supported(true) },
     },
-    pos_capabilities: { catalog: { mapping_catalog: supported(true), pull_catalog: supported(true), allow_full_menu_update: true } },
+    pos_capabilities: {
+      catalog: { mapping_catalog: supported(true), pull_catalog: supported(true), allow_full_menu_update: true },
+    },
     delivery_capabilities: {},
   };
 }
 
-const defaultProviders = (): ProviderInfo[] => [fullProvider('grubhub', 'Grubhub'), fullProvider('doordash', 'DoorDash'), fullProvider('ubereats', 'Uber Eats')];
+const defaultProviders = (): ProviderInfo[] => [
+  fullProvider('grubhub', 'Grubhub'),
+  fullProvider('doordash', 'DoorDash'),
+  fullProvider('ubereats', 'Uber Eats'),
+];
 
 const defaultAccounts = (now: number): IntegrationAccount[] =>
   SAMPLE_PROVIDERS.map((p) => ({
@@ -344,7 +418,8 @@ export class FakeKitchenHub {
   setCapability(providerId: string, capability: Capability, isSupported: boolean): void {
     const caps = this.providers.find((p) => p.provider_id === providerId)?.provider_capabilities;
     if (!caps) throw new Error(`the fake knows no provider ${providerId}`);
-    if (capability === 'get_online_status' || capability === 'update_online_status') caps.online_status[capability] = supported(isSupported);
+    if (capability === 'get_online_status' || capability === 'update_online_status')
+      caps.online_status[capability] = supported(isSupported);
     else caps.order[capability] = supported(isSupported);
   }
 
@@ -352,7 +427,8 @@ export class FakeKitchenHub {
   private trim(): void {
     const max = this.options.maxRecords;
     if (max === undefined) return;
-    for (const list of [this.calls, this.sentWebhooks, this.violations]) if (list.length > max) list.splice(0, list.length - max);
+    for (const list of [this.calls, this.sentWebhooks, this.violations])
+      if (list.length > max) list.splice(0, list.length - max);
     for (const map of [this.orders, this.accessTokens, this.refreshTokens, this.webhooks] as Map<string, unknown>[]) {
       for (const key of map.keys()) {
         if (map.size <= max) break;
@@ -362,7 +438,10 @@ export class FakeKitchenHub {
   }
 
   /** How many records the fake holds now, of every kind (what `maxRecords` bounds). */
-  recordCounts(): Record<'orders' | 'calls' | 'sentWebhooks' | 'violations' | 'accessTokens' | 'refreshTokens' | 'webhooks', number> {
+  recordCounts(): Record<
+    'orders' | 'calls' | 'sentWebhooks' | 'violations' | 'accessTokens' | 'refreshTokens' | 'webhooks',
+    number
+  > {
     return {
       orders: this.orders.size,
       calls: this.calls.length,
@@ -384,7 +463,9 @@ export class FakeKitchenHub {
   private supports(providerId: string, capability: Capability): boolean {
     const caps = this.providers.find((p) => p.provider_id === providerId)?.provider_capabilities;
     if (!caps) return true;
-    return capability === 'get_online_status' || capability === 'update_online_status' ? caps.online_status[capability].is_supported : caps.order[capability].is_supported;
+    return capability === 'get_online_status' || capability === 'update_online_status'
+      ? caps.online_status[capability].is_supported
+      : caps.order[capability].is_supported;
   }
 
   private providerName(providerId: string): string {
@@ -392,7 +473,9 @@ export class FakeKitchenHub {
   }
 
   /** KitchenHub receives an order from a provider: stored and, unless `send` is false, sent to the webhooks. */
-  async createOrder(opts: SampleOptions & { send?: boolean } = {}): Promise<{ order: HubOrderJson; webhooks: SentWebhook[] }> {
+  async createOrder(
+    opts: SampleOptions & { send?: boolean } = {},
+  ): Promise<{ order: HubOrderJson; webhooks: SentWebhook[] }> {
     const order = sampleHubOrder({ id: newOrderId(), ...opts });
     this.orders.set(order.order.id, order);
     this.trim();
@@ -411,7 +494,9 @@ export class FakeKitchenHub {
   async sendWebhook(hubOrderId: string, created: boolean): Promise<SentWebhook[]> {
     const order = this.requireOrder(hubOrderId);
     const body = toHubJson(webhookEnvelope(order, created), hubOrderId); // as KitchenHub sends it: nulls included
-    const targets = [...this.webhooks.values()].filter((w) => w.webhook_type === 'Order' && passesFilters(w.filters ?? {}, order));
+    const targets = [...this.webhooks.values()].filter(
+      (w) => w.webhook_type === 'Order' && passesFilters(w.filters ?? {}, order),
+    );
     const delivery = Promise.all(targets.map((w) => this.deliver(w, order, body)));
     this.pending.add(delivery);
     try {
@@ -428,13 +513,26 @@ export class FakeKitchenHub {
 
   /** The recorded `PUT /v2/orders/{order_id}/status/` calls, of one order if given. */
   orderStatusCalls(hubOrderId?: string): RecordedCall[] {
-    return this.calls.filter((c) => c.operation === 'PUT /v2/orders/{order_id}/status/' && (hubOrderId === undefined || c.path.split('/')[3] === encodeURIComponent(hubOrderId)));
+    return this.calls.filter(
+      (c) =>
+        c.operation === 'PUT /v2/orders/{order_id}/status/' &&
+        (hubOrderId === undefined || c.path.split('/')[3] === encodeURIComponent(hubOrderId)),
+    );
   }
 
   /** Registers a webhook config, as POST /v2/webhooks/ does (the CLI's --webhook uses it directly). */
   addWebhook(input: Schemas['CreateClientWebhookConfig']): WebhookConfig {
     const now = hubTime(Date.now());
-    const config: WebhookConfig = { id: randomUUID(), url: input.url, version: input.version, webhook_type: input.webhook_type, filters: input.filters ?? {}, authorization_headers: input.authorization_headers ?? {}, created_at: now, updated_at: now };
+    const config: WebhookConfig = {
+      id: randomUUID(),
+      url: input.url,
+      version: input.version,
+      webhook_type: input.webhook_type,
+      filters: input.filters ?? {},
+      authorization_headers: input.authorization_headers ?? {},
+      created_at: now,
+      updated_at: now,
+    };
     this.webhooks.set(config.id, config);
     return config;
   }
@@ -456,16 +554,33 @@ export class FakeKitchenHub {
   }
 
   private async deliver(webhook: WebhookConfig, order: HubOrderJson, body: string): Promise<SentWebhook> {
-    const sent: SentWebhook = { at: Date.now(), webhookId: webhook.id, url: webhook.url, hubOrderId: order.order.id, status: order.order.status, httpStatus: null, error: null };
+    const sent: SentWebhook = {
+      at: Date.now(),
+      webhookId: webhook.id,
+      url: webhook.url,
+      hubOrderId: order.order.id,
+      status: order.order.status,
+      httpStatus: null,
+      error: null,
+    };
     // No signature: the registered authorization_headers are the only thing that authenticates KitchenHub.
-    const headers = { ...webhook.authorization_headers, 'Content-Type': 'application/json', 'User-Agent': 'KitchenHub-Fake/1.0' };
+    const headers = {
+      ...webhook.authorization_headers,
+      'Content-Type': 'application/json',
+      'User-Agent': 'KitchenHub-Fake/1.0',
+    };
     try {
       const res = await fetch(webhook.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
       sent.httpStatus = res.status;
       if (!res.ok) sent.error = (await res.text()).slice(0, 300);
       else await res.body?.cancel();
     } catch (err) {
-      sent.error = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
+      sent.error =
+        err instanceof Error
+          ? err.cause instanceof Error
+            ? `${err.message}: ${err.cause.message}`
+            : err.message
+          : String(err);
     }
     this.sentWebhooks.push(sent);
     this.trim();
@@ -475,7 +590,9 @@ export class FakeKitchenHub {
   /** Sends a webhook without holding up the API answer that caused it; settled() waits for it. */
   private notifyLater(hubOrderId: string, created: boolean): void {
     if (this.options.notify === false && !created) return;
-    const sending = this.sendWebhook(hubOrderId, created).catch((err: unknown) => this.violations.push(`webhook for ${hubOrderId} failed: ${String(err)}`));
+    const sending = this.sendWebhook(hubOrderId, created).catch((err: unknown) =>
+      this.violations.push(`webhook for ${hubOrderId} failed: ${String(err)}`),
+    );
     this.pending.add(sending);
     void sending.finally(() => this.pending.delete(sending));
   }
@@ -514,7 +631,17 @@ export class FakeKitchenHub {
     }
     const headers = Object.fromEntries(req.headers);
     const authorized = this.authorized(req);
-    const call: RecordedCall = { at, method: req.method, path, operation: null, query, headers, authorized, body, status: 0 };
+    const call: RecordedCall = {
+      at,
+      method: req.method,
+      path,
+      operation: null,
+      query,
+      headers,
+      authorized,
+      body,
+      status: 0,
+    };
     const send = (res: Response) => {
       call.status = res.status;
       this.calls.push(call);
@@ -527,10 +654,18 @@ export class FakeKitchenHub {
       api = await specApi();
     } catch (err) {
       this.violations.push(`the spec did not load: ${String(err)}`);
-      return send(jsonResponse(JSON.stringify({ error: 'internal_error', message: 'The fake could not load the spec.' }), 500));
+      return send(
+        jsonResponse(JSON.stringify({ error: 'internal_error', message: 'The fake could not load the spec.' }), 500),
+      );
     }
     const op = api.matchOperation({ method: req.method, path, headers, query });
-    if (!op) return send(jsonResponse(JSON.stringify({ error: 'not_found', message: `KitchenHub's API has no ${req.method} ${path}.` }), 404));
+    if (!op)
+      return send(
+        jsonResponse(
+          JSON.stringify({ error: 'not_found', message: `KitchenHub's API has no ${req.method} ${path}.` }),
+          404,
+        ),
+      );
     const operation = `${op.method.toUpperCase()} ${op.path}`;
     call.operation = operation;
 
@@ -539,7 +674,9 @@ export class FakeKitchenHub {
       reply = await this.answer(api, op, operation, { req, path, query, headers, body, text });
     } catch (err) {
       reply = { status: 500, body: { error: 'internal_error', message: 'The fake failed.' } };
-      this.violations.push(`${operation}: the fake threw ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      this.violations.push(
+        `${operation}: the fake threw ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
     }
     return send(this.respond(api, op, operation, reply));
   }
@@ -549,27 +686,51 @@ export class FakeKitchenHub {
     api: OpenAPIBackend,
     op: Operation,
     operation: string,
-    r: { req: Request; path: string; query: Record<string, string | string[]>; headers: Record<string, string>; body: unknown; text: string },
+    r: {
+      req: Request;
+      path: string;
+      query: Record<string, string | string[]>;
+      headers: Record<string, string>;
+      body: unknown;
+      text: string;
+    },
   ): Promise<Reply> {
-    const failure = this.failures.find((f) => f.times > 0 && (!f.path || r.path.includes(f.path)) && (!f.method || f.method.toUpperCase() === r.req.method));
+    const failure = this.failures.find(
+      (f) =>
+        f.times > 0 && (!f.path || r.path.includes(f.path)) && (!f.method || f.method.toUpperCase() === r.req.method),
+    );
     if (failure) {
       failure.times--;
       this.failures = this.failures.filter((f) => f.times > 0);
-      const message = failure.message ?? declaredResponse(op, failure.status)?.description ?? `Injected failure (${failure.status}).`;
+      const message =
+        failure.message ?? declaredResponse(op, failure.status)?.description ?? `Injected failure (${failure.status}).`;
       return { ...fail(failure.status, message), injected: true };
     }
 
     if (needsToken(op)) {
-      if (!this.authorized(r.req)) return fail(401, 'Unauthorized: send Authorization: Bearer <access token> with a token that has not expired.');
+      if (!this.authorized(r.req))
+        return fail(401, 'Unauthorized: send Authorization: Bearer <access token> with a token that has not expired.');
       if (this.blocked) return fail(403, 'Company access denied. Account is blocked');
     }
 
     // The spec types every query parameter string; GET /v2/orders/ documents some as repeatable, so
     // their first value stands for all in the check (every value of a query string is a string).
-    const checkedQuery = operation === 'GET /v2/orders/' ? Object.fromEntries(Object.entries(r.query).map(([k, v]) => [k, Array.isArray(v) && REPEATABLE.has(k) ? (v[0] ?? '') : v])) : r.query;
-    if (op.requestBody && r.text && !/^application\/json\b/i.test(r.headers['content-type'] ?? '')) return fail(422, 'Validation error: send the body as JSON, with Content-Type: application/json.');
-    const check = api.validateRequest({ method: r.req.method, path: r.path, headers: r.headers, query: checkedQuery, body: r.text || undefined }, op);
-    if (!check.valid) return fail(422, `Validation error: ${describeErrors(check.errors, 'request')}`, { detail: (check.errors ?? []).map((e: AjvError) => ({ at: e.instancePath, message: e.message })) });
+    const checkedQuery =
+      operation === 'GET /v2/orders/'
+        ? Object.fromEntries(
+            Object.entries(r.query).map(([k, v]) => [k, Array.isArray(v) && REPEATABLE.has(k) ? (v[0] ?? '') : v]),
+          )
+        : r.query;
+    if (op.requestBody && r.text && !/^application\/json\b/i.test(r.headers['content-type'] ?? ''))
+      return fail(422, 'Validation error: send the body as JSON, with Content-Type: application/json.');
+    const check = api.validateRequest(
+      { method: r.req.method, path: r.path, headers: r.headers, query: checkedQuery, body: r.text || undefined },
+      op,
+    );
+    if (!check.valid)
+      return fail(422, `Validation error: ${describeErrors(check.errors, 'request')}`, {
+        detail: (check.errors ?? []).map((e: AjvError) => ({ at: e.instancePath, message: e.message })),
+      });
 
     const handler = this.routes[operation];
     if (!handler) return fail(501, `The fake does not implement ${operation}`);
@@ -583,14 +744,20 @@ export class FakeKitchenHub {
     const problem = (() => {
       const declared = declaredResponse(op, reply.status);
       if (!declared) return `answered ${reply.status}, which the spec does not declare`;
-      if (text === undefined) return declared.content && reply.status !== 204 ? `answered ${reply.status} without the body the spec declares` : null;
+      if (text === undefined)
+        return declared.content && reply.status !== 204
+          ? `answered ${reply.status} without the body the spec declares`
+          : null;
       if (!declared.content) return `answered ${reply.status} with a body, where the spec declares none`;
       const result = api.validateResponse(JSON.parse(text), op, reply.status);
       return result.valid ? null : `answered ${reply.status} off-spec: ${describeErrors(result.errors, 'body')}`;
     })();
     if (problem) {
       this.violations.push(`${operation} ${problem}`);
-      return jsonResponse(JSON.stringify({ error: 'fake_violation', message: `The fake broke the spec: ${operation} ${problem}` }), 500);
+      return jsonResponse(
+        JSON.stringify({ error: 'fake_violation', message: `The fake broke the spec: ${operation} ${problem}` }),
+        500,
+      );
     }
     return text === undefined ? new Response(null, { status: reply.status }) : jsonResponse(text, reply.status);
   }
@@ -619,7 +786,8 @@ export class FakeKitchenHub {
     'GET /v2/auth/token/validate/': () => ({ status: 200 }),
     'GET /v2/providers/': () => ok(this.providers),
     'GET /v2/integration_accounts/': ({ query }) => this.listIntegrationAccounts(query),
-    'GET /v2/integration_accounts/{integration_id}/status/': ({ params }) => this.getOnlineStatus(params.integration_id ?? ''),
+    'GET /v2/integration_accounts/{integration_id}/status/': ({ params }) =>
+      this.getOnlineStatus(params.integration_id ?? ''),
     'PUT /v2/integration_accounts/{integration_id}/status/': ({ params, body }) =>
       this.putOnlineStatus(params.integration_id ?? '', body as Schemas['UpdateStoreOnlineStatusRequestSerializer']),
     'GET /v2/orders/': ({ query }) => this.listOrders(query),
@@ -627,7 +795,8 @@ export class FakeKitchenHub {
       const order = this.findOrder(params.order_id ?? '');
       return order ? { status: 200, text: orderText(order) } : fail(404, 'Order not found');
     },
-    'PUT /v2/orders/{order_id}/status/': ({ params, body }) => this.changeOrderStatus(params.order_id ?? '', body as Schemas['OrderStatusSerializer']),
+    'PUT /v2/orders/{order_id}/status/': ({ params, body }) =>
+      this.changeOrderStatus(params.order_id ?? '', body as Schemas['OrderStatusSerializer']),
     'POST /v2/mock/order/': ({ body }) => this.mockOrder(body as Schemas['MockOrderRequestSerializer']),
     'GET /v2/webhooks/': () => ok([...this.webhooks.values()]),
     'POST /v2/webhooks/': ({ body }) => {
@@ -635,8 +804,10 @@ export class FakeKitchenHub {
       const problem = webhookProblem(input);
       return problem ? fail(400, `Bad request: ${problem}`) : ok(this.addWebhook(input), 201);
     },
-    'PATCH /v2/webhooks/{webhook_id}/': ({ params, body }) => this.patchWebhook(params.webhook_id ?? '', body as Schemas['ClientWebhookPatchDTO']),
-    'DELETE /v2/webhooks/{webhook_id}/': ({ params }) => (this.webhooks.delete(params.webhook_id ?? '') ? { status: 204 } : fail(404, 'Partner webhook not found')),
+    'PATCH /v2/webhooks/{webhook_id}/': ({ params, body }) =>
+      this.patchWebhook(params.webhook_id ?? '', body as Schemas['ClientWebhookPatchDTO']),
+    'DELETE /v2/webhooks/{webhook_id}/': ({ params }) =>
+      this.webhooks.delete(params.webhook_id ?? '') ? { status: 204 } : fail(404, 'Partner webhook not found'),
   };
   // Every handler below takes a body the spec check has passed, so its schema type holds.
 
@@ -653,7 +824,12 @@ export class FakeKitchenHub {
     this.refreshTokens.set(refresh, now + refreshTtl * 60_000);
     this.tokenGrants++;
     // The spec's lifetimes are whole minutes; a test's fractional TTL still expires on time.
-    const answer: Schemas['ObtainTokenResponseSerializer'] = { access_token: access, refresh_token: refresh, access_token_expire: Math.ceil(accessTtl), refresh_token_expire: Math.ceil(refreshTtl) };
+    const answer: Schemas['ObtainTokenResponseSerializer'] = {
+      access_token: access,
+      refresh_token: refresh,
+      access_token_expire: Math.ceil(accessTtl),
+      refresh_token_expire: Math.ceil(refreshTtl),
+    };
     return ok(answer);
   }
 
@@ -666,34 +842,48 @@ export class FakeKitchenHub {
     this.accessTokens.set(access, Date.now() + accessTtl * 60_000);
     this.refreshes++;
     // No new refresh token: the old one stays good until it expires, then a new pair is needed.
-    const answer: Schemas['RefreshTokenResponseSerializer'] = { access_token: access, access_token_expire: Math.ceil(accessTtl) };
+    const answer: Schemas['RefreshTokenResponseSerializer'] = {
+      access_token: access,
+      access_token_expire: Math.ceil(accessTtl),
+    };
     return ok(answer);
   }
 
   private listIntegrationAccounts(query: Record<string, string | string[]>): Reply {
     const { store_id, is_connected } = query as Record<string, string | undefined>; // repeats were refused by the spec check
     const connected = is_connected === undefined ? null : queryBoolean(is_connected);
-    if (is_connected !== undefined && connected === null) return fail(422, 'Validation error: is_connected must be true or false');
-    return ok(this.integrationAccounts.filter((a) => (store_id === undefined || a.store_id === store_id) && (connected === null || (a.connection === 'connected') === connected)));
+    if (is_connected !== undefined && connected === null)
+      return fail(422, 'Validation error: is_connected must be true or false');
+    return ok(
+      this.integrationAccounts.filter(
+        (a) =>
+          (store_id === undefined || a.store_id === store_id) &&
+          (connected === null || (a.connection === 'connected') === connected),
+      ),
+    );
   }
 
   /** An account's online status; a pause that has run out is over. */
   private currentOnline(id: string): OnlineStatus {
     let status = this.onlineStatus.get(id) ?? { online: 'online', pausedUntil: null, pauseDuration: null };
-    if (status.pausedUntil !== null && status.pausedUntil <= Date.now()) status = { online: 'online', pausedUntil: null, pauseDuration: null };
+    if (status.pausedUntil !== null && status.pausedUntil <= Date.now())
+      status = { online: 'online', pausedUntil: null, pauseDuration: null };
     this.onlineStatus.set(id, status);
     return status;
   }
 
   private onlineAnswer(status: OnlineStatus): Reply {
-    const answer: OnlineStatusAnswer = status.offline_reason ? { online: status.online, offline_reason: status.offline_reason } : { online: status.online };
+    const answer: OnlineStatusAnswer = status.offline_reason
+      ? { online: status.online, offline_reason: status.offline_reason }
+      : { online: status.online };
     return ok(answer);
   }
 
   private getOnlineStatus(id: string): Reply {
     const account = this.integrationAccounts.find((a) => a.integration_account_id === id);
     if (!account) return fail(404, 'Provider account not found');
-    if (!this.supports(account.provider_id, 'get_online_status')) return fail(501, `${this.providerName(account.provider_id)} does not support get_online_status`);
+    if (!this.supports(account.provider_id, 'get_online_status'))
+      return fail(501, `${this.providerName(account.provider_id)} does not support get_online_status`);
     return this.onlineAnswer(this.currentOnline(id));
   }
 
@@ -701,14 +891,23 @@ export class FakeKitchenHub {
     const account = this.integrationAccounts.find((a) => a.integration_account_id === id);
     if (!account) return fail(404, 'Provider account not found');
     if (!this.supports(account.provider_id, 'update_online_status')) {
-      return fail(409, `Conflict: ${this.providerName(account.provider_id)} does not support update_online_status, so its online status cannot be changed through KitchenHub`);
+      return fail(
+        409,
+        `Conflict: ${this.providerName(account.provider_id)} does not support update_online_status, so its online status cannot be changed through KitchenHub`,
+      );
     }
     const pause = body.pause_duration;
-    if (pause !== undefined && (body.online || pause <= 0)) return fail(400, 'Bad request: pause_duration is a positive number of seconds, sent with online: false');
+    if (pause !== undefined && (body.online || pause <= 0))
+      return fail(400, 'Bad request: pause_duration is a positive number of seconds, sent with online: false');
     const status: OnlineStatus = body.online
       ? { online: 'online', pausedUntil: null, pauseDuration: null }
       : pause !== undefined
-        ? { online: 'offline', offline_reason: 'Paused by partner', pausedUntil: Date.now() + pause * 1000, pauseDuration: pause }
+        ? {
+            online: 'offline',
+            offline_reason: 'Paused by partner',
+            pausedUntil: Date.now() + pause * 1000,
+            pauseDuration: pause,
+          }
         : { online: 'offline', offline_reason: 'Turned off by partner', pausedUntil: null, pauseDuration: null };
     this.onlineStatus.set(id, status);
     return this.onlineAnswer(status);
@@ -722,8 +921,10 @@ export class FakeKitchenHub {
     const to = one('date_to');
     const fromMs = from === undefined ? null : parseFilterDate(from);
     const toMs = to === undefined ? null : parseFilterDate(to);
-    if (from !== undefined && fromMs === null) return wrong(`date_from ${JSON.stringify(from)} is not like 2022-03-30T16:12:33`);
-    if (to !== undefined && toMs === null) return wrong(`date_to ${JSON.stringify(to)} is not like 2022-03-30T16:12:33`);
+    if (from !== undefined && fromMs === null)
+      return wrong(`date_from ${JSON.stringify(from)} is not like 2022-03-30T16:12:33`);
+    if (to !== undefined && toMs === null)
+      return wrong(`date_to ${JSON.stringify(to)} is not like 2022-03-30T16:12:33`);
     const statusFilter = one('order_status');
     const status = statusFilter === undefined ? null : LIST_STATUSES[statusFilter];
     if (status === undefined) return wrong(`order_status is one of ${Object.keys(LIST_STATUSES).join(', ')}`);
@@ -733,7 +934,10 @@ export class FakeKitchenHub {
 
     const pick = (o: HubOrderJson, part: string, field: string) => (isRecord(o[part]) ? o[part][field] : undefined);
     // A store_id of another company is 403; the fake's company has its accounts' stores and its orders'.
-    const known = new Set<unknown>([...this.integrationAccounts.map((a) => a.store_id), ...[...this.orders.values()].map((o) => pick(o, 'store', 'id'))]);
+    const known = new Set<unknown>([
+      ...this.integrationAccounts.map((a) => a.store_id),
+      ...[...this.orders.values()].map((o) => pick(o, 'store', 'id')),
+    ]);
     const foreign = all('store_id').find((s) => !known.has(s));
     if (foreign !== undefined) return fail(403, `store_id ${foreign} does not belong to your company`);
 
@@ -741,9 +945,22 @@ export class FakeKitchenHub {
     const size = this.options.pageSize ?? 50;
     const found = [...this.orders.values()]
       .map((o, i) => ({ o, i, t: createdAt(o) }))
-      .filter(({ o, t }) => (fromMs === null || t >= fromMs) && (toMs === null || t <= toMs) && (status === null || o.order.status === status))
-      .filter(({ o }) => inList('store_id', pick(o, 'store', 'id')) && inList('partner_store_id', pick(o, 'store', 'partner_store_id')))
-      .filter(({ o }) => inList('location_id', pick(o, 'location', 'id')) && inList('partner_location_id', pick(o, 'location', 'partner_location_id')))
+      .filter(
+        ({ o, t }) =>
+          (fromMs === null || t >= fromMs) &&
+          (toMs === null || t <= toMs) &&
+          (status === null || o.order.status === status),
+      )
+      .filter(
+        ({ o }) =>
+          inList('store_id', pick(o, 'store', 'id')) &&
+          inList('partner_store_id', pick(o, 'store', 'partner_store_id')),
+      )
+      .filter(
+        ({ o }) =>
+          inList('location_id', pick(o, 'location', 'id')) &&
+          inList('partner_location_id', pick(o, 'location', 'partner_location_id')),
+      )
       .sort((a, b) => b.t - a.t || b.i - a.i) // newest first; of two at the same second, the later received
       .slice((page - 1) * size, page * size);
     return { status: 200, text: `[${found.map(({ o }) => orderText(o)).join(',')}]` };
@@ -753,13 +970,20 @@ export class FakeKitchenHub {
     const order = this.findOrder(id);
     if (!order) return fail(404, 'Order not found');
     if (!this.mainAccount) return fail(403, 'Not main account');
-    if (!isAction(body.status)) return fail(400, `body validation error: status is accept, cancel or complete, not ${JSON.stringify(body.status)}`);
-    if (body.status === 'accept' && (body.prep_time === undefined || body.prep_time < 1)) return fail(400, 'body validation error: prep_time (minutes, at least 1) is required to accept');
+    if (!isAction(body.status))
+      return fail(
+        400,
+        `body validation error: status is accept, cancel or complete, not ${JSON.stringify(body.status)}`,
+      );
+    if (body.status === 'accept' && (body.prep_time === undefined || body.prep_time < 1))
+      return fail(400, 'body validation error: prep_time (minutes, at least 1) is required to accept');
     const action = ACTIONS[body.status];
     const providerId = String(order.provider && isRecord(order.provider) ? order.provider.id : '');
-    if (!this.supports(providerId, action.capability)) return fail(501, `${this.providerName(providerId)} does not support ${action.capability}`);
+    if (!this.supports(providerId, action.capability))
+      return fail(501, `${this.providerName(providerId)} does not support ${action.capability}`);
     const from = order.order.status;
-    if (!(action.from as readonly string[]).includes(from)) return fail(409, `Order status conflict: order ${id} is ${from}; it cannot ${body.status}`);
+    if (!(action.from as readonly string[]).includes(from))
+      return fail(409, `Order status conflict: order ${id} is ${from}; it cannot ${body.status}`);
     this.moveOrder(order, action.to);
     if (body.status === 'accept') order.order.prep_time_minutes = body.prep_time;
     this.notifyLater(id, false);
@@ -769,19 +993,34 @@ export class FakeKitchenHub {
   private mockOrder(body: Schemas['MockOrderRequestSerializer']): Reply {
     const template = { store_id: body.store_id, provider_id: body.provider_id, order_type: body.order_type };
     const given = Object.entries(template).filter(([, v]) => v !== undefined);
-    if (body.order_data && given.length) return fail(400, 'Bad request: send either order_data or store_id, provider_id and order_type, not both');
+    if (body.order_data && given.length)
+      return fail(400, 'Bad request: send either order_data or store_id, provider_id and order_type, not both');
     let order: HubOrderJson;
     if (body.order_data) {
       const { order: basics, ...rest } = body.order_data;
       const { id: _ignored, ...fields } = basics; // "auto-generated, leave it empty"
       order = { order: { id: newOrderId(), ...fields, data: fields.data ?? {} }, ...rest }; // order first: toHubJson bares the first "id"
     } else {
-      const missing = Object.entries(template).filter(([, v]) => v === undefined).map(([k]) => k);
-      if (missing.length) return fail(400, `Bad request: send order_data, or store_id, provider_id and order_type (missing ${missing.join(', ')})`);
-      if (!this.providers.some((p) => p.provider_id === body.provider_id)) return fail(400, `Bad request: unknown provider_id ${JSON.stringify(body.provider_id)}`);
+      const missing = Object.entries(template)
+        .filter(([, v]) => v === undefined)
+        .map(([k]) => k);
+      if (missing.length)
+        return fail(
+          400,
+          `Bad request: send order_data, or store_id, provider_id and order_type (missing ${missing.join(', ')})`,
+        );
+      if (!this.providers.some((p) => p.provider_id === body.provider_id))
+        return fail(400, `Bad request: unknown provider_id ${JSON.stringify(body.provider_id)}`);
       const type = body.order_type;
-      if (type !== 'delivery' && type !== 'pickup' && type !== 'dinein') return fail(400, 'Bad request: order_type is delivery, pickup or dinein');
-      order = sampleHubOrder({ id: newOrderId(), storeId: body.store_id, providerId: body.provider_id, type, status: 'new' });
+      if (type !== 'delivery' && type !== 'pickup' && type !== 'dinein')
+        return fail(400, 'Bad request: order_type is delivery, pickup or dinein');
+      order = sampleHubOrder({
+        id: newOrderId(),
+        storeId: body.store_id,
+        providerId: body.provider_id,
+        type,
+        status: 'new',
+      });
     }
     this.orders.set(order.order.id, order);
     this.notifyLater(order.order.id, true);
@@ -792,7 +1031,8 @@ export class FakeKitchenHub {
     const current = this.webhooks.get(id);
     if (!current) return fail(404, 'Partner webhook not found');
     const headers = body.authorization_headers ?? current.authorization_headers ?? {};
-    if (Object.values(headers).some((v) => typeof v !== 'string')) return fail(422, 'Validation error: authorization_headers values are strings');
+    if (Object.values(headers).some((v) => typeof v !== 'string'))
+      return fail(422, 'Validation error: authorization_headers values are strings');
     const next: WebhookConfig = {
       ...current,
       url: body.url ?? current.url,
@@ -811,14 +1051,20 @@ export class FakeKitchenHub {
 }
 
 /** What KitchenHub refuses in a webhook config beyond the schema, or null. */
-function webhookProblem(w: { url: string; version: number; webhook_type: string; filters?: Record<string, string[]> }): string | null {
+function webhookProblem(w: {
+  url: string;
+  version: number;
+  webhook_type: string;
+  filters?: Record<string, string[]>;
+}): string | null {
   let url: URL | null = null;
   try {
     url = new URL(w.url);
   } catch {
     // reported below
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return `url ${JSON.stringify(w.url)} is not an absolute http(s) URL`;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    return `url ${JSON.stringify(w.url)} is not an absolute http(s) URL`;
   if (w.webhook_type !== 'Order' && w.version !== 1) return `${w.webhook_type} webhooks accept only version 1`;
   const unknown = Object.keys(w.filters ?? {}).filter((k) => !WEBHOOK_FILTERS.has(k));
   if (unknown.length) return `unknown filters ${unknown.join(', ')} (use ${[...WEBHOOK_FILTERS].join(', ')})`;
@@ -828,8 +1074,14 @@ function webhookProblem(w: { url: string; version: number; webhook_type: string;
 /** Whether an order passes a webhook's filters (an empty or absent list lets everything through). */
 function passesFilters(filters: Record<string, string[]>, order: HubOrderJson): boolean {
   const delivery = isRecord(order.delivery) ? order.delivery : {};
-  const values: Record<string, unknown> = { order_status: order.order.status, order_type: order.order.type, order_delivery_type: delivery.type };
-  return Object.entries(filters).every(([key, allowed]) => allowed.length === 0 || allowed.includes(String(values[key])));
+  const values: Record<string, unknown> = {
+    order_status: order.order.status,
+    order_type: order.order.type,
+    order_delivery_type: delivery.type,
+  };
+  return Object.entries(filters).every(
+    ([key, allowed]) => allowed.length === 0 || allowed.includes(String(values[key])),
+  );
 }
 
 /** The path parameters of a request, by the names in its operation's path template. */

@@ -4,7 +4,9 @@
 // KitchenHub sends them (the fake strips the nulls from its API answers, whose spec has no nullable).
 
 /** An order as KitchenHub sends it by webhook, with its id kept as an exact decimal string. */
-export type HubOrderJson = Record<string, unknown> & { order: Record<string, unknown> & { id: string; status: string } };
+export type HubOrderJson = Record<string, unknown> & {
+  order: Record<string, unknown> & { id: string; status: string };
+};
 
 export const SAMPLE_STORE_ID = 'c212a250-3b69-45ab-9184-03fb2072a7b1';
 
@@ -14,15 +16,37 @@ export const SAMPLE_PROVIDERS = [
   { id: 'doordash', name: 'DoorDash', merchantId: '884210' },
   { id: 'ubereats', name: 'Uber Eats', merchantId: '5f1e9c07' },
 ] as const;
-const CUSTOMERS = ['Ari Silva', 'Bea Thompson', 'Cal Nguyen', 'Dee Ramirez', 'Eli Walker', 'Fay Morgan', 'Gus Ahmed', 'Hana Ito'];
+const CUSTOMERS = [
+  'Ari Silva',
+  'Bea Thompson',
+  'Cal Nguyen',
+  'Dee Ramirez',
+  'Eli Walker',
+  'Fay Morgan',
+  'Gus Ahmed',
+  'Hana Ito',
+];
 const SANDWICHES = [
   { name: 'Classic PB&J', price: 8.5, options: ['White bread', 'Smooth peanut butter', 'Grape jelly'] },
-  { name: 'Crunchy Strawberry', price: 9.25, options: ['Sourdough', 'Crunchy peanut butter', 'Strawberry jam', 'Light toast'] },
-  { name: 'Honey Banana Melt', price: 10.75, options: ['Brioche', 'Natural peanut butter', 'Banana slices', 'Honey drizzle', 'Medium toast'] },
+  {
+    name: 'Crunchy Strawberry',
+    price: 9.25,
+    options: ['Sourdough', 'Crunchy peanut butter', 'Strawberry jam', 'Light toast'],
+  },
+  {
+    name: 'Honey Banana Melt',
+    price: 10.75,
+    options: ['Brioche', 'Natural peanut butter', 'Banana slices', 'Honey drizzle', 'Medium toast'],
+  },
   { name: 'Raspberry Multigrain', price: 9.5, options: ['Multigrain', 'Smooth peanut butter', 'Raspberry jam'] },
 ] as const;
 const INSTRUCTIONS = [null, null, 'Cut in triangles', 'Crusts off please', 'Extra jelly'] as const;
-const NOTES = [null, 'Please include napkins.', "Contactless delivery, please don't ring the doorbell.", 'Nut allergy in the household: fresh knife please'] as const;
+const NOTES = [
+  null,
+  'Please include napkins.',
+  "Contactless delivery, please don't ring the doorbell.",
+  'Nut allergy in the household: fresh knife please',
+] as const;
 
 /** KitchenHub's stored statuses (the seed's; "cancelled" with two l's, as webhook filters spell it). */
 export type HubOrderStatus = 'new' | 'scheduled' | 'accepted' | 'completed' | 'cancelled';
@@ -52,7 +76,10 @@ export function sampleHubOrder(opts: SampleOptions = {}): HubOrderJson {
   const now = opts.now ?? Date.now();
   const id = opts.id ?? `90071992${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`;
   const known = SAMPLE_PROVIDERS.find((p) => p.id === opts.providerId);
-  const provider = opts.providerId && !known ? { id: opts.providerId, name: opts.providerId, merchantId: null } : (known ?? pick(SAMPLE_PROVIDERS));
+  const provider =
+    opts.providerId && !known
+      ? { id: opts.providerId, name: opts.providerId, merchantId: null }
+      : (known ?? pick(SAMPLE_PROVIDERS));
   const storeId = opts.storeId ?? SAMPLE_STORE_ID;
   const type = opts.type ?? (rnd() < 0.7 ? 'delivery' : 'pickup');
   const scheduled = opts.status === 'scheduled' || opts.scheduledInMinutes !== undefined;
@@ -66,7 +93,13 @@ export function sampleHubOrder(opts: SampleOptions = {}): HubOrderJson {
       quantity,
       price: money(s.price * quantity),
       instructions: pick(INSTRUCTIONS),
-      options: s.options.map((name, j) => ({ id: `${6035888000 + j}`, name, quantity: 1, price: '0.0', modifier_name: null })),
+      options: s.options.map((name, j) => ({
+        id: `${6035888000 + j}`,
+        name,
+        quantity: 1,
+        price: '0.0',
+        modifier_name: null,
+      })),
     };
   });
   const subtotal = items.reduce((sum, i) => sum + Number(i.price), 0);
@@ -91,7 +124,17 @@ export function sampleHubOrder(opts: SampleOptions = {}): HubOrderJson {
       data: {},
     },
     provider: { id: provider.id, name: provider.name, merchant_id: provider.merchantId, store_id: storeId },
-    location: { id: 'loc_main', partner_location_id: null, name: 'PB&J Main Street', street: '1 Main Street', city: 'Rockville', state: 'MD', zipcode: '20850', lat: null, lon: null },
+    location: {
+      id: 'loc_main',
+      partner_location_id: null,
+      name: 'PB&J Main Street',
+      street: '1 Main Street',
+      city: 'Rockville',
+      state: 'MD',
+      zipcode: '20850',
+      lat: null,
+      lon: null,
+    },
     store: { id: storeId, name: 'PB&J Main Street', partner_store_id: 'pbj-1' },
     customer: { name: pick(CUSTOMERS), email: null, phone_number: '3015550142', phone_code: '+1' },
     items,
@@ -101,20 +144,44 @@ export function sampleHubOrder(opts: SampleOptions = {}): HubOrderJson {
       type === 'delivery'
         ? {
             type: 'provider',
-            address: { country: 'US', street: '1234 Bettstrail Way', city: 'Rockville', state: 'MD', zipcode: '20854', unit_number: null, latitude: 39.07294, longitude: -77.17325 },
+            address: {
+              country: 'US',
+              street: '1234 Bettstrail Way',
+              city: 'Rockville',
+              state: 'MD',
+              zipcode: '20854',
+              unit_number: null,
+              latitude: 39.07294,
+              longitude: -77.17325,
+            },
             courier: { name: 'Donald V', photo_url: null, phone_number: '2405550199', status: 'assigned' },
             status: null,
             notes: null,
           }
         : {
             type: null,
-            address: { country: null, street: null, city: null, state: null, zipcode: null, unit_number: null, latitude: null, longitude: null },
+            address: {
+              country: null,
+              street: null,
+              city: null,
+              state: null,
+              zipcode: null,
+              unit_number: null,
+              latitude: null,
+              longitude: null,
+            },
             courier: { name: null, photo_url: null, phone_number: null, status: null },
             status: null,
             notes: null,
           },
     payment: { method: 'CREDIT CARD' },
-    charges: { subtotal: money(subtotal), tax: money(tax), tips: tips === null ? null : money(tips), discount: null, total: money(subtotal + tax + (tips ?? 0)) },
+    charges: {
+      subtotal: money(subtotal),
+      tax: money(tax),
+      tips: tips === null ? null : money(tips),
+      discount: null,
+      total: money(subtotal + tax + (tips ?? 0)),
+    },
     timestamps: {
       placed_at: hubTime(now),
       created_at: hubTime(now),

@@ -80,7 +80,10 @@ export async function serveSandbox(req: Request, path: string): Promise<Response
   }
   const headers = new Headers(req.headers);
   headers.delete('content-length'); // the body is passed on as read
-  return hub.handle(new Request(req.url, { method: req.method, headers, body: hasBody && body ? body : undefined, signal: req.signal }), path);
+  return hub.handle(
+    new Request(req.url, { method: req.method, headers, body: hasBody && body ? body : undefined, signal: req.signal }),
+    path,
+  );
 }
 
 /** "Simulate incoming order": the sandbox takes a realistic order (ASAP, or scheduled an hour out) and sends it to our webhook. */
@@ -89,11 +92,15 @@ export async function simulateIncomingOrder(kind: 'asap' | 'scheduled') {
   // The sandbox keeps its webhooks in memory: after a restart, or before the start-up registration
   // has run, it has none, so register ours now rather than send the order nowhere.
   if (![...hub.webhooks.values()].some((w) => w.webhook_type === 'Order')) await registerWebhook();
-  const { order, webhooks } = await hub.createOrder(kind === 'scheduled' ? { status: 'scheduled', scheduledInMinutes: 60 } : { status: 'new' });
+  const { order, webhooks } = await hub.createOrder(
+    kind === 'scheduled' ? { status: 'scheduled', scheduledInMinutes: 60 } : { status: 'new' },
+  );
   const sent = webhooks[0];
   return {
     hub_order_id: order.order.id,
     webhook_status: sent?.httpStatus ?? null,
-    webhook_error: sent ? sent.error : 'No webhook is registered with the sandbox yet: press Connect in Manager → KitchenHub.',
+    webhook_error: sent
+      ? sent.error
+      : 'No webhook is registered with the sandbox yet: press Connect in Manager → KitchenHub.',
   };
 }

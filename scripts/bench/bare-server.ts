@@ -18,8 +18,12 @@ sqlite.pragma('synchronous = NORMAL');
 sqlite.pragma('foreign_keys = ON');
 sqlite.pragma('busy_timeout = 5000');
 
-const keyByHash = sqlite.prepare<[string], { client_id: string }>('select client_id from api_keys where key_hash = ? and revoked_at is null');
-const nextNumber = sqlite.prepare<[string], { n: number }>('select coalesce(max(daily_number), 0) + 1 as n from orders where business_date = ?');
+const keyByHash = sqlite.prepare<[string], { client_id: string }>(
+  'select client_id from api_keys where key_hash = ? and revoked_at is null',
+);
+const nextNumber = sqlite.prepare<[string], { n: number }>(
+  'select coalesce(max(daily_number), 0) + 1 as n from orders where business_date = ?',
+);
 const insertOrder = sqlite.prepare(
   `insert into orders (id, source, client_id, customer_id, business_date, daily_number, status, bread, peanut_butter, jelly, toast, cut, extras, version, created_at, updated_at, status_at)
    values (@id, 'api', @clientId, @customerId, @businessDate, @dailyNumber, 'queued', @bread, @peanutButter, @jelly, @toast, @cut, @extras, 1, @now, @now, @now)`,
@@ -27,15 +31,38 @@ const insertOrder = sqlite.prepare(
 const insertEvent = sqlite.prepare(
   `insert into order_events (order_id, type, to_status, actor, version, at) values (?, 'created', 'queued', ?, 1, ?)`,
 );
-const orderById = sqlite.prepare<[string, string], Record<string, unknown>>('select * from orders where id = ? and client_id = ?');
+const orderById = sqlite.prepare<[string, string], Record<string, unknown>>(
+  'select * from orders where id = ? and client_id = ?',
+);
 
-type Choices = { customer_id: string; bread: string; peanut_butter: string; jelly: string; toast?: string; cut?: string; extras?: string[] };
+type Choices = {
+  customer_id: string;
+  bread: string;
+  peanut_butter: string;
+  jelly: string;
+  toast?: string;
+  cut?: string;
+  extras?: string[];
+};
 const place = sqlite.transaction((clientId: string, c: Choices) => {
   const now = Date.now();
   const businessDate = new Date(now).toISOString().slice(0, 10);
   const id = `ord_${randomBytes(10).toString('hex')}`;
   const dailyNumber = nextNumber.get(businessDate)?.n ?? 1;
-  insertOrder.run({ id, clientId, customerId: c.customer_id, businessDate, dailyNumber, bread: c.bread, peanutButter: c.peanut_butter, jelly: c.jelly, toast: c.toast ?? 'none', cut: c.cut ?? 'halves', extras: JSON.stringify(c.extras ?? []), now });
+  insertOrder.run({
+    id,
+    clientId,
+    customerId: c.customer_id,
+    businessDate,
+    dailyNumber,
+    bread: c.bread,
+    peanutButter: c.peanut_butter,
+    jelly: c.jelly,
+    toast: c.toast ?? 'none',
+    cut: c.cut ?? 'halves',
+    extras: JSON.stringify(c.extras ?? []),
+    now,
+  });
   insertEvent.run(id, `api:${clientId}`, now);
   return orderById.get(id, clientId);
 });

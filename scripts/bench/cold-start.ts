@@ -4,11 +4,27 @@
 // routes at start, lib/warm-up.ts). Goal: start to first answer < 1 s; the first order pays no lazy load.
 import fs from 'node:fs';
 import path from 'node:path';
-import { API_KEY, SEED_BODY, fmt, fmtStats, freshDatabase, goal, startServer, stats, table, wallMs, type Section } from './common';
+import {
+  API_KEY,
+  SEED_BODY,
+  fmt,
+  fmtStats,
+  freshDatabase,
+  goal,
+  startServer,
+  stats,
+  table,
+  wallMs,
+  type Section,
+} from './common';
 
 async function timedPost(url: string): Promise<number> {
   const t = wallMs();
-  const res = await fetch(`${url}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: SEED_BODY });
+  const res = await fetch(`${url}/v1/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    body: SEED_BODY,
+  });
   await res.arrayBuffer();
   if (res.status !== 201) throw new Error(`POST /v1/orders answered ${res.status}`);
   return wallMs() - t;
@@ -35,14 +51,24 @@ export async function coldStart(tmp: string, reps: number): Promise<Section> {
     for (let i = 0; i < 20; i++) steady.push(await timedPost(server.url));
     steadyPost.push(stats(steady.slice(5)).median);
     await server.stop();
-    console.log(`round ${r}/${reps}: start → first answer ${fmt(toHealthy[r - 1] ?? NaN)} ms; first POST ${fmt(firstPost[r - 1] ?? NaN, 1)} ms, steady ${fmt(steadyPost[r - 1] ?? NaN, 1)} ms`);
+    console.log(
+      `round ${r}/${reps}: start → first answer ${fmt(toHealthy[r - 1] ?? NaN)} ms; first POST ${fmt(firstPost[r - 1] ?? NaN, 1)} ms, steady ${fmt(steadyPost[r - 1] ?? NaN, 1)} ms`,
+    );
   }
   const healthy = stats(toHealthy);
   const first = stats(firstPost);
   const steady = stats(steadyPost);
   const goals = [
-    { name: '`next start` (fresh database, migrations) → first successful API answer < 1 s', value: `${fmtStats(healthy)} ms`, met: healthy.median < 1000 },
-    { name: 'first POST /v1/orders after start ≤ 2× the steady state', value: `${fmtStats(first, 1)} vs ${fmtStats(steady, 1)} ms`, met: first.median <= 2 * steady.median },
+    {
+      name: '`next start` (fresh database, migrations) → first successful API answer < 1 s',
+      value: `${fmtStats(healthy)} ms`,
+      met: healthy.median < 1000,
+    },
+    {
+      name: 'first POST /v1/orders after start ≤ 2× the steady state',
+      value: `${fmtStats(first, 1)} vs ${fmtStats(steady, 1)} ms`,
+      met: first.median <= 2 * steady.median,
+    },
   ];
   const markdown = [
     `${reps} rounds. "Start" is the spawn of \`node next start\`; the first answer is the first 200 from GET /api/health (polled every 10 ms), which opens and migrates the new SQLite file. The first POST is sent 0.5 s after the server is up, on a seeded database; steady state is the median of POSTs 6–20 after it, one at a time.`,
@@ -53,7 +79,11 @@ export async function coldStart(tmp: string, reps: number): Promise<Section> {
       [[fmtStats(healthy), fmtStats(first, 1), fmtStats(steady, 1)]],
     ),
     '',
-    ...table(['goal', 'measured', ''], ['---', '--:', '---'], goals.map((g) => [g.name, g.value, goal(g.met)])),
+    ...table(
+      ['goal', 'measured', ''],
+      ['---', '--:', '---'],
+      goals.map((g) => [g.name, g.value, goal(g.met)]),
+    ),
   ];
   return { title: 'Cold start', markdown, goals };
 }

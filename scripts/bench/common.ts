@@ -27,7 +27,8 @@ export const wallMs = () => performance.timeOrigin + performance.now();
 export function versionOf(pkg: string): string {
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));
-    if (parsed && typeof parsed === 'object' && 'version' in parsed && typeof parsed.version === 'string') return parsed.version;
+    if (parsed && typeof parsed === 'object' && 'version' in parsed && typeof parsed.version === 'string')
+      return parsed.version;
   } catch {
     /* reported as unknown */
   }
@@ -41,7 +42,9 @@ export function machineFacts(extra: Array<[string, string]> = []): Array<[string
     ['Memory', `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`],
     ['OS', `${os.platform()} ${os.release()}`],
     ['Node', process.version],
-    ...(['next', 'react', 'better-sqlite3', 'pg', 'drizzle-orm', 'autocannon', '@playwright/test'] as const).map((p): [string, string] => [p, versionOf(p)]),
+    ...(['next', 'react', 'better-sqlite3', 'pg', 'drizzle-orm', 'autocannon', '@playwright/test'] as const).map(
+      (p): [string, string] => [p, versionOf(p)],
+    ),
     ...extra,
   ];
 }
@@ -78,7 +81,12 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve(output);
-      else reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output.split('\n').slice(-40).join('\n')}`));
+      else
+        reject(
+          new Error(
+            `${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output.split('\n').slice(-40).join('\n')}`,
+          ),
+        );
     });
   });
 }
@@ -86,7 +94,12 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeout
 /** A fresh SQLite file (never $DATABASE_URL) with the menu, the demo key and the staff PINs, no orders (scripts/db-setup.ts). */
 export async function freshDatabase(dir: string, name = 'bench.sqlite'): Promise<string> {
   const file = path.join(dir, name);
-  await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts', '--no-orders'], { ...process.env, DATABASE_PATH: file, DATABASE_URL: '', SEED_DEMO: 'true' }, 2 * 60_000);
+  await run(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-setup.ts', '--no-orders'],
+    { ...process.env, DATABASE_PATH: file, DATABASE_URL: '', SEED_DEMO: 'true' },
+    2 * 60_000,
+  );
   return file;
 }
 
@@ -173,7 +186,20 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
   const child: ChildProcess = spawn(
     process.execPath,
     // Our app as `npm start` serves it (server.mjs); the bare-Next yardstick with plain `next start`.
-    [...(opts.nodeArgs ?? []), ...(opts.dir ? [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', opts.dir, '-p', String(port), '-H', HOST] : [path.join(ROOT, 'server.mjs')])],
+    [
+      ...(opts.nodeArgs ?? []),
+      ...(opts.dir
+        ? [
+            path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'),
+            'start',
+            opts.dir,
+            '-p',
+            String(port),
+            '-H',
+            HOST,
+          ]
+        : [path.join(ROOT, 'server.mjs')]),
+    ],
     {
       cwd: ROOT,
       env: {
@@ -226,17 +252,36 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
     }
     if (Date.now() > deadline) {
       await end('SIGKILL');
-      throw new Error(`next start did not answer GET ${opts.healthPath ?? '/api/health'} with 200 within 60 s:\n${output}`);
+      throw new Error(
+        `next start did not answer GET ${opts.healthPath ?? '/api/health'} with 200 within 60 s:\n${output}`,
+      );
     }
     await sleep(pollMs);
   }
-  return { url, port, pid: child.pid, spawnedAt, healthyAt: wallMs(), stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), logs: () => output };
+  return {
+    url,
+    port,
+    pid: child.pid,
+    spawnedAt,
+    healthyAt: wallMs(),
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+    logs: () => output,
+  };
 }
 
 /** Signs in with the demo cook's name and PIN and returns the session cookie (`name=value`) for staff endpoints and streams. */
-export async function staffCookie(url: string, name: string = KITCHEN_NAME, pin: string = KITCHEN_PIN): Promise<string> {
+export async function staffCookie(
+  url: string,
+  name: string = KITCHEN_NAME,
+  pin: string = KITCHEN_PIN,
+): Promise<string> {
   // No Origin header: sign-in refuses only a cross-site one (lib/auth/staff.ts refuseCrossSite).
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, pin }) });
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, pin }),
+  });
   if (!res.ok) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('sign-in set no cookie');
@@ -245,9 +290,17 @@ export async function staffCookie(url: string, name: string = KITCHEN_NAME, pin:
 
 /** Places one order through the public API; returns its id. */
 export async function placeOrder(url: string, body = SEED_BODY): Promise<string> {
-  const res = await fetch(`${url}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body, signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${url}/v1/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
   const parsed: unknown = await res.json();
-  const id = parsed && typeof parsed === 'object' && 'order_id' in parsed && typeof parsed.order_id === 'string' ? parsed.order_id : undefined;
+  const id =
+    parsed && typeof parsed === 'object' && 'order_id' in parsed && typeof parsed.order_id === 'string'
+      ? parsed.order_id
+      : undefined;
   if (res.status !== 201 || !id) throw new Error(`POST /v1/orders answered ${res.status}: ${JSON.stringify(parsed)}`);
   return id;
 }
@@ -262,11 +315,13 @@ export function stats(values: number[]): Stats {
   return { median, min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN };
 }
 /** The nearest-rank percentile of a sorted list. */
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 /** "median (min–max)"; a single repetition prints just the value. */
-export const fmtStats = (s: Stats, digits = 0) => (s.min === s.max ? fmt(s.median, digits) : `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`);
+export const fmtStats = (s: Stats, digits = 0) =>
+  s.min === s.max ? fmt(s.median, digits) : `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 export const goal = (met: boolean) => (met ? '**met**' : '**missed**');
 
 export function table(header: string[], align: string[], rows: string[][]): string[] {
@@ -274,7 +329,11 @@ export function table(header: string[], align: string[], rows: string[][]): stri
 }
 
 /** One section's markdown and what goes to the console. */
-export type Section = { title: string; markdown: string[]; goals: Array<{ name: string; value: string; met: boolean }> };
+export type Section = {
+  title: string;
+  markdown: string[];
+  goals: Array<{ name: string; value: string; met: boolean }>;
+};
 
 /** Open orders kept in the queue while measuring the API: a busy lunch, not an empty kitchen. */
 export const BASE_QUEUE = 10;
@@ -294,7 +353,9 @@ export async function sqliteDrain(databasePath: string, keep: string[]): Promise
   const { sqlite } = openSqlite(databasePath);
   sqlite.pragma('wal_autocheckpoint = 0');
   const marks = keep.map(() => '?').join(', ');
-  const handOff = sqlite.prepare(`update orders set status = 'delivered' where status = 'queued' and id not in (${marks})`);
+  const handOff = sqlite.prepare(
+    `update orders set status = 'delivered' where status = 'queued' and id not in (${marks})`,
+  );
   const open = sqlite.prepare<[], number>(`select count(*) from orders where status = 'queued'`).pluck();
   const drain: Drain = {
     peak: 0,
@@ -318,13 +379,24 @@ export function runKitchen(drains: Drain[]): () => void {
     if (busy) return;
     busy = true;
     // busy past the timeout: the next tick catches up
-    void Promise.all(drains.map((d) => d.tick().catch((err: unknown) => console.warn('bench kitchen: hand-off failed', err instanceof Error ? err.message : err)))).finally(() => (busy = false));
+    void Promise.all(
+      drains.map((d) =>
+        d
+          .tick()
+          .catch((err: unknown) =>
+            console.warn('bench kitchen: hand-off failed', err instanceof Error ? err.message : err),
+          ),
+      ),
+    ).finally(() => (busy = false));
   }, DRAIN_EVERY_MS);
   return () => clearInterval(timer);
 }
 
 /** runKitchen for one SQLite file: `peak` is the largest open queue it saw. */
-export async function startKitchen(databasePath: string, keep: string[]): Promise<{ stop: () => Promise<void>; peak: () => number }> {
+export async function startKitchen(
+  databasePath: string,
+  keep: string[],
+): Promise<{ stop: () => Promise<void>; peak: () => number }> {
   const drain = await sqliteDrain(databasePath, keep);
   const stop = runKitchen([drain]);
   return {

@@ -95,7 +95,8 @@ class Stream {
     // Kitchen: {event, ticket: {order_id}}; tracker: the order's public view {order_id}.
     const parsed: unknown = JSON.parse(data);
     const holder = parsed && typeof parsed === 'object' && 'ticket' in parsed ? parsed.ticket : parsed;
-    if (holder && typeof holder === 'object' && 'order_id' in holder && typeof holder.order_id === 'string') this.orderIds.add(holder.order_id);
+    if (holder && typeof holder === 'object' && 'order_id' in holder && typeof holder.order_id === 'string')
+      this.orderIds.add(holder.order_id);
   }
 
   close(): void {
@@ -139,13 +140,21 @@ process.on('message', (raw: ToClient) => {
         const fresh = (s: Stream) => s.readyAt > raw.since;
         await until(() => streams.every(fresh), raw.timeoutMs);
         const ready = streams.filter(fresh);
-        return send({ type: 'reconnected', ready: ready.length, lastReadyAt: Math.max(...ready.map((s) => s.readyAt)) });
+        return send({
+          type: 'reconnected',
+          ready: ready.length,
+          lastReadyAt: Math.max(...ready.map((s) => s.readyAt)),
+        });
       }
       case 'close':
         for (const s of streams) s.close();
         return send({ type: 'closed' });
       case 'summary':
-        return send({ type: 'summary', dropped: streams.reduce((n, s) => n + s.dropped, 0), orderIds: streams.map((s) => [...s.orderIds]) });
+        return send({
+          type: 'summary',
+          dropped: streams.reduce((n, s) => n + s.dropped, 0),
+          orderIds: streams.map((s) => [...s.orderIds]),
+        });
     }
   })();
 });

@@ -7,9 +7,24 @@ import fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { API_KEY, BASE_QUEUE, SEED_BODY, fmt, freshDatabase, placeOrder, sleep, startKitchen, startServer, table } from './common';
+import {
+  API_KEY,
+  BASE_QUEUE,
+  SEED_BODY,
+  fmt,
+  freshDatabase,
+  placeOrder,
+  sleep,
+  startKitchen,
+  startServer,
+  table,
+} from './common';
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+};
 
 /** The original file and line of a position in a built chunk, through the chunk's source map. */
 const maps = new Map<string, SourceMap | null>();
@@ -18,7 +33,9 @@ function original(url: string, line: number, column: number): string | undefined
   let map = maps.get(url);
   if (map === undefined) {
     const file = `${fileURLToPath(url)}.map`;
-    map = fs.existsSync(file) ? new SourceMap(JSON.parse(fs.readFileSync(file, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]) : null; // Next's own map
+    map = fs.existsSync(file)
+      ? new SourceMap(JSON.parse(fs.readFileSync(file, 'utf8')) as ConstructorParameters<typeof SourceMap>[0])
+      : null; // Next's own map
     maps.set(url, map);
   }
   const entry = map?.findEntry(line, column);
@@ -54,7 +71,13 @@ function area(url: string, fn: string): string {
   if (url.includes('better-sqlite3')) return 'better-sqlite3 (JS side)';
   // Next's server code: its files in node_modules, or its compiled chunks' sources (`webpack://next/…`,
   // named `next/src/…` by sourcePath).
-  if (url.includes('node_modules/next/') || url.includes('/next/dist/') || url.startsWith('webpack://next/') || url.startsWith('next/')) return 'Next.js';
+  if (
+    url.includes('node_modules/next/') ||
+    url.includes('/next/dist/') ||
+    url.startsWith('webpack://next/') ||
+    url.startsWith('next/')
+  )
+    return 'Next.js';
   if (url.includes('react-dom') || url.includes('node_modules/react')) return 'React';
   if (/(^|\/)zod\//.test(url)) return 'zod';
   if (url.includes('drizzle-orm/')) return 'drizzle-orm';
@@ -65,7 +88,11 @@ function area(url: string, fn: string): string {
 }
 
 /** Self time (ms) per area and function of the samples taken within `window`. */
-function summarise(file: string, window: Window, topN = 12): { total: number; areas: Array<[string, number]>; top: Array<[string, string, number]> } {
+function summarise(
+  file: string,
+  window: Window,
+  topN = 12,
+): { total: number; areas: Array<[string, number]>; top: Array<[string, string, number]> } {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile; // V8's own .cpuprofile format
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
@@ -73,7 +100,8 @@ function summarise(file: string, window: Window, topN = 12): { total: number; ar
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i] ?? 0;
     // A sample stands for the time until the next one.
-    if (at >= window.from && at <= window.to) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    if (at >= window.from && at <= window.to)
+      self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
   const areas = new Map<string, number>();
   const fns = new Map<string, { area: string; ms: number }>();
@@ -88,7 +116,14 @@ function summarise(file: string, window: Window, topN = 12): { total: number; ar
     if (a === '(idle)') continue;
     total += ms;
     areas.set(a, (areas.get(a) ?? 0) + ms);
-    const where = mapped ?? (url ? `${url.replace(/^.*\/node_modules\//, '').replace(/^.*\/\.next-bench\//, '.next-bench/').replace(/^file:\/\//, '')}:${lineNumber + 1}` : '');
+    const where =
+      mapped ??
+      (url
+        ? `${url
+            .replace(/^.*\/node_modules\//, '')
+            .replace(/^.*\/\.next-bench\//, '.next-bench/')
+            .replace(/^file:\/\//, '')}:${lineNumber + 1}`
+        : '');
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     const f = fns.get(key) ?? { area: a, ms: 0 };
     f.ms += ms;
@@ -97,7 +132,10 @@ function summarise(file: string, window: Window, topN = 12): { total: number; ar
   return {
     total,
     areas: [...areas].sort((a, b) => b[1] - a[1]),
-    top: [...fns].sort((a, b) => b[1].ms - a[1].ms).slice(0, topN).map(([k, v]) => [k, v.area, v.ms]),
+    top: [...fns]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, topN)
+      .map(([k, v]) => [k, v.area, v.ms]),
   };
 }
 
@@ -109,10 +147,27 @@ const cpuProfile = (dir: string) => {
 /** Self time per area; with `perReq`, also per request. */
 const areaTable = (s: ReturnType<typeof summarise>, perReq?: (ms: number) => string) =>
   perReq
-    ? table(['area (self time)', 'ms', 'µs per request', 'share'], ['---', '--:', '--:', '--:'], s.areas.map(([a, ms]) => [a, fmt(ms), perReq(ms), `${fmt((ms / s.total) * 100)} %`]))
-    : table(['area (self time)', 'ms', 'share'], ['---', '--:', '--:'], s.areas.map(([a, ms]) => [a, fmt(ms, 2), `${fmt((ms / s.total) * 100)} %`]));
+    ? table(
+        ['area (self time)', 'ms', 'µs per request', 'share'],
+        ['---', '--:', '--:', '--:'],
+        s.areas.map(([a, ms]) => [a, fmt(ms), perReq(ms), `${fmt((ms / s.total) * 100)} %`]),
+      )
+    : table(
+        ['area (self time)', 'ms', 'share'],
+        ['---', '--:', '--:'],
+        s.areas.map(([a, ms]) => [a, fmt(ms, 2), `${fmt((ms / s.total) * 100)} %`]),
+      );
 const topTable = (s: ReturnType<typeof summarise>, digits: number) =>
-  table(['top functions by self time', 'area', 'ms', 'share'], ['---', '---', '--:', '--:'], s.top.map(([f, a, ms]) => [`\`${f.replaceAll('|', '\\|')}\``, a, fmt(ms, digits), `${fmt((ms / s.total) * 100, 1)} %`]));
+  table(
+    ['top functions by self time', 'area', 'ms', 'share'],
+    ['---', '---', '--:', '--:'],
+    s.top.map(([f, a, ms]) => [
+      `\`${f.replaceAll('|', '\\|')}\``,
+      a,
+      fmt(ms, digits),
+      `${fmt((ms / s.total) * 100, 1)} %`,
+    ]),
+  );
 
 /**
  * Profiles POST /v1/orders and GET /v1/orders/{id} under load (only the samples taken while
@@ -132,7 +187,14 @@ export async function profile(tmp: string, seconds: number): Promise<string[]> {
     // The same conditions as the throughput part: a base queue and a kitchen handing the rest off.
     const kitchen = await startKitchen(db, queue);
     const from = now();
-    const result = await autocannon({ url, method, connections: 10, duration: seconds, headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, ...(method === 'POST' ? { body: SEED_BODY } : {}) });
+    const result = await autocannon({
+      url,
+      method,
+      connections: 10,
+      duration: seconds,
+      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+      ...(method === 'POST' ? { body: SEED_BODY } : {}),
+    });
     const to = now();
     await kitchen.stop();
     await server.stop(); // next start exits on SIGTERM; V8 writes the profile at exit
@@ -161,11 +223,19 @@ export async function profile(tmp: string, seconds: number): Promise<string[]> {
 async function firstOrder(tmp: string): Promise<string[]> {
   const dir = path.join(tmp, 'prof-first');
   const db = await freshDatabase(tmp, 'prof-first.sqlite');
-  const server = await startServer({ databasePath: db, pollMs: 10, nodeArgs: ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`] });
+  const server = await startServer({
+    databasePath: db,
+    pollMs: 10,
+    nodeArgs: ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`],
+  });
   await sleep(500);
   const post = async () => {
     const from = now();
-    const res = await fetch(`${server.url}/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: SEED_BODY });
+    const res = await fetch(`${server.url}/v1/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+      body: SEED_BODY,
+    });
     await res.arrayBuffer();
     if (res.status !== 201) throw new Error(`first POST answered ${res.status}`);
     return { from, to: now() };
@@ -177,7 +247,10 @@ async function firstOrder(tmp: string): Promise<string[]> {
   const file = cpuProfile(dir);
   if (!file) return ['(first order: no profile was written)'];
   const s = summarise(file, first, 15);
-  const later = steady.slice(5).map((w) => summarise(file, w).total).sort((a, b) => a - b);
+  const later = steady
+    .slice(5)
+    .map((w) => summarise(file, w).total)
+    .sort((a, b) => a - b);
   const steadyMs = later[Math.floor(later.length / 2)] ?? 0;
   console.log(`first order: ${fmt((first.to - first.from) / 1000, 1)} ms, ${fmt(s.total, 1)} ms CPU sampled`);
   return [

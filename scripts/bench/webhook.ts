@@ -15,16 +15,27 @@ let nextId = 7_300_000_000_000_000;
 /** The seed's webhook with a fresh KitchenHub id: a new order every time. */
 const delivery = () => SAMPLE.replace(/"id":\s*5501505922269184/, `"id": ${++nextId}`);
 
-async function timed(url: string, headers: Record<string, string>, body: () => string, n: number, expect: number | readonly number[]): Promise<number[]> {
+async function timed(
+  url: string,
+  headers: Record<string, string>,
+  body: () => string,
+  n: number,
+  expect: number | readonly number[],
+): Promise<number[]> {
   const expected = typeof expect === 'number' ? [expect] : expect;
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
     const b = body();
     const t = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: b });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: b,
+    });
     await res.arrayBuffer();
     ms.push(performance.now() - t);
-    if (!expected.includes(res.status)) throw new Error(`${url} answered ${res.status}, expected ${expected.join(' or ')}`);
+    if (!expected.includes(res.status))
+      throw new Error(`${url} answered ${res.status}, expected ${expected.join(' or ')}`);
   }
   return ms.sort((a, b) => a - b);
 }
@@ -37,7 +48,13 @@ export async function webhookCost(server: Server, opts: { reps: number; deliveri
   const rounds: Array<{ ok: number; refused: number; empty: number }> = [];
   for (let r = 0; r < opts.reps; r++) {
     const ok = await timed(hook, { 'X-KDS-Webhook-Secret': SECRET }, delivery, opts.deliveries, 200);
-    const refused = await timed(hook, { 'X-KDS-Webhook-Secret': 'wrong-secret-0123456789' }, delivery, opts.deliveries, [401, 429]);
+    const refused = await timed(
+      hook,
+      { 'X-KDS-Webhook-Secret': 'wrong-secret-0123456789' },
+      delivery,
+      opts.deliveries,
+      [401, 429],
+    );
     const base = await timed(empty, {}, delivery, opts.deliveries, 200);
     rounds.push({ ok: percentile(ok, 95), refused: percentile(refused, 95), empty: percentile(base, 95) });
   }
@@ -61,6 +78,12 @@ export async function webhookCost(server: Server, opts: { reps: number; deliveri
         ],
       ),
     ],
-    goals: [{ name: 'webhook delivery p95 with header authentication (≤ 25 ms)', value: `${fmt(ok.median, 2)} ms`, met: ok.median <= 25 }],
+    goals: [
+      {
+        name: 'webhook delivery p95 with header authentication (≤ 25 ms)',
+        value: `${fmt(ok.median, 2)} ms`,
+        met: ok.median <= 25,
+      },
+    ],
   };
 }

@@ -26,7 +26,13 @@ let server: TestServer;
 let manager: StaffClient;
 let api: ApiClient;
 beforeAll(async () => {
-  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_ATTEMPTS_PER_15_MIN: '100000000', KITCHENHUB_SANDBOX: 'false', KITCHENHUB_POLL_SECONDS: '0' });
+  server = await startServer({
+    KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOGIN_ATTEMPTS_PER_15_MIN: '100000000',
+    KITCHENHUB_SANDBOX: 'false',
+    KITCHENHUB_POLL_SECONDS: '0',
+  });
   [manager, api] = await Promise.all([signInStaff(server.url, 'manager'), newApiClient(server.url)]);
 });
 afterAll(() => server?.stop());
@@ -47,7 +53,10 @@ describe('oversized bodies', () => {
       const res = await sendLarge(`${server.url}${t.path}`, { bytes: MB, declared: t.declared, headers: t.headers });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status !== 413) throw new Error(`${t.path} answered ${res.status}: ${res.text.slice(0, 200)}`);
-      expect(JSON.parse(res.text)).toMatchObject({ error: 'payload_too_large', message: expect.stringMatching(/^The request body must be at most \d+ bytes\.$/) });
+      expect(JSON.parse(res.text)).toMatchObject({
+        error: 'payload_too_large',
+        message: expect.stringMatching(/^The request body must be at most \d+ bytes\.$/),
+      });
     }
     return statuses;
   };
@@ -64,7 +73,9 @@ describe('oversized bodies', () => {
     }
     const seconds = (performance.now() - started) / 1000;
     const after = trace.at(-1)!;
-    console.log(`oversized: ${OVERSIZED} × 1 MB in ${seconds.toFixed(1)} s, ${refused} × 413; RSS every 100: ${trace.map((m) => m.toFixed(0)).join(' → ')} MB (${(after - before).toFixed(1)} MB)`);
+    console.log(
+      `oversized: ${OVERSIZED} × 1 MB in ${seconds.toFixed(1)} s, ${refused} × 413; RSS every 100: ${trace.map((m) => m.toFixed(0)).join(' → ')} MB (${(after - before).toFixed(1)} MB)`,
+    );
     expect(refused).toBe(OVERSIZED);
     // Held, they would weigh 1 MB each. Any request grows a fresh Next process by some 50 KB until a
     // major GC (500 small POSTs of '{"a":1}' grew it by 23 MB): that, and not much more.
@@ -76,7 +87,9 @@ describe('oversized bodies', () => {
 describe('anonymous webhook deliveries', () => {
   type Counts = { today: number; today_since: number; this_minute: number; logged_per_minute: number };
   const counts = async () => (await manager.json('GET', '/api/kitchenhub/deliveries?limit=1')).refusals as Counts;
-  const logged = async () => (await rows<{ n: number | string }>("select count(*) as n from hub_deliveries where outcome = 'unauthorized'"))[0]!.n;
+  const logged = async () =>
+    (await rows<{ n: number | string }>("select count(*) as n from hub_deliveries where outcome = 'unauthorized'"))[0]!
+      .n;
 
   test(`${REFUSALS} refusals, 50 at a time: each counted, 401 or 429, and the log gains at most its sample of rows`, async () => {
     const body = hubOrder('7100000000000001', 'new');
@@ -85,7 +98,11 @@ describe('anonymous webhook deliveries', () => {
     const results = await pool(
       50,
       Array.from({ length: REFUSALS }, () => async () => {
-        const res = await fetch(`${server.url}/api/kitchenhub/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', [WEBHOOK_HEADER]: 'not-the-secret-0123456789' }, body });
+        const res = await fetch(`${server.url}/api/kitchenhub/webhook`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [WEBHOOK_HEADER]: 'not-the-secret-0123456789' },
+          body,
+        });
         await res.arrayBuffer();
         return res.status;
       }),
@@ -99,7 +116,9 @@ describe('anonymous webhook deliveries', () => {
     const [after, rowsAfter] = await Promise.all([counts(), logged()]);
     const minutes = Math.floor(ended / 60_000) - Math.floor(started / 60_000) + 1; // windows the run touched
     const newRows = Number(rowsAfter) - Number(rowsBefore);
-    console.log(`refusals: ${REFUSALS} in ${((ended - started) / 1000).toFixed(1)} s over ${minutes} minute window(s): statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${newRows} log rows; counted today ${before.today} → ${after.today}`);
+    console.log(
+      `refusals: ${REFUSALS} in ${((ended - started) / 1000).toFixed(1)} s over ${minutes} minute window(s): statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${newRows} log rows; counted today ${before.today} → ${after.today}`,
+    );
 
     expect((statuses.get(401) ?? 0) + (statuses.get(429) ?? 0)).toBe(REFUSALS);
     expect(statuses.get(401)).toBeLessThanOrEqual(REFUSALS_PER_ADDRESS_PER_MINUTE * minutes); // one address
@@ -113,8 +132,15 @@ describe('anonymous webhook deliveries', () => {
 describe('PIN guessing', () => {
   test(`${GUESSES} guesses at one name, each from a new forged X-Forwarded-For: the name locks after its budget, and a trusted tablet still signs in`, async () => {
     // The kitchen's tablet: a manager signed in on it once, so it carries the trusted-device mark.
-    const managerIn = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: DEMO_NAMES.manager, pin: DEMO_PINS.manager }) });
-    const device = managerIn.headers.getSetCookie().find((c) => c.startsWith('kds_device='))?.split(';')[0];
+    const managerIn = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: DEMO_NAMES.manager, pin: DEMO_PINS.manager }),
+    });
+    const device = managerIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('kds_device='))
+      ?.split(';')[0];
     expect(device).toBeDefined();
 
     const statuses = new Map<number, number>();
@@ -123,17 +149,30 @@ describe('PIN guessing', () => {
       const pin = String(i).padStart(4, '0') === DEMO_PINS.kitchen ? '9998' : String(i).padStart(4, '0');
       const res = await fetch(`${server.url}/api/session`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        },
         body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin }),
       });
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     }
     // The right PIN, from yet another forged address, is refused too while the name is locked.
-    const right = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.255.255.255' }, body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }) });
-    const tablet = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: device! }, body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }) });
+    const right = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.255.255.255' },
+      body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }),
+    });
+    const tablet = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: device! },
+      body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }),
+    });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`PIN guessing: ${GUESSES} guesses at one name from ${GUESSES} forged addresses in ${seconds.toFixed(1)} s: statuses ${JSON.stringify(Object.fromEntries(statuses))}; the right PIN then ${right.status}; the trusted tablet ${tablet.status}`);
+    console.log(
+      `PIN guessing: ${GUESSES} guesses at one name from ${GUESSES} forged addresses in ${seconds.toFixed(1)} s: statuses ${JSON.stringify(Object.fromEntries(statuses))}; the right PIN then ${right.status}; the trusted tablet ${tablet.status}`,
+    );
 
     expect(statuses.get(401)).toBe(5); // LOGIN_FAILURES_PER_NAME: the forged addresses bought nothing
     expect(statuses.get(429)).toBe(GUESSES - 5);

@@ -26,14 +26,21 @@ function bodyOf(i: number, runTag: string) {
     jelly: pick(optionsOf('jelly'), 7),
     toast: pick(optionsOf('toast'), 5),
     cut: pick(optionsOf('cut'), 11),
-    extras: optionsOf('extras').filter((_, k) => (i >> k) & 1).slice(0, 3),
+    extras: optionsOf('extras')
+      .filter((_, k) => (i >> k) & 1)
+      .slice(0, 3),
     notes: `order ${i}`,
   };
 }
 
-type Outcome = { status: number; orderId: string; choices: Record<string, unknown> } | { status: 'no answer'; error: string };
+type Outcome =
+  { status: number; orderId: string; choices: Record<string, unknown> } | { status: 'no answer'; error: string };
 
-async function post(url: string, body: object, key: string): Promise<{ status: number; json: { order_id: string; choices: Record<string, unknown> }; replayed: boolean }> {
+async function post(
+  url: string,
+  body: object,
+  key: string,
+): Promise<{ status: number; json: { order_id: string; choices: Record<string, unknown> }; replayed: boolean }> {
   const res = await fetch(`${url}/v1/orders`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-API-Key': DEMO_API_KEY, 'Idempotency-Key': key },
@@ -70,10 +77,16 @@ describe('crash durability', () => {
       }),
     );
     await killed;
-    const results = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : { status: 'no answer' as const, error: String(o.reason) }));
-    const created = results.map((r, i) => ({ r, i })).filter((x): x is { r: Extract<Outcome, { orderId: string }>; i: number } => x.r.status === 201);
+    const results = outcomes.map((o) =>
+      o.status === 'fulfilled' ? o.value : { status: 'no answer' as const, error: String(o.reason) },
+    );
+    const created = results
+      .map((r, i) => ({ r, i }))
+      .filter((x): x is { r: Extract<Outcome, { orderId: string }>; i: number } => x.r.status === 201);
     const unanswered = results.filter((r) => r.status === 'no answer').length;
-    console.log(`crash: ${created.length} × 201, ${unanswered} without an answer, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `crash: ${created.length} × 201, ${unanswered} without an answer, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(results.filter((r) => r.status !== 201 && r.status !== 'no answer')).toEqual([]); // no 5xx, no refusals
     expect(created.length).toBeGreaterThan(0);
     expect(unanswered).toBeGreaterThan(0); // the kill really landed mid-run
@@ -82,10 +95,16 @@ describe('crash durability', () => {
     const restarted = server;
 
     // Every 201 is there, with the same choices.
-    const reads = await pool(CONCURRENCY, created.map(({ r }) => async () => {
-      const res = await fetch(`${restarted.url}/v1/orders/${r.orderId}`, { headers: { 'X-API-Key': DEMO_API_KEY } });
-      return { status: res.status, body: (await res.json()) as { order_id: string; choices: Record<string, unknown> } };
-    }));
+    const reads = await pool(
+      CONCURRENCY,
+      created.map(({ r }) => async () => {
+        const res = await fetch(`${restarted.url}/v1/orders/${r.orderId}`, { headers: { 'X-API-Key': DEMO_API_KEY } });
+        return {
+          status: res.status,
+          body: (await res.json()) as { order_id: string; choices: Record<string, unknown> },
+        };
+      }),
+    );
     for (const [k, read] of reads.entries()) {
       expect(read.status).toBe('fulfilled');
       if (read.status !== 'fulfilled') continue;
@@ -98,11 +117,15 @@ describe('crash durability', () => {
     const pg = Boolean(process.env.DATABASE_URL);
     const orderIdOf = pg ? `(k.response_body::jsonb ->> 'order_id')` : `json_extract(k.response_body, '$.order_id')`;
     const integrity = async () => ({
-      withoutCreated: await rows(`select o.id from orders o where not exists (select 1 from order_events e where e.order_id = o.id and e.type = 'created' and e.version = 1)`),
+      withoutCreated: await rows(
+        `select o.id from orders o where not exists (select 1 from order_events e where e.order_id = o.id and e.type = 'created' and e.version = 1)`,
+      ),
       gaps: await rows(`select o.id, o.version, count(e.seq) n, min(e.version) lo, max(e.version) hi, count(distinct e.version) d
                   from orders o join order_events e on e.order_id = o.id group by o.id, o.version
                   having min(e.version) != 1 or max(e.version) != o.version or count(e.seq) != o.version or count(distinct e.version) != count(e.seq)`),
-      orphanEvents: await rows(`select e.seq from order_events e left join orders o on o.id = e.order_id where o.id is null`),
+      orphanEvents: await rows(
+        `select e.seq from order_events e left join orders o on o.id = e.order_id where o.id is null`,
+      ),
       keysWithoutOrder: await rows(`select k.key from idempotency_keys k where k.key like 'crash-${runTag}-%'
                               and not exists (select 1 from orders o where o.id = ${orderIdOf})`),
     });
@@ -111,12 +134,15 @@ describe('crash durability', () => {
     // Clients retry every request with its Idempotency-Key: the original order comes back, and
     // requests that never got an answer are placed exactly once.
     const retryTimes: number[] = [];
-    const retries = await pool(CONCURRENCY, results.map((_, i) => async () => {
-      const t = performance.now();
-      const r = await post(restarted.url, bodyOf(i, runTag), `crash-${runTag}-${i}`);
-      retryTimes.push(performance.now() - t);
-      return r;
-    }));
+    const retries = await pool(
+      CONCURRENCY,
+      results.map((_, i) => async () => {
+        const t = performance.now();
+        const r = await post(restarted.url, bodyOf(i, runTag), `crash-${runTag}-${i}`);
+        retryTimes.push(performance.now() - t);
+        return r;
+      }),
+    );
     for (const [i, retry] of retries.entries()) {
       expect(retry.status).toBe('fulfilled');
       if (retry.status !== 'fulfilled') continue;
@@ -128,7 +154,9 @@ describe('crash durability', () => {
       }
     }
     console.log(`crash: retries ${describeTimings(retryTimes)}`);
-    const perCustomer = await rows<{ customer_id: string; n: number }>(`select customer_id, count(*) n from orders where customer_id like 'crash-${runTag}-%' group by customer_id`);
+    const perCustomer = await rows<{ customer_id: string; n: number }>(
+      `select customer_id, count(*) n from orders where customer_id like 'crash-${runTag}-%' group by customer_id`,
+    );
     expect(perCustomer).toHaveLength(ORDERS);
     expect(perCustomer.filter((c) => c.n !== 1)).toEqual([]);
     expect(await integrity()).toEqual({ withoutCreated: [], gaps: [], orphanEvents: [], keysWithoutOrder: [] });

@@ -10,7 +10,10 @@ export const FULL = process.env.RELIABILITY === 'full';
 export const size = (short: number, full: number): number => (FULL ? full : short);
 
 /** Runs `tasks` with at most `concurrency` in flight, in order of start; resolves when all settle. */
-export async function pool<T>(concurrency: number, tasks: ReadonlyArray<() => Promise<T>>): Promise<PromiseSettledResult<T>[]> {
+export async function pool<T>(
+  concurrency: number,
+  tasks: ReadonlyArray<() => Promise<T>>,
+): Promise<PromiseSettledResult<T>[]> {
   const results: PromiseSettledResult<T>[] = new Array(tasks.length);
   let next = 0;
   const worker = async () => {
@@ -76,7 +79,13 @@ export async function tableNames(excluded: readonly string[]): Promise<string[]>
 
 /** A column value as text: bytes in hex, JSON (PostgreSQL's jsonb) as JSON, the rest as it prints. */
 const asText = (value: unknown): string =>
-  value === null ? '\u0001' : value instanceof Uint8Array ? Buffer.from(value).toString('hex') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  value === null
+    ? '\u0001'
+    : value instanceof Uint8Array
+      ? Buffer.from(value).toString('hex')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
 
 /**
  * A SHA-256 over every row of `tables` (sorted as text), leaving out `omitColumns`

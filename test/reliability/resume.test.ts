@@ -16,9 +16,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const latestSeq = async () => (await rows<{ seq: number | null }>('select max(seq) seq from order_events'))[0]!.seq ?? 0;
+const latestSeq = async () =>
+  (await rows<{ seq: number | null }>('select max(seq) seq from order_events'))[0]!.seq ?? 0;
 const seqsOf = async (after: number, orderId?: string) =>
-  (await rows<{ seq: number }>(`select seq from order_events where seq > ${after}${orderId ? ` and order_id = '${orderId}'` : ''} order by seq`)).map((r) => r.seq);
+  (
+    await rows<{ seq: number }>(
+      `select seq from order_events where seq > ${after}${orderId ? ` and order_id = '${orderId}'` : ''} order by seq`,
+    )
+  ).map((r) => r.seq);
 
 describe('resume after a restart', () => {
   test(`${STREAMS} live streams resume with Last-Event-ID: nothing missed, nothing twice`, async () => {
@@ -27,23 +32,40 @@ describe('resume after a restart', () => {
     const firstApi = await newApiClient(url());
     const firstKitchen = await signInStaff(url(), 'kitchen');
     // The same key and session cookie, at wherever the server listens now (a restart changes the port).
-    const api = { createOrder: (o: Record<string, unknown>) => new ApiClient(url(), firstApi.key, firstApi.clientId).createOrder(o), clientId: firstApi.clientId };
-    const kitchen = { cookie: firstKitchen.cookie, json: (m: string, p: string, b?: unknown) => new StaffClient(url(), firstKitchen.cookie).json(m, p, b) };
+    const api = {
+      createOrder: (o: Record<string, unknown>) => new ApiClient(url(), firstApi.key, firstApi.clientId).createOrder(o),
+      clientId: firstApi.clientId,
+    };
+    const kitchen = {
+      cookie: firstKitchen.cookie,
+      json: (m: string, p: string, b?: unknown) => new StaffClient(url(), firstKitchen.cookie).json(m, p, b),
+    };
     const trackers = STREAMS / 2;
     const tracked: Array<{ id: string; version: number }> = [];
-    for (let i = 0; i < trackers; i++) tracked.push({ id: (await api.createOrder({ customer_id: `resume-${i}` })).order_id, version: 1 });
+    for (let i = 0; i < trackers; i++)
+      tracked.push({ id: (await api.createOrder({ customer_id: `resume-${i}` })).order_id, version: 1 });
 
-    const kitchenStreams = Array.from({ length: STREAMS - trackers }, () => new ResumingStream(url, '/api/events', { Cookie: kitchen.cookie }));
+    const kitchenStreams = Array.from(
+      { length: STREAMS - trackers },
+      () => new ResumingStream(url, '/api/events', { Cookie: kitchen.cookie }),
+    );
     const trackerStreams = tracked.map((o) => new ResumingStream(url, `/api/track/${o.id}/events`));
     streams.push(...kitchenStreams, ...trackerStreams);
-    await eventually(() => streams.filter((s) => s.connections >= 1).length, (n) => n === streams.length, 'every stream to connect');
+    await eventually(
+      () => streams.filter((s) => s.connections >= 1).length,
+      (n) => n === streams.length,
+      'every stream to connect',
+    );
     const from = await latestSeq(); // fresh streams send only what happens after they connect
 
     const advanceAll = () =>
-      pool(10, tracked.map((o) => async () => {
-        await kitchen.json('POST', `/api/orders/${o.id}/advance`, { version: o.version });
-        o.version++;
-      }));
+      pool(
+        10,
+        tracked.map((o) => async () => {
+          await kitchen.json('POST', `/api/orders/${o.id}/advance`, { version: o.version });
+          o.version++;
+        }),
+      );
     const extraOrders = async (n: number) => {
       for (let i = 0; i < n; i++) await api.createOrder({ customer_id: 'resume-extra' });
     };
@@ -51,7 +73,11 @@ describe('resume after a restart', () => {
     // Up: every tracked order moves, and new orders arrive.
     await advanceAll();
     await extraOrders(5);
-    await eventually(() => trackerStreams.filter((s) => s.count('order') >= 1).length, (n) => n === trackers, 'each tracker to see its first event');
+    await eventually(
+      () => trackerStreams.filter((s) => s.count('order') >= 1).length,
+      (n) => n === trackers,
+      'each tracker to see its first event',
+    );
 
     // Down: the kitchen keeps working (another instance would): the event log grows meanwhile.
     await server.stop();
@@ -60,14 +86,25 @@ describe('resume after a restart', () => {
       o.version++;
     }
     for (let i = 0; i < 5; i++) {
-      await placeOrder({ clientId: api.clientId, body: { ...SEED_EXAMPLE_ORDER, extras: [...SEED_EXAMPLE_ORDER.extras], customer_id: 'resume-down' }, origin: 'http://down.local' });
+      await placeOrder({
+        clientId: api.clientId,
+        body: { ...SEED_EXAMPLE_ORDER, extras: [...SEED_EXAMPLE_ORDER.extras], customer_id: 'resume-down' },
+        origin: 'http://down.local',
+      });
     }
 
     // Up again, on a new port: every client reconnects by itself, then more happens.
     const restartedAt = performance.now();
     server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...PUBLIC_UNLIMITED });
-    await eventually(() => streams.filter((s) => s.connections >= 2).length, (n) => n === streams.length, 'every stream to reconnect', 30_000);
-    console.log(`resume: all ${streams.length} streams back ${((performance.now() - restartedAt) / 1000).toFixed(1)} s after the restart began`);
+    await eventually(
+      () => streams.filter((s) => s.connections >= 2).length,
+      (n) => n === streams.length,
+      'every stream to reconnect',
+      30_000,
+    );
+    console.log(
+      `resume: all ${streams.length} streams back ${((performance.now() - restartedAt) / 1000).toFixed(1)} s after the restart began`,
+    );
     await advanceAll();
     await extraOrders(5);
 
@@ -75,7 +112,9 @@ describe('resume after a restart', () => {
     await eventually(
       async () => [
         ...kitchenStreams.map((s) => s.orderIds().at(-1)),
-        ...(await Promise.all(tracked.map(async (o, i) => trackerStreams[i]!.orderIds().at(-1) === (await seqsOf(from, o.id)).at(-1)))),
+        ...(await Promise.all(
+          tracked.map(async (o, i) => trackerStreams[i]!.orderIds().at(-1) === (await seqsOf(from, o.id)).at(-1)),
+        )),
       ],
       (v) => v.every((x) => x === last || x === true),
       'every stream to catch up',

@@ -37,10 +37,18 @@ afterAll(async () => {
   await fake?.close();
 });
 
-type CallView = { hub_order_id: string; action: string; state: string; attempts: number; last_status: number | null; last_error: string | null };
+type CallView = {
+  hub_order_id: string;
+  action: string;
+  state: string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+};
 /** A PUT /v2/orders/{id}/status/ body that accepts. */
 const isAccept = (body: unknown) => (body as { status?: unknown } | undefined)?.status === 'accept';
-const acceptCalls = async (): Promise<CallView[]> => ((await manager.json('GET', '/api/kitchenhub/calls')).calls as CallView[]).filter((c) => c.action === 'accept');
+const acceptCalls = async (): Promise<CallView[]> =>
+  ((await manager.json('GET', '/api/kitchenhub/calls')).calls as CallView[]).filter((c) => c.action === 'accept');
 
 describe('slow or failing KitchenHub', () => {
   test('while KitchenHub hangs and then fails, our endpoints answer; the outbox delivers each accept once after', async () => {
@@ -52,9 +60,17 @@ describe('slow or failing KitchenHub', () => {
     }
 
     fake.hub.configure({ delayMs: 30_000 }); // KitchenHub hangs
-    const timings: Record<string, number[]> = { accept: [], webhook: [], board: [], 'POST /v1/orders': [], 'GET /v1/orders/{id}': [] };
+    const timings: Record<string, number[]> = {
+      accept: [],
+      webhook: [],
+      board: [],
+      'POST /v1/orders': [],
+      'GET /v1/orders/{id}': [],
+    };
     for (const id of ids) {
-      const { ms } = await timed(() => manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 10 }));
+      const { ms } = await timed(() =>
+        manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 10 }),
+      );
       timings.accept!.push(ms);
     }
 
@@ -62,23 +78,33 @@ describe('slow or failing KitchenHub', () => {
     let n = 0;
     const timedOut = (cs: CallView[]) => cs.some((c) => /no answer in 10 s/.test(c.last_error ?? ''));
     while (!timedOut(await acceptCalls())) {
-      const hook = await timed(() => postWebhook(server.url, hubOrder(String(8_000_000_000_000_000n + BigInt(n++)), 'new', { type: 'pickup' })));
+      const hook = await timed(() =>
+        postWebhook(server.url, hubOrder(String(8_000_000_000_000_000n + BigInt(n++)), 'new', { type: 'pickup' })),
+      );
       expect(hook.value.status).toBe(200);
       await hook.value.body?.cancel();
       timings.webhook!.push(hook.ms);
       timings.board!.push((await timed(() => kitchen.json('GET', '/api/tickets'))).ms);
       const placed = await timed(() => api.createOrder());
       timings['POST /v1/orders']!.push(placed.ms);
-      timings['GET /v1/orders/{id}']!.push((await timed(() => api.json('GET', `/v1/orders/${placed.value.order_id}`))).ms);
+      timings['GET /v1/orders/{id}']!.push(
+        (await timed(() => api.json('GET', `/v1/orders/${placed.value.order_id}`))).ms,
+      );
       expect(n).toBeLessThan(10_000); // the client's timeout must come: it would otherwise hang for ever
     }
-    for (const [what, ms] of Object.entries(timings)) console.log(`slow KitchenHub: ${what} while it hangs: ${describeTimings(ms)}`);
+    for (const [what, ms] of Object.entries(timings))
+      console.log(`slow KitchenHub: ${what} while it hangs: ${describeTimings(ms)}`);
     expect(fake.hub.orderStatusCalls().filter((c) => c.status === 200 && isAccept(c.body))).toEqual([]);
 
     // KitchenHub comes back, but answers 500 a few times first.
     fake.hub.configure({ delayMs: 0 });
     fake.hub.failNext({ status: 500, times: 3 });
-    const calls = await eventually(acceptCalls, (cs) => cs.length === ORDERS && cs.every((c) => c.state === 'sent'), 'every accept to be sent', 90_000);
+    const calls = await eventually(
+      acceptCalls,
+      (cs) => cs.length === ORDERS && cs.every((c) => c.state === 'sent'),
+      'every accept to be sent',
+      90_000,
+    );
     expect(calls.some((c) => c.attempts > 1)).toBe(true); // retried, not given up on
     expect(fake.hub.dropped).toBeGreaterThan(0); // the hung calls were abandoned by our client
     expect(fake.hub.calls.some((c) => c.status === 500)).toBe(true);
@@ -89,6 +115,8 @@ describe('slow or failing KitchenHub', () => {
       expect(accepted[0]!.body, id).toEqual({ status: 'accept', prep_time: 10 });
       expect(fake.hub.orders.get(id)?.order.status).toBe('accepted');
     }
-    console.log(`slow KitchenHub: attempts per accept ${JSON.stringify(calls.map((c) => c.attempts))}; ${fake.hub.dropped} calls abandoned while it hung`);
+    console.log(
+      `slow KitchenHub: attempts per accept ${JSON.stringify(calls.map((c) => c.attempts))}; ${fake.hub.dropped} calls abandoned while it hung`,
+    );
   }, 180_000);
 });

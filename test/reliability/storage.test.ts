@@ -58,12 +58,18 @@ afterAll(async () => {
 const ORDER = { customer_id: 'storage', bread: 'white', peanut_butter: 'smooth', jelly: 'grape' };
 
 async function placeOrder(url: string, customer = 'storage') {
-  const res = await fetch(`${url}/v1/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': DEMO_API_KEY }, body: JSON.stringify({ ...ORDER, customer_id: customer }) });
+  const res = await fetch(`${url}/v1/orders`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-API-Key': DEMO_API_KEY },
+    body: JSON.stringify({ ...ORDER, customer_id: customer }),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 async function countOrders(url: string, customer: string): Promise<number> {
-  const res = await fetch(`${url}/v1/orders?customer_id=${customer}&limit=100`, { headers: { 'X-API-Key': DEMO_API_KEY } });
+  const res = await fetch(`${url}/v1/orders?customer_id=${customer}&limit=100`, {
+    headers: { 'X-API-Key': DEMO_API_KEY },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { data: unknown[] }).data.length;
 }
@@ -91,20 +97,30 @@ async function expectUnavailable(server: TestServer, kitchen: StaffClient, order
  * error shape, never another error; the refusals come within a few writes and keep coming; the process
  * stays up. Returns how many orders were accepted meanwhile.
  */
-async function expectFullDisk(server: TestServer, kitchen: StaffClient, orderId: string, customer: string): Promise<number> {
+async function expectFullDisk(
+  server: TestServer,
+  kitchen: StaffClient,
+  orderId: string,
+  customer: string,
+): Promise<number> {
   let accepted = 0;
   let refused = 0;
   const place = async () => {
     const placed = await placeOrder(server.url, customer);
     if (placed.status === 201) accepted++;
     else {
-      expect(placed).toMatchObject({ status: 503, body: { error: 'service_unavailable', message: expect.any(String) } });
+      expect(placed).toMatchObject({
+        status: 503,
+        body: { error: 'service_unavailable', message: expect.any(String) },
+      });
       refused++;
     }
   };
   for (let i = 0; i < 300 && refused === 0; i++) await place();
   expect(refused, 'a write refused while the disk is full').toBe(1);
-  console.log(`storage trouble: ${accepted} orders fitted in space SQLite had already allocated before the first refusal`);
+  console.log(
+    `storage trouble: ${accepted} orders fitted in space SQLite had already allocated before the first refusal`,
+  );
   const tap = await kitchen.send('POST', `/api/orders/${orderId}/advance`, { version: 1 });
   expect([200, 503]).toContain(tap.status);
   if (tap.status === 503) expect(await tap.json()).toMatchObject({ error: 'service_unavailable' });
@@ -119,61 +135,81 @@ async function expectFullDisk(server: TestServer, kitchen: StaffClient, orderId:
 
 // The SQLite file's trouble; PostgreSQL's (the database going away) is test/scale-out/lost-database.test.ts.
 describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
-  test.skipIf(!canFreeze)('a read-only database file: 503 while it lasts, then it recovers by itself', async () => {
-    const server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' });
-    servers.push(server);
-    const first = await placeOrder(server.url);
-    expect(first.status).toBe(201);
-    const kitchen = await signInStaff(server.url, 'kitchen');
-    const file = process.env.DATABASE_PATH!;
-    const files = [file, `${file}-wal`].filter((f) => fs.existsSync(f)); // not -shm: it is mapped memory, not storage
-    expect(files).toContain(`${file}-wal`);
-    execFileSync('chattr', ['+i', ...files]);
-    let immutable = true;
-    cleanups.push(() => immutable && execFileSync('chattr', ['-i', ...files]));
+  test.skipIf(!canFreeze)(
+    'a read-only database file: 503 while it lasts, then it recovers by itself',
+    async () => {
+      const server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' });
+      servers.push(server);
+      const first = await placeOrder(server.url);
+      expect(first.status).toBe(201);
+      const kitchen = await signInStaff(server.url, 'kitchen');
+      const file = process.env.DATABASE_PATH!;
+      const files = [file, `${file}-wal`].filter((f) => fs.existsSync(f)); // not -shm: it is mapped memory, not storage
+      expect(files).toContain(`${file}-wal`);
+      execFileSync('chattr', ['+i', ...files]);
+      let immutable = true;
+      cleanups.push(() => immutable && execFileSync('chattr', ['-i', ...files]));
 
-    await expectUnavailable(server, kitchen, String(first.body.order_id), 'storage-ro');
+      await expectUnavailable(server, kitchen, String(first.body.order_id), 'storage-ro');
 
-    execFileSync('chattr', ['-i', ...files]);
-    immutable = false;
-    const recovered = await eventually(() => placeOrder(server.url, 'storage-ro'), (r) => r.status === 201, 'a write to succeed again');
-    expect(recovered.body).toMatchObject({ status: 'queued' });
-    expect(await countOrders(server.url, 'storage-ro')).toBe(1); // the refused attempts left nothing behind
-    expect(server.alive()).toBe(true);
-  }, 120_000);
+      execFileSync('chattr', ['-i', ...files]);
+      immutable = false;
+      const recovered = await eventually(
+        () => placeOrder(server.url, 'storage-ro'),
+        (r) => r.status === 201,
+        'a write to succeed again',
+      );
+      expect(recovered.body).toMatchObject({ status: 'queued' });
+      expect(await countOrders(server.url, 'storage-ro')).toBe(1); // the refused attempts left nothing behind
+      expect(server.alive()).toBe(true);
+    },
+    120_000,
+  );
 
-  test.skipIf(!canFill)('a full disk: 503 while it lasts, then it recovers by itself', async () => {
-    const dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_PATH!), 'full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir]);
-    cleanups.push(() => {
-      execFileSync('umount', [dir]);
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
-    const file = path.join(dir, 'kds.sqlite');
-    fs.copyFileSync(path.join(inject('runDir'), 'template.sqlite'), file); // no write-ahead log yet
-    const server = await startServer({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' });
-    servers.push(server);
-    const first = await placeOrder(server.url);
-    expect(first.status).toBe(201);
-    const kitchen = await signInStaff(server.url, 'kitchen');
+  test.skipIf(!canFill)(
+    'a full disk: 503 while it lasts, then it recovers by itself',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_PATH!), 'full-'));
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir]);
+      cleanups.push(() => {
+        execFileSync('umount', [dir]);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+      const file = path.join(dir, 'kds.sqlite');
+      fs.copyFileSync(path.join(inject('runDir'), 'template.sqlite'), file); // no write-ahead log yet
+      const server = await startServer({
+        DATABASE_PATH: file,
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        KITCHENHUB_SANDBOX: 'false',
+      });
+      servers.push(server);
+      const first = await placeOrder(server.url);
+      expect(first.status).toBe(201);
+      const kitchen = await signInStaff(server.url, 'kitchen');
 
-    const filler = path.join(dir, 'filler');
-    const fd = fs.openSync(filler, 'w');
-    try {
-      const chunk = Buffer.alloc(256 * 1024);
-      for (;;) fs.writeSync(fd, chunk);
-    } catch (err) {
-      expect(err).toMatchObject({ code: 'ENOSPC' });
-    } finally {
-      fs.closeSync(fd);
-    }
+      const filler = path.join(dir, 'filler');
+      const fd = fs.openSync(filler, 'w');
+      try {
+        const chunk = Buffer.alloc(256 * 1024);
+        for (;;) fs.writeSync(fd, chunk);
+      } catch (err) {
+        expect(err).toMatchObject({ code: 'ENOSPC' });
+      } finally {
+        fs.closeSync(fd);
+      }
 
-    const accepted = await expectFullDisk(server, kitchen, String(first.body.order_id), 'storage-full');
+      const accepted = await expectFullDisk(server, kitchen, String(first.body.order_id), 'storage-full');
 
-    fs.rmSync(filler);
-    const recovered = await eventually(() => placeOrder(server.url, 'storage-full'), (r) => r.status === 201, 'a write to succeed again');
-    expect(recovered.body).toMatchObject({ status: 'queued' });
-    expect(await countOrders(server.url, 'storage-full')).toBe(accepted + 1); // every 201 is there, no refused one
-    expect(server.alive()).toBe(true);
-  }, 120_000);
+      fs.rmSync(filler);
+      const recovered = await eventually(
+        () => placeOrder(server.url, 'storage-full'),
+        (r) => r.status === 201,
+        'a write to succeed again',
+      );
+      expect(recovered.body).toMatchObject({ status: 'queued' });
+      expect(await countOrders(server.url, 'storage-full')).toBe(accepted + 1); // every 201 is there, no refused one
+      expect(server.alive()).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -18,7 +18,11 @@ describe.runIf(url)('losing the PostgreSQL database', () => {
   });
 
   const post = () =>
-    fetch(`${server.url}/v1/orders`, { method: 'POST', headers: { 'X-API-Key': DEMO_API_KEY, 'Content-Type': 'application/json' }, body: JSON.stringify(SEED_EXAMPLE_ORDER) });
+    fetch(`${server.url}/v1/orders`, {
+      method: 'POST',
+      headers: { 'X-API-Key': DEMO_API_KEY, 'Content-Type': 'application/json' },
+      body: JSON.stringify(SEED_EXAMPLE_ORDER),
+    });
 
   test('answers 503 service_unavailable while it is gone, then recovers by itself', async () => {
     const target = new URL(url!);
@@ -33,16 +37,27 @@ describe.runIf(url)('losing the PostgreSQL database', () => {
     await proxy.cut();
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ error: 'service_unavailable', message: expect.any(String), store: 'postgres' });
+    expect(await health.json()).toMatchObject({
+      error: 'service_unavailable',
+      message: expect.any(String),
+      store: 'postgres',
+    });
     const refused = await post();
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
-    expect(await refused.json()).toMatchObject({ error: 'service_unavailable', message: expect.stringContaining('nothing was changed') });
+    expect(await refused.json()).toMatchObject({
+      error: 'service_unavailable',
+      message: expect.stringContaining('nothing was changed'),
+    });
     const read = await fetch(`${server.url}/v1/orders`, { headers: { 'X-API-Key': DEMO_API_KEY } });
     expect(read.status).toBe(503);
 
     await proxy.restore();
-    await eventually(async () => (await fetch(`${server.url}/api/health`)).status, (s) => s === 200, 'health to recover');
+    await eventually(
+      async () => (await fetch(`${server.url}/api/health`)).status,
+      (s) => s === 200,
+      'health to recover',
+    );
     expect((await post()).status).toBe(201);
     expect(server.alive()).toBe(true);
   }, 60_000);

@@ -28,7 +28,15 @@ const URL_FOR: Record<string, string> = {
 /** JSON routes that parse the body themselves, not through readJson, with the words their refusals use. */
 const OWN_JSON: Record<string, string> = { '/api/kitchenhub/webhook': 'webhook body' };
 
-type BodyRoute = { method: string; pattern: string; url: string; cap: number; reads: boolean; json: boolean; source: string };
+type BodyRoute = {
+  method: string;
+  pattern: string;
+  url: string;
+  cap: number;
+  reads: boolean;
+  json: boolean;
+  source: string;
+};
 /** The text of one method's handler in a route file: from its export to the next one. */
 function handlerSource(source: string, method: string): string {
   const start = source.search(new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`));
@@ -63,14 +71,23 @@ let api: ApiClient;
 /** Every credential at once: a manager's session, an API key, KitchenHub's header. Authentication is never what refuses. */
 let auth: Record<string, string>;
 beforeAll(async () => {
-  server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_POLL_SECONDS: '0', LOGIN_ATTEMPTS_PER_15_MIN: '1000', RATE_LIMIT_PER_MINUTE: '100000' });
+  server = await startServer({
+    KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+    KITCHENHUB_POLL_SECONDS: '0',
+    LOGIN_ATTEMPTS_PER_15_MIN: '1000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  });
   [manager, api] = await Promise.all([signInStaff(server.url, 'manager'), newApiClient(server.url)]);
   auth = { Cookie: manager.cookie, 'X-API-Key': api.key, [WEBHOOK_HEADER]: HUB_SECRET };
 });
 afterAll(() => server?.stop());
 
 const send = (r: BodyRoute, body: BodyInit, headers: Record<string, string> = auth) =>
-  fetch(`${server.url}${r.url}`, { method: r.method, headers: { 'Content-Type': 'application/json', ...headers }, body });
+  fetch(`${server.url}${r.url}`, {
+    method: r.method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 
 /** A JSON object of exactly `bytes` bytes. */
 const objectOfSize = (bytes: number) => `{"pad":"${'a'.repeat(bytes - 10)}"}`;
@@ -79,7 +96,8 @@ describe('the route list', () => {
   test('finds the routes that take a body, and every larger cap is named here with its route', () => {
     expect(ROUTES.length).toBeGreaterThan(25);
     expect(JSON_ROUTES.length).toBeGreaterThan(15);
-    for (const r of ROUTES) expect(/maxBodyBytes/.test(r.source), `${name(r)} sets its own cap: list it in LARGER`).toBe(r.pattern in LARGER);
+    for (const r of ROUTES)
+      expect(/maxBodyBytes/.test(r.source), `${name(r)} sets its own cap: list it in LARGER`).toBe(r.pattern in LARGER);
     expect(objectOfSize(100)).toHaveLength(100);
   });
 });
@@ -89,7 +107,10 @@ describe('one byte over the cap is 413 payload_too_large on every route that tak
     for (const r of ROUTES) {
       const res = await send(r, objectOfSize(r.cap + 1));
       expect(res.status, name(r)).toBe(413);
-      expect(await res.json(), name(r)).toEqual({ error: 'payload_too_large', message: `The request body must be at most ${r.cap} bytes.` });
+      expect(await res.json(), name(r)).toEqual({
+        error: 'payload_too_large',
+        message: `The request body must be at most ${r.cap} bytes.`,
+      });
       expect(res.headers.get('connection'), name(r)).toBe('close');
     }
   });
@@ -97,9 +118,17 @@ describe('one byte over the cap is 413 payload_too_large on every route that tak
   test('streamed without a length: cut off one byte past the cap on every route that reads a body', async () => {
     expect(READERS.length).toBeGreaterThan(15);
     for (const r of READERS) {
-      const res = await sendLarge(`${server.url}${r.url}`, { method: r.method, bytes: r.cap + 1, declared: false, headers: auth });
+      const res = await sendLarge(`${server.url}${r.url}`, {
+        method: r.method,
+        bytes: r.cap + 1,
+        declared: false,
+        headers: auth,
+      });
       expect(res.status, name(r)).toBe(413);
-      expect(JSON.parse(res.text), name(r)).toEqual({ error: 'payload_too_large', message: `The request body must be at most ${r.cap} bytes.` });
+      expect(JSON.parse(res.text), name(r)).toEqual({
+        error: 'payload_too_large',
+        message: `The request body must be at most ${r.cap} bytes.`,
+      });
     }
   });
 
@@ -123,7 +152,10 @@ describe('every JSON route refuses a broken body with 400 invalid_request, never
   const expect400 = async (r: BodyRoute, body: BodyInit, message: (what: string) => string) => {
     const res = await send(r, body);
     expect(res.status, `${name(r)} with ${String(body).slice(0, 30)}: ${await res.clone().text()}`).toBe(400);
-    expect(await res.json(), name(r)).toEqual({ error: 'invalid_request', message: message(OWN_JSON[r.pattern] ?? 'request body') });
+    expect(await res.json(), name(r)).toEqual({
+      error: 'invalid_request',
+      message: message(OWN_JSON[r.pattern] ?? 'request body'),
+    });
   };
 
   test('malformed JSON', async () => {
@@ -146,7 +178,11 @@ describe('every JSON route refuses a broken body with 400 invalid_request, never
   test('null, a number, a string or an array where an object is expected', async () => {
     for (const body of ['null', '7', '"text"', '[]', '[{"version":1}]', 'false']) {
       for (const r of JSON_ROUTES) {
-        await expect400(r, body, (what) => (what === 'request body' ? 'The request body must be a JSON object.' : 'The webhook body must be a JSON object: every KitchenHub notification is one.'));
+        await expect400(r, body, (what) =>
+          what === 'request body'
+            ? 'The request body must be a JSON object.'
+            : 'The webhook body must be a JSON object: every KitchenHub notification is one.',
+        );
       }
     }
   });

@@ -24,19 +24,29 @@ const json = { 'Content-Type': 'application/json' };
 // `from`: a loopback address to send from, a client of its own as the server's socket sees it.
 const signIn = (name: string, pin: string, from = '127.0.1.1') =>
   fetchFrom(from, `${server.url}/api/session`, { method: 'POST', headers: json, body: JSON.stringify({ name, pin }) });
-const setup = (body: Record<string, unknown>, from: string) => fetchFrom(from, `${server.url}/api/setup`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+const setup = (body: Record<string, unknown>, from: string) =>
+  fetchFrom(from, `${server.url}/api/setup`, { method: 'POST', headers: json, body: JSON.stringify(body) });
 
 describe('a new install without demo data', () => {
   test('no well-known API key works', async () => {
     for (const key of [DEMO_API_KEY, 'pbj_test_1234', 'pbj_live_1234']) {
-      const res = await fetch(`${server.url}/v1/orders`, { method: 'POST', headers: { ...json, 'X-API-Key': key }, body: JSON.stringify(SEED_EXAMPLE_ORDER) });
+      const res = await fetch(`${server.url}/v1/orders`, {
+        method: 'POST',
+        headers: { ...json, 'X-API-Key': key },
+        body: JSON.stringify(SEED_EXAMPLE_ORDER),
+      });
       expect(res.status, key).toBe(401);
       expect(await res.json()).toMatchObject({ error: 'unauthorized' });
     }
   });
 
   test('no PIN signs in: not the demo PINs, nor any other', async () => {
-    for (const [name, pin] of [[DEMO_NAMES.kitchen, DEMO_PINS.kitchen], [DEMO_NAMES.manager, DEMO_PINS.manager], ['Admin', '0000'], ['Manager', '123456']] as const) {
+    for (const [name, pin] of [
+      [DEMO_NAMES.kitchen, DEMO_PINS.kitchen],
+      [DEMO_NAMES.manager, DEMO_PINS.manager],
+      ['Admin', '0000'],
+      ['Manager', '123456'],
+    ] as const) {
       const res = await signIn(name, pin);
       expect(res.status, pin).toBe(401);
       expect(await res.json()).toMatchObject({ error: 'unauthorized' });
@@ -54,8 +64,16 @@ describe('a new install without demo data', () => {
   });
 
   test('the sandbox KitchenHub is off: 404 in our error shape, body unread', async () => {
-    for (const [method, path] of [['POST', '/v2/auth/token/'], ['GET', '/v2/providers/']] as const) {
-      const res = await fetch(`${server.url}/api/kitchenhub/sandbox${path}`, { method, headers: json, body: method === 'POST' ? JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }) : undefined });
+    for (const [method, path] of [
+      ['POST', '/v2/auth/token/'],
+      ['GET', '/v2/providers/'],
+    ] as const) {
+      const res = await fetch(`${server.url}/api/kitchenhub/sandbox${path}`, {
+        method,
+        headers: json,
+        body:
+          method === 'POST' ? JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }) : undefined,
+      });
       expect(res.status, path).toBe(404);
       expect(await res.json()).toEqual({ error: 'not_found', message: expect.any(String) });
     }
@@ -112,20 +130,39 @@ describe('the setup token', () => {
     const session = await signIn('Jordan', '246810', '127.0.4.3');
     expect(session.status).toBe(200);
     const cookie = session.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const keyRes = await fetch(`${server.url}/api/manager/keys`, { method: 'POST', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ name: 'Ordering app', mode: 'live' }) });
+    const keyRes = await fetch(`${server.url}/api/manager/keys`, {
+      method: 'POST',
+      headers: { ...json, Cookie: cookie },
+      body: JSON.stringify({ name: 'Ordering app', mode: 'live' }),
+    });
     expect(keyRes.status).toBe(201);
     const { secret } = (await keyRes.json()) as { secret: string };
-    const order = await fetch(`${server.url}/v1/orders`, { method: 'POST', headers: { ...json, 'X-API-Key': secret }, body: JSON.stringify(SEED_EXAMPLE_ORDER) });
+    const order = await fetch(`${server.url}/v1/orders`, {
+      method: 'POST',
+      headers: { ...json, 'X-API-Key': secret },
+      body: JSON.stringify(SEED_EXAMPLE_ORDER),
+    });
     expect(order.status).toBe(201);
     const listed = await (await fetch(`${server.url}/api/manager/keys`, { headers: { Cookie: cookie } })).text();
     expect(listed).not.toContain(secret);
 
     // KITCHENHUB_SANDBOX=true without demo data: on, but for a manager or the install's own credentials only.
-    const anonymous = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', headers: json, body: JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }) });
+    const anonymous = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }),
+    });
     expect(anonymous.status).toBe(401);
-    const asManager = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', headers: { ...json, Cookie: cookie }, body: JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }) });
+    const asManager = await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, {
+      method: 'POST',
+      headers: { ...json, Cookie: cookie },
+      body: JSON.stringify({ client_id: 'pbj-demo', client_secret: 'pbj-demo-secret' }),
+    });
     expect(asManager.status).toBe(404); // admitted: KitchenHub's own answer, "Company not found" (the credentials are per install)
-    expect(await (await fetch(`${server.url}/api/manager/demo`, { headers: { Cookie: cookie } })).json()).toEqual({ demo: false, sandbox: true });
+    expect(await (await fetch(`${server.url}/api/manager/demo`, { headers: { Cookie: cookie } })).json()).toEqual({
+      demo: false,
+      sandbox: true,
+    });
   });
 
   test('no setup token is printed once a manager exists', async () => {

@@ -34,7 +34,8 @@ function expectSecurityHeaders(res: Response, what: string) {
   expect(d.get('object-src'), what).toEqual(["'none'"]);
   expect(d.get('base-uri'), what).toEqual(["'self'"]);
   for (const name of ['script-src', 'connect-src', 'form-action']) {
-    for (const source of d.get(name) ?? []) expect(["'self'", "'unsafe-inline'"], `${what}: ${name} ${source}`).toContain(source);
+    for (const source of d.get(name) ?? [])
+      expect(["'self'", "'unsafe-inline'"], `${what}: ${name} ${source}`).toContain(source);
   }
   expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
   expect(res.headers.get('x-frame-options'), what).toBe('DENY');
@@ -70,7 +71,10 @@ describe('security headers', () => {
     const list = await fetch(`${server.url}/v1/orders`, { headers: { 'X-API-Key': DEMO_API_KEY } });
     expect(list.status).toBe(200);
     expectSecurityHeaders(list, '/v1/orders with a key');
-    const preflight = await fetch(`${server.url}/v1/orders`, { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await fetch(`${server.url}/v1/orders`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expectSecurityHeaders(preflight, 'OPTIONS /v1/orders');
   });

@@ -16,7 +16,12 @@ function discover(): RouteInfo[] {
       pattern,
       url,
       real: METHODS.filter((m) => exportsMethod(source, m)),
-      refused: destructured ? destructured[1]!.split(',').map((x) => x.trim()).filter(Boolean) : [],
+      refused: destructured
+        ? destructured[1]!
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [],
       declaredAllowed: destructured ? [...destructured[2]!.matchAll(/'([A-Z]+)'/g)].map((m) => m[1]!) : null,
     };
   });
@@ -42,11 +47,19 @@ describe('405 with Allow on every route', () => {
     let checked = 0;
     for (const r of ROUTES) {
       for (const method of r.refused) {
-        const res = await fetch(`${server.url}${r.url}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+        const res = await fetch(`${server.url}${r.url}`, {
+          method,
+          headers: { 'Content-Type': 'application/json' },
+          body: method === 'GET' ? undefined : '{}',
+        });
         const allow = [...r.real, ...(r.real.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
         expect(res.status, `${method} ${r.pattern}`).toBe(405);
         expect(res.headers.get('allow'), `${method} ${r.pattern}`).toBe(allow);
-        expect(await res.json(), `${method} ${r.pattern}`).toMatchObject({ error: 'method_not_allowed', message: expect.stringContaining(`${method} is not allowed`), allowed: r.real });
+        expect(await res.json(), `${method} ${r.pattern}`).toMatchObject({
+          error: 'method_not_allowed',
+          message: expect.stringContaining(`${method} is not allowed`),
+          allowed: r.real,
+        });
         checked++;
       }
     }

@@ -18,14 +18,42 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const API_CUSTOMER = { customer_id: 'cus_robin_hoodwinkle_9931', customer_name: 'Robin Hoodwinkle', notes: 'Text 555-0199 or robin.h@example.com, 12 Sherwood Close' };
-const HUB_CUSTOMER = { name: 'Ariadne Stavropoulos', email: 'ariadne.s@example.net', phone_number: '3015550123', phone_code: '+1' };
-const HUB_ADDRESS = { country: 'US', street: '77 Secretgarden Lane', city: 'Rockville', state: 'MD', zipcode: '20854', unit_number: 'Apt 4B', latitude: 39.07294, longitude: -77.17325 };
+const API_CUSTOMER = {
+  customer_id: 'cus_robin_hoodwinkle_9931',
+  customer_name: 'Robin Hoodwinkle',
+  notes: 'Text 555-0199 or robin.h@example.com, 12 Sherwood Close',
+};
+const HUB_CUSTOMER = {
+  name: 'Ariadne Stavropoulos',
+  email: 'ariadne.s@example.net',
+  phone_number: '3015550123',
+  phone_code: '+1',
+};
+const HUB_ADDRESS = {
+  country: 'US',
+  street: '77 Secretgarden Lane',
+  city: 'Rockville',
+  state: 'MD',
+  zipcode: '20854',
+  unit_number: 'Apt 4B',
+  latitude: 39.07294,
+  longitude: -77.17325,
+};
 /** What must never be public, whatever the route: last names, contact details, addresses, ids. */
 const PRIVATE = [
-  'Hoodwinkle', API_CUSTOMER.customer_id, '555-0199', 'robin.h@example.com', 'Sherwood',
-  'Stavropoulos', HUB_CUSTOMER.email, HUB_CUSTOMER.phone_number, 'Secretgarden', 'Apt 4B', '39.07294',
-  'Donald V', '2407930399', // the courier in the KitchenHub sample
+  'Hoodwinkle',
+  API_CUSTOMER.customer_id,
+  '555-0199',
+  'robin.h@example.com',
+  'Sherwood',
+  'Stavropoulos',
+  HUB_CUSTOMER.email,
+  HUB_CUSTOMER.phone_number,
+  'Secretgarden',
+  'Apt 4B',
+  '39.07294',
+  'Donald V',
+  '2407930399', // the courier in the KitchenHub sample
 ];
 const expectNothingPrivate = (text: string, where: string) => {
   for (const secret of PRIVATE) expect(text.includes(secret), `${where} shows "${secret}"`).toBe(false);
@@ -50,17 +78,29 @@ describe('the tracker and the pickup board', () => {
     const { order_id: apiOrder } = await api.createOrder({ ...API_CUSTOMER, toast: 'none' });
     const hubTicketIds = await hubTicket();
     const hubOrderId = hubTicketIds.order;
-    const streams = [board, await SseReader.open(`${server.url}/api/track/${apiOrder}/events`), await SseReader.open(`${server.url}/api/track/${hubOrderId}/events`)];
+    const streams = [
+      board,
+      await SseReader.open(`${server.url}/api/track/${apiOrder}/events`),
+      await SseReader.open(`${server.url}/api/track/${hubOrderId}/events`),
+    ];
     try {
       // The API client and the manager see the full picture, so the data really is there to leak.
       expect(JSON.stringify(await api.json('GET', `/v1/orders/${apiOrder}`))).toContain('Hoodwinkle');
-      expect(JSON.stringify(await manager.json('GET', `/api/kitchenhub/orders/${hubTicketIds.hub}`))).toContain('Secretgarden');
+      expect(JSON.stringify(await manager.json('GET', `/api/kitchenhub/orders/${hubTicketIds.hub}`))).toContain(
+        'Secretgarden',
+      );
 
       for (const id of [apiOrder, hubOrderId]) await kitchen.advanceTo(id, 'ready');
-      const isReady = (id: string) => (e: { event: string; data: unknown }) => e.event === 'order' && JSON.stringify(e.data).includes('"ready"') && JSON.stringify(e.data).includes(id);
+      const isReady = (id: string) => (e: { event: string; data: unknown }) =>
+        e.event === 'order' && JSON.stringify(e.data).includes('"ready"') && JSON.stringify(e.data).includes(id);
       await streams[1]!.next(isReady(apiOrder));
       await streams[2]!.next(isReady(hubOrderId));
-      await board.next((e) => e.event === 'order' && JSON.stringify(e.data).includes('Ariadne') && JSON.stringify(e.data).includes('"ready"'));
+      await board.next(
+        (e) =>
+          e.event === 'order' &&
+          JSON.stringify(e.data).includes('Ariadne') &&
+          JSON.stringify(e.data).includes('"ready"'),
+      );
 
       const trackApi = await (await fetch(`${server.url}/api/track/${apiOrder}`)).text();
       const trackHub = await (await fetch(`${server.url}/api/track/${hubOrderId}`)).text();

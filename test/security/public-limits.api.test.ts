@@ -9,12 +9,21 @@ import { eventually } from '@/test/eventually';
 import { fetchFrom } from '@/test/from-address';
 import { startServer, type TestServer } from '@/test/server';
 
-const LIMITS = { PUBLIC_READS_PER_MINUTE: 6, PUBLIC_CANCELS_PER_MINUTE: 3, PUBLIC_STREAMS_PER_MINUTE: 5, PUBLIC_OPEN_STREAMS: 2 };
+const LIMITS = {
+  PUBLIC_READS_PER_MINUTE: 6,
+  PUBLIC_CANCELS_PER_MINUTE: 3,
+  PUBLIC_STREAMS_PER_MINUTE: 5,
+  PUBLIC_OPEN_STREAMS: 2,
+};
 
 let server: TestServer;
 let api: ApiClient;
 beforeAll(async () => {
-  server = await startServer({ ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, String(v)])), KITCHENHUB_SANDBOX: 'false', KITCHENHUB_POLL_SECONDS: '0' });
+  server = await startServer({
+    ...Object.fromEntries(Object.entries(LIMITS).map(([k, v]) => [k, String(v)])),
+    KITCHENHUB_SANDBOX: 'false',
+    KITCHENHUB_POLL_SECONDS: '0',
+  });
   api = await newApiClient(server.url);
 });
 afterAll(() => server?.stop());
@@ -44,7 +53,10 @@ describe('per address per minute', () => {
       expect(res.headers.get('ratelimit-limit')).toBe(String(LIMITS.PUBLIC_READS_PER_MINUTE));
     }
     await expectLimited(await get(`/api/track/${order_id}`), 'tracker read past the allowance');
-    await expectLimited(await get('/api/track/ord_aaaaaaaaaaaaaaaaaaaa'), 'guessing other ids counts against the same allowance');
+    await expectLimited(
+      await get('/api/track/ord_aaaaaaaaaaaaaaaaaaaa'),
+      'guessing other ids counts against the same allowance',
+    );
     for (let i = 0; i < LIMITS.PUBLIC_READS_PER_MINUTE / 2; i++) expect((await get('/api/board')).status).toBe(200);
     await expectLimited(await get('/api/board'), 'board read past the allowance');
   });
@@ -53,7 +65,8 @@ describe('per address per minute', () => {
     const { order_id } = await api.createOrder();
     const page = (path: string) => fetchFrom('127.0.7.1', `${server.url}${path}`);
     await insideOneMinute();
-    for (let i = 0; i < LIMITS.PUBLIC_READS_PER_MINUTE; i++) expect((await page(`/track/${order_id}`)).status).toBe(200);
+    for (let i = 0; i < LIMITS.PUBLIC_READS_PER_MINUTE; i++)
+      expect((await page(`/track/${order_id}`)).status).toBe(200);
     await expectLimited(await page(`/track/${order_id}`), 'tracker page past the allowance');
     await expectLimited(await page(`/api/track/${order_id}`), 'its JSON shares it');
     for (let i = 0; i < LIMITS.PUBLIC_READS_PER_MINUTE / 2; i++) expect((await page('/board')).status).toBe(200);
@@ -61,10 +74,13 @@ describe('per address per minute', () => {
     expect((await fetchFrom('127.0.7.2', `${server.url}/track/${order_id}`)).status).toBe(200); // another address is unaffected
   });
 
-  test("tracker cancels: the allowance, then 429 (and the order is not canceled by the refused one)", async () => {
-    const orders = await Promise.all(Array.from({ length: LIMITS.PUBLIC_CANCELS_PER_MINUTE + 1 }, () => api.createOrder()));
+  test('tracker cancels: the allowance, then 429 (and the order is not canceled by the refused one)', async () => {
+    const orders = await Promise.all(
+      Array.from({ length: LIMITS.PUBLIC_CANCELS_PER_MINUTE + 1 }, () => api.createOrder()),
+    );
     await insideOneMinute();
-    for (const o of orders.slice(0, -1)) expect((await get(`/api/track/${o.order_id}/cancel`, { method: 'POST' })).status).toBe(200);
+    for (const o of orders.slice(0, -1))
+      expect((await get(`/api/track/${o.order_id}/cancel`, { method: 'POST' })).status).toBe(200);
     const last = orders.at(-1)!.order_id;
     await expectLimited(await get(`/api/track/${last}/cancel`, { method: 'POST' }), 'cancel past the allowance');
     expect(await api.json('GET', `/v1/orders/${last}`)).toMatchObject({ status: 'queued' });

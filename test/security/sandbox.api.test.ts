@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const post = (path: string, body: string, headers: Record<string, string> = {}) => fetch(`${server.url}${SANDBOX}${path}`, { method: 'POST', headers: { ...json, ...headers }, body });
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${SANDBOX}${path}`, { method: 'POST', headers: { ...json, ...headers }, body });
 const tokenFor = async (c: { clientId: string; clientSecret: string }) =>
   post('/v2/auth/token/', JSON.stringify({ client_id: c.clientId, client_secret: c.clientSecret }));
 
@@ -37,7 +38,11 @@ describe('the sandbox KitchenHub', () => {
       post('/v2/auth/token/', JSON.stringify({ client_id: client.clientId, client_secret: 'wrong' })),
       post('/v2/auth/token/refresh/', JSON.stringify({ refresh_token: 'made-up' })),
       post('/v2/mock/order/', JSON.stringify({ store_id: 's', provider_id: 'grubhub', order_type: 'pickup' })),
-      fetch(`${server.url}${SANDBOX}/v2/webhooks/`, { method: 'POST', headers: json, body: JSON.stringify({ url: 'https://evil.example/hook', version: 2, webhook_type: 'Order' }) }),
+      fetch(`${server.url}${SANDBOX}/v2/webhooks/`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ url: 'https://evil.example/hook', version: 2, webhook_type: 'Order' }),
+      }),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.status, res.url).toBe(401);
@@ -51,22 +56,40 @@ describe('the sandbox KitchenHub', () => {
     const granted = await tokenFor(client);
     expect(granted.status).toBe(200);
     const { access_token, refresh_token } = (await granted.json()) as { access_token: string; refresh_token: string };
-    expect((await fetch(`${server.url}${SANDBOX}/v2/providers/`, { headers: { Authorization: `Bearer ${access_token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}${SANDBOX}/v2/providers/`, { headers: { Authorization: `Bearer ${access_token}` } }))
+        .status,
+    ).toBe(200);
     expect((await post('/v2/auth/token/refresh/', JSON.stringify({ refresh_token }))).status).toBe(200);
     const settings = await manager.json('GET', '/api/kitchenhub/settings');
-    expect(settings).toMatchObject({ sandbox: true, calls_go_to: { source: 'sandbox' }, registration: { state: 'registered' } });
+    expect(settings).toMatchObject({
+      sandbox: true,
+      calls_go_to: { source: 'sandbox' },
+      registration: { state: 'registered' },
+    });
   });
 
   test('admits a signed-in manager (KitchenHub then answers as itself) but not one sent from another site', async () => {
     const res = await manager.send('POST', `${SANDBOX}/v2/auth/token/`, { client_id: 'nobody', client_secret: 'x' });
     expect(res.status).toBe(404); // KitchenHub's "Company not found"
-    const crossSite = await fetch(`${server.url}${SANDBOX}/v2/auth/token/`, { method: 'POST', headers: { ...json, Cookie: manager.cookie, Origin: 'https://evil.example' }, body: '{}' });
+    const crossSite = await fetch(`${server.url}${SANDBOX}/v2/auth/token/`, {
+      method: 'POST',
+      headers: { ...json, Cookie: manager.cookie, Origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(crossSite.status).toBe(403);
   });
 
   test(`refuses a body over ${SANDBOX_MAX_BODY_BYTES / 1024} KiB with 413, from anyone, whatever Content-Length says`, async () => {
-    const big = JSON.stringify({ client_id: client.clientId, client_secret: client.clientSecret, pad: 'x'.repeat(SANDBOX_MAX_BODY_BYTES) });
-    for (const res of [await post('/v2/auth/token/', big), await manager.send('POST', `${SANDBOX}/v2/mock/order/`, { pad: 'x'.repeat(SANDBOX_MAX_BODY_BYTES) })]) {
+    const big = JSON.stringify({
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      pad: 'x'.repeat(SANDBOX_MAX_BODY_BYTES),
+    });
+    for (const res of [
+      await post('/v2/auth/token/', big),
+      await manager.send('POST', `${SANDBOX}/v2/mock/order/`, { pad: 'x'.repeat(SANDBOX_MAX_BODY_BYTES) }),
+    ]) {
       expect(res.status).toBe(413);
       expect(await res.json()).toMatchObject({ error: 'payload_too_large' });
     }
@@ -77,7 +100,12 @@ describe('the sandbox KitchenHub', () => {
         c.close();
       },
     });
-    const streamed = await fetch(`${server.url}${SANDBOX}/v2/auth/token/`, { method: 'POST', headers: json, body: chunks, duplex: 'half' } as RequestInit);
+    const streamed = await fetch(`${server.url}${SANDBOX}/v2/auth/token/`, {
+      method: 'POST',
+      headers: json,
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
   });
 
@@ -85,8 +113,13 @@ describe('the sandbox KitchenHub', () => {
     const { access_token } = (await (await tokenFor(client)).json()) as { access_token: string };
     const auth = { Authorization: `Bearer ${access_token}` };
     // Our webhook off first: this is about the sandbox's memory, not our ingestion of 230 orders.
-    const hooks = (await (await fetch(`${server.url}${SANDBOX}/v2/webhooks/`, { headers: auth })).json()) as Array<{ id: string }>;
-    for (const h of hooks) expect((await fetch(`${server.url}${SANDBOX}/v2/webhooks/${h.id}/`, { method: 'DELETE', headers: auth })).status).toBe(204);
+    const hooks = (await (await fetch(`${server.url}${SANDBOX}/v2/webhooks/`, { headers: auth })).json()) as Array<{
+      id: string;
+    }>;
+    for (const h of hooks)
+      expect(
+        (await fetch(`${server.url}${SANDBOX}/v2/webhooks/${h.id}/`, { method: 'DELETE', headers: auth })).status,
+      ).toBe(204);
     const body = JSON.stringify({ store_id: 'store-1', provider_id: 'grubhub', order_type: 'pickup' });
     const ids: string[] = [];
     for (let i = 0; i < SANDBOX_MAX_RECORDS + 30; i += 10) {

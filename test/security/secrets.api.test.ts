@@ -37,7 +37,11 @@ async function databaseBytes(): Promise<Buffer> {
 }
 
 const signIn = (pin: string, name = 'Pat Hashcheck') =>
-  fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, pin }) });
+  fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, pin }),
+  });
 
 /** Asserts that a server's output shows none of `secrets`, nor a recognisable part of a long one. */
 function expectNotLogged(log: string, secrets: Record<string, string>): void {
@@ -45,7 +49,8 @@ function expectNotLogged(log: string, secrets: Record<string, string>): void {
     expect(value.length, what).toBeGreaterThanOrEqual(8);
     expect(log.includes(value), `the server log shows the ${what}`).toBe(false);
     // nor a recognisable part of it (a signature cut short, a key without its prefix)
-    if (value.length >= 24) expect(log.includes(value.slice(-16)), `the server log shows part of the ${what}`).toBe(false);
+    if (value.length >= 24)
+      expect(log.includes(value.slice(-16)), `the server log shows part of the ${what}`).toBe(false);
   }
 }
 
@@ -57,10 +62,22 @@ describe('with the default webhook authentication (the registered header)', () =
   let tokenServer: TestServer;
   beforeAll(async () => {
     // KITCHENHUB_WEBHOOK_SECRET: the value we register as our webhook's header (with the sandbox KitchenHub, while demo data is on).
-    server = await startServer({ SESSION_SECRET, KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET, KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET });
+    server = await startServer({
+      SESSION_SECRET,
+      KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET,
+      KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+    });
     // No KitchenHub API (KITCHENHUB_SANDBOX=false: not even the sandbox), so these register nothing on the shared database.
-    const proxied = { SESSION_SECRET, KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET, KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_SANDBOX: 'false' };
-    [hmacServer, tokenServer] = await Promise.all([startServer({ ...proxied, KITCHENHUB_WEBHOOK_AUTH: 'hmac' }), startServer({ ...proxied, KITCHENHUB_WEBHOOK_AUTH: 'token' })]);
+    const proxied = {
+      SESSION_SECRET,
+      KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET,
+      KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+      KITCHENHUB_SANDBOX: 'false',
+    };
+    [hmacServer, tokenServer] = await Promise.all([
+      startServer({ ...proxied, KITCHENHUB_WEBHOOK_AUTH: 'hmac' }),
+      startServer({ ...proxied, KITCHENHUB_WEBHOOK_AUTH: 'token' }),
+    ]);
     manager = await signInStaff(server.url, 'manager');
     api = await newApiClient(server.url);
   });
@@ -97,8 +114,12 @@ describe('with the default webhook authentication (the registered header)', () =
       const unknownKey = 'pbj_test_unknownkey4f9c2b7d1e';
       expect((await api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER)).status).toBe(201);
       expect((await fetch(`${server.url}/v1/orders`, { headers: { 'X-API-Key': unknownKey } })).status).toBe(401);
-      expect((await fetch(`${server.url}/v1/orders`, { headers: { 'X-API-Key': 'not a key \u00e9 at all 1234' } })).status).toBe(401);
-      expect((await fetch(`${server.url}/v1/orders`, { headers: { Authorization: `Bearer ${api.key}` } })).status).toBe(401);
+      expect(
+        (await fetch(`${server.url}/v1/orders`, { headers: { 'X-API-Key': 'not a key \u00e9 at all 1234' } })).status,
+      ).toBe(401);
+      expect((await fetch(`${server.url}/v1/orders`, { headers: { Authorization: `Bearer ${api.key}` } })).status).toBe(
+        401,
+      );
 
       // Webhooks (header mode): the registered header right, wrong and missing; a valid HMAC signature
       // or the secret as ?token= alone, neither of which is KitchenHub's scheme.
@@ -126,7 +147,10 @@ describe('with the default webhook authentication (the registered header)', () =
       await refused(await postWebhook(hmacServer.url, hmacBody, { signature: bad }), 'hmac mode: a bad signature');
       await refused(await postWebhook(hmacServer.url, hmacBody, 'registered'), 'hmac mode: the header alone');
       expect((await postWebhook(tokenServer.url, body, { token: HUB_SECRET })).status).toBe(200);
-      await refused(await postWebhook(tokenServer.url, body, { token: 'wrong-token-0123456789abc' }), 'token mode: a wrong token');
+      await refused(
+        await postWebhook(tokenServer.url, body, { token: 'wrong-token-0123456789abc' }),
+        'token mode: a wrong token',
+      );
       await refused(await postWebhook(tokenServer.url, body, 'registered'), 'token mode: the header alone');
 
       const log = [server.logs(), hmacServer.logs(), tokenServer.logs()].join('\n');
@@ -154,7 +178,12 @@ describe('a webhook secret we generate (no KITCHENHUB_WEBHOOK_SECRET)', () => {
   let hubServer: TestServer;
   beforeAll(async () => {
     fake = await startFakeKitchenHub({ clientSecret: CLIENT_SECRET });
-    hubServer = await startServer({ SESSION_SECRET, KITCHENHUB_API_URL: fake.url, KITCHENHUB_CLIENT_ID: 'fake-client', KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET });
+    hubServer = await startServer({
+      SESSION_SECRET,
+      KITCHENHUB_API_URL: fake.url,
+      KITCHENHUB_CLIENT_ID: 'fake-client',
+      KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET,
+    });
   });
   afterAll(async () => {
     await hubServer?.stop();
@@ -200,6 +229,10 @@ describe('a webhook secret we generate (no KITCHENHUB_WEBHOOK_SECRET)', () => {
     expect(bytes.includes(sha256(second))).toBe(true);
     for (const secret of [first, second]) expect(bytes.includes(secret)).toBe(false);
 
-    expectNotLogged(hubServer.logs(), { 'generated webhook secret': first, 'rotated webhook secret': second, 'KitchenHub client secret': CLIENT_SECRET });
+    expectNotLogged(hubServer.logs(), {
+      'generated webhook secret': first,
+      'rotated webhook secret': second,
+      'KitchenHub client secret': CLIENT_SECRET,
+    });
   });
 });

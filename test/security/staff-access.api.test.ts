@@ -16,8 +16,10 @@ type Route = { method: Method; pattern: string; url: string };
 /** Routes anyone may call, each with the reason. Keys are `/path` (every method) or `METHOD /path`. */
 const PUBLIC: Record<string, string> = {
   '/api/kitchenhub/webhook': `KitchenHub authenticates with the secret header we register with our webhook (${WEBHOOK_HEADER}; HMAC or ?token= only behind a proxy, KITCHENHUB_WEBHOOK_AUTH), not a session`,
-  '/api/kitchenhub/sandbox/[...path]': "the sandbox KitchenHub (404 unless demo data or KITCHENHUB_SANDBOX is on): it admits a manager session or KitchenHub's own token flow with this install's credentials (test/security/sandbox.api.test.ts); it holds no data of ours",
-  '/api/setup': 'first-run setup: the one-time setup token from the server log is the credential (401 without it, 409 once a manager exists; rate limited)',
+  '/api/kitchenhub/sandbox/[...path]':
+    "the sandbox KitchenHub (404 unless demo data or KITCHENHUB_SANDBOX is on): it admits a manager session or KitchenHub's own token flow with this install's credentials (test/security/sandbox.api.test.ts); it holds no data of ours",
+  '/api/setup':
+    'first-run setup: the one-time setup token from the server log is the credential (401 without it, 409 once a manager exists; rate limited)',
   '/api/track/[orderId]': "the customer's tracker: the unguessable order id is the capability",
   '/api/track/[orderId]/events': "the customer's tracker stream: the order id is the capability",
   '/api/track/[orderId]/cancel': "the tracker's Cancel button: the order id is the capability",
@@ -35,8 +37,10 @@ const PUBLIC: Record<string, string> = {
  * anyway; these are listed so that they are checked to exist and to stay off the other tables.
  */
 const MANAGER: Record<string, string> = {
-  'POST /api/kitchenhub/connect': "Connect / Rotate secret: uses our KitchenHub credentials and registers our webhook's secret there",
-  'POST /api/kitchenhub/reconcile': 'Check KitchenHub now: polls KitchenHub with our credentials and ingests the orders it finds',
+  'POST /api/kitchenhub/connect':
+    "Connect / Rotate secret: uses our KitchenHub credentials and registers our webhook's secret there",
+  'POST /api/kitchenhub/reconcile':
+    'Check KitchenHub now: polls KitchenHub with our credentials and ingests the orders it finds',
   'GET /api/kitchenhub/accounts': "KitchenHub's integration accounts (one per delivery app) and their online status",
 };
 /** Staff routes a kitchen session may use; every other staff route is for managers only. */
@@ -54,7 +58,9 @@ const KITCHEN: ReadonlySet<string> = new Set([
 
 /** Every exported method of every route handler under app/api, with a harmless URL for it. */
 function discoverRoutes(): Route[] {
-  return routeFiles('api').flatMap(({ pattern, url, source }) => METHODS.filter((method) => exportsMethod(source, method)).map((method) => ({ method, pattern, url })));
+  return routeFiles('api').flatMap(({ pattern, url, source }) =>
+    METHODS.filter((method) => exportsMethod(source, method)).map((method) => ({ method, pattern, url })),
+  );
 }
 
 const key = (r: Route) => `${r.method} ${r.pattern}`;
@@ -70,12 +76,21 @@ let manager: StaffClient;
 let api: ApiClient;
 beforeAll(async () => {
   server = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, LOGIN_ATTEMPTS_PER_15_MIN: '100' });
-  [kitchen, manager, api] = await Promise.all([signInStaff(server.url, 'kitchen'), signInStaff(server.url, 'manager'), newApiClient(server.url)]);
+  [kitchen, manager, api] = await Promise.all([
+    signInStaff(server.url, 'kitchen'),
+    signInStaff(server.url, 'manager'),
+    newApiClient(server.url),
+  ]);
 });
 afterAll(() => server?.stop());
 
 /** Sends and returns status and body text; a stream that opened is closed unread. */
-async function call(method: string, url: string, headers: Record<string, string> = {}, body?: unknown): Promise<{ status: number; text: string }> {
+async function call(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
   const res = await fetch(`${server.url}${url}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
@@ -93,11 +108,17 @@ describe('route discovery', () => {
   test('finds the staff routes, and every table entry names a route that exists', () => {
     expect(STAFF.length).toBeGreaterThan(20);
     for (const entry of [...Object.keys(PUBLIC), ...KITCHEN]) {
-      expect(ALL.some((r) => r.pattern === entry || key(r) === entry), `${entry} is in a table but no route handler matches it`).toBe(true);
+      expect(
+        ALL.some((r) => r.pattern === entry || key(r) === entry),
+        `${entry} is in a table but no route handler matches it`,
+      ).toBe(true);
     }
     for (const [entry, reason] of Object.entries(MANAGER)) {
       expect(reason.length, entry).toBeGreaterThan(0);
-      expect(STAFF.some((r) => key(r) === entry), `${entry} should be a staff route`).toBe(true);
+      expect(
+        STAFF.some((r) => key(r) === entry),
+        `${entry} should be a staff route`,
+      ).toBe(true);
       expect(KITCHEN.has(entry), `${entry} is manager-only, not for the kitchen`).toBe(false);
     }
   });
@@ -154,17 +175,32 @@ describe('state-changing staff requests from another site', () => {
 
   test('change nothing: a cross-site tap, pause or new key is refused and the state stays as it was', async () => {
     const { order_id } = await api.createOrder();
-    const tap = await call('POST', `/api/orders/${order_id}/advance`, { Cookie: kitchen.cookie, Origin: EVIL }, { version: 1 });
+    const tap = await call(
+      'POST',
+      `/api/orders/${order_id}/advance`,
+      { Cookie: kitchen.cookie, Origin: EVIL },
+      { version: 1 },
+    );
     expect(tap.status).toBe(403);
     expect(await kitchen.ticket(order_id)).toMatchObject({ status: 'queued', version: 1 });
 
-    const pause = await call('PUT', '/api/store', { Cookie: manager.cookie, 'Sec-Fetch-Site': 'cross-site' }, { paused: true });
+    const pause = await call(
+      'PUT',
+      '/api/store',
+      { Cookie: manager.cookie, 'Sec-Fetch-Site': 'cross-site' },
+      { paused: true },
+    );
     expect(pause.status).toBe(403);
     expect(await manager.json('GET', '/api/store')).toMatchObject({ paused: false });
     expect((await api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER)).status).toBe(201);
 
     const keysBefore = (await manager.json('GET', '/api/manager/keys')).keys;
-    const newKey = await call('POST', '/api/manager/keys', { Cookie: manager.cookie, Origin: EVIL }, { name: 'Forged', mode: 'live' });
+    const newKey = await call(
+      'POST',
+      '/api/manager/keys',
+      { Cookie: manager.cookie, Origin: EVIL },
+      { name: 'Forged', mode: 'live' },
+    );
     expect(newKey.status).toBe(403);
     expect(newKey.text).not.toMatch(/pbj_live_/);
     expect((await manager.json('GET', '/api/manager/keys')).keys).toEqual(keysBefore);
@@ -172,9 +208,29 @@ describe('state-changing staff requests from another site', () => {
 
   test('same-origin requests work, and so do clients that are not browsers (no Origin, no Sec-Fetch-Site)', async () => {
     const { order_id } = await api.createOrder();
-    expect((await call('POST', `/api/orders/${order_id}/advance`, { Cookie: kitchen.cookie, Origin: server.url }, { version: 1 })).status).toBe(200);
-    expect((await call('POST', `/api/orders/${order_id}/advance`, { Cookie: kitchen.cookie, 'Sec-Fetch-Site': 'same-origin' }, { version: 2 })).status).toBe(200);
-    expect((await call('POST', `/api/orders/${order_id}/undo`, { Cookie: kitchen.cookie }, { version: 3 })).status).toBe(200);
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/orders/${order_id}/advance`,
+          { Cookie: kitchen.cookie, Origin: server.url },
+          { version: 1 },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/orders/${order_id}/advance`,
+          { Cookie: kitchen.cookie, 'Sec-Fetch-Site': 'same-origin' },
+          { version: 2 },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call('POST', `/api/orders/${order_id}/undo`, { Cookie: kitchen.cookie }, { version: 3 })).status,
+    ).toBe(200);
     expect(await kitchen.ticket(order_id)).toMatchObject({ status: 'prepping', version: 4 });
   });
 
@@ -193,7 +249,11 @@ describe('state-changing staff requests from another site', () => {
   });
 
   test('the public /v1 API and the KitchenHub webhook are untouched by the check, cookie or not', async () => {
-    const placed = await api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER, { Origin: EVIL, 'Sec-Fetch-Site': 'cross-site', Cookie: manager.cookie });
+    const placed = await api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER, {
+      Origin: EVIL,
+      'Sec-Fetch-Site': 'cross-site',
+      Cookie: manager.cookie,
+    });
     expect(placed.status).toBe(201);
     expect(placed.headers.get('access-control-allow-origin')).toBe('*');
     const { order_id } = await placed.json();
@@ -210,15 +270,33 @@ describe('state-changing staff requests from another site', () => {
   });
 
   test('without TRUST_PROXY a client cannot claim another origin through X-Forwarded-Host', async () => {
-    const res = await call('PUT', '/api/store', { Cookie: manager.cookie, Origin: 'https://kds.example.com', 'X-Forwarded-Host': 'kds.example.com', 'X-Forwarded-Proto': 'https' }, { paused: false });
+    const res = await call(
+      'PUT',
+      '/api/store',
+      {
+        Cookie: manager.cookie,
+        Origin: 'https://kds.example.com',
+        'X-Forwarded-Host': 'kds.example.com',
+        'X-Forwarded-Proto': 'https',
+      },
+      { paused: false },
+    );
     expect(res.status).toBe(403);
   });
 });
 
 describe('the session cookie', () => {
   const signIn = (headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }) });
-  const attributes = (setCookie: string) => setCookie.split(';').slice(1).map((a) => a.trim().toLowerCase());
+    fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ name: DEMO_NAMES.kitchen, pin: DEMO_PINS.kitchen }),
+    });
+  const attributes = (setCookie: string) =>
+    setCookie
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
 
   test('is signed, HttpOnly, SameSite=Lax, for the whole site, and not Secure over plain HTTP', async () => {
     const setCookie = (await signIn()).headers.get('set-cookie') ?? '';
@@ -247,7 +325,11 @@ describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
   afterAll(() => proxied?.stop());
 
   test('the origin to match is the one X-Forwarded-Host/-Proto name, and the cookie is Secure', async () => {
-    const forwarded = { 'X-Forwarded-Host': 'kds.example.com', 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.7' };
+    const forwarded = {
+      'X-Forwarded-Host': 'kds.example.com',
+      'X-Forwarded-Proto': 'https',
+      'X-Forwarded-For': '203.0.113.7',
+    };
     const signIn = await fetch(`${proxied.url}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: 'https://kds.example.com', ...forwarded },
@@ -258,7 +340,11 @@ describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
     expect(setCookie.toLowerCase()).toContain('; secure');
     const cookie = setCookie.split(';')[0]!;
     const pause = (origin: string) =>
-      fetch(`${proxied.url}/api/store`, { method: 'PUT', headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: origin, ...forwarded }, body: JSON.stringify({ paused: false }) });
+      fetch(`${proxied.url}/api/store`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: origin, ...forwarded },
+        body: JSON.stringify({ paused: false }),
+      });
     expect((await pause('https://kds.example.com')).status).toBe(200);
     expect((await pause(proxied.url)).status).toBe(403); // the app's own socket address is not the public origin
     expect((await pause('http://kds.example.com')).status).toBe(403); // nor is the public host over plain HTTP

@@ -13,7 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-type Entry = { key: string; daily_number: number; name: string | null; column: 'preparing' | 'ready' | null; version: number; since: number };
+type Entry = {
+  key: string;
+  daily_number: number;
+  name: string | null;
+  column: 'preparing' | 'ready' | null;
+  version: number;
+  since: number;
+};
 type Board = { entries: Entry[]; seq: number; server_time: number };
 const getBoard = async (): Promise<Board> => (await fetch(`${server.url}/api/board`)).json();
 const ENTRY_KEYS = ['column', 'daily_number', 'key', 'name', 'since', 'version'];
@@ -59,7 +66,8 @@ describe('GET /api/board/events', () => {
   test('sends each change as a public board entry only, as orders move to Ready and leave', async () => {
     const { seq } = await getBoard();
     const stream = await SseReader.open(`${server.url}/api/board/events?since=${seq}`);
-    const isMine = (n: number, column: Entry['column']) => (e: SseEvent) => e.event === 'order' && (e.data as Entry).daily_number === n && (e.data as Entry).column === column;
+    const isMine = (n: number, column: Entry['column']) => (e: SseEvent) =>
+      e.event === 'order' && (e.data as Entry).daily_number === n && (e.data as Entry).column === column;
     try {
       expect(stream.headers.get('cache-control')).toBe('no-cache, no-transform');
       const order = await place('Bea Boardwell', { toast: 'none' });
@@ -69,7 +77,8 @@ describe('GET /api/board/events', () => {
       expect(ready.data).toMatchObject({ name: 'Bea', version: 3 });
       await kitchen.advanceTo(order.order_id, 'delivered');
       await stream.next(isMine(order.daily_number, null));
-      for (const e of stream.all().filter((m) => m.event === 'order')) expect(Object.keys(e.data as Entry).sort()).toEqual(ENTRY_KEYS);
+      for (const e of stream.all().filter((m) => m.event === 'order'))
+        expect(Object.keys(e.data as Entry).sort()).toEqual(ENTRY_KEYS);
       expect(JSON.stringify(stream.all())).not.toMatch(/ord_|cus_|Boardwell/);
     } finally {
       stream.close();

@@ -13,9 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-type OrderMsg = { event: { seq: number; to: string; type: string }; ticket: { order_id: string; status: string; version: number } };
+type OrderMsg = {
+  event: { seq: number; to: string; type: string };
+  ticket: { order_id: string; status: string; version: number };
+};
 const forOrder = (id: string, status?: string) => (e: SseEvent) =>
-  e.event === 'order' && (e.data as OrderMsg).ticket.order_id === id && (status === undefined || (e.data as OrderMsg).ticket.status === status);
+  e.event === 'order' &&
+  (e.data as OrderMsg).ticket.order_id === id &&
+  (status === undefined || (e.data as OrderMsg).ticket.status === status);
 
 describe('GET /api/events', () => {
   test('needs a staff session', async () => {
@@ -50,10 +55,16 @@ describe('GET /api/events', () => {
     first.close(); // the tablet drops off the network
     await kitchen.advanceTo(order_id, 'toasting');
     const other = await api.createOrder();
-    const resumed = await SseReader.open(`${server.url}/api/events`, { Cookie: kitchen.cookie, 'Last-Event-ID': seen.id! });
+    const resumed = await SseReader.open(`${server.url}/api/events`, {
+      Cookie: kitchen.cookie,
+      'Last-Event-ID': seen.id!,
+    });
     try {
       await resumed.next((e) => e.event === 'ready');
-      const replay = resumed.all().filter((e) => e.event === 'order').map((e) => e.data as OrderMsg);
+      const replay = resumed
+        .all()
+        .filter((e) => e.event === 'order')
+        .map((e) => e.data as OrderMsg);
       expect(replay.map((m) => [m.ticket.order_id, m.event.to])).toEqual([
         [order_id, 'prepping'],
         [order_id, 'toasting'],
@@ -68,7 +79,10 @@ describe('GET /api/events', () => {
   });
 
   test('an id from another database (ahead of the log) is told to resync', async () => {
-    const stream = await SseReader.open(`${server.url}/api/events`, { Cookie: kitchen.cookie, 'Last-Event-ID': '999999999' });
+    const stream = await SseReader.open(`${server.url}/api/events`, {
+      Cookie: kitchen.cookie,
+      'Last-Event-ID': '999999999',
+    });
     try {
       const msg = await stream.next((e) => e.event === 'resync');
       expect(msg.data).toMatchObject({ reason: 'unknown_event_id' });

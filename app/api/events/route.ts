@@ -9,7 +9,13 @@ export const GET = handle(async (req) => {
   await requireStaff(req);
   const since = resumePoint(req);
   return sseResponse(req.signal, (send) =>
-    followOrderEvents({ topic: 'kitchen', since, send, renderKey: 'kitchen-ticket', render: ({ event, order }) => ({ event: toEventView(event), ticket: toTicketView(order) }) }),
+    followOrderEvents({
+      topic: 'kitchen',
+      since,
+      send,
+      renderKey: 'kitchen-ticket',
+      render: ({ event, order }) => ({ event: toEventView(event), ticket: toTicketView(order) }),
+    }),
   );
 });
 

@@ -10,7 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-type Health = { status: string; store: string; store_latency_ms: number; live_streams: number; wal_checkpoints?: { runs: number; pages_copied: number; failures: number } };
+type Health = {
+  status: string;
+  store: string;
+  store_latency_ms: number;
+  live_streams: number;
+  wal_checkpoints?: { runs: number; pages_copied: number; failures: number };
+};
 const health = async (): Promise<Health> => {
   const res = await fetch(`${server.url}/api/health`);
   expect(res.status).toBe(200);
@@ -24,13 +30,20 @@ describe('GET /api/health', () => {
     expect(h.store_latency_ms).toBeGreaterThanOrEqual(0);
   });
 
-  test.runIf(!process.env.DATABASE_URL)('on SQLite, the WAL checkpointer runs in the production server and copies what orders wrote', async () => {
-    const api = await newApiClient(server.url);
-    for (let i = 0; i < 5; i++) await api.createOrder({ ...SEED_EXAMPLE_ORDER, customer_id: `health_${i}` });
-    const h = await eventually(health, (v) => (v.wal_checkpoints?.pages_copied ?? 0) > 0, 'the checkpointer to copy pages');
-    expect(h.wal_checkpoints).toMatchObject({ failures: 0 });
-    expect(h.wal_checkpoints?.runs).toBeGreaterThan(0);
-  });
+  test.runIf(!process.env.DATABASE_URL)(
+    'on SQLite, the WAL checkpointer runs in the production server and copies what orders wrote',
+    async () => {
+      const api = await newApiClient(server.url);
+      for (let i = 0; i < 5; i++) await api.createOrder({ ...SEED_EXAMPLE_ORDER, customer_id: `health_${i}` });
+      const h = await eventually(
+        health,
+        (v) => (v.wal_checkpoints?.pages_copied ?? 0) > 0,
+        'the checkpointer to copy pages',
+      );
+      expect(h.wal_checkpoints).toMatchObject({ failures: 0 });
+      expect(h.wal_checkpoints?.runs).toBeGreaterThan(0);
+    },
+  );
 
   test.runIf(!!process.env.DATABASE_URL)('on PostgreSQL there is no WAL checkpointer of ours', async () => {
     expect((await health()).wal_checkpoints).toBeUndefined();

@@ -15,7 +15,12 @@ export const GET = handle(async () => {
     await pingStore();
   } catch (err) {
     console.error(`health: the ${store} store is unreachable`, err);
-    throw new ApiError('service_unavailable', 'The database is not answering; this instance cannot serve requests right now.', { store }, { 'Retry-After': '5' });
+    throw new ApiError(
+      'service_unavailable',
+      'The database is not answering; this instance cannot serve requests right now.',
+      { store },
+      { 'Retry-After': '5' },
+    );
   }
   const wal = walCheckpoints();
   return Response.json({

@@ -20,7 +20,14 @@ afterAll(() => server?.stop());
 type Board = { tickets: Array<{ order_id: string; version: number; status: string }>; seq: number };
 const board = async (): Promise<Board> => kitchen.json('GET', '/api/tickets');
 const beat = async (screenId: string, b: Board, over: Record<string, unknown> = {}) =>
-  kitchen.json('POST', '/api/screens/heartbeat', { screen_id: screenId, station: 'all', last_seq: b.seq, digest: ticketDigest(b.tickets), shown: b.tickets.map((t) => t.order_id), ...over });
+  kitchen.json('POST', '/api/screens/heartbeat', {
+    screen_id: screenId,
+    station: 'all',
+    last_seq: b.seq,
+    digest: ticketDigest(b.tickets),
+    shown: b.tickets.map((t) => t.order_id),
+    ...over,
+  });
 const overview = async () => manager.json('GET', '/api/screens');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -39,7 +46,16 @@ describe('screen heartbeats', () => {
 
     const { screens } = await overview();
     expect(screens).toEqual([
-      expect.objectContaining({ id: 'screen-alpha-0001', station: 'all', staff_name: 'Casey', name: 'All screen (Casey)', silent: false, showing: b.tickets.length, behind: 1, in_sync: null }),
+      expect.objectContaining({
+        id: 'screen-alpha-0001',
+        station: 'all',
+        staff_name: 'Casey',
+        name: 'All screen (Casey)',
+        silent: false,
+        showing: b.tickets.length,
+        behind: 1,
+        in_sync: null,
+      }),
     ]);
   });
 
@@ -51,15 +67,22 @@ describe('screen heartbeats', () => {
     const placed = await api.createOrder({ ...SEED_EXAMPLE_ORDER, customer_name: 'Una Seen' });
     const b = await board();
     // A second screen beats without the new order (say its stream dropped it).
-    await beat('screen-other-0003', b, { shown: b.tickets.filter((t) => t.order_id !== placed.order_id).map((t) => t.order_id), digest: '00000000' });
+    await beat('screen-other-0003', b, {
+      shown: b.tickets.filter((t) => t.order_id !== placed.order_id).map((t) => t.order_id),
+      digest: '00000000',
+    });
     expect((await overview()).alarm).toBeNull(); // not yet: the order is younger than the threshold
 
     await sleep(6_500);
     const stillBeating = await beat('screen-other-0003', b, { shown: [], digest: '00000000' });
-    expect(stillBeating.alarm.orders).toEqual([expect.objectContaining({ order_id: placed.order_id, customer_first_name: 'Una', status: 'queued' })]);
+    expect(stillBeating.alarm.orders).toEqual([
+      expect.objectContaining({ order_id: placed.order_id, customer_first_name: 'Una', status: 'queued' }),
+    ]);
     const { alarm } = await overview();
     expect(alarm.orders.map((o: { order_id: string }) => o.order_id)).toEqual([placed.order_id]);
-    expect(alarm.silent_screens.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['screen-quiet-0002', 'screen-alpha-0001']));
+    expect(alarm.silent_screens.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining(['screen-quiet-0002', 'screen-alpha-0001']),
+    );
     expect(alarm.silent_screens.map((s: { id: string }) => s.id)).not.toContain('screen-other-0003');
     expect(alarm.open_screens).toBe(1);
 
@@ -70,7 +93,14 @@ describe('screen heartbeats', () => {
 
   test('bad heartbeats are 400 and change nothing; made-up order ids are ignored; staff only', async () => {
     const b = await board();
-    for (const body of [{}, { screen_id: 'short', station: 'all', last_seq: 0, digest: '00000000', shown: [] }, { screen_id: 'screen-bad-0004', station: 'bar', last_seq: 0, digest: '00000000', shown: [] }, { screen_id: 'screen-bad-0004', station: 'all', last_seq: -1, digest: '00000000', shown: [] }, { screen_id: 'screen-bad-0004', station: 'all', last_seq: 0, digest: 'zz', shown: [] }, { screen_id: 'screen-bad-0004', station: 'all', last_seq: 0, digest: '00000000', shown: Array(501).fill('x') }]) {
+    for (const body of [
+      {},
+      { screen_id: 'short', station: 'all', last_seq: 0, digest: '00000000', shown: [] },
+      { screen_id: 'screen-bad-0004', station: 'bar', last_seq: 0, digest: '00000000', shown: [] },
+      { screen_id: 'screen-bad-0004', station: 'all', last_seq: -1, digest: '00000000', shown: [] },
+      { screen_id: 'screen-bad-0004', station: 'all', last_seq: 0, digest: 'zz', shown: [] },
+      { screen_id: 'screen-bad-0004', station: 'all', last_seq: 0, digest: '00000000', shown: Array(501).fill('x') },
+    ]) {
       const res = await kitchen.send('POST', '/api/screens/heartbeat', body);
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalid_request' });

@@ -8,14 +8,21 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer({ LOGIN_ATTEMPTS_PER_15_MIN: '6', LOGIN_FAILURES_PER_NAME: '3' });
   const manager = await signInStaff(server.url, 'manager');
-  expect((await manager.send('POST', '/api/manager/staff', { name: 'Riley', role: 'kitchen', pin: '4826' })).status).toBe(201);
+  expect(
+    (await manager.send('POST', '/api/manager/staff', { name: 'Riley', role: 'kitchen', pin: '4826' })).status,
+  ).toBe(201);
 });
 afterAll(() => server?.stop());
 
 /** A sign-in from a client at `address` (a loopback address: what the server's socket sees). */
 const signIn = (name: string, pin: string, address: string, headers: Record<string, string> = {}) =>
-  requestFrom(address, `${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ name, pin }) });
-const cookieOf = (setCookie: string[] | undefined, name: string) => setCookie?.find((c) => c.startsWith(`${name}=`))?.split(';')[0];
+  requestFrom(address, `${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ name, pin }),
+  });
+const cookieOf = (setCookie: string[] | undefined, name: string) =>
+  setCookie?.find((c) => c.startsWith(`${name}=`))?.split(';')[0];
 
 describe('staff sign-in', () => {
   test('a right name and PIN sign in with a signed HttpOnly session cookie, and /api/session names the member', async () => {
@@ -32,10 +39,17 @@ describe('staff sign-in', () => {
   });
 
   test("a wrong PIN, or someone else's PIN with this name, is 401 in the error shape and sets no cookie", async () => {
-    for (const [name, pin] of [[DEMO_NAMES.kitchen, '0000'], [DEMO_NAMES.kitchen, DEMO_PINS.manager], ['Nobody', DEMO_PINS.kitchen]] as const) {
+    for (const [name, pin] of [
+      [DEMO_NAMES.kitchen, '0000'],
+      [DEMO_NAMES.kitchen, DEMO_PINS.manager],
+      ['Nobody', DEMO_PINS.kitchen],
+    ] as const) {
       const res = await signIn(name, pin, '127.0.0.3');
       expect(res.status, `${name}/${pin}`).toBe(401);
-      expect(JSON.parse(res.body)).toMatchObject({ error: 'unauthorized', message: expect.stringContaining('name and PIN') });
+      expect(JSON.parse(res.body)).toMatchObject({
+        error: 'unauthorized',
+        message: expect.stringContaining('name and PIN'),
+      });
       expect(res.headers['set-cookie']).toBeUndefined();
     }
   });
@@ -44,7 +58,11 @@ describe('staff sign-in', () => {
     const res = await signIn('Casey', '12ab', '127.0.0.4');
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ error: 'invalid_request', field: 'pin' });
-    const noName = await requestFrom('127.0.0.4', `${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pin: '1111' }) });
+    const noName = await requestFrom('127.0.0.4', `${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pin: '1111' }),
+    });
     expect(noName.status).toBe(400);
     expect(JSON.parse(noName.body)).toMatchObject({ error: 'invalid_request', field: 'name' });
   });
@@ -54,16 +72,22 @@ describe('staff sign-in', () => {
     const locked = await signIn(' riley ', '4826', '127.0.1.9'); // however the name is typed
     expect(locked.status).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(JSON.parse(locked.body)).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('wrong PINs for this name') });
+    expect(JSON.parse(locked.body)).toMatchObject({
+      error: 'rate_limited',
+      message: expect.stringContaining('wrong PINs for this name'),
+    });
     expect((await signIn(DEMO_NAMES.kitchen, DEMO_PINS.kitchen, '127.0.1.9')).status).toBe(200);
     // A name nobody has locks just the same: a lock-out does not tell who works here.
     for (let i = 0; i < 3; i++) await signIn('Nobody Here', '0000', '127.0.2.1');
-    expect(JSON.parse((await signIn('Nobody Here', '0000', '127.0.2.2')).body)).toMatchObject({ error: 'rate_limited' });
+    expect(JSON.parse((await signIn('Nobody Here', '0000', '127.0.2.2')).body)).toMatchObject({
+      error: 'rate_limited',
+    });
   });
 
   test('attempts are limited per client address, and a forged X-Forwarded-For does not make a new client', async () => {
     let last = 0;
-    for (let i = 0; i < 8 && last !== 429; i++) last = (await signIn(`Guess ${i}`, '0000', '127.0.3.1', { 'X-Forwarded-For': `10.9.0.${i}` })).status;
+    for (let i = 0; i < 8 && last !== 429; i++)
+      last = (await signIn(`Guess ${i}`, '0000', '127.0.3.1', { 'X-Forwarded-For': `10.9.0.${i}` })).status;
     expect(last).toBe(429);
     const blocked = await signIn(DEMO_NAMES.kitchen, DEMO_PINS.kitchen, '127.0.3.1', { 'X-Forwarded-For': '10.9.9.9' });
     expect(blocked.status).toBe(429);
@@ -96,7 +120,10 @@ describe('staff sign-in', () => {
       expect(res.headers.get('location')).toContain('need=manager');
     }
     const manager = await signInStaff(server.url, 'manager');
-    const res = await fetch(`${server.url}/manager/incoming`, { redirect: 'manual', headers: { Cookie: manager.cookie } });
+    const res = await fetch(`${server.url}/manager/incoming`, {
+      redirect: 'manual',
+      headers: { Cookie: manager.cookie },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -114,7 +141,9 @@ describe('staff sign-in', () => {
     expect((await signIn(DEMO_NAMES.kitchen, DEMO_PINS.kitchen, '127.0.6.1')).status).toBe(429); // a new device is refused too
     const tablet = await signIn(DEMO_NAMES.kitchen, DEMO_PINS.kitchen, '127.0.4.1', { Cookie: device! });
     expect(tablet.status).toBe(200);
-    const forged = await signIn(DEMO_NAMES.kitchen, DEMO_PINS.kitchen, '127.0.6.2', { Cookie: `${device!.slice(0, -3)}xyz` });
+    const forged = await signIn(DEMO_NAMES.kitchen, DEMO_PINS.kitchen, '127.0.6.2', {
+      Cookie: `${device!.slice(0, -3)}xyz`,
+    });
     expect(forged.status).toBe(429); // a mark we did not sign trusts nothing
   });
 });

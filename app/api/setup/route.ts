@@ -10,7 +10,10 @@ export const POST = handle(async (req) => {
   // A body that is not a setup request tries no token, so only well-formed attempts are counted.
   const body = await readJson(req, setupBody);
   await guardSetupAttempt(req);
-  return Response.json({ member: await completeSetup(body) }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { member: await completeSetup(body) },
+    { status: 201, headers: { 'Cache-Control': 'no-store' } },
+  );
 });
 
 /** Every other method: 405 in our error shape, with Allow. */

@@ -11,7 +11,9 @@ export default async function KitchenHubPage() {
   await requireStaffPage('/manager/kitchenhub', 'manager');
   return (
     <>
-      <PageHeader title="KitchenHub">What we told the delivery apps, how they reach us, and every webhook they sent.</PageHeader>
+      <PageHeader title="KitchenHub">
+        What we told the delivery apps, how they reach us, and every webhook they sent.
+      </PageHeader>
       <div className="space-y-6">
         <CallsPanel />
         <ConnectionPanel />

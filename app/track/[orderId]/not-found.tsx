@@ -7,7 +7,8 @@ export default function OrderNotFound() {
       <p className="text-sm font-bold tracking-widest text-amber-300 uppercase">PB&amp;J Kitchen</p>
       <h1 className="text-3xl leading-tight font-black">We can’t find that order</h1>
       <p className="text-lg text-zinc-300">
-        The link may be incomplete or mistyped. Open it again from your order confirmation, or ask at the counter: we are happy to help.
+        The link may be incomplete or mistyped. Open it again from your order confirmation, or ask at the counter: we
+        are happy to help.
       </p>
       <Link
         href="/"

@@ -6,7 +6,11 @@ import { etagOf } from '@/lib/http';
 import { findTrackingView, trackingEtagBasis } from '@/lib/orders/tracking';
 
 // The link is the capability: keep it out of search engines and out of Referer headers.
-export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = {
+  title: 'Your order',
+  robots: { index: false, follow: false },
+  referrer: 'no-referrer',
+};
 export const dynamic = 'force-dynamic';
 
 export default async function TrackPage({ params }: { params: Promise<{ orderId: string }> }) {

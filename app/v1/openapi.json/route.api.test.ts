@@ -53,20 +53,30 @@ describe('GET /v1/openapi.json', () => {
     expect(result.valid ? '' : compileErrors(result)).toBe('');
     expect(result.specification).toBe('OpenAPI');
 
-    const broken = structuredClone(doc) as unknown as { paths: Record<string, Record<string, { parameters?: unknown[] }>> };
-    broken.paths['/v1/orders/{order_id}']!.get!.parameters = [{ name: 'order_id', in: 'body', schema: { type: 'string' } }];
+    const broken = structuredClone(doc) as unknown as {
+      paths: Record<string, Record<string, { parameters?: unknown[] }>>;
+    };
+    broken.paths['/v1/orders/{order_id}']!.get!.parameters = [
+      { name: 'order_id', in: 'body', schema: { type: 'string' } },
+    ];
     expect((await validate(broken as unknown as Api)).valid).toBe(false);
   });
 
   test('describes every route handler under app/v1 and every HTTP method each exports (OPTIONS aside), and nothing else', async () => {
     const files = routeFiles();
     expect(files.map((f) => f.template).sort()).toEqual(['/v1/openapi.json', '/v1/orders', '/v1/orders/{}']);
-    const documented = new Set(Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${unnamed(p)}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, item]) =>
+        Object.keys(item).map((m) => `${m.toUpperCase()} ${unnamed(p)}`),
+      ),
+    );
     const served = new Set<string>();
     for (const { file, template } of files) {
       const mod = (await import(file)) as Record<string, unknown>;
       // A notAllowed() refusal (405 with Allow) is no endpoint either.
-      for (const method of METHODS) if (typeof mod[method] === 'function' && !isRefusal(mod[method]) && method !== 'OPTIONS') served.add(`${method} ${template}`);
+      for (const method of METHODS)
+        if (typeof mod[method] === 'function' && !isRefusal(mod[method]) && method !== 'OPTIONS')
+          served.add(`${method} ${template}`);
     }
     expect(served.size).toBeGreaterThanOrEqual(6);
     expect([...served].sort()).toEqual([...documented].filter((m) => !m.startsWith('PARAMETERS')).sort());
@@ -79,38 +89,58 @@ describe('GET /v1/openapi.json', () => {
         for (const code of op['x-errors'] ?? []) {
           const status = String(ERROR_HTTP_STATUS[code as keyof typeof ERROR_HTTP_STATUS]);
           const example = op.responses[status]?.content?.['application/json']?.examples?.[code];
-          expect(example?.value, `${op.operationId} ${code}`).toMatchObject({ error: code, message: expect.any(String) });
+          expect(example?.value, `${op.operationId} ${code}`).toMatchObject({
+            error: code,
+            message: expect.any(String),
+          });
         }
       }
     }
   });
 
   test('request schemas are the zod schemas the handlers parse with, every field described', () => {
-    for (const [name, schema] of [['CreateOrderRequest', createOrderBody], ['UpdateOrderRequest', updateOrderBody]] as const) {
+    for (const [name, schema] of [
+      ['CreateOrderRequest', createOrderBody],
+      ['UpdateOrderRequest', updateOrderBody],
+    ] as const) {
       const generated = doc.components.schemas[name]!;
       const shape = Object.keys(schema.shape);
       expect(Object.keys(generated.properties ?? {}).sort(), name).toEqual(shape.sort());
       expect(generated.additionalProperties).toBe(false);
-      for (const [field, prop] of Object.entries(generated.properties ?? {})) expect(prop.description, `${name}.${field}`).toBeTruthy();
+      for (const [field, prop] of Object.entries(generated.properties ?? {}))
+        expect(prop.description, `${name}.${field}`).toBeTruthy();
     }
-    expect(doc.components.schemas.CreateOrderRequest?.required?.sort()).toEqual(['bread', 'customer_id', 'jelly', 'peanut_butter']);
+    expect(doc.components.schemas.CreateOrderRequest?.required?.sort()).toEqual([
+      'bread',
+      'customer_id',
+      'jelly',
+      'peanut_butter',
+    ]);
     // the menu of this server is listed in the option fields
     expect(doc.components.schemas.CreateOrderRequest?.properties?.jelly?.description).toContain('`grape`');
   });
 
   test('documents the headers: X-API-Key, Idempotency-Key, If-None-Match, ETag, RateLimit-*, Retry-After', () => {
     expect(doc.components.securitySchemes.ApiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
-    const headerParams = Object.values(doc.components.parameters).filter((p) => p.in === 'header').map((p) => p.name);
+    const headerParams = Object.values(doc.components.parameters)
+      .filter((p) => p.in === 'header')
+      .map((p) => p.name);
     expect(headerParams).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-None-Match']));
-    expect(Object.keys(doc.components.headers)).toEqual(expect.arrayContaining(['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After']));
+    expect(Object.keys(doc.components.headers)).toEqual(
+      expect.arrayContaining(['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After']),
+    );
     expect(doc.paths['/v1/orders']?.post?.responses['503']?.headers).toHaveProperty('Retry-After');
     expect(doc.paths['/v1/orders/{order_id}']?.get?.responses['304']?.headers).toHaveProperty('ETag');
   });
 
-  test("the documented example request works against this server and its answer fits the documented schema", async () => {
+  test('the documented example request works against this server and its answer fits the documented schema', async () => {
     const op = doc.paths['/v1/orders']!.post!;
     const body = op.requestBody?.content['application/json']?.example;
-    const placed = await fetch(`${server.url}/v1/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': 'pbj_test_8dd1f2' }, body: JSON.stringify(body) });
+    const placed = await fetch(`${server.url}/v1/orders`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-API-Key': 'pbj_test_8dd1f2' },
+      body: JSON.stringify(body),
+    });
     expect(placed.status).toBe(201);
     const order = orderViewSchema.parse(await placed.json());
     expect(Object.keys(order).sort()).toEqual([...(doc.components.schemas.Order?.required ?? [])].sort());
@@ -125,7 +155,9 @@ describe('GET /docs', () => {
     const page = await fetch(`${server.url}/docs`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    for (const item of Object.values(doc.paths)) for (const op of [item.get, item.post, item.put, item.delete]) if (op) expect(html).toContain(`id="op-${op.operationId}"`);
+    for (const item of Object.values(doc.paths))
+      for (const op of [item.get, item.post, item.put, item.delete])
+        if (op) expect(html).toContain(`id="op-${op.operationId}"`);
     for (const e of doc['x-error-codes']) expect(html).toContain(`id="error-${e.code}"`);
     expect(html).toContain(`curl -X DELETE ${server.url}/v1/orders/`);
   });

@@ -42,7 +42,7 @@ async function ticketCount(): Promise<number> {
  * that counts requests starts early in a window, so its requests all land in the same one.
  */
 async function startOfRoomyWindow(secondsNeeded = 8): Promise<void> {
-  const left = 60 - (Date.now() / 1000) % 60;
+  const left = 60 - ((Date.now() / 1000) % 60);
   if (left < secondsNeeded) await new Promise((r) => setTimeout(r, (left + 0.2) * 1000));
 }
 
@@ -128,7 +128,8 @@ describe('request body cap (MAX_BODY_BYTES)', () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         if (sent === 0) controller.enqueue(new TextEncoder().encode(JSON.stringify(SEED_EXAMPLE_ORDER).slice(0, -1)));
-        if (sent++ < 8) controller.enqueue(chunk); // 4 KB of padding in all
+        if (sent++ < 8)
+          controller.enqueue(chunk); // 4 KB of padding in all
         else {
           controller.enqueue(new TextEncoder().encode('}'));
           controller.close();
@@ -150,7 +151,11 @@ describe('request body cap (MAX_BODY_BYTES)', () => {
   test('a PUT over the cap is 413 and changes nothing', async () => {
     const api = await newApiClient(capped.url);
     const { order_id, version } = await api.createOrder();
-    const res = await api.send('PUT', `/v1/orders/${order_id}`, orderOfSize(MAX_BODY_BYTES + 100, { jelly: 'apricot' }));
+    const res = await api.send(
+      'PUT',
+      `/v1/orders/${order_id}`,
+      orderOfSize(MAX_BODY_BYTES + 100, { jelly: 'apricot' }),
+    );
     await expectError(res, 413, 'payload_too_large');
     expect(await api.json('GET', `/v1/orders/${order_id}`)).toMatchObject({ version, choices: { jelly: 'grape' } });
   });
@@ -184,7 +189,9 @@ describe('while the store is paused', () => {
     await whilePaused(async () => {
       expect((await api.send('GET', `/v1/orders/${kept}`)).status).toBe(200);
       expect((await api.json('GET', '/v1/orders')).data).toHaveLength(2);
-      expect(await api.json('PUT', `/v1/orders/${kept}`, { jelly: 'apricot' })).toMatchObject({ choices: { jelly: 'apricot' } });
+      expect(await api.json('PUT', `/v1/orders/${kept}`, { jelly: 'apricot' })).toMatchObject({
+        choices: { jelly: 'apricot' },
+      });
       expect(await api.json('DELETE', `/v1/orders/${dropped}`)).toMatchObject({ status: 'canceled' });
     });
   });
@@ -223,7 +230,11 @@ describe('the NUL character (PostgreSQL text cannot hold it; never meant in an o
     const api = await newApiClient(capped.url);
     await expectError(await api.send('GET', '/v1/orders/ord_%00abc'), 404, 'not_found');
     await expectError(await api.send('DELETE', '/v1/orders/ord_%00abc'), 404, 'not_found');
-    await expectError(await fetch(`${capped.url}/v1/orders`, { headers: { 'X-API-Key': `${api.key}%00` } }), 401, 'unauthorized');
+    await expectError(
+      await fetch(`${capped.url}/v1/orders`, { headers: { 'X-API-Key': `${api.key}%00` } }),
+      401,
+      'unauthorized',
+    );
     const tracker = await fetch(`${capped.url}/api/track/ord_%00abc`);
     expect(tracker.status).toBe(404);
   });

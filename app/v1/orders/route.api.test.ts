@@ -20,7 +20,8 @@ afterAll(() => server?.stop());
 
 const fresh = () => newApiClient(server.url);
 const optionsOf = (type: keyof typeof MENU) => MENU[type].map(([option]) => option);
-const without = (key: keyof typeof SEED_EXAMPLE_ORDER) => Object.fromEntries(Object.entries(SEED_EXAMPLE_ORDER).filter(([k]) => k !== key));
+const without = (key: keyof typeof SEED_EXAMPLE_ORDER) =>
+  Object.fromEntries(Object.entries(SEED_EXAMPLE_ORDER).filter(([k]) => k !== key));
 
 /** Checks the seed's error shape {error, message, ...} and the status, and returns the body. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error bodies are read loosely and asserted on
@@ -60,7 +61,16 @@ async function revocableClient(): Promise<{ api: ApiClient; keyId: string }> {
   const suffix = randomBase32(12);
   const key = `pbj_test_${suffix}`;
   const keyId = `key_rev_${suffix}`;
-  await insertApiKey({ id: keyId, clientId: `cli_rev_${suffix}`, clientName: 'Revocable', name: 'test', keyHash: sha256(key), prefix: key.slice(0, 12), mode: 'test', now: Date.now() });
+  await insertApiKey({
+    id: keyId,
+    clientId: `cli_rev_${suffix}`,
+    clientName: 'Revocable',
+    name: 'test',
+    keyHash: sha256(key),
+    prefix: key.slice(0, 12),
+    mode: 'test',
+    now: Date.now(),
+  });
   return { api: new ApiClient(server.url, key, `cli_rev_${suffix}`), keyId };
 }
 
@@ -70,11 +80,18 @@ describe('POST /v1/orders', () => {
     // fetch() always sends the URL's own host, so this request goes out through node:http.
     const body = await new Promise<{ order_id: string; tracking_url: string }>((resolve, reject) => {
       const url = new URL('/v1/orders', server.url);
-      const req = http.request(url, { method: 'POST', headers: { Host: 'orders.example.test', 'Content-Type': 'application/json', 'X-API-Key': api.key } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += String(chunk)));
-        res.on('end', () => resolve(JSON.parse(text)));
-      });
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          headers: { Host: 'orders.example.test', 'Content-Type': 'application/json', 'X-API-Key': api.key },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += String(chunk)));
+          res.on('end', () => resolve(JSON.parse(text)));
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify(SEED_EXAMPLE_ORDER));
     });
@@ -89,7 +106,14 @@ describe('POST /v1/orders', () => {
     expect(body).toMatchObject({
       customer_id: 'cus_2048',
       status: 'queued',
-      choices: { bread: 'brioche', peanut_butter: 'smooth', jelly: 'grape', extras: ['banana_slices'], toast: 'light', cut: 'halves' },
+      choices: {
+        bread: 'brioche',
+        peanut_butter: 'smooth',
+        jelly: 'grape',
+        extras: ['banana_slices'],
+        toast: 'light',
+        cut: 'halves',
+      },
     });
     expect(body.order_id).toMatch(/^ord_[a-z2-7]{16,}$/);
     expect(Number.isInteger(body.eta_minutes)).toBe(true);
@@ -106,12 +130,17 @@ describe('POST /v1/orders', () => {
     const { toast: _t, cut: _c, ...rest } = SEED_EXAMPLE_ORDER;
     const created = await api.json('POST', '/v1/orders', rest);
     expect(created.choices).toMatchObject({ toast: 'none', cut: 'halves' });
-    expect((await api.json('GET', `/v1/orders/${created.order_id}`)).choices).toMatchObject({ toast: 'none', cut: 'halves' });
+    expect((await api.json('GET', `/v1/orders/${created.order_id}`)).choices).toMatchObject({
+      toast: 'none',
+      cut: 'halves',
+    });
   });
 
   test('extras default to an empty list and customer_name and notes are kept', async () => {
     const { extras: _e, ...rest } = SEED_EXAMPLE_ORDER;
-    const created = await (await fresh()).json('POST', '/v1/orders', { ...rest, customer_name: 'Dana Lee', notes: 'No crusts' });
+    const created = await (
+      await fresh()
+    ).json('POST', '/v1/orders', { ...rest, customer_name: 'Dana Lee', notes: 'No crusts' });
     expect(created).toMatchObject({ customer_name: 'Dana Lee', notes: 'No crusts', choices: { extras: [] } });
   });
 
@@ -146,11 +175,14 @@ describe('POST /v1/orders', () => {
 });
 
 describe('POST /v1/orders refuses bad input and creates nothing', () => {
-  test.each(['customer_id', 'bread', 'peanut_butter', 'jelly'] as const)('a missing %s is named in `field`', async (key) => {
-    const err = await refusedPost(without(key), 400, 'invalid_request');
-    expect(err.field).toBe(key);
-    expect(err.message).toContain(key);
-  });
+  test.each(['customer_id', 'bread', 'peanut_butter', 'jelly'] as const)(
+    'a missing %s is named in `field`',
+    async (key) => {
+      const err = await refusedPost(without(key), 400, 'invalid_request');
+      expect(err.field).toBe(key);
+      expect(err.message).toContain(key);
+    },
+  );
 
   test.each([
     ['bread', 'rye'],
@@ -165,7 +197,11 @@ describe('POST /v1/orders refuses bad input and creates nothing', () => {
   });
 
   test('an unknown extra names its position in the list', async () => {
-    const err = await refusedPost({ ...SEED_EXAMPLE_ORDER, extras: ['banana_slices', 'pickles'] }, 400, 'invalid_request');
+    const err = await refusedPost(
+      { ...SEED_EXAMPLE_ORDER, extras: ['banana_slices', 'pickles'] },
+      400,
+      'invalid_request',
+    );
     expect(err).toMatchObject({ field: 'extras.1', allowed: optionsOf('extras') });
   });
 
@@ -219,26 +255,36 @@ describe('POST /v1/orders refuses bad input and creates nothing', () => {
     await refusedPost(body, 400, 'invalid_request');
   });
 
-  test.each(['text/plain', 'application/x-www-form-urlencoded'])('a %s body is 415 unsupported_media_type', async (type) => {
-    await refusedPost(JSON.stringify(SEED_EXAMPLE_ORDER), 415, 'unsupported_media_type', { 'Content-Type': type });
-  });
+  test.each(['text/plain', 'application/x-www-form-urlencoded'])(
+    'a %s body is 415 unsupported_media_type',
+    async (type) => {
+      await refusedPost(JSON.stringify(SEED_EXAMPLE_ORDER), 415, 'unsupported_media_type', { 'Content-Type': type });
+    },
+  );
 });
 
-describe('POST /v1/orders with an 86\'d option', () => {
+describe("POST /v1/orders with an 86'd option", () => {
   test("answers 409 out_of_stock with exactly the seed's body, creating nothing", async () => {
     await while86d('jelly', 'grape', async () => {
       const api = await fresh();
       const res = await api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER);
       expect(res.status).toBe(409);
-      expect(await res.json()).toEqual({ error: 'out_of_stock', message: 'Grape jelly is out of stock.', item: { type: 'jelly', option: 'grape' } });
+      expect(await res.json()).toEqual({
+        error: 'out_of_stock',
+        message: 'Grape jelly is out of stock.',
+        item: { type: 'jelly', option: 'grape' },
+      });
       expect(await orderIdsOf(api)).toEqual([]);
     });
   });
 
-  test('an 86\'d extra is named the same way', async () => {
+  test("an 86'd extra is named the same way", async () => {
     await while86d('extras', 'banana_slices', async () => {
       const err = await refusedPost(SEED_EXAMPLE_ORDER, 409, 'out_of_stock');
-      expect(err).toMatchObject({ message: 'Banana slices is out of stock.', item: { type: 'extras', option: 'banana_slices' } });
+      expect(err).toMatchObject({
+        message: 'Banana slices is out of stock.',
+        item: { type: 'extras', option: 'banana_slices' },
+      });
     });
   });
 
@@ -291,7 +337,9 @@ describe('Idempotency-Key on POST /v1/orders', () => {
   test('concurrent retries with one key still create one order', async () => {
     const api = await fresh();
     const headers = { 'Idempotency-Key': `burst-${randomBase32(8)}` };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => api.json('POST', '/v1/orders', SEED_EXAMPLE_ORDER, headers)));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => api.json('POST', '/v1/orders', SEED_EXAMPLE_ORDER, headers)),
+    );
     const ids = new Set(answers.map((a) => a.order_id));
     expect(ids.size).toBe(1);
     expect(await orderIdsOf(api)).toEqual([...ids]);
@@ -312,7 +360,11 @@ describe('Idempotency-Key on POST /v1/orders', () => {
   test('a key whose first request was refused can still be used', async () => {
     const api = await fresh();
     const headers = { 'Idempotency-Key': `fixup-${randomBase32(8)}` };
-    await expectError(await api.send('POST', '/v1/orders', { ...SEED_EXAMPLE_ORDER, bread: 'rye' }, headers), 400, 'invalid_request');
+    await expectError(
+      await api.send('POST', '/v1/orders', { ...SEED_EXAMPLE_ORDER, bread: 'rye' }, headers),
+      400,
+      'invalid_request',
+    );
     expect((await api.send('POST', '/v1/orders', SEED_EXAMPLE_ORDER, headers)).status).toBe(201);
   });
 
@@ -356,16 +408,20 @@ describe('API keys', () => {
 });
 
 describe('GET /v1/orders', () => {
-  test('lists the client\'s orders newest first as {object, data, has_more}', async () => {
+  test("lists the client's orders newest first as {object, data, has_more}", async () => {
     const api = await fresh();
     const placed = [await api.createOrder(), await api.createOrder({ jelly: 'apricot' }), await api.createOrder()];
     const list = await api.json('GET', '/v1/orders');
     expect(list).toEqual({ object: 'list', data: expect.any(Array), has_more: false });
     expect(list.data.map((o: { order_id: string }) => o.order_id)).toEqual(placed.map((o) => o.order_id).reverse());
-    expect(list.data[1]).toMatchObject({ order_id: placed[1].order_id, status: 'queued', choices: { jelly: 'apricot' } });
+    expect(list.data[1]).toMatchObject({
+      order_id: placed[1].order_id,
+      status: 'queued',
+      choices: { jelly: 'apricot' },
+    });
   });
 
-  test('never shows another client\'s orders', async () => {
+  test("never shows another client's orders", async () => {
     const [mine, theirs] = [await fresh(), await fresh()];
     const own = await mine.createOrder();
     await theirs.createOrder();
@@ -396,11 +452,15 @@ describe('GET /v1/orders', () => {
       if (!page.has_more) break;
       cursor = ids[ids.length - 1];
     }
-    expect(pages.map((p) => [p.ids.length, p.has_more])).toEqual([[3, true], [3, true], [1, false]]);
+    expect(pages.map((p) => [p.ids.length, p.has_more])).toEqual([
+      [3, true],
+      [3, true],
+      [1, false],
+    ]);
     expect(pages.flatMap((p) => p.ids)).toEqual(placed);
   });
 
-  test('starting_after an unknown order, or another client\'s, is 400', async () => {
+  test("starting_after an unknown order, or another client's, is 400", async () => {
     const [api, other] = [await fresh(), await fresh()];
     await api.createOrder();
     const theirs = await other.createOrder();
@@ -417,7 +477,8 @@ describe('GET /v1/orders', () => {
     const canceled = await api.createOrder();
     await kitchen.advanceTo(prepping.order_id, 'prepping');
     await api.json('DELETE', `/v1/orders/${canceled.order_id}`);
-    const idsWith = async (status: string) => (await api.json('GET', `/v1/orders?status=${status}`)).data.map((o: { order_id: string }) => o.order_id);
+    const idsWith = async (status: string) =>
+      (await api.json('GET', `/v1/orders?status=${status}`)).data.map((o: { order_id: string }) => o.order_id);
     expect(await idsWith('queued')).toEqual([queued.order_id]);
     expect(await idsWith('prepping')).toEqual([prepping.order_id]);
     expect(await idsWith('canceled')).toEqual([canceled.order_id]);
@@ -480,7 +541,11 @@ describe('CORS', () => {
   test('the preflight for /v1/orders is 204 and allows X-API-Key', async () => {
     const res = await fetch(`${server.url}/v1/orders`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-api-key, content-type' },
+      headers: {
+        Origin: 'https://shop.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-api-key, content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -527,7 +592,11 @@ describe('no input yields a 5xx', () => {
     await fc.assert(
       fc.asyncProperty(bodies, idempotencyKey, async (body, key) => {
         if (++sent % 50 === 0) api = await fresh(); // stay under the per-key rate limit
-        seen.add(await expectHandled(await api.send('POST', '/v1/orders', body, key === undefined ? {} : { 'Idempotency-Key': key })));
+        seen.add(
+          await expectHandled(
+            await api.send('POST', '/v1/orders', body, key === undefined ? {} : { 'Idempotency-Key': key }),
+          ),
+        );
       }),
       { numRuns: 200 },
     );

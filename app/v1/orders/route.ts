@@ -23,10 +23,20 @@ export const POST = handleApi(async (req) => {
 export const GET = handleApi(async (req) => {
   const client = await authenticateApiKey(req);
   const q = readQuery(req, listOrdersQuery);
-  const { orders, hasMore } = await listOrders({ clientId: client.id, limit: q.limit, startingAfter: q.starting_after, status: q.status, customerId: q.customer_id });
+  const { orders, hasMore } = await listOrders({
+    clientId: client.id,
+    limit: q.limit,
+    startingAfter: q.starting_after,
+    status: q.status,
+    customerId: q.customer_id,
+  });
   const eta = await etaFor(orders);
   const origin = originOf(req);
-  return jsonWithEtag(req, { object: 'list', data: orders.map((o) => toOrderView(o, eta.get(o.id) ?? null, origin)), has_more: hasMore });
+  return jsonWithEtag(req, {
+    object: 'list',
+    data: orders.map((o) => toOrderView(o, eta.get(o.id) ?? null, origin)),
+    has_more: hasMore,
+  });
 });
 
 export const OPTIONS = preflight('GET, POST');

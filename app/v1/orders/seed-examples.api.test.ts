@@ -9,10 +9,15 @@ const SEED_HOST = 'https://api.pbandj.io';
 
 // The guide's curl example, argument by argument.
 const CURL_ARGS = [
-  '-X', 'POST', 'https://api.pbandj.io/v1/orders',
-  '-H', 'Content-Type: application/json',
-  '-H', 'X-API-Key: pbj_test_8dd1f2',
-  '-d', `{
+  '-X',
+  'POST',
+  'https://api.pbandj.io/v1/orders',
+  '-H',
+  'Content-Type: application/json',
+  '-H',
+  'X-API-Key: pbj_test_8dd1f2',
+  '-d',
+  `{
 "customer_id": "cus_2048",
 "bread": "brioche",
 "peanut_butter": "smooth",
@@ -69,7 +74,9 @@ const onOurServer = (text: string) => text.replaceAll(SEED_HOST, server.url);
 type Run = { code: number | null; stdout: string; stderr: string };
 function run(command: string, args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' } });
+    const child = spawn(command, args, {
+      env: { ...process.env, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += String(d)));
@@ -104,7 +111,11 @@ test('the curl example creates the order', async () => {
 });
 
 test('the JavaScript fetch example creates the order', async () => {
-  const { code, stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', onOurServer(FETCH_SNIPPET)]);
+  const { code, stdout, stderr } = await run(process.execPath, [
+    '--input-type=module',
+    '-e',
+    onOurServer(FETCH_SNIPPET),
+  ]);
   expect(code, stderr).toBe(0);
   // console.log prints the object as a JavaScript literal (util.inspect): read it back as one.
   expectSeedResponse(vm.runInNewContext(`(${stdout})`));
@@ -113,12 +124,18 @@ test('the JavaScript fetch example creates the order', async () => {
 test('the Python requests example creates the order', async () => {
   const python = pythonWithRequests();
   if (!python) {
-    throw new Error('Neither python3 nor /usr/bin/python3 can `import requests`. Install it: apt-get install python3-requests');
+    throw new Error(
+      'Neither python3 nor /usr/bin/python3 can `import requests`. Install it: apt-get install python3-requests',
+    );
   }
   const { code, stdout, stderr } = await run(python, ['-c', onOurServer(PYTHON_SNIPPET)]);
   expect(code, stderr).toBe(0);
   // print() writes a Python dict repr (None, True): let Python turn it into JSON.
-  const asJson = await run(python, ['-c', 'import ast, json, sys; print(json.dumps(ast.literal_eval(sys.stdin.read())))'], stdout);
+  const asJson = await run(
+    python,
+    ['-c', 'import ast, json, sys; print(json.dumps(ast.literal_eval(sys.stdin.read())))'],
+    stdout,
+  );
   expect(asJson.code, asJson.stderr).toBe(0);
   expectSeedResponse(JSON.parse(asJson.stdout));
 });

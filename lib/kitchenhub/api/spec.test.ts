@@ -20,8 +20,12 @@ describe("KitchenHub's openapi-v2.json", () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kds-spec-')), 'schema.d.ts');
     try {
       const bin = path.join(ROOT, 'node_modules', '.bin', 'openapi-typescript');
-      execFileSync(bin, [VENDORED, '-o', out, '--empty-objects-unknown', '--default-non-nullable', 'false'], { stdio: 'pipe' });
-      expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'lib', 'kitchenhub', 'api', 'schema.d.ts'), 'utf8'));
+      execFileSync(bin, [VENDORED, '-o', out, '--empty-objects-unknown', '--default-non-nullable', 'false'], {
+        stdio: 'pipe',
+      });
+      expect(fs.readFileSync(out, 'utf8')).toBe(
+        fs.readFileSync(path.join(ROOT, 'lib', 'kitchenhub', 'api', 'schema.d.ts'), 'utf8'),
+      );
     } finally {
       fs.rmSync(path.dirname(out), { recursive: true, force: true });
     }

@@ -46,7 +46,16 @@ afterEach(() => {
   expect(fake.hub.violations).toEqual([]); // every request we sent and every answer followed the spec
 });
 
-type CallView = { id: number; hub_order_id: string; action: string; state: string; attempts: number; last_status: number | null; last_error: string | null; payload: Record<string, unknown> };
+type CallView = {
+  id: number;
+  hub_order_id: string;
+  action: string;
+  state: string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  payload: Record<string, unknown>;
+};
 
 /** The fake sends a new order; returns its KitchenHub id once our server has it as pending. */
 async function incomingOrder(opts: { status?: 'new' | 'scheduled'; providerId?: string } = {}): Promise<string> {
@@ -54,22 +63,45 @@ async function incomingOrder(opts: { status?: 'new' | 'scheduled'; providerId?: 
   expect(webhooks).toEqual([expect.objectContaining({ httpStatus: 200, error: null })]);
   return order.order.id;
 }
-const accept = (id: string, minutes = 15) => manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: minutes });
-const callsFor = async (id: string): Promise<CallView[]> => (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${id}`)).calls;
+const accept = (id: string, minutes = 15) =>
+  manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: minutes });
+const callsFor = async (id: string): Promise<CallView[]> =>
+  (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${id}`)).calls;
 /** The fake's record of PUT /v2/orders/{id}/status/ (with `status` in the body: accept, cancel or complete). */
 const statusCalls = (id: string, status?: string) =>
-  fake.hub.calls.filter((c) => c.method === 'PUT' && c.path === `/v2/orders/${id}/status/` && (!status || (c.body as { status?: string }).status === status));
+  fake.hub.calls.filter(
+    (c) =>
+      c.method === 'PUT' &&
+      c.path === `/v2/orders/${id}/status/` &&
+      (!status || (c.body as { status?: string }).status === status),
+  );
 
 const callState = (id: string, action: string, state: string) =>
-  eventually(async () => (await callsFor(id)).find((c) => c.action === action), (c) => c?.state === state, `${action} ${state}`) as Promise<CallView>;
+  eventually(
+    async () => (await callsFor(id)).find((c) => c.action === action),
+    (c) => c?.state === state,
+    `${action} ${state}`,
+  ) as Promise<CallView>;
 
 describe('calls to KitchenHub', () => {
   test('accepting sends PUT /v2/orders/{id}/status/ {"status":"accept","prep_time"} with a bearer token from a token pair', async () => {
     const id = await incomingOrder();
     await accept(id, 20);
     const call = await callState(id, 'accept', 'sent');
-    expect(call).toMatchObject({ attempts: 1, last_status: 200, last_error: null, payload: { status: 'accept', prep_time: 20 } });
-    expect(statusCalls(id)).toEqual([expect.objectContaining({ operation: 'PUT /v2/orders/{order_id}/status/', authorized: true, body: { status: 'accept', prep_time: 20 }, status: 200 })]);
+    expect(call).toMatchObject({
+      attempts: 1,
+      last_status: 200,
+      last_error: null,
+      payload: { status: 'accept', prep_time: 20 },
+    });
+    expect(statusCalls(id)).toEqual([
+      expect.objectContaining({
+        operation: 'PUT /v2/orders/{order_id}/status/',
+        authorized: true,
+        body: { status: 'accept', prep_time: 20 },
+        status: 200,
+      }),
+    ]);
     expect(statusCalls(id)[0]?.headers.authorization).toMatch(/^Bearer \S+$/);
     expect(fake.hub.orders.get(id)?.order).toMatchObject({ status: 'accepted', prep_time_minutes: 20 });
     expect(fake.hub.calls.some((c) => c.operation === 'POST /v2/auth/token/' && c.status === 200)).toBe(true);
@@ -80,7 +112,11 @@ describe('calls to KitchenHub', () => {
     fake.hub.failNext({ status: 424, times: 1, path: `/v2/orders/${id}/status/` });
     fake.hub.failNext({ status: 503, times: 1, path: `/v2/orders/${id}/status/` });
     await accept(id);
-    const waiting = await eventually(() => callsFor(id), (cs) => cs[0]?.last_status === 424 || cs[0]?.last_status === 503, 'the first failure to show');
+    const waiting = await eventually(
+      () => callsFor(id),
+      (cs) => cs[0]?.last_status === 424 || cs[0]?.last_status === 503,
+      'the first failure to show',
+    );
     expect(waiting[0]).toMatchObject({ state: 'pending', last_error: expect.stringContaining('KitchenHub answered') });
     const call = await callState(id, 'accept', 'sent');
     expect(call.attempts).toBe(3);
@@ -92,8 +128,14 @@ describe('calls to KitchenHub', () => {
     fake.hub.failNext({ status: 400, times: 1, path: `/v2/orders/${id}/status/`, message: 'body validation error' });
     await accept(id);
     const failed = await callState(id, 'accept', 'failed');
-    expect(failed).toMatchObject({ attempts: 1, last_status: 400, last_error: expect.stringContaining('body validation error') });
-    expect((await manager.json('GET', '/api/kitchenhub/calls?open=true')).calls.map((c: CallView) => c.id)).toContain(failed.id);
+    expect(failed).toMatchObject({
+      attempts: 1,
+      last_status: 400,
+      last_error: expect.stringContaining('body validation error'),
+    });
+    expect((await manager.json('GET', '/api/kitchenhub/calls?open=true')).calls.map((c: CallView) => c.id)).toContain(
+      failed.id,
+    );
 
     const retried = await manager.json('POST', `/api/kitchenhub/calls/${failed.id}/retry`);
     expect(retried.call.id).toBe(failed.id);
@@ -109,7 +151,11 @@ describe('calls to KitchenHub', () => {
     fake.hub.failNext({ status: 500, times: 10, path: `/v2/orders/${id}/status/` });
     await accept(id);
     const failed = await callState(id, 'accept', 'failed');
-    expect(failed).toMatchObject({ attempts: 4, last_status: 500, last_error: expect.stringContaining('Gave up after 4 attempts') });
+    expect(failed).toMatchObject({
+      attempts: 4,
+      last_status: 500,
+      last_error: expect.stringContaining('Gave up after 4 attempts'),
+    });
   });
 
   test('403 "Not main account" fails the call and tells the manager, in words, what to fix', async () => {
@@ -117,9 +163,17 @@ describe('calls to KitchenHub', () => {
     fake.hub.mainAccount = false;
     await accept(id);
     const failed = await callState(id, 'accept', 'failed');
-    expect(failed).toMatchObject({ attempts: 1, last_status: 403, last_error: expect.stringContaining('main integration account') });
+    expect(failed).toMatchObject({
+      attempts: 1,
+      last_status: 403,
+      last_error: expect.stringContaining('main integration account'),
+    });
     const settings = await manager.json('GET', '/api/kitchenhub/settings');
-    expect(settings.problem).toMatchObject({ kind: 'not_main_account', status: 403, message: expect.stringContaining('Not main account') });
+    expect(settings.problem).toMatchObject({
+      kind: 'not_main_account',
+      status: 403,
+      message: expect.stringContaining('Not main account'),
+    });
     // Fixed at KitchenHub: Connect clears the banner and a retry goes through.
     fake.hub.mainAccount = true;
     expect(await manager.json('POST', '/api/kitchenhub/connect', {})).toMatchObject({ ok: true });
@@ -135,16 +189,26 @@ describe('calls to KitchenHub', () => {
     const call = await callState(id, 'accept', 'conflict');
     expect(call).toMatchObject({ last_status: 409, attempts: 1 });
     expect(statusCalls(id)).toHaveLength(1);
-    expect(fake.hub.calls.filter((c) => c.operation === 'GET /v2/orders/{order_id}/' && c.path === `/v2/orders/${id}/`)).toHaveLength(1);
-    const hub = await eventually(() => manager.json('GET', `/api/kitchenhub/orders/${id}`), (h) => h.hub_order.state === 'canceled', 'the re-read to apply');
+    expect(
+      fake.hub.calls.filter((c) => c.operation === 'GET /v2/orders/{order_id}/' && c.path === `/v2/orders/${id}/`),
+    ).toHaveLength(1);
+    const hub = await eventually(
+      () => manager.json('GET', `/api/kitchenhub/orders/${id}`),
+      (h) => h.hub_order.state === 'canceled',
+      'the re-read to apply',
+    );
     expect(hub.hub_order.order_id).toBe(hub_order.order_id);
     const ticket = await kitchen.ticket(hub_order.order_id);
     expect(ticket).toMatchObject({ status: 'canceled' });
     const board = await kitchen.json('GET', '/api/tickets');
-    const flagged = [...board.tickets, ...board.recent].find((t: { order_id: string }) => t.order_id === hub_order.order_id);
+    const flagged = [...board.tickets, ...board.recent].find(
+      (t: { order_id: string }) => t.order_id === hub_order.order_id,
+    );
     expect(flagged.attention).toMatchObject({ kind: 'canceled', by: 'provider' });
     const log = (await manager.json('GET', '/api/kitchenhub/deliveries')).deliveries;
-    expect(log.find((d: { hub_order_id: string; source: string }) => d.hub_order_id === id && d.source === 'reread')).toMatchObject({ outcome: 'applied', hub_status: 'canceled' });
+    expect(
+      log.find((d: { hub_order_id: string; source: string }) => d.hub_order_id === id && d.source === 'reread'),
+    ).toMatchObject({ outcome: 'applied', hub_status: 'canceled' });
   });
 
   test('a 409 after KitchenHub auto-completed the order settles our state from KitchenHub’s, without retrying', async () => {
@@ -155,7 +219,11 @@ describe('calls to KitchenHub', () => {
     await kitchen.advanceTo(hub_order.order_id, 'ready'); // our complete now meets a completed order
     await callState(id, 'complete', 'conflict');
     expect(statusCalls(id, 'complete').map((c) => c.status)).toEqual([409]);
-    await eventually(() => manager.json('GET', `/api/kitchenhub/orders/${id}`), (h) => h.hub_order.hub_status === 'completed', 'completed here too');
+    await eventually(
+      () => manager.json('GET', `/api/kitchenhub/orders/${id}`),
+      (h) => h.hub_order.hub_status === 'completed',
+      'completed here too',
+    );
   });
 
   test('an expired access token is renewed with the refresh token (no new pair); a 401 is retried once', async () => {
@@ -165,8 +233,14 @@ describe('calls to KitchenHub', () => {
     const refreshes = fake.hub.refreshes;
     await accept(id);
     await callState(id, 'accept', 'sent');
-    const since = fake.hub.calls.slice(before).filter((c) => c.path.startsWith('/v2/auth/') || c.path === `/v2/orders/${id}/status/`);
-    expect(since.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([`PUT /v2/orders/${id}/status/ 401`, 'POST /v2/auth/token/refresh/ 200', `PUT /v2/orders/${id}/status/ 200`]);
+    const since = fake.hub.calls
+      .slice(before)
+      .filter((c) => c.path.startsWith('/v2/auth/') || c.path === `/v2/orders/${id}/status/`);
+    expect(since.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+      `PUT /v2/orders/${id}/status/ 401`,
+      'POST /v2/auth/token/refresh/ 200',
+      `PUT /v2/orders/${id}/status/ 200`,
+    ]);
     expect(fake.hub.refreshes).toBe(refreshes + 1);
   });
 
@@ -177,8 +251,15 @@ describe('calls to KitchenHub', () => {
     const before = fake.hub.calls.length;
     await accept(id);
     await callState(id, 'accept', 'sent');
-    const since = fake.hub.calls.slice(before).filter((c) => c.path.startsWith('/v2/auth/') || c.path === `/v2/orders/${id}/status/`);
-    expect(since.map((c) => `${c.path} ${c.status}`)).toEqual([`/v2/orders/${id}/status/ 401`, '/v2/auth/token/refresh/ 400', '/v2/auth/token/ 200', `/v2/orders/${id}/status/ 200`]);
+    const since = fake.hub.calls
+      .slice(before)
+      .filter((c) => c.path.startsWith('/v2/auth/') || c.path === `/v2/orders/${id}/status/`);
+    expect(since.map((c) => `${c.path} ${c.status}`)).toEqual([
+      `/v2/orders/${id}/status/ 401`,
+      '/v2/auth/token/refresh/ 400',
+      '/v2/auth/token/ 200',
+      `/v2/orders/${id}/status/ 200`,
+    ]);
   });
 
   test('rejecting sends {"status":"cancel"}; the reason stays with the order here', async () => {
@@ -187,7 +268,10 @@ describe('calls to KitchenHub', () => {
     await callState(id, 'reject', 'sent');
     expect(statusCalls(id)[0]?.body).toEqual({ status: 'cancel' });
     expect(fake.hub.orders.get(id)?.order.status).toBe('cancelled');
-    expect((await manager.json('GET', `/api/kitchenhub/orders/${id}`)).hub_order).toMatchObject({ state: 'rejected', reject_reason: 'Out of bread' });
+    expect((await manager.json('GET', `/api/kitchenhub/orders/${id}`)).hub_order).toMatchObject({
+      state: 'rejected',
+      reject_reason: 'Out of bread',
+    });
   });
 
   test('capability flags: what a provider cannot take is neither offered nor sent, and the call says why', async () => {
@@ -197,7 +281,10 @@ describe('calls to KitchenHub', () => {
     try {
       const id = await incomingOrder({ providerId: 'doordash' });
       const incoming = await manager.json('GET', '/api/kitchenhub/orders');
-      expect(incoming.pending.find((h: { hub_order_id: string }) => h.hub_order_id === id)).toMatchObject({ can_accept: true, can_reject: false });
+      expect(incoming.pending.find((h: { hub_order_id: string }) => h.hub_order_id === id)).toMatchObject({
+        can_accept: true,
+        can_reject: false,
+      });
       const { hub_order } = await accept(id);
       await callState(id, 'accept', 'sent');
       await kitchen.advanceTo(hub_order.order_id, 'ready');
@@ -224,7 +311,11 @@ describe('calls to KitchenHub', () => {
     expect(statusCalls(id, 'complete')).toHaveLength(1);
     expect(statusCalls(id, 'complete')[0]?.body).toEqual({ status: 'complete' });
     // KitchenHub's "completed" echo leaves the ready ticket for its courier.
-    await eventually(async () => fake.hub.sentWebhooks.filter((w) => w.hubOrderId === id && w.status === 'completed'), (w) => w.length === 1, 'the completed echo');
+    await eventually(
+      async () => fake.hub.sentWebhooks.filter((w) => w.hubOrderId === id && w.status === 'completed'),
+      (w) => w.length === 1,
+      'the completed echo',
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(await kitchen.ticket(hub_order.order_id)).toMatchObject({ status: 'ready' });
   });
@@ -242,7 +333,11 @@ describe('calls to KitchenHub', () => {
     const second = await accept(b);
     await callState(b, 'accept', 'sent');
     await fake.hub.setStatus(b, 'cancelled');
-    await eventually(() => kitchen.ticket(second.hub_order.order_id), (x) => x.status === 'canceled', 'the provider cancel');
+    await eventually(
+      () => kitchen.ticket(second.hub_order.order_id),
+      (x) => x.status === 'canceled',
+      'the provider cancel',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(statusCalls(b, 'cancel')).toHaveLength(0);
     expect((await callsFor(b)).map((c) => c.action)).toEqual(['accept']);
@@ -254,7 +349,11 @@ describe('calls to KitchenHub', () => {
     const id = await incomingOrder();
     fake.hub.failNext({ status: 503, times: 100, path: `/v2/orders/${id}/status/` });
     await accept(id);
-    await eventually(() => callsFor(id), (cs) => cs[0]?.last_status === 503, 'a first failed attempt');
+    await eventually(
+      () => callsFor(id),
+      (cs) => cs[0]?.last_status === 503,
+      'a first failed attempt',
+    );
     await server.stop();
     fake.hub.failures = [];
     await boot(); // same database file, new process
@@ -267,7 +366,11 @@ describe('calls to KitchenHub', () => {
     expect(ours.map((w) => w.authorization_headers?.[WEBHOOK_HEADER])).toEqual([HUB_SECRET]);
     const rotate = await manager.json('POST', '/api/kitchenhub/connect', { rotate_secret: true });
     expect(rotate).toMatchObject({ ok: false, error: expect.stringContaining('KITCHENHUB_WEBHOOK_SECRET') });
-    expect((await manager.json('GET', '/api/kitchenhub/settings')).registration).toMatchObject({ state: 'registered', secret_from_env: true, secret_hint: `…${HUB_SECRET.slice(-4)}` });
+    expect((await manager.json('GET', '/api/kitchenhub/settings')).registration).toMatchObject({
+      state: 'registered',
+      secret_from_env: true,
+      secret_hint: `…${HUB_SECRET.slice(-4)}`,
+    });
   });
 
   test('bad call ids are 400/404 in the error shape; the calls list is for managers only', async () => {

@@ -3,7 +3,10 @@ import { requireStaff } from '@/lib/auth/staff';
 import { handle, notAllowed, readQuery } from '@/lib/http';
 import { listHubCalls } from '@/lib/kitchenhub/outbox';
 
-const query = z.strictObject({ open: z.enum(['true', 'false']).optional(), hub_order_id: z.string().min(1).max(40).optional() });
+const query = z.strictObject({
+  open: z.enum(['true', 'false']).optional(),
+  hub_order_id: z.string().min(1).max(40).optional(),
+});
 
 /** Our calls to KitchenHub, newest first; `?open=true` for the ones not through yet (pending or failed). */
 export const GET = handle(async (req) => {

@@ -17,13 +17,24 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 type Entry = {
-  id: number; outcome: string; event_type: string | null; hub_order_id: string | null; hub_status: string | null; error: string | null;
-  replay_of: number | null; can_replay: boolean; cannot_replay_reason: string | null; received_at: number;
+  id: number;
+  outcome: string;
+  event_type: string | null;
+  hub_order_id: string | null;
+  hub_status: string | null;
+  error: string | null;
+  replay_of: number | null;
+  can_replay: boolean;
+  cannot_replay_reason: string | null;
+  received_at: number;
 };
-const log = async (query = '') => (await manager.json('GET', `/api/kitchenhub/deliveries${query}`)).deliveries as Entry[];
+const log = async (query = '') =>
+  (await manager.json('GET', `/api/kitchenhub/deliveries${query}`)).deliveries as Entry[];
 const newest = async () => (await log('?limit=1'))[0]!;
-const replay = (id: number | string, as: StaffClient = manager) => as.send('POST', `/api/kitchenhub/deliveries/${id}/replay`);
-const tickets = async () => ((await kitchen.json('GET', '/api/tickets')).tickets as Array<{ order_id: string; source: string }>);
+const replay = (id: number | string, as: StaffClient = manager) =>
+  as.send('POST', `/api/kitchenhub/deliveries/${id}/replay`);
+const tickets = async () =>
+  (await kitchen.json('GET', '/api/tickets')).tickets as Array<{ order_id: string; source: string }>;
 
 /** Posts a webhook and returns the delivery it was recorded as. */
 async function deliver(body: string, auth: Parameters<typeof postWebhook>[2] = 'registered'): Promise<Entry> {
@@ -42,13 +53,33 @@ describe('GET /api/kitchenhub/deliveries', () => {
     expect(problems.map((d) => d.id)).toEqual(expect.arrayContaining([invalid.id, refused.id]));
     expect(problems.every((d) => d.outcome === 'invalid' || d.outcome === 'unauthorized')).toBe(true);
     expect(problems.map((d) => d.id)).not.toContain(applied.id);
-    expect(await log('?outcome=applied&limit=1')).toEqual([expect.objectContaining({ id: applied.id, outcome: 'applied' })]);
+    expect(await log('?outcome=applied&limit=1')).toEqual([
+      expect.objectContaining({ id: applied.id, outcome: 'applied' }),
+    ]);
 
-    expect(applied).toMatchObject({ can_replay: true, cannot_replay_reason: null, replay_of: null, event_type: 'Order', hub_status: 'new' });
+    expect(applied).toMatchObject({
+      can_replay: true,
+      cannot_replay_reason: null,
+      replay_of: null,
+      event_type: 'Order',
+      hub_status: 'new',
+    });
     expect(invalid).toMatchObject({ can_replay: true, error: expect.stringContaining('not valid JSON') });
-    expect(refused).toMatchObject({ can_replay: false, cannot_replay_reason: expect.stringContaining('never stored'), hub_order_id: null });
+    expect(refused).toMatchObject({
+      can_replay: false,
+      cannot_replay_reason: expect.stringContaining('never stored'),
+      hub_order_id: null,
+    });
 
-    for (const bad of ['?outcome=eaten', '?outcome=', '?limit=0', '?limit=501', '?limit=ten', '?since=1', '?limit=1&limit=2']) {
+    for (const bad of [
+      '?outcome=eaten',
+      '?outcome=',
+      '?limit=0',
+      '?limit=501',
+      '?limit=ten',
+      '?since=1',
+      '?limit=1&limit=2',
+    ]) {
       const res = await manager.send('GET', `/api/kitchenhub/deliveries${bad}`);
       expect(res.status, bad).toBe(400);
       expect(await res.json(), bad).toMatchObject({ error: 'invalid_request' });
@@ -66,7 +97,10 @@ describe('POST /api/kitchenhub/deliveries/{id}/replay', () => {
     const res = await replay(invalid.id);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ outcome: 'invalid', delivery: { outcome: 'invalid', replay_of: invalid.id, error: invalid.error } });
+    expect(body).toMatchObject({
+      outcome: 'invalid',
+      delivery: { outcome: 'invalid', replay_of: invalid.id, error: invalid.error },
+    });
     expect(body.delivery.id).toBeGreaterThan(invalid.id);
     expect(await newest()).toMatchObject({ id: body.delivery.id, outcome: 'invalid', replay_of: invalid.id });
     const original = (await log()).find((d) => d.id === invalid.id);
@@ -84,7 +118,9 @@ describe('POST /api/kitchenhub/deliveries/{id}/replay', () => {
     const res = await replay(applied.id);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      outcome: 'duplicate', hub_order_id: id, order_id: hubBefore.hub_order.order_id,
+      outcome: 'duplicate',
+      hub_order_id: id,
+      order_id: hubBefore.hub_order.order_id,
       delivery: { outcome: 'duplicate', replay_of: applied.id, hub_order_id: id },
     });
     expect((await tickets()).map((t) => t.order_id).sort()).toEqual(before.map((t) => t.order_id).sort());
@@ -104,7 +140,11 @@ describe('POST /api/kitchenhub/deliveries/{id}/replay', () => {
     const before = await tickets();
     const res = await replay(refused.id);
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('never stored'), delivery: { id: refused.id } });
+    expect(await res.json()).toMatchObject({
+      error: 'conflict',
+      message: expect.stringContaining('never stored'),
+      delivery: { id: refused.id },
+    });
     expect((await newest()).id).toBe(refused.id);
     expect(await tickets()).toEqual(before);
   });

@@ -15,13 +15,21 @@ let kitchen: StaffClient;
 
 type Delivery = { hub_order_id: string | null; hub_status: string | null; outcome: string; source: string };
 const deliveriesFor = async (id: string): Promise<Delivery[]> =>
-  ((await manager.json('GET', '/api/kitchenhub/deliveries?limit=200')).deliveries as Delivery[]).filter((d) => d.hub_order_id === id);
-const pendingIds = async (): Promise<string[]> => (await manager.json('GET', '/api/kitchenhub/orders')).pending.map((h: { hub_order_id: string }) => h.hub_order_id);
+  ((await manager.json('GET', '/api/kitchenhub/deliveries?limit=200')).deliveries as Delivery[]).filter(
+    (d) => d.hub_order_id === id,
+  );
+const pendingIds = async (): Promise<string[]> =>
+  (await manager.json('GET', '/api/kitchenhub/orders')).pending.map((h: { hub_order_id: string }) => h.hub_order_id);
 const polls = () => fake.hub.calls.filter((c) => c.operation === 'GET /v2/orders/');
 
 beforeAll(async () => {
   fake = await startFakeKitchenHub({ pageSize: 2 });
-  server = await startServer({ ...fakeHubEnv(fake.url), KITCHENHUB_POLL_SECONDS: '1', JOB_INTERVAL_MS: '200', KITCHENHUB_RETRY_BASE_MS: '100' });
+  server = await startServer({
+    ...fakeHubEnv(fake.url),
+    KITCHENHUB_POLL_SECONDS: '1',
+    JOB_INTERVAL_MS: '200',
+    KITCHENHUB_RETRY_BASE_MS: '100',
+  });
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
   expect(await connectHub(manager, server.url)).toMatchObject({ ok: true });
@@ -42,11 +50,21 @@ describe('reconciliation', () => {
     const id = order.order.id;
     await eventually(pendingIds, (ids) => ids.includes(id), 'the poll to find it');
     const seen = await deliveriesFor(id);
-    expect(seen).toEqual([expect.objectContaining({ source: 'reconciliation', outcome: 'applied', hub_status: 'new' })]);
+    expect(seen).toEqual([
+      expect.objectContaining({ source: 'reconciliation', outcome: 'applied', hub_status: 'new' }),
+    ]);
     const pollsSoFar = polls().length;
-    await eventually(async () => polls().length, (n) => n >= pollsSoFar + 2, 'two more polls'); // they see it again
+    await eventually(
+      async () => polls().length,
+      (n) => n >= pollsSoFar + 2,
+      'two more polls',
+    ); // they see it again
     expect(await deliveriesFor(id)).toHaveLength(1); // and ingest nothing twice
-    expect((await manager.json('GET', '/api/kitchenhub/settings')).poll).toMatchObject({ recovered: before + 1, last_error: null, every_seconds: 1 });
+    expect((await manager.json('GET', '/api/kitchenhub/settings')).poll).toMatchObject({
+      recovered: before + 1,
+      last_error: null,
+      every_seconds: 1,
+    });
   });
 
   test('the poll reads from the last poll minus a margin, page after page until an empty one', async () => {
@@ -67,11 +85,21 @@ describe('reconciliation', () => {
     const { order } = await fake.hub.createOrder({ status: 'new', type: 'pickup' });
     const id = order.order.id;
     const { hub_order } = await manager.json('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 15 });
-    await eventually(() => kitchen.ticket(hub_order.order_id), (t) => t?.status === 'queued', 'the ticket');
+    await eventually(
+      () => kitchen.ticket(hub_order.order_id),
+      (t) => t?.status === 'queued',
+      'the ticket',
+    );
     await fake.hub.settled();
     await fake.hub.setStatus(id, 'cancelled', false);
-    await eventually(() => kitchen.ticket(hub_order.order_id), (t) => t?.status === 'canceled', 'the poll to cancel it');
-    expect((await deliveriesFor(id)).filter((d) => d.source === 'reconciliation')).toEqual([expect.objectContaining({ outcome: 'applied', hub_status: 'canceled' })]);
+    await eventually(
+      () => kitchen.ticket(hub_order.order_id),
+      (t) => t?.status === 'canceled',
+      'the poll to cancel it',
+    );
+    expect((await deliveriesFor(id)).filter((d) => d.source === 'reconciliation')).toEqual([
+      expect.objectContaining({ outcome: 'applied', hub_status: 'canceled' }),
+    ]);
   });
 
   test('reconcile is for managers only', async () => {

@@ -19,7 +19,14 @@ type Settings = {
   calls_go_to: { url: string; source: string } | null;
   sandbox: boolean;
   auto_accept: boolean;
-  registration: { state: string; webhook_id: string | null; url: string | null; secret_hint: string | null; previous_secret_accepted_until: number | null; error: string | null };
+  registration: {
+    state: string;
+    webhook_id: string | null;
+    url: string | null;
+    secret_hint: string | null;
+    previous_secret_accepted_until: number | null;
+    error: string | null;
+  };
   problem: { kind: string; status: number | null; message: string } | null;
 };
 
@@ -34,7 +41,12 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
   const put = (body: unknown) => manager.send('PUT', '/api/kitchenhub/settings', body);
   const connect = (body: unknown = {}) => manager.json('POST', '/api/kitchenhub/connect', body);
   const boot = async () => {
-    server = await startServer({ KITCHENHUB_SANDBOX: 'false', KITCHENHUB_RETRY_BASE_MS: '100', JOB_INTERVAL_MS: '200', KITCHENHUB_POLL_SECONDS: '0' });
+    server = await startServer({
+      KITCHENHUB_SANDBOX: 'false',
+      KITCHENHUB_RETRY_BASE_MS: '100',
+      JOB_INTERVAL_MS: '200',
+      KITCHENHUB_POLL_SECONDS: '0',
+    });
     manager = await signInStaff(server.url, 'manager');
   };
   const ours = () => [...fake.hub.webhooks.values()].filter((w) => w.url === `${server.url}/api/kitchenhub/webhook`);
@@ -56,16 +68,35 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
 
   test('with no webhook registered every delivery is refused, and the console says so', async () => {
     const s = await settings();
-    expect(s).toMatchObject({ registration: { state: 'unregistered', webhook_id: null }, calls_go_to: null, sandbox: false, auto_accept: false, problem: null });
+    expect(s).toMatchObject({
+      registration: { state: 'unregistered', webhook_id: null },
+      calls_go_to: null,
+      sandbox: false,
+      auto_accept: false,
+      problem: null,
+    });
     expect(s.webhook_url).toBe(`${server.url}/api/kitchenhub/webhook`);
     const res = await postWebhook(server.url, hubOrder(newId(), 'new'), { header: HUB_SECRET });
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: 'unauthorized', message: expect.stringMatching(/No KitchenHub webhook is registered/) });
+    expect(await res.json()).toMatchObject({
+      error: 'unauthorized',
+      message: expect.stringMatching(/No KitchenHub webhook is registered/),
+    });
   });
 
   test('bad values are 400 in the error shape and change nothing', async () => {
     const before = await settings();
-    for (const body of [{ public_url: 'ftp://example.com' }, { api_url: 'ftp://example.com' }, { api_url: 'not a url' }, { auto_accept_prep_minutes: 0 }, { auto_accept_prep_minutes: 241 }, { auto_accept: 'yes' }, { webhook_secret: 'x'.repeat(20) }, { surprise: 1 }, []]) {
+    for (const body of [
+      { public_url: 'ftp://example.com' },
+      { api_url: 'ftp://example.com' },
+      { api_url: 'not a url' },
+      { auto_accept_prep_minutes: 0 },
+      { auto_accept_prep_minutes: 241 },
+      { auto_accept: 'yes' },
+      { webhook_secret: 'x'.repeat(20) },
+      { surprise: 1 },
+      [],
+    ]) {
       const res = await put(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.any(String) });
@@ -78,10 +109,23 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
 
   test('a wrong client secret is a configuration error in words, not retried on its own; fixed, Connect registers our webhook', async () => {
     expect(await connect()).toMatchObject({ ok: false, error: expect.stringContaining('Set the API URL') });
-    expect((await put({ api_url: `${fake.url}/`, client_id: 'console-client', client_secret: 'wrong-secret', public_url: server.url })).status).toBe(200);
+    expect(
+      (
+        await put({
+          api_url: `${fake.url}/`,
+          client_id: 'console-client',
+          client_secret: 'wrong-secret',
+          public_url: server.url,
+        })
+      ).status,
+    ).toBe(200);
     const bad = await connect();
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/400.*client secret/i) });
-    expect((await settings()).problem).toMatchObject({ kind: 'credentials', status: 400, message: expect.stringContaining('Invalid client secret key') });
+    expect((await settings()).problem).toMatchObject({
+      kind: 'credentials',
+      status: 400,
+      message: expect.stringContaining('Invalid client secret key'),
+    });
     const tokenCalls = () => fake.hub.calls.filter((c) => c.path === '/v2/auth/token/').length;
     await new Promise((r) => setTimeout(r, 300)); // a job tick that began before the refusal may still finish its try
     const tried = tokenCalls();
@@ -96,9 +140,23 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     expect(['created', 'kept']).toContain(ok.registration.action); // the job tick may have registered it a moment before
     expect(webhookCreates()).toBe(1);
     expect(ok.providers.map((p: { id: string }) => p.id).sort()).toEqual(['doordash', 'grubhub', 'ubereats']);
-    expect(ours()).toEqual([expect.objectContaining({ webhook_type: 'Order', version: 2, authorization_headers: { [WEBHOOK_HEADER]: expect.any(String) } })]);
+    expect(ours()).toEqual([
+      expect.objectContaining({
+        webhook_type: 'Order',
+        version: 2,
+        authorization_headers: { [WEBHOOK_HEADER]: expect.any(String) },
+      }),
+    ]);
     const s = await settings();
-    expect(s).toMatchObject({ registration: { state: 'registered', webhook_id: ours()[0]!.id, secret_hint: `…${registeredSecret().slice(-4)}`, error: null }, client_secret: { set: true, hint: '…cret' } });
+    expect(s).toMatchObject({
+      registration: {
+        state: 'registered',
+        webhook_id: ours()[0]!.id,
+        secret_hint: `…${registeredSecret().slice(-4)}`,
+        error: null,
+      },
+      client_secret: { set: true, hint: '…cret' },
+    });
     expect(JSON.stringify(s)).not.toContain(registeredSecret());
     expect(JSON.stringify(s)).not.toContain('console-secret');
   });
@@ -107,22 +165,33 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     const rightId = newId();
     expect((await postWebhook(server.url, hubOrder(rightId, 'new'), { header: registeredSecret() })).status).toBe(200);
     // The seed's sample was placed long ago: its accept window counts from its arrival, not reported as long overdue.
-    const arrived = (await manager.json('GET', '/api/kitchenhub/orders')).pending.find((h: { hub_order_id: string }) => h.hub_order_id === rightId);
+    const arrived = (await manager.json('GET', '/api/kitchenhub/orders')).pending.find(
+      (h: { hub_order_id: string }) => h.hub_order_id === rightId,
+    );
     expect(arrived.placed_at).toBeLessThan(Date.now() - 86_400_000);
     expect(arrived.accept_by).toBeGreaterThan(Date.now() + 9 * 60_000);
     const wrongId = newId();
     const wrong = await postWebhook(server.url, hubOrder(wrongId, 'new'), { header: `${registeredSecret()}x` });
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toMatchObject({ error: 'unauthorized', message: expect.stringContaining(WEBHOOK_HEADER) });
+    expect(await wrong.json()).toMatchObject({
+      error: 'unauthorized',
+      message: expect.stringContaining(WEBHOOK_HEADER),
+    });
     const missingId = newId();
     expect((await postWebhook(server.url, hubOrder(missingId, 'new'), {})).status).toBe(401);
-    const pending = (await manager.json('GET', '/api/kitchenhub/orders')).pending.map((h: { hub_order_id: string }) => h.hub_order_id);
+    const pending = (await manager.json('GET', '/api/kitchenhub/orders')).pending.map(
+      (h: { hub_order_id: string }) => h.hub_order_id,
+    );
     expect(pending).not.toContain(wrongId);
     expect(pending).not.toContain(missingId);
     // And KitchenHub's own delivery (the envelope, our header) arrives.
     const { order, webhooks } = await fake.hub.createOrder({ status: 'new' });
     expect(webhooks).toEqual([expect.objectContaining({ httpStatus: 200 })]);
-    expect((await manager.json('GET', '/api/kitchenhub/orders')).pending.map((h: { hub_order_id: string }) => h.hub_order_id)).toContain(order.order.id);
+    expect(
+      (await manager.json('GET', '/api/kitchenhub/orders')).pending.map(
+        (h: { hub_order_id: string }) => h.hub_order_id,
+      ),
+    ).toContain(order.order.id);
   });
 
   test('Connect again and a restart reuse the webhook; a duplicate of ours is removed', async () => {
@@ -134,9 +203,17 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     expect((await put({ public_url: server.url })).status).toBe(200);
     expect(await connect()).toMatchObject({ ok: true }); // the job tick may have moved it first
     expect(ours().map((w) => w.id)).toEqual([id]);
-    expect(fake.hub.calls.filter((c) => c.operation === 'PATCH /v2/webhooks/{webhook_id}/').at(-1)?.body).toMatchObject({ url: `${server.url}/api/kitchenhub/webhook`, version: 2 });
+    expect(fake.hub.calls.filter((c) => c.operation === 'PATCH /v2/webhooks/{webhook_id}/').at(-1)?.body).toMatchObject(
+      { url: `${server.url}/api/kitchenhub/webhook`, version: 2 },
+    );
     expect(webhookCreates()).toBe(creates);
-    fake.hub.addWebhook({ url: `${server.url}/api/kitchenhub/webhook`, version: 2, webhook_type: 'Order', filters: {}, authorization_headers: {} });
+    fake.hub.addWebhook({
+      url: `${server.url}/api/kitchenhub/webhook`,
+      version: 2,
+      webhook_type: 'Order',
+      filters: {},
+      authorization_headers: {},
+    });
     expect(ours()).toHaveLength(2);
     expect(await connect()).toMatchObject({ ok: true });
     expect(ours().map((w) => w.id)).toEqual([id]);
@@ -146,7 +223,12 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     const old = registeredSecret();
     expect(await connect({ rotate_secret: true })).toMatchObject({ ok: true, registration: { action: 'updated' } });
     const patch = fake.hub.calls.filter((c) => c.operation === 'PATCH /v2/webhooks/{webhook_id}/').at(-1);
-    expect(patch?.body).toMatchObject({ version: 2, filters: {}, webhook_type: 'Order', authorization_headers: { [WEBHOOK_HEADER]: expect.any(String) } });
+    expect(patch?.body).toMatchObject({
+      version: 2,
+      filters: {},
+      webhook_type: 'Order',
+      authorization_headers: { [WEBHOOK_HEADER]: expect.any(String) },
+    });
     const fresh = registeredSecret();
     expect(fresh).not.toBe(old);
     expect((await postWebhook(server.url, hubOrder(newId(), 'new'), { header: fresh })).status).toBe(200);
@@ -160,10 +242,19 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     expect(webhooks[0]?.httpStatus).toBe(200);
     const id = order.order.id;
     const { hub_order } = await manager.json('GET', `/api/kitchenhub/orders/${id}`);
-    expect(hub_order).toMatchObject({ state: 'accepted', prep_time_minutes: 12, decided_by: 'auto-accept', order_id: expect.any(String) });
+    expect(hub_order).toMatchObject({
+      state: 'accepted',
+      prep_time_minutes: 12,
+      decided_by: 'auto-accept',
+      order_id: expect.any(String),
+    });
     const kitchen = await signInStaff(server.url, 'kitchen');
     expect(await kitchen.ticket(hub_order.order_id)).toMatchObject({ status: 'queued' });
-    await eventually(async () => (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${id}`)).calls[0], (c) => c?.state === 'sent', 'the accept call');
+    await eventually(
+      async () => (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${id}`)).calls[0],
+      (c) => c?.state === 'sent',
+      'the accept call',
+    );
     expect(fake.hub.orders.get(id)?.order.prep_time_minutes).toBe(12);
     await put({ auto_accept: false });
   });
@@ -176,23 +267,36 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     expect(paused.kitchenhub.results).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ provider_name: 'Grubhub', ok: true }),
-        expect.objectContaining({ provider_name: 'DoorDash', ok: false, skipped: true, error: expect.stringContaining('cannot be paused') }),
+        expect.objectContaining({
+          provider_name: 'DoorDash',
+          ok: false,
+          skipped: true,
+          error: expect.stringContaining('cannot be paused'),
+        }),
       ]),
     );
     const puts = fake.hub.calls.filter((c) => c.operation === 'PUT /v2/integration_accounts/{integration_id}/status/');
     expect(puts.length).toBeGreaterThanOrEqual(2);
-    expect(puts.every((c) => JSON.stringify(c.body) === JSON.stringify({ online: false, pause_duration: 1200 }))).toBe(true);
+    expect(puts.every((c) => JSON.stringify(c.body) === JSON.stringify({ online: false, pause_duration: 1200 }))).toBe(
+      true,
+    );
     const accounts = await manager.json('GET', '/api/kitchenhub/accounts');
-    expect(accounts.accounts.find((a: { provider_id: string }) => a.provider_id === 'grubhub')).toMatchObject({ online: 'offline' });
+    expect(accounts.accounts.find((a: { provider_id: string }) => a.provider_id === 'grubhub')).toMatchObject({
+      online: 'offline',
+    });
     await manager.json('PUT', '/api/store', { paused: false });
     const after = await manager.json('GET', '/api/kitchenhub/accounts');
-    expect(after.accounts.find((a: { provider_id: string }) => a.provider_id === 'grubhub')).toMatchObject({ online: 'online' });
+    expect(after.accounts.find((a: { provider_id: string }) => a.provider_id === 'grubhub')).toMatchObject({
+      online: 'online',
+    });
     fake.hub.setCapability('doordash', 'update_online_status', true);
   });
 
   test('no sandbox while it is switched off (KITCHENHUB_SANDBOX=false)', async () => {
     expect((await manager.send('POST', '/api/kitchenhub/simulate', { kind: 'asap' })).status).toBe(404);
-    expect((await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect(
+      (await fetch(`${server.url}/api/kitchenhub/sandbox/v2/auth/token/`, { method: 'POST', body: '{}' })).status,
+    ).toBe(404);
   });
 });
 
@@ -201,7 +305,12 @@ describe('the environment wins; the demo sandbox follows KitchenHub’s spec', (
   let manager: StaffClient;
 
   beforeAll(async () => {
-    server = await startServer({ SEED_DEMO: 'true', KITCHENHUB_CLIENT_ID: 'env-client', JOB_INTERVAL_MS: '200', KITCHENHUB_POLL_SECONDS: '0' });
+    server = await startServer({
+      SEED_DEMO: 'true',
+      KITCHENHUB_CLIENT_ID: 'env-client',
+      JOB_INTERVAL_MS: '200',
+      KITCHENHUB_POLL_SECONDS: '0',
+    });
     manager = await signInStaff(server.url, 'manager');
     await manager.json('PUT', '/api/kitchenhub/settings', { api_url: null, client_secret: null, public_url: null }); // what the first server saved
   });
@@ -212,14 +321,27 @@ describe('the environment wins; the demo sandbox follows KitchenHub’s spec', (
     expect(s.client_id).toEqual({ value: 'env-client', source: 'env' });
     const res = await manager.send('PUT', '/api/kitchenhub/settings', { client_id: 'other' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringContaining('KITCHENHUB_CLIENT_ID') });
+    expect(await res.json()).toMatchObject({
+      error: 'invalid_request',
+      message: expect.stringContaining('KITCHENHUB_CLIENT_ID'),
+    });
   });
 
   test('the sandbox answers only KitchenHub’s operations: the invented ones are 404 (to a signed-in manager)', async () => {
-    for (const [method, path] of [['POST', '/oauth/token'], ['POST', '/v1/orders/1/accept'], ['GET', '/v2/nope/']] as const) {
-      expect((await manager.send(method, `/api/kitchenhub/sandbox${path}`, method === 'POST' ? {} : undefined)).status, path).toBe(404);
+    for (const [method, path] of [
+      ['POST', '/oauth/token'],
+      ['POST', '/v1/orders/1/accept'],
+      ['GET', '/v2/nope/'],
+    ] as const) {
+      expect(
+        (await manager.send(method, `/api/kitchenhub/sandbox${path}`, method === 'POST' ? {} : undefined)).status,
+        path,
+      ).toBe(404);
     }
-    const token = await manager.send('POST', '/api/kitchenhub/sandbox/v2/auth/token/', { client_id: 'nobody', client_secret: 'x' });
+    const token = await manager.send('POST', '/api/kitchenhub/sandbox/v2/auth/token/', {
+      client_id: 'nobody',
+      client_secret: 'x',
+    });
     expect(token.status).toBe(404); // "Company not found"
   });
 
@@ -235,18 +357,31 @@ describe('the environment wins; the demo sandbox follows KitchenHub’s spec', (
     const incoming = await manager.json('GET', '/api/kitchenhub/orders');
     expect(incoming.can_simulate).toBe(true);
     const pending = incoming.pending.find((h: { hub_order_id: string }) => h.hub_order_id === hub_order_id);
-    expect(pending).toMatchObject({ state: 'pending', asap: true, accept_by: expect.any(Number), items: expect.arrayContaining([expect.objectContaining({ name: expect.any(String), options: expect.any(Array) })]) });
+    expect(pending).toMatchObject({
+      state: 'pending',
+      asap: true,
+      accept_by: expect.any(Number),
+      items: expect.arrayContaining([
+        expect.objectContaining({ name: expect.any(String), options: expect.any(Array) }),
+      ]),
+    });
     expect(BigInt(hub_order_id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true); // the id arrived as a bare JSON number beyond 2^53, kept exact
     // KitchenHub would cancel it KITCHENHUB_ACCEPT_WINDOW_MINUTES (10) after it was placed, a moment ago.
     expect(pending.accept_by).toBeGreaterThan(Date.now() + 9 * 60_000);
     expect(pending.accept_by).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
 
     await manager.json('POST', `/api/kitchenhub/orders/${hub_order_id}/accept`, { prep_time_minutes: 10 });
-    const call = await eventually(async () => (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${hub_order_id}`)).calls[0], (c) => c?.state === 'sent', 'the sandbox to take the call');
+    const call = await eventually(
+      async () => (await manager.json('GET', `/api/kitchenhub/calls?hub_order_id=${hub_order_id}`)).calls[0],
+      (c) => c?.state === 'sent',
+      'the sandbox to take the call',
+    );
     expect(call).toMatchObject({ action: 'accept', last_status: 200 });
 
     const scheduled = await (await manager.send('POST', '/api/kitchenhub/simulate', { kind: 'scheduled' })).json();
-    const later = (await manager.json('GET', '/api/kitchenhub/orders')).pending.find((h: { hub_order_id: string }) => h.hub_order_id === scheduled.hub_order_id);
+    const later = (await manager.json('GET', '/api/kitchenhub/orders')).pending.find(
+      (h: { hub_order_id: string }) => h.hub_order_id === scheduled.hub_order_id,
+    );
     expect(later).toMatchObject({ asap: false, scheduled_for: expect.any(Number) });
   });
 });

@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signInStaff, type StaffClient } from '@/test/api';
-import { HUB_SECRET, hubOrder, ORDER_EXAMPLE_TEXT, orderExample, postWebhook, sign, WEBHOOK_CREATED_TEXT } from '@/test/kitchenhub';
+import {
+  HUB_SECRET,
+  hubOrder,
+  ORDER_EXAMPLE_TEXT,
+  orderExample,
+  postWebhook,
+  sign,
+  WEBHOOK_CREATED_TEXT,
+} from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
 import { SseReader } from '@/test/sse';
 
@@ -19,10 +27,32 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 type HubView = { hub_order_id: string; order_id: string | null; state: string; hub_status: string };
-const hubOrderOf = async (id: string) => (await manager.json('GET', `/api/kitchenhub/orders/${id}`)) as { hub_order: HubView; data: Record<string, unknown> };
-const incoming = async () => (await manager.json('GET', '/api/kitchenhub/orders')) as { pending: HubView[]; scheduled: HubView[] };
-const deliveries = async () => (await manager.json('GET', '/api/kitchenhub/deliveries')).deliveries as Array<{ hub_order_id: string | null; outcome: string; event_type: string | null; error: string | null }>;
-const board = async () => (await kitchen.json('GET', '/api/tickets')) as { tickets: Array<{ order_id: string; status: string; provider: string | null; source: string; items: unknown[]; customer_first_name: string | null; attention: unknown; canceled_by: string | null; version: number }>; recent: Array<{ order_id: string; status: string }> };
+const hubOrderOf = async (id: string) =>
+  (await manager.json('GET', `/api/kitchenhub/orders/${id}`)) as { hub_order: HubView; data: Record<string, unknown> };
+const incoming = async () =>
+  (await manager.json('GET', '/api/kitchenhub/orders')) as { pending: HubView[]; scheduled: HubView[] };
+const deliveries = async () =>
+  (await manager.json('GET', '/api/kitchenhub/deliveries')).deliveries as Array<{
+    hub_order_id: string | null;
+    outcome: string;
+    event_type: string | null;
+    error: string | null;
+  }>;
+const board = async () =>
+  (await kitchen.json('GET', '/api/tickets')) as {
+    tickets: Array<{
+      order_id: string;
+      status: string;
+      provider: string | null;
+      source: string;
+      items: unknown[];
+      customer_first_name: string | null;
+      attention: unknown;
+      canceled_by: string | null;
+      version: number;
+    }>;
+    recent: Array<{ order_id: string; status: string }>;
+  };
 const ticketOf = async (orderId: string) => {
   const b = await board();
   return b.tickets.find((t) => t.order_id === orderId) ?? b.recent.find((t) => t.order_id === orderId);
@@ -55,11 +85,17 @@ describe('KitchenHub webhook: authenticity first', () => {
 
 describe('KitchenHub webhook behind a proxy: KITCHENHUB_WEBHOOK_AUTH=hmac or token', () => {
   test('hmac: a signature over the raw body is accepted; over a different body, or missing, refused', async () => {
-    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'hmac', KITCHENHUB_POLL_SECONDS: '0' });
+    const proxied = await startServer({
+      KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+      KITCHENHUB_WEBHOOK_AUTH: 'hmac',
+      KITCHENHUB_POLL_SECONDS: '0',
+    });
     try {
       const body = hubOrder(newId(), 'new');
       expect((await postWebhook(proxied.url, body, { signature: sign(body) })).status).toBe(200);
-      expect((await postWebhook(proxied.url, body.replace('"GrubHub"', '"EvilHub"'), { signature: sign(body) })).status).toBe(401);
+      expect(
+        (await postWebhook(proxied.url, body.replace('"GrubHub"', '"EvilHub"'), { signature: sign(body) })).status,
+      ).toBe(401);
       expect((await postWebhook(proxied.url, hubOrder(newId(), 'new'), { header: HUB_SECRET })).status).toBe(401);
     } finally {
       await proxied.stop();
@@ -67,7 +103,11 @@ describe('KitchenHub webhook behind a proxy: KITCHENHUB_WEBHOOK_AUTH=hmac or tok
   });
 
   test('token: the secret as ?token= is accepted; a wrong token is 401', async () => {
-    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'token', KITCHENHUB_POLL_SECONDS: '0' });
+    const proxied = await startServer({
+      KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+      KITCHENHUB_WEBHOOK_AUTH: 'token',
+      KITCHENHUB_POLL_SECONDS: '0',
+    });
     try {
       const body = hubOrder(newId(), 'new');
       expect((await postWebhook(proxied.url, body, { token: 'wrong-token-0123456789' })).status).toBe(401);
@@ -81,7 +121,10 @@ describe('KitchenHub webhook behind a proxy: KITCHENHUB_WEBHOOK_AUTH=hmac or tok
 describe('KitchenHub webhook: ingestion', () => {
   test("the seed's example Order ingests verbatim, bare, and every field reads back", async () => {
     const res = await send(ORDER_EXAMPLE_TEXT);
-    expect(res).toMatchObject({ status: 200, body: { received: true, outcome: 'applied', hub_order_id: '5501505922269184' } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { received: true, outcome: 'applied', hub_order_id: '5501505922269184' },
+    });
     const stored = await hubOrderOf('5501505922269184');
     expect(stored.data).toEqual(orderExample());
     expect(stored.hub_order).toMatchObject({ state: 'completed', hub_status: 'completed', order_id: null });
@@ -92,7 +135,14 @@ describe('KitchenHub webhook: ingestion', () => {
     expect(res.status).toBe(200);
     const { pending } = await incoming();
     const mine = pending.find((h) => h.hub_order_id === '5501505922269185');
-    expect(mine).toMatchObject({ state: 'pending', order_type: 'delivery', asap: true, provider: { id: 'grubhub', name: 'GrubHub' }, customer_first_name: 'Ari', charges: { total: '69.85' } });
+    expect(mine).toMatchObject({
+      state: 'pending',
+      order_type: 'delivery',
+      asap: true,
+      provider: { id: 'grubhub', name: 'GrubHub' },
+      customer_first_name: 'Ari',
+      charges: { total: '69.85' },
+    });
     expect(mine).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ name: 'Magic Roll' })]) });
     expect(mine?.order_id).toBeNull();
   });
@@ -134,7 +184,14 @@ describe('KitchenHub webhook: ingestion', () => {
   });
 
   test('other notification types are stored and acknowledged with 200, changing no order', async () => {
-    const menu = await postWebhook(server.url, JSON.stringify({ version: '2.0.0', event_data: { event_type: 'MenuIntegrationStatus', status: 'Success' }, menu: { id: 1 } }));
+    const menu = await postWebhook(
+      server.url,
+      JSON.stringify({
+        version: '2.0.0',
+        event_data: { event_type: 'MenuIntegrationStatus', status: 'Success' },
+        menu: { id: 1 },
+      }),
+    );
     expect(menu.status).toBe(200);
     expect(await menu.json()).toMatchObject({ outcome: 'ignored', event_type: 'MenuIntegrationStatus' });
     const alert = await postWebhook(server.url, JSON.stringify({ type: 'Alert', message: 'Tablet offline' }));
@@ -145,40 +202,91 @@ describe('KitchenHub webhook: ingestion', () => {
 
 describe('KitchenHub webhook: broken bodies after authentication (issue 25, item 3)', () => {
   /** Posts raw bytes with the registered header; answers status and the error body. */
-  const postBytes = async (bytes: BodyInit, headers: Record<string, string> = { 'X-KDS-Webhook-Secret': HUB_SECRET }) => {
-    const res = await fetch(`${server.url}/api/kitchenhub/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: bytes });
+  const postBytes = async (
+    bytes: BodyInit,
+    headers: Record<string, string> = { 'X-KDS-Webhook-Secret': HUB_SECRET },
+  ) => {
+    const res = await fetch(`${server.url}/api/kitchenhub/webhook`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: bytes,
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
-  test.each([['null'], ['42'], ['"an order"'], ['[]'], ['[{"order":{}}]'], ['true']])('%s is no notification of any kind: 400 recorded as invalid, never 200 ignored', async (body) => {
-    const res = await postBytes(body);
-    expect(res).toEqual({ status: 400, body: { error: 'invalid_request', message: 'The webhook body must be a JSON object: every KitchenHub notification is one.' } });
-    expect((await deliveries())[0]).toMatchObject({ outcome: 'invalid', error: expect.stringContaining('JSON object') });
-  });
+  test.each([['null'], ['42'], ['"an order"'], ['[]'], ['[{"order":{}}]'], ['true']])(
+    '%s is no notification of any kind: 400 recorded as invalid, never 200 ignored',
+    async (body) => {
+      const res = await postBytes(body);
+      expect(res).toEqual({
+        status: 400,
+        body: {
+          error: 'invalid_request',
+          message: 'The webhook body must be a JSON object: every KitchenHub notification is one.',
+        },
+      });
+      expect((await deliveries())[0]).toMatchObject({
+        outcome: 'invalid',
+        error: expect.stringContaining('JSON object'),
+      });
+    },
+  );
 
   test("an order whose data nests objects thousands deep is 400 (a depth limit of 64), never a 5xx; a real order's nesting passes", async () => {
-    const text = hubOrder(newId(), 'new', { data: '__DEEP__' }).replace('"__DEEP__"', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+    const text = hubOrder(newId(), 'new', { data: '__DEEP__' }).replace(
+      '"__DEEP__"',
+      '{"a":'.repeat(5000) + '1' + '}'.repeat(5000),
+    );
     const res = await postBytes(text);
-    expect(res).toEqual({ status: 400, body: { error: 'invalid_request', message: 'The webhook body nests objects or arrays more than 64 levels deep.' } });
+    expect(res).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', message: 'The webhook body nests objects or arrays more than 64 levels deep.' },
+    });
     expect((await deliveries())[0]).toMatchObject({ outcome: 'invalid' });
     // 60 levels inside an order's free-form data is still a delivery like any other.
-    const fine = hubOrder(newId(), 'new', { data: '__DEEP__' }).replace('"__DEEP__"', '{"a":'.repeat(60) + '1' + '}'.repeat(60));
+    const fine = hubOrder(newId(), 'new', { data: '__DEEP__' }).replace(
+      '"__DEEP__"',
+      '{"a":'.repeat(60) + '1' + '}'.repeat(60),
+    );
     expect((await postBytes(fine)).status).toBe(200);
   });
 
   test('a body that is not UTF-8 is 400 after the secret header authenticated it', async () => {
-    const bytes = Buffer.concat([Buffer.from('{"type":"Alert","message":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
-    expect(await postBytes(bytes)).toEqual({ status: 400, body: { error: 'invalid_request', message: 'The webhook body is not valid UTF-8.' } });
-    expect((await deliveries())[0]).toMatchObject({ outcome: 'invalid', error: 'The webhook body is not valid UTF-8.' });
+    const bytes = Buffer.concat([
+      Buffer.from('{"type":"Alert","message":"'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('"}'),
+    ]);
+    expect(await postBytes(bytes)).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', message: 'The webhook body is not valid UTF-8.' },
+    });
+    expect((await deliveries())[0]).toMatchObject({
+      outcome: 'invalid',
+      error: 'The webhook body is not valid UTF-8.',
+    });
   });
 
   test('hmac: the signature is over the raw bytes, so a body that is not UTF-8 authenticates (not 401) and then is 400', async () => {
-    const proxied = await startServer({ KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET, KITCHENHUB_WEBHOOK_AUTH: 'hmac', KITCHENHUB_POLL_SECONDS: '0', KITCHENHUB_SANDBOX: 'false' });
+    const proxied = await startServer({
+      KITCHENHUB_WEBHOOK_SECRET: HUB_SECRET,
+      KITCHENHUB_WEBHOOK_AUTH: 'hmac',
+      KITCHENHUB_POLL_SECONDS: '0',
+      KITCHENHUB_SANDBOX: 'false',
+    });
     try {
-      const bytes = Buffer.concat([Buffer.from('{"type":"Alert","message":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]); // Latin-1 é
+      const bytes = Buffer.concat([
+        Buffer.from('{"type":"Alert","message":"caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('"}'),
+      ]); // Latin-1 é
       const signature = `sha256=${createHmac('sha256', HUB_SECRET).update(bytes).digest('hex')}`;
       const post = (body: BodyInit, sig: string) =>
-        fetch(`${proxied.url}/api/kitchenhub/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-KitchenHub-Signature': sig }, body });
+        fetch(`${proxied.url}/api/kitchenhub/webhook`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-KitchenHub-Signature': sig },
+          body,
+        });
       const res = await post(bytes, signature);
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ error: 'invalid_request', message: 'The webhook body is not valid UTF-8.' });
@@ -187,7 +295,9 @@ describe('KitchenHub webhook: broken bodies after authentication (issue 25, item
       expect((await post(bytes, lenient)).status).toBe(401);
       // A UTF-8 body signed over its bytes is accepted as before.
       const alert = Buffer.from('{"type":"Alert","message":"café"}');
-      expect((await post(alert, `sha256=${createHmac('sha256', HUB_SECRET).update(alert).digest('hex')}`)).status).toBe(200);
+      expect((await post(alert, `sha256=${createHmac('sha256', HUB_SECRET).update(alert).digest('hex')}`)).status).toBe(
+        200,
+      );
     } finally {
       await proxied.stop();
     }
@@ -199,7 +309,12 @@ describe('KitchenHub webhook: forward-only status mapping', () => {
     const id = newId();
     const res = await send(hubOrder(id, 'accepted', { prep_time_minutes: null }));
     const ticket = await ticketOf(res.body.order_id);
-    expect(ticket).toMatchObject({ status: 'queued', source: 'kitchenhub', provider: 'GrubHub', customer_first_name: 'Ari' });
+    expect(ticket).toMatchObject({
+      status: 'queued',
+      source: 'kitchenhub',
+      provider: 'GrubHub',
+      customer_first_name: 'Ari',
+    });
     expect(ticket && 'items' in ticket ? ticket.items : null).toEqual(orderExample().items);
     expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'accepted', order_id: res.body.order_id });
   });
@@ -216,14 +331,21 @@ describe('KitchenHub webhook: forward-only status mapping', () => {
     expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'completed', hub_status: 'completed' });
   });
 
-  test.each(['cancelled', 'canceled'])('"%s" cancels the ticket whatever its kitchen status, flagged for the kitchen', async (spelling) => {
-    const id = newId();
-    const { body } = await send(hubOrder(id, 'accepted'));
-    await kitchen.advanceTo(body.order_id, 'ready'); // too late for our own cancel rule: not for the provider's
-    await send(hubOrder(id, spelling));
-    expect(await ticketOf(body.order_id)).toMatchObject({ status: 'canceled', canceled_by: 'provider', attention: { kind: 'canceled', by: 'provider' } });
-    expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'canceled', hub_status: 'canceled' });
-  });
+  test.each(['cancelled', 'canceled'])(
+    '"%s" cancels the ticket whatever its kitchen status, flagged for the kitchen',
+    async (spelling) => {
+      const id = newId();
+      const { body } = await send(hubOrder(id, 'accepted'));
+      await kitchen.advanceTo(body.order_id, 'ready'); // too late for our own cancel rule: not for the provider's
+      await send(hubOrder(id, spelling));
+      expect(await ticketOf(body.order_id)).toMatchObject({
+        status: 'canceled',
+        canceled_by: 'provider',
+        attention: { kind: 'canceled', by: 'provider' },
+      });
+      expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'canceled', hub_status: 'canceled' });
+    },
+  );
 
   test('a cancel of a pending order takes it off the Incoming list', async () => {
     const id = newId();
@@ -249,7 +371,9 @@ describe("the manager's accept flow", () => {
     const id = newId();
     await send(hubOrder(id, 'new'));
     for (const prep of [0, 241, 2.5]) {
-      expect((await manager.send('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: prep })).status).toBe(400);
+      expect(
+        (await manager.send('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: prep })).status,
+      ).toBe(400);
     }
     const res = await manager.json('POST', `/api/kitchenhub/orders/${id}/reject`, { reason: 'Out of bread' });
     expect(res.hub_order).toMatchObject({ state: 'rejected', reject_reason: 'Out of bread', order_id: null });
@@ -259,14 +383,23 @@ describe("the manager's accept flow", () => {
     const id = newId();
     await send(hubOrder(id, 'new'));
     expect((await kitchen.send('GET', '/api/kitchenhub/orders')).status).toBe(403);
-    expect((await kitchen.send('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 5 })).status).toBe(403);
+    expect((await kitchen.send('POST', `/api/kitchenhub/orders/${id}/accept`, { prep_time_minutes: 5 })).status).toBe(
+      403,
+    );
     expect((await fetch(`${server.url}/api/kitchenhub/orders`)).status).toBe(401);
   });
 
   test('a scheduled order is held, then the background job fires it to the kitchen and the live stream carries it', async () => {
     const id = newId();
     const scheduledFor = new Date(Date.now() + 5 * 60_000 + 4_000).toISOString(); // fires 4 s from now with 5 min prep (time to see it held first on a busy machine)
-    await send(hubOrder(id, 'scheduled', { asap: false }, { timestamps: { ...orderExample().timestamps, scheduled_for: scheduledFor } }));
+    await send(
+      hubOrder(
+        id,
+        'scheduled',
+        { asap: false },
+        { timestamps: { ...orderExample().timestamps, scheduled_for: scheduledFor } },
+      ),
+    );
     const stream = await SseReader.open(`${server.url}/api/events`, { Cookie: kitchen.cookie });
     try {
       await stream.next((e) => e.event === 'ready');
@@ -274,9 +407,25 @@ describe("the manager's accept flow", () => {
       expect(res.hub_order).toMatchObject({ state: 'scheduled', order_id: null });
       expect((await incoming()).scheduled.map((h) => h.hub_order_id)).toContain(id);
       // KitchenHub's echo of our accept ("accepted") does not fire it before its time.
-      await send(hubOrder(id, 'accepted', { asap: false }, { timestamps: { ...orderExample().timestamps, scheduled_for: scheduledFor } }));
-      expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'scheduled', hub_status: 'accepted', order_id: null });
-      const fired = await stream.next((e) => e.event === 'order' && (e.data as { ticket: { source: string; status: string } }).ticket.source === 'kitchenhub', 10_000);
+      await send(
+        hubOrder(
+          id,
+          'accepted',
+          { asap: false },
+          { timestamps: { ...orderExample().timestamps, scheduled_for: scheduledFor } },
+        ),
+      );
+      expect((await hubOrderOf(id)).hub_order).toMatchObject({
+        state: 'scheduled',
+        hub_status: 'accepted',
+        order_id: null,
+      });
+      const fired = await stream.next(
+        (e) =>
+          e.event === 'order' &&
+          (e.data as { ticket: { source: string; status: string } }).ticket.source === 'kitchenhub',
+        10_000,
+      );
       const ticketId = (fired.data as { ticket: { order_id: string } }).ticket.order_id;
       expect((await hubOrderOf(id)).hub_order).toMatchObject({ state: 'accepted', order_id: ticketId });
     } finally {

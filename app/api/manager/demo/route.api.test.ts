@@ -14,8 +14,18 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const signIn = (name: string, pin: string) => fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, pin }) });
-const placeOrder = () => fetch(`${server.url}/v1/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': DEMO_API_KEY }, body: JSON.stringify(SEED_EXAMPLE_ORDER) });
+const signIn = (name: string, pin: string) =>
+  fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, pin }),
+  });
+const placeOrder = () =>
+  fetch(`${server.url}/v1/orders`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-API-Key': DEMO_API_KEY },
+    body: JSON.stringify(SEED_EXAMPLE_ORDER),
+  });
 
 describe('demo data on', () => {
   test('every page says so, the docs use the demo key, the sandbox is mounted', async () => {
@@ -34,21 +44,28 @@ describe('switching it off', () => {
   test('a demo manager cannot: it would remove themselves (409, nothing changes)', async () => {
     const res = await morgan.send('DELETE', '/api/manager/demo');
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('Add yourself as a manager') });
+    expect(await res.json()).toMatchObject({
+      error: 'conflict',
+      message: expect.stringContaining('Add yourself as a manager'),
+    });
     expect(await morgan.json('GET', '/api/manager/demo')).toEqual({ demo: true, sandbox: true });
   });
 
   test("the restaurant's own manager can: demo key, PINs, sessions, banner, docs key and sandbox are gone", async () => {
     const kitchen = await signInStaff(server.url, 'kitchen');
-    expect((await morgan.send('POST', '/api/manager/staff', { name: 'Jordan', role: 'manager', pin: '246810' })).status).toBe(201);
+    expect(
+      (await morgan.send('POST', '/api/manager/staff', { name: 'Jordan', role: 'manager', pin: '246810' })).status,
+    ).toBe(201);
     const res = await signIn('Jordan', '246810');
     const jordan = new StaffClient(server.url, res.headers.get('set-cookie')?.split(';')[0] ?? '');
 
     expect(await jordan.json('DELETE', '/api/manager/demo')).toEqual({ demo: false, sandbox: false });
 
     expect((await placeOrder()).status).toBe(401);
-    for (const role of ['kitchen', 'manager'] as const) expect((await signIn(DEMO_NAMES[role], DEMO_PINS[role])).status, role).toBe(401);
-    for (const demoSession of [morgan, kitchen]) expect((await demoSession.send('GET', '/api/session')).status).toBe(401);
+    for (const role of ['kitchen', 'manager'] as const)
+      expect((await signIn(DEMO_NAMES[role], DEMO_PINS[role])).status, role).toBe(401);
+    for (const demoSession of [morgan, kitchen])
+      expect((await demoSession.send('GET', '/api/session')).status).toBe(401);
     const html = await (await fetch(`${server.url}/login`)).text();
     expect(html).not.toContain('data-testid="demo-banner"');
     const doc = await (await fetch(`${server.url}/v1/openapi.json`)).text();
@@ -59,7 +76,9 @@ describe('switching it off', () => {
 
     // Jordan still runs the place; the demo staff are listed, inactive; switching off again changes nothing.
     const staff = await jordan.json('GET', '/api/manager/staff');
-    expect(staff.staff.filter((m: { active: boolean }) => m.active).map((m: { name: string }) => m.name)).toEqual(['Jordan']);
+    expect(staff.staff.filter((m: { active: boolean }) => m.active).map((m: { name: string }) => m.name)).toEqual([
+      'Jordan',
+    ]);
     expect(await jordan.json('DELETE', '/api/manager/demo')).toEqual({ demo: false, sandbox: false });
   });
 });

@@ -24,7 +24,14 @@ describe('API keys', () => {
     expect(res.status).toBe(201);
     const { key, secret } = await res.json();
     expect(secret).toMatch(/^pbj_test_[a-z2-7]{32}$/);
-    expect(key).toMatchObject({ name: 'Campus app', client_name: 'Campus app', mode: 'test', prefix: secret.slice(0, 15), last_used_at: null, revoked_at: null });
+    expect(key).toMatchObject({
+      name: 'Campus app',
+      client_name: 'Campus app',
+      mode: 'test',
+      prefix: secret.slice(0, 15),
+      last_used_at: null,
+      revoked_at: null,
+    });
 
     const placed = await withKey(secret, 'POST', '/v1/orders', SEED_EXAMPLE_ORDER);
     expect(placed.status).toBe(201);
@@ -32,7 +39,9 @@ describe('API keys', () => {
 
     // Its own client: the demo key cannot see the new key's order, and the other way round.
     expect((await withKey('pbj_test_8dd1f2', 'GET', `/v1/orders/${order.order_id}`)).status).toBe(404);
-    expect((await (await withKey(secret)).json()).data.map((o: { order_id: string }) => o.order_id)).toEqual([order.order_id]);
+    expect((await (await withKey(secret)).json()).data.map((o: { order_id: string }) => o.order_id)).toEqual([
+      order.order_id,
+    ]);
 
     const listed = (await manager.json('GET', '/api/manager/keys')).keys.find((k: { id: string }) => k.id === key.id);
     expect(listed.last_used_at).toEqual(expect.any(Number));
@@ -66,7 +75,12 @@ describe('API keys', () => {
     const { keys } = await manager.json('GET', '/api/manager/keys');
     const revokedAt = keys.map((k: { revoked_at: number | null }) => k.revoked_at !== null);
     expect(revokedAt).toEqual([...revokedAt].sort((a, b) => Number(a) - Number(b)));
-    expect(keys.find((k: { id: string }) => k.id === 'key_demo')).toMatchObject({ name: 'Seed test key', prefix: 'pbj_test_8dd', mode: 'test', revoked_at: null });
+    expect(keys.find((k: { id: string }) => k.id === 'key_demo')).toMatchObject({
+      name: 'Seed test key',
+      prefix: 'pbj_test_8dd',
+      mode: 'test',
+      revoked_at: null,
+    });
   });
 
   test.each([

@@ -49,14 +49,28 @@ describe("today's numbers", () => {
     const o5 = await api.createOrder({ bread: 'wheat', extras: [] });
     const o6 = await api.createOrder({ bread: 'multigrain', toast: 'none', extras: [] });
 
-    const ready = [await tapTo(o1.order_id, 'ready'), await tapTo(o2.order_id, 'ready'), await tapTo(o3.order_id, 'ready')].map((m) => m.get('ready')!);
+    const ready = [
+      await tapTo(o1.order_id, 'ready'),
+      await tapTo(o2.order_id, 'ready'),
+      await tapTo(o3.order_id, 'ready'),
+    ].map((m) => m.get('ready')!);
     await tapTo(o1.order_id, 'delivered');
     await kitchen.json('POST', `/api/orders/${o4.order_id}/cancel`, { version: 1 });
     await api.json('DELETE', `/v1/orders/${o5.order_id}`);
 
     const n = await manager.json('GET', '/api/manager/numbers');
     expect(n.date).toBe(n.today);
-    expect(n.totals).toEqual({ orders: 6, api: 6, kitchenhub: 0, made: 3, delivered: 1, open: 3, canceled: 2, late: 0, late_open: 0 });
+    expect(n.totals).toEqual({
+      orders: 6,
+      api: 6,
+      kitchenhub: 0,
+      made: 3,
+      delivered: 1,
+      open: 3,
+      canceled: 2,
+      late: 0,
+      late_open: 0,
+    });
 
     const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone: n.time_zone, hour: '2-digit', hourCycle: 'h23' });
     const byHour = new Map<number, number>();
@@ -72,16 +86,26 @@ describe("today's numbers", () => {
     expect(n.ticket_time.p90_ms).toBeCloseTo(expectedPercentile(ticketMs, 0.9));
     expect(n.ticket_time.max_ms).toBe(Math.max(...ticketMs));
 
-    const tickets = Object.fromEntries(n.per_status.map((s: { status: string; tickets: number }) => [s.status, s.tickets]));
+    const tickets = Object.fromEntries(
+      n.per_status.map((s: { status: string; tickets: number }) => [s.status, s.tickets]),
+    );
     expect(tickets).toEqual({ queued: 6, prepping: 3, toasting: 1, ready: 3 });
 
     expect(n.canceled.by).toEqual([
       { kind: 'kitchen', who: 'Casey', count: 1 },
       { kind: 'customer', who: 'Customer (ordering app)', count: 1 },
     ]);
-    expect(n.canceled.tickets.map((t: { order_id: string; from: string }) => [t.order_id, t.from])).toEqual([[o4.order_id, 'queued'], [o5.order_id, 'queued']]);
+    expect(n.canceled.tickets.map((t: { order_id: string; from: string }) => [t.order_id, t.from])).toEqual([
+      [o4.order_id, 'queued'],
+      [o5.order_id, 'queued'],
+    ]);
 
-    const items = (group: string) => Object.fromEntries(n.items.find((g: { group: string }) => g.group === group).rows.map((r: { label: string; count: number }) => [r.label, r.count]));
+    const items = (group: string) =>
+      Object.fromEntries(
+        n.items
+          .find((g: { group: string }) => g.group === group)
+          .rows.map((r: { label: string; count: number }) => [r.label, r.count]),
+      );
     expect(items('bread')).toEqual({ White: 2, Brioche: 1, Multigrain: 1 }); // the canceled sourdough and wheat do not count
     expect(items('extras')).toEqual({ Honey: 1 });
     expect(items('toast')).toEqual({ 'No toast': 3, Light: 1 });
@@ -97,7 +121,12 @@ describe("today's numbers", () => {
       return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
     };
     expect(rowOf(o4.order_id)).toMatchObject({ status: 'canceled', canceled_by: 'Casey', bread: 'sourdough' });
-    expect(rowOf(o1.order_id)).toMatchObject({ status: 'delivered', late: 'no', extras: 'honey', ready_at: new Date(ready[0]!.status_at).toISOString() });
+    expect(rowOf(o1.order_id)).toMatchObject({
+      status: 'delivered',
+      late: 'no',
+      extras: 'honey',
+      ready_at: new Date(ready[0]!.status_at).toISOString(),
+    });
     expect(rowOf(o6.order_id)).toMatchObject({ status: 'queued', ready_at: '', ticket_minutes: '' });
   });
 });
@@ -110,22 +139,56 @@ describe('a past business day', () => {
   async function pastOrder(id: string, created: number, moves: Array<[OrderStatus, number, string?]>): Promise<void> {
     const made = await createOrder(
       {
-        id, source: 'api', clientId: DEMO_CLIENT_ID, provider: null, customerId: 'cus_past', customerName: null, orderType: 'pickup', businessDate: DAY,
-        status: 'queued', bread: 'white', peanutButter: 'smooth', jelly: 'grape', toast: 'none', cut: 'halves', extras: [], items: null, notes: null, canceledBy: null,
+        id,
+        source: 'api',
+        clientId: DEMO_CLIENT_ID,
+        provider: null,
+        customerId: 'cus_past',
+        customerName: null,
+        orderType: 'pickup',
+        businessDate: DAY,
+        status: 'queued',
+        bread: 'white',
+        peanutButter: 'smooth',
+        jelly: 'grape',
+        toast: 'none',
+        cut: 'halves',
+        extras: [],
+        items: null,
+        notes: null,
+        canceledBy: null,
         createdAt: created,
       },
       `api:${DEMO_CLIENT_ID}`,
     );
     expect(made.kind).toBe('created');
     for (const [status, when, actor = 'staff:stf_kitchen'] of moves) {
-      await changeOrder(id, () => ({ type: 'status', action: 'advance', actor, at: when, status, ...(status === 'canceled' ? { canceledBy: 'customer' as const } : {}) }));
+      await changeOrder(id, () => ({
+        type: 'status',
+        action: 'advance',
+        actor,
+        at: when,
+        status,
+        ...(status === 'canceled' ? { canceledBy: 'customer' as const } : {}),
+      }));
     }
   }
 
   beforeAll(async () => {
-    await pastOrder('ord_pastaaaaaaaaaaaaaaaa', at(10, 0), [['prepping', at(10, 1)], ['ready', at(10, 4)], ['delivered', at(10, 6)]]); // 4 min
-    await pastOrder('ord_pastbbbbbbbbbbbbbbbb', at(10, 10), [['prepping', at(10, 15)], ['ready', at(10, 22)]]); // 12 min: late
-    await pastOrder('ord_pastcccccccccccccccc', at(11, 5), [['prepping', at(11, 6)], ['ready', at(11, 12)], ['delivered', at(11, 13)]]); // 7 min
+    await pastOrder('ord_pastaaaaaaaaaaaaaaaa', at(10, 0), [
+      ['prepping', at(10, 1)],
+      ['ready', at(10, 4)],
+      ['delivered', at(10, 6)],
+    ]); // 4 min
+    await pastOrder('ord_pastbbbbbbbbbbbbbbbb', at(10, 10), [
+      ['prepping', at(10, 15)],
+      ['ready', at(10, 22)],
+    ]); // 12 min: late
+    await pastOrder('ord_pastcccccccccccccccc', at(11, 5), [
+      ['prepping', at(11, 6)],
+      ['ready', at(11, 12)],
+      ['delivered', at(11, 13)],
+    ]); // 7 min
     await pastOrder('ord_pastdddddddddddddddd', at(11, 20), [['canceled', at(11, 21), 'tracker']]);
   });
 
@@ -134,9 +197,22 @@ describe('a past business day', () => {
     expect(n.date).toBe(DAY);
     expect(n.days).toContain(DAY);
     expect(n.late_minutes).toBe(8);
-    expect(n.totals).toEqual({ orders: 4, api: 4, kitchenhub: 0, made: 3, delivered: 2, open: 1, canceled: 1, late: 1, late_open: 0 });
+    expect(n.totals).toEqual({
+      orders: 4,
+      api: 4,
+      kitchenhub: 0,
+      made: 3,
+      delivered: 2,
+      open: 1,
+      canceled: 1,
+      late: 1,
+      late_open: 0,
+    });
     expect(n.ticket_time).toMatchObject({ count: 3, median_ms: 7 * 60_000, p90_ms: 11 * 60_000, max_ms: 12 * 60_000 });
-    expect(n.hours.filter((h: { api: number }) => h.api > 0)).toEqual([{ hour: 10, api: 2, kitchenhub: 0 }, { hour: 11, api: 2, kitchenhub: 0 }]);
+    expect(n.hours.filter((h: { api: number }) => h.api > 0)).toEqual([
+      { hour: 10, api: 2, kitchenhub: 0 },
+      { hour: 11, api: 2, kitchenhub: 0 },
+    ]);
     expect(n.canceled.by).toEqual([{ kind: 'customer', who: 'Customer (tracking page)', count: 1 }]);
     const prepping = n.per_status.find((s: { status: string }) => s.status === 'prepping');
     expect(prepping).toMatchObject({ tickets: 3, average_ms: 320_000 }); // (3 + 7 + 6) / 3 minutes

@@ -11,14 +11,20 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const signIn = (name: string, pin: string) => fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, pin }) });
+const signIn = (name: string, pin: string) =>
+  fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, pin }),
+  });
 async function sessionFor(name: string, pin: string): Promise<StaffClient> {
   const res = await signIn(name, pin);
   expect(res.status).toBe(200);
   return new StaffClient(server.url, res.headers.get('set-cookie')?.split(';')[0] ?? '');
 }
 const add = (body: unknown) => manager.send('POST', '/api/manager/staff', body);
-const change = (id: string, body: unknown, who: StaffClient = manager) => who.send('PUT', `/api/manager/staff/${id}`, body);
+const change = (id: string, body: unknown, who: StaffClient = manager) =>
+  who.send('PUT', `/api/manager/staff/${id}`, body);
 
 describe('staff', () => {
   test('a new member signs in with their PIN; once deactivated their session stops working and the PIN is refused', async () => {
@@ -47,7 +53,9 @@ describe('staff', () => {
     const { member } = await (await add({ name: 'Sam', role: 'kitchen', pin: '5555' })).json();
     await change(member.id, { active: false });
     expect((await add({ name: 'Sasha', role: 'kitchen', pin: '5555' })).status).toBe(201);
-    expect(await (await sessionFor('Sasha', '5555')).json('GET', '/api/session')).toMatchObject({ staff: { name: 'Sasha' } });
+    expect(await (await sessionFor('Sasha', '5555')).json('GET', '/api/session')).toMatchObject({
+      staff: { name: 'Sasha' },
+    });
   });
 
   test('a changed PIN signs in and the old one does not; bringing someone back needs a new PIN', async () => {
@@ -62,14 +70,19 @@ describe('staff', () => {
     expect(noPin.status).toBe(400);
     expect(await noPin.json()).toMatchObject({ error: 'invalid_request', field: 'pin' });
     expect((await change(member.id, { active: true, pin: '7272' })).status).toBe(200);
-    expect(await (await sessionFor('Quinn', '7272')).json('GET', '/api/session')).toMatchObject({ staff: { name: 'Quinn' } });
+    expect(await (await sessionFor('Quinn', '7272')).json('GET', '/api/session')).toMatchObject({
+      staff: { name: 'Quinn' },
+    });
   });
 
   test('the last active manager can be neither demoted nor deactivated; with a second manager they can', async () => {
     for (const body of [{ role: 'kitchen' }, { active: false }]) {
       const res = await change('stf_manager', body);
       expect(res.status).toBe(409);
-      expect(await res.json()).toMatchObject({ error: 'conflict', message: expect.stringContaining('last active manager') });
+      expect(await res.json()).toMatchObject({
+        error: 'conflict',
+        message: expect.stringContaining('last active manager'),
+      });
     }
     expect((await manager.json('GET', '/api/session')).staff).toMatchObject({ role: 'manager' });
 

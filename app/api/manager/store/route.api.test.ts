@@ -30,18 +30,21 @@ const ENDPOINTS: Array<[method: string, path: string, body?: unknown]> = [
 ];
 
 describe('manager-only endpoints', () => {
-  test.each(ENDPOINTS)('%s %s: no session is 401, a kitchen session is 403, both in the error shape', async (method, path, body) => {
-    const anonymous = await fetch(`${server.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
-    const cook = await kitchen.send(method, path, body);
-    expect(cook.status).toBe(403);
-    expect(await cook.json()).toMatchObject({ error: 'forbidden', message: expect.any(String) });
-  });
+  test.each(ENDPOINTS)(
+    '%s %s: no session is 401, a kitchen session is 403, both in the error shape',
+    async (method, path, body) => {
+      const anonymous = await fetch(`${server.url}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
+      const cook = await kitchen.send(method, path, body);
+      expect(cook.status).toBe(403);
+      expect(await cook.json()).toMatchObject({ error: 'forbidden', message: expect.any(String) });
+    },
+  );
 
   test('the refused calls changed nothing: the demo key works, the manager is still one, the settings are the defaults', async () => {
     expect((await api.send('GET', '/v1/orders')).status).toBe(200);
@@ -49,7 +52,10 @@ describe('manager-only endpoints', () => {
     expect(demoKey.status).toBe(200);
     const team = await manager.json('GET', '/api/manager/staff');
     expect(team.staff.map((m: { name: string }) => m.name)).toEqual(['Casey', 'Morgan']);
-    expect(team.staff.find((m: { id: string }) => m.id === 'stf_manager')).toMatchObject({ role: 'manager', active: true });
+    expect(team.staff.find((m: { id: string }) => m.id === 'stf_manager')).toMatchObject({
+      role: 'manager',
+      active: true,
+    });
     expect(await manager.json('GET', '/api/manager/store')).toEqual({
       paused: false,
       kitchen: { prepMinutes: 3, toastMinutes: 2, prepStations: 2, toasterSlots: 2 },
@@ -66,17 +72,37 @@ describe('store controls', () => {
     for (let i = 0; i < 4; i++) orders.push(await api.createOrder({ toast: 'none' }));
     const last = orders.at(-1)!.order_id;
     const before = (await api.json('GET', `/v1/orders/${last}`)).eta_minutes;
-    const saved = await manager.json('PUT', '/api/manager/store/kitchen', { prepMinutes: 10, toastMinutes: 2, prepStations: 1, toasterSlots: 2 });
+    const saved = await manager.json('PUT', '/api/manager/store/kitchen', {
+      prepMinutes: 10,
+      toastMinutes: 2,
+      prepStations: 1,
+      toasterSlots: 2,
+    });
     expect(saved.kitchen).toEqual({ prepMinutes: 10, toastMinutes: 2, prepStations: 1, toasterSlots: 2 });
     const slower = (await api.json('GET', `/v1/orders/${last}`)).eta_minutes;
     expect(slower).toBeGreaterThan(before);
-    await manager.json('PUT', '/api/manager/store/kitchen', { prepMinutes: 1, toastMinutes: 2, prepStations: 8, toasterSlots: 2 });
+    await manager.json('PUT', '/api/manager/store/kitchen', {
+      prepMinutes: 1,
+      toastMinutes: 2,
+      prepStations: 8,
+      toasterSlots: 2,
+    });
     expect((await api.json('GET', `/v1/orders/${last}`)).eta_minutes).toBeLessThan(slower);
   });
 
   test('alert settings reach the kitchen board', async () => {
-    await manager.json('PUT', '/api/manager/store/alerts', { volume: 0.8, repeatSeconds: 5, escalate: false, escalateAfterSeconds: 60 });
-    expect((await kitchen.json('GET', '/api/tickets')).alerts).toEqual({ volume: 0.8, repeatSeconds: 5, escalate: false, escalateAfterSeconds: 60 });
+    await manager.json('PUT', '/api/manager/store/alerts', {
+      volume: 0.8,
+      repeatSeconds: 5,
+      escalate: false,
+      escalateAfterSeconds: 60,
+    });
+    expect((await kitchen.json('GET', '/api/tickets')).alerts).toEqual({
+      volume: 0.8,
+      repeatSeconds: 5,
+      escalate: false,
+      escalateAfterSeconds: 60,
+    });
   });
 
   test('aging thresholds reach the kitchen board', async () => {
@@ -105,7 +131,11 @@ describe('store controls', () => {
 
   test('an unknown setting is 404; a body that is not JSON is 415', async () => {
     expect((await manager.send('PUT', '/api/manager/store/secrets', { a: 1 })).status).toBe(404);
-    const res = await fetch(`${server.url}/api/manager/store/aging`, { method: 'PUT', headers: { Cookie: manager.cookie, 'Content-Type': 'text/plain' }, body: 'late=9' });
+    const res = await fetch(`${server.url}/api/manager/store/aging`, {
+      method: 'PUT',
+      headers: { Cookie: manager.cookie, 'Content-Type': 'text/plain' },
+      body: 'late=9',
+    });
     expect(res.status).toBe(415);
   });
 
@@ -113,12 +143,26 @@ describe('store controls', () => {
     await manager.json('PUT', '/api/store', { paused: true });
     try {
       expect((await manager.json('GET', '/api/manager/store')).paused).toBe(true);
-      const res = await api.send('POST', '/v1/orders', { customer_id: 'c', bread: 'white', peanut_butter: 'smooth', jelly: 'grape' });
+      const res = await api.send('POST', '/v1/orders', {
+        customer_id: 'c',
+        bread: 'white',
+        peanut_butter: 'smooth',
+        jelly: 'grape',
+      });
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ error: 'store_paused' });
     } finally {
       await manager.json('PUT', '/api/store', { paused: false });
     }
-    expect((await api.send('POST', '/v1/orders', { customer_id: 'c', bread: 'white', peanut_butter: 'smooth', jelly: 'grape' })).status).toBe(201);
+    expect(
+      (
+        await api.send('POST', '/v1/orders', {
+          customer_id: 'c',
+          bread: 'white',
+          peanut_butter: 'smooth',
+          jelly: 'grape',
+        })
+      ).status,
+    ).toBe(201);
   });
 });

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const PRIVATE = { customer_id: 'cus_private_7731', customer_name: 'Robin Hoodwinkle', notes: 'Call me on 555-0199 when ready' };
+const PRIVATE = {
+  customer_id: 'cus_private_7731',
+  customer_name: 'Robin Hoodwinkle',
+  notes: 'Call me on 555-0199 when ready',
+};
 const track = (id: string, init: RequestInit = {}) => fetch(`${server.url}/api/track/${id}`, init);
 const cancel = (id: string) => fetch(`${server.url}/api/track/${id}/cancel`, { method: 'POST' });
 type View = { order_id: string; status: string; version: number; eta_minutes: number | null; steps: string[] };
@@ -22,7 +26,13 @@ const viewOf = (e: SseEvent) => e.data as View;
 
 describe('unknown and malformed ids', () => {
   test('are the same 404 not_found on every tracker route, revealing nothing', async () => {
-    const ids = ['ord_aaaaaaaaaaaaaaaaaaaa', 'ord_short', 'ORD_AAAAAAAAAAAAAAAAAAAA', 'hello', encodeURIComponent('ord_aaaa/../../v1/orders')];
+    const ids = [
+      'ord_aaaaaaaaaaaaaaaaaaaa',
+      'ord_short',
+      'ORD_AAAAAAAAAAAAAAAAAAAA',
+      'hello',
+      encodeURIComponent('ord_aaaa/../../v1/orders'),
+    ];
     const bodies = new Set<string>();
     for (const id of ids) {
       for (const res of [await track(id), await track(`${id}/events`), await cancel(id)]) {
@@ -44,10 +54,24 @@ describe('GET /api/track/{id}', () => {
     const text = await res.text();
     const view = JSON.parse(text);
     expect(Object.keys(view).sort()).toEqual(
-      ['canceled_by', 'choices', 'customer_first_name', 'daily_number', 'eta_minutes', 'items', 'order_id', 'provider', 'server_time', 'status', 'steps', 'version'].sort(),
+      [
+        'canceled_by',
+        'choices',
+        'customer_first_name',
+        'daily_number',
+        'eta_minutes',
+        'items',
+        'order_id',
+        'provider',
+        'server_time',
+        'status',
+        'steps',
+        'version',
+      ].sort(),
     );
     expect(view).not.toHaveProperty('customer_id');
-    for (const secret of [PRIVATE.customer_id, 'Hoodwinkle', '555-0199', api.clientId]) expect(text).not.toContain(secret);
+    for (const secret of [PRIVATE.customer_id, 'Hoodwinkle', '555-0199', api.clientId])
+      expect(text).not.toContain(secret);
     expect(view).toMatchObject({
       order_id,
       status: 'queued',
@@ -101,8 +125,15 @@ describe('POST /api/track/{id}/cancel', () => {
     const view = await res.json();
     expect(view).toMatchObject({ order_id, status: 'canceled', canceled_by: 'customer', eta_minutes: null });
     expect(view).not.toHaveProperty('customer_id');
-    expect(await api.json('GET', `/v1/orders/${order_id}`)).toMatchObject({ status: 'canceled', canceled_by: 'customer' });
-    expect((await orderHistory(order_id)).at(-1)).toMatchObject({ action: 'cancel', actor: 'tracker', toStatus: 'canceled' });
+    expect(await api.json('GET', `/v1/orders/${order_id}`)).toMatchObject({
+      status: 'canceled',
+      canceled_by: 'customer',
+    });
+    expect((await orderHistory(order_id)).at(-1)).toMatchObject({
+      action: 'cancel',
+      actor: 'tracker',
+      toStatus: 'canceled',
+    });
   });
 
   test('still cancels once the kitchen has started making it (prepping)', async () => {
@@ -132,7 +163,10 @@ describe('POST /api/track/{id}/cancel', () => {
     await kitchen.json('POST', `/api/orders/${order_id}/cancel`, { version: 1 });
     const res = await cancel(order_id);
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ error: 'order_not_cancelable', order: { status: 'canceled', canceled_by: 'kitchen' } });
+    expect(await res.json()).toMatchObject({
+      error: 'order_not_cancelable',
+      order: { status: 'canceled', canceled_by: 'kitchen' },
+    });
   });
 });
 
@@ -175,7 +209,9 @@ describe('GET /api/track/{id}/events', () => {
     const other = await api.createOrder();
     await kitchen.advanceTo(mine.order_id, 'ready');
     await kitchen.advanceTo(other.order_id, 'prepping');
-    const resumed = await SseReader.open(`${server.url}/api/track/${mine.order_id}/events`, { 'Last-Event-ID': seen.id! });
+    const resumed = await SseReader.open(`${server.url}/api/track/${mine.order_id}/events`, {
+      'Last-Event-ID': seen.id!,
+    });
     try {
       await resumed.next((e) => e.event === 'ready');
       const replay = resumed.all().filter((e) => e.event === 'order');

@@ -82,7 +82,7 @@ describe('GET /v1/orders/{id}', () => {
   });
 });
 
-describe('unknown, malformed and other clients\' ids are 404 not_found', () => {
+describe("unknown, malformed and other clients' ids are 404 not_found", () => {
   const methods = [
     ['GET', undefined],
     ['PUT', { jelly: 'strawberry' }],
@@ -100,7 +100,7 @@ describe('unknown, malformed and other clients\' ids are 404 not_found', () => {
     }
   });
 
-  test.each(methods)('%s on another client\'s order, which stays as it was', async (method, body) => {
+  test.each(methods)("%s on another client's order, which stays as it was", async (method, body) => {
     const owner = await fresh();
     const { order_id } = await owner.createOrder();
     const before = await snapshot(owner, order_id);
@@ -110,7 +110,7 @@ describe('unknown, malformed and other clients\' ids are 404 not_found', () => {
     expect(await snapshot(owner, order_id)).toEqual(before);
   });
 
-  test('PUT on another client\'s order is 404 even when it asks for an unknown or 86\'d option', async () => {
+  test("PUT on another client's order is 404 even when it asks for an unknown or 86'd option", async () => {
     const owner = await fresh();
     const { order_id } = await owner.createOrder({ jelly: 'strawberry' });
     const intruder = await fresh();
@@ -123,18 +123,34 @@ describe('unknown, malformed and other clients\' ids are 404 not_found', () => {
 });
 
 describe('API keys on /v1/orders/{id}', () => {
-  test.each(['GET', 'PUT', 'DELETE'])('%s without a key, or with a revoked one, is 401 unauthorized', async (method) => {
-    const suffix = randomBase32(12);
-    const key = `pbj_test_${suffix}`;
-    await insertApiKey({ id: `key_rev_${suffix}`, clientId: `cli_rev_${suffix}`, clientName: 'Revocable', name: 'test', keyHash: sha256(key), prefix: key.slice(0, 12), mode: 'test', now: Date.now() });
-    const api = new ApiClient(server.url, key, `cli_rev_${suffix}`);
-    const { order_id } = await api.createOrder();
-    const body = method === 'PUT' ? JSON.stringify({ jelly: 'apricot' }) : undefined;
-    const bare = await fetch(`${server.url}/v1/orders/${order_id}`, { method, headers: { 'Content-Type': 'application/json' }, body });
-    await expectError(bare, 401, 'unauthorized');
-    await revokeApiKey(`key_rev_${suffix}`, Date.now());
-    await expectError(await api.send(method, `/v1/orders/${order_id}`, body), 401, 'unauthorized');
-  });
+  test.each(['GET', 'PUT', 'DELETE'])(
+    '%s without a key, or with a revoked one, is 401 unauthorized',
+    async (method) => {
+      const suffix = randomBase32(12);
+      const key = `pbj_test_${suffix}`;
+      await insertApiKey({
+        id: `key_rev_${suffix}`,
+        clientId: `cli_rev_${suffix}`,
+        clientName: 'Revocable',
+        name: 'test',
+        keyHash: sha256(key),
+        prefix: key.slice(0, 12),
+        mode: 'test',
+        now: Date.now(),
+      });
+      const api = new ApiClient(server.url, key, `cli_rev_${suffix}`);
+      const { order_id } = await api.createOrder();
+      const body = method === 'PUT' ? JSON.stringify({ jelly: 'apricot' }) : undefined;
+      const bare = await fetch(`${server.url}/v1/orders/${order_id}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      await expectError(bare, 401, 'unauthorized');
+      await revokeApiKey(`key_rev_${suffix}`, Date.now());
+      await expectError(await api.send(method, `/v1/orders/${order_id}`, body), 401, 'unauthorized');
+    },
+  );
 });
 
 describe('PUT /v1/orders/{id}', () => {
@@ -145,14 +161,27 @@ describe('PUT /v1/orders/{id}', () => {
     expect(res.status).toBe(200);
     const updated = await res.json();
     expect(updated.choices).toEqual({ ...created.choices, jelly: 'strawberry' });
-    expect(updated).toMatchObject({ customer_id: 'cus_2048', notes: 'Cut crusts', status: 'queued', version: created.version + 1 });
+    expect(updated).toMatchObject({
+      customer_id: 'cus_2048',
+      notes: 'Cut crusts',
+      status: 'queued',
+      version: created.version + 1,
+    });
     expect(await snapshot(api, created.order_id)).toMatchObject({ choices: updated.choices, version: updated.version });
   });
 
   test('can change every choice and the notes at once', async () => {
     const api = await fresh();
     const { order_id } = await api.createOrder();
-    const changes = { bread: 'sourdough', peanut_butter: 'crunchy', jelly: 'raspberry', toast: 'none', cut: 'quarters', extras: ['honey', 'sea_salt'], notes: 'Extra napkins' };
+    const changes = {
+      bread: 'sourdough',
+      peanut_butter: 'crunchy',
+      jelly: 'raspberry',
+      toast: 'none',
+      cut: 'quarters',
+      extras: ['honey', 'sea_salt'],
+      notes: 'Extra napkins',
+    };
     const { notes, ...choices } = changes;
     expect(await api.json('PUT', `/v1/orders/${order_id}`, changes)).toMatchObject({ choices, notes, version: 2 });
   });
@@ -160,13 +189,19 @@ describe('PUT /v1/orders/{id}', () => {
   test('notes: null clears the notes and extras: [] clears the extras', async () => {
     const api = await fresh();
     const { order_id } = await api.createOrder({ notes: 'Cut crusts' });
-    expect(await api.json('PUT', `/v1/orders/${order_id}`, { notes: null, extras: [] })).toMatchObject({ notes: null, choices: { extras: [] } });
+    expect(await api.json('PUT', `/v1/orders/${order_id}`, { notes: null, extras: [] })).toMatchObject({
+      notes: null,
+      choices: { extras: [] },
+    });
   });
 
   test('sending the values the order already has changes nothing, not even the version', async () => {
     const api = await fresh();
     const created = await api.createOrder();
-    const res = await api.json('PUT', `/v1/orders/${created.order_id}`, { jelly: created.choices.jelly, extras: created.choices.extras });
+    const res = await api.json('PUT', `/v1/orders/${created.order_id}`, {
+      jelly: created.choices.jelly,
+      extras: created.choices.extras,
+    });
     expect(res).toMatchObject({ version: created.version, updated_at: created.updated_at });
   });
 
@@ -177,38 +212,51 @@ describe('PUT /v1/orders/{id}', () => {
     expect(updated).toMatchObject({ status, version: before.version + 1, choices: { bread: 'wheat' } });
   });
 
-  test.each(['toasting', 'ready', 'delivered', 'canceled'] as const)('once %s is 409 order_not_editable and changes nothing', async (status) => {
-    const { api, id } = await orderIn(status);
-    const before = await snapshot(api, id);
-    const err = await expectError(await api.send('PUT', `/v1/orders/${id}`, { bread: 'wheat' }), 409, 'order_not_editable');
-    expect(err.message).toContain(status);
-    expect(await snapshot(api, id)).toEqual(before);
-  });
+  test.each(['toasting', 'ready', 'delivered', 'canceled'] as const)(
+    'once %s is 409 order_not_editable and changes nothing',
+    async (status) => {
+      const { api, id } = await orderIn(status);
+      const before = await snapshot(api, id);
+      const err = await expectError(
+        await api.send('PUT', `/v1/orders/${id}`, { bread: 'wheat' }),
+        409,
+        'order_not_editable',
+      );
+      expect(err.message).toContain(status);
+      expect(await snapshot(api, id)).toEqual(before);
+    },
+  );
 
-  test('once toasting, asking for an 86\'d option is still order_not_editable', async () => {
+  test("once toasting, asking for an 86'd option is still order_not_editable", async () => {
     const { api, id } = await orderIn('toasting');
     await while86d('jelly', 'apricot', async () => {
       await expectError(await api.send('PUT', `/v1/orders/${id}`, { jelly: 'apricot' }), 409, 'order_not_editable');
     });
   });
 
-  test('to an 86\'d option is 409 out_of_stock and changes nothing', async () => {
+  test("to an 86'd option is 409 out_of_stock and changes nothing", async () => {
     const api = await fresh();
     const { order_id } = await api.createOrder({ jelly: 'strawberry' });
     const before = await snapshot(api, order_id);
     await while86d('jelly', 'grape', async () => {
       const res = await api.send('PUT', `/v1/orders/${order_id}`, { jelly: 'grape' });
       expect(res.status).toBe(409);
-      expect(await res.json()).toEqual({ error: 'out_of_stock', message: 'Grape jelly is out of stock.', item: { type: 'jelly', option: 'grape' } });
+      expect(await res.json()).toEqual({
+        error: 'out_of_stock',
+        message: 'Grape jelly is out of stock.',
+        item: { type: 'jelly', option: 'grape' },
+      });
     });
     expect(await snapshot(api, order_id)).toEqual(before);
   });
 
-  test('an order holding an option that was 86\'d since can still change its other choices', async () => {
+  test("an order holding an option that was 86'd since can still change its other choices", async () => {
     const api = await fresh();
     const { order_id } = await api.createOrder();
     await while86d('jelly', 'grape', async () => {
-      expect(await api.json('PUT', `/v1/orders/${order_id}`, { bread: 'white' })).toMatchObject({ choices: { bread: 'white', jelly: 'grape' } });
+      expect(await api.json('PUT', `/v1/orders/${order_id}`, { bread: 'white' })).toMatchObject({
+        choices: { bread: 'white', jelly: 'grape' },
+      });
     });
   });
 
@@ -237,7 +285,11 @@ describe('PUT /v1/orders/{id}', () => {
   test('an unknown option lists the allowed values', async () => {
     const api = await fresh();
     const { order_id } = await api.createOrder();
-    const err = await expectError(await api.send('PUT', `/v1/orders/${order_id}`, { cut: 'diagonal' }), 400, 'invalid_request');
+    const err = await expectError(
+      await api.send('PUT', `/v1/orders/${order_id}`, { cut: 'diagonal' }),
+      400,
+      'invalid_request',
+    );
     expect(err).toMatchObject({ field: 'cut', allowed: MENU.cut.map(([o]) => o) });
   });
 
@@ -245,29 +297,42 @@ describe('PUT /v1/orders/{id}', () => {
     const api = await fresh();
     const { order_id } = await api.createOrder();
     const before = await snapshot(api, order_id);
-    const res = await api.send('PUT', `/v1/orders/${order_id}`, JSON.stringify({ jelly: 'apricot' }), { 'Content-Type': 'text/plain' });
+    const res = await api.send('PUT', `/v1/orders/${order_id}`, JSON.stringify({ jelly: 'apricot' }), {
+      'Content-Type': 'text/plain',
+    });
     await expectError(res, 415, 'unsupported_media_type');
     expect(await snapshot(api, order_id)).toEqual(before);
   });
 });
 
 describe('DELETE /v1/orders/{id}', () => {
-  test.each(['queued', 'prepping'] as const)('while %s cancels: 200 with status canceled, canceled_by customer', async (status) => {
-    const { api, id } = await orderIn(status);
-    const before = await snapshot(api, id);
-    const res = await api.send('DELETE', `/v1/orders/${id}`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ order_id: id, status: 'canceled', canceled_by: 'customer', version: before.version + 1 });
-    expect(await snapshot(api, id)).toMatchObject({ status: 'canceled', canceled_by: 'customer' });
-    expect(await kitchen.ticket(id)).toMatchObject({ status: 'canceled' }); // off the line, in the recall list
-  });
+  test.each(['queued', 'prepping'] as const)(
+    'while %s cancels: 200 with status canceled, canceled_by customer',
+    async (status) => {
+      const { api, id } = await orderIn(status);
+      const before = await snapshot(api, id);
+      const res = await api.send('DELETE', `/v1/orders/${id}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({
+        order_id: id,
+        status: 'canceled',
+        canceled_by: 'customer',
+        version: before.version + 1,
+      });
+      expect(await snapshot(api, id)).toMatchObject({ status: 'canceled', canceled_by: 'customer' });
+      expect(await kitchen.ticket(id)).toMatchObject({ status: 'canceled' }); // off the line, in the recall list
+    },
+  );
 
-  test.each(['toasting', 'ready', 'delivered', 'canceled'] as const)('once %s is 409 order_not_cancelable and changes nothing', async (status) => {
-    const { api, id } = await orderIn(status);
-    const before = await snapshot(api, id);
-    await expectError(await api.send('DELETE', `/v1/orders/${id}`), 409, 'order_not_cancelable');
-    expect(await snapshot(api, id)).toEqual(before);
-  });
+  test.each(['toasting', 'ready', 'delivered', 'canceled'] as const)(
+    'once %s is 409 order_not_cancelable and changes nothing',
+    async (status) => {
+      const { api, id } = await orderIn(status);
+      const before = await snapshot(api, id);
+      await expectError(await api.send('DELETE', `/v1/orders/${id}`), 409, 'order_not_cancelable');
+      expect(await snapshot(api, id)).toEqual(before);
+    },
+  );
 });
 
 describe('ETag on GET /v1/orders/{id}', () => {
@@ -277,7 +342,8 @@ describe('ETag on GET /v1/orders/{id}', () => {
     expect(etag).toBeTruthy();
     return etag!;
   }
-  const ifNoneMatch = (api: ApiClient, id: string, tag: string) => api.send('GET', `/v1/orders/${id}`, undefined, { 'If-None-Match': tag });
+  const ifNoneMatch = (api: ApiClient, id: string, tag: string) =>
+    api.send('GET', `/v1/orders/${id}`, undefined, { 'If-None-Match': tag });
 
   test('If-None-Match with the current ETag is 304 with an empty body', async () => {
     const api = await fresh();
@@ -324,12 +390,20 @@ describe('CORS', () => {
   test('the preflight for /v1/orders/{id} is 204 and allows PUT, DELETE and X-API-Key', async () => {
     const res = await fetch(`${server.url}/v1/orders/${UNKNOWN_ID}`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-api-key' },
+      headers: {
+        Origin: 'https://shop.example',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'x-api-key',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect((res.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/)).toEqual(expect.arrayContaining(['x-api-key', 'if-none-match']));
-    expect((res.headers.get('access-control-allow-methods') ?? '').split(/\s*,\s*/)).toEqual(expect.arrayContaining(['GET', 'PUT', 'DELETE']));
+    expect((res.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/)).toEqual(
+      expect.arrayContaining(['x-api-key', 'if-none-match']),
+    );
+    expect((res.headers.get('access-control-allow-methods') ?? '').split(/\s*,\s*/)).toEqual(
+      expect.arrayContaining(['GET', 'PUT', 'DELETE']),
+    );
   });
 });
 
@@ -383,7 +457,10 @@ describe('no input yields a 5xx', () => {
       for (const id of ['%', '%E0%A4%A', 'ord_%zz']) {
         const res = await api.send(method, `/v1/orders/${id}`, method === 'PUT' ? { jelly: 'grape' } : undefined);
         expect(res.status).toBe(400);
-        expect(await res.json()).toMatchObject({ error: 'invalid_request', message: expect.stringContaining('percent') });
+        expect(await res.json()).toMatchObject({
+          error: 'invalid_request',
+          message: expect.stringContaining('percent'),
+        });
       }
     }
   });

@@ -9,7 +9,11 @@ export const GET = handle(async (req) => {
   const { date } = readQuery(req, numbersQuery);
   const { filename, body } = await numbersCsv(date);
   return new Response(body, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
   });
 });
 

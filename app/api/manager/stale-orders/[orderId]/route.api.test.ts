@@ -38,12 +38,21 @@ describe('orders left open past the close', () => {
     expect(stale[0]).toMatchObject({ status: 'toasting', business_date: yesterday });
 
     // Today's order is the kitchen's, not a manager's to resolve.
-    const notStale = await manager.send('POST', `/api/manager/stale-orders/${fresh.order_id}`, { version: 1, outcome: 'delivered' });
+    const notStale = await manager.send('POST', `/api/manager/stale-orders/${fresh.order_id}`, {
+      version: 1,
+      outcome: 'delivered',
+    });
     expect(notStale.status).toBe(409);
     // A stale version is refused like any tap.
-    expect((await manager.send('POST', `/api/manager/stale-orders/${old.order_id}`, { version: 1, outcome: 'delivered' })).status).toBe(409);
+    expect(
+      (await manager.send('POST', `/api/manager/stale-orders/${old.order_id}`, { version: 1, outcome: 'delivered' }))
+        .status,
+    ).toBe(409);
 
-    const resolved = await manager.json('POST', `/api/manager/stale-orders/${old.order_id}`, { version: stale[0]!.version, outcome: 'delivered' });
+    const resolved = await manager.json('POST', `/api/manager/stale-orders/${old.order_id}`, {
+      version: stale[0]!.version,
+      outcome: 'delivered',
+    });
     expect(resolved.ticket).toMatchObject({ status: 'delivered' });
     expect(await staleList()).toEqual([]);
     expect((await api.json('GET', `/v1/orders/${old.order_id}`)).status).toBe('delivered');
@@ -54,18 +63,35 @@ describe('orders left open past the close', () => {
     await kitchen.advanceTo(old.order_id, 'ready');
     await leaveOvernight(old.order_id);
     const [stale] = await staleList();
-    const voided = await manager.json('POST', `/api/manager/stale-orders/${old.order_id}`, { version: stale!.version, outcome: 'canceled' });
+    const voided = await manager.json('POST', `/api/manager/stale-orders/${old.order_id}`, {
+      version: stale!.version,
+      outcome: 'canceled',
+    });
     expect(voided.ticket).toMatchObject({ status: 'canceled', canceled_by: 'kitchen', attention: null });
   });
 
   test('bad input is 400, unknown orders 404, kitchen staff 403', async () => {
     const old = await api.createOrder({ customer_name: 'Bad Input' });
     await leaveOvernight(old.order_id);
-    for (const body of [{}, { version: 1 }, { version: 1, outcome: 'eaten' }, { version: 0, outcome: 'delivered' }, { version: 1, outcome: 'delivered', extra: true }]) {
-      expect((await manager.send('POST', `/api/manager/stale-orders/${old.order_id}`, body)).status, JSON.stringify(body)).toBe(400);
+    for (const body of [
+      {},
+      { version: 1 },
+      { version: 1, outcome: 'eaten' },
+      { version: 0, outcome: 'delivered' },
+      { version: 1, outcome: 'delivered', extra: true },
+    ]) {
+      expect(
+        (await manager.send('POST', `/api/manager/stale-orders/${old.order_id}`, body)).status,
+        JSON.stringify(body),
+      ).toBe(400);
     }
-    expect((await manager.send('POST', '/api/manager/stale-orders/ord_nope', { version: 1, outcome: 'delivered' })).status).toBe(404);
-    expect((await kitchen.send('POST', `/api/manager/stale-orders/${old.order_id}`, { version: 1, outcome: 'delivered' })).status).toBe(403);
+    expect(
+      (await manager.send('POST', '/api/manager/stale-orders/ord_nope', { version: 1, outcome: 'delivered' })).status,
+    ).toBe(404);
+    expect(
+      (await kitchen.send('POST', `/api/manager/stale-orders/${old.order_id}`, { version: 1, outcome: 'delivered' }))
+        .status,
+    ).toBe(403);
     expect((await staleList()).map((s) => s.order_id)).toContain(old.order_id);
   });
 });

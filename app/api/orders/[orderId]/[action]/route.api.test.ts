@@ -55,7 +55,10 @@ describe('kitchen ticket actions', () => {
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
-    expect(await loser.json()).toMatchObject({ error: 'conflict', order: { order_id, status: 'prepping', version: 2 } });
+    expect(await loser.json()).toMatchObject({
+      error: 'conflict',
+      order: { order_id, status: 'prepping', version: 2 },
+    });
     expect((await kitchen.ticket(order_id)).status).toBe('prepping');
   });
 
@@ -72,7 +75,15 @@ describe('kitchen ticket actions', () => {
 
   test('no session is 401; an unknown order or action is 404; a missing version is 400', async () => {
     const { order_id } = await api.createOrder();
-    expect((await fetch(`${server.url}/api/orders/${order_id}/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"version":1}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/api/orders/${order_id}/advance`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"version":1}',
+        })
+      ).status,
+    ).toBe(401);
     expect((await tap('ord_aaaaaaaaaaaaaaaaaaaa', 'advance', 1)).status).toBe(404);
     expect((await tap(order_id, 'explode', 1)).status).toBe(404);
     const bad = await kitchen.send('POST', `/api/orders/${order_id}/advance`, {});
@@ -124,9 +135,19 @@ describe('stock and store controls', () => {
   test('kitchen staff can 86 an option and bring it back; unknown options are 404', async () => {
     const off = await kitchen.json('PUT', '/api/stock/extras/bacon', { in_stock: false });
     expect(off).toMatchObject({ type: 'extras', option: 'bacon', in_stock: false });
-    const refused = await api.send('POST', '/v1/orders', { customer_id: 'c', bread: 'white', peanut_butter: 'smooth', jelly: 'grape', extras: ['bacon'] });
+    const refused = await api.send('POST', '/v1/orders', {
+      customer_id: 'c',
+      bread: 'white',
+      peanut_butter: 'smooth',
+      jelly: 'grape',
+      extras: ['bacon'],
+    });
     expect(refused.status).toBe(409);
-    expect(await refused.json()).toEqual({ error: 'out_of_stock', message: 'Bacon is out of stock.', item: { type: 'extras', option: 'bacon' } });
+    expect(await refused.json()).toEqual({
+      error: 'out_of_stock',
+      message: 'Bacon is out of stock.',
+      item: { type: 'extras', option: 'bacon' },
+    });
     await kitchen.json('PUT', '/api/stock/extras/bacon', { in_stock: true });
     expect((await kitchen.send('PUT', '/api/stock/extras/caviar', { in_stock: false })).status).toBe(404);
     expect((await kitchen.send('PUT', '/api/stock/sauce/bbq', { in_stock: false })).status).toBe(404);
@@ -168,7 +189,8 @@ describe('rush', () => {
     const placed = [];
     for (let i = 0; i < 6; i++) placed.push(await api.createOrder({ customer_name: `Queue ${i}`, toast: 'none' }));
     const last = placed.at(-1)!;
-    const etaOf = async (id: string) => (await (await fetch(`${server.url}/api/track/${id}`)).json()).eta_minutes as number;
+    const etaOf = async (id: string) =>
+      (await (await fetch(`${server.url}/api/track/${id}`)).json()).eta_minutes as number;
     const before = await etaOf(last.order_id);
 
     const t = await kitchen.ticket(last.order_id);
@@ -183,7 +205,9 @@ describe('rush', () => {
     const again = await kitchen.json('POST', `/api/orders/${last.order_id}/rush`, { version: rushed.ticket.version });
     expect(again.ticket.version).toBe(rushed.ticket.version); // already rushed: nothing changes
 
-    const unrushed = await kitchen.json('POST', `/api/orders/${last.order_id}/unrush`, { version: rushed.ticket.version });
+    const unrushed = await kitchen.json('POST', `/api/orders/${last.order_id}/unrush`, {
+      version: rushed.ticket.version,
+    });
     expect(unrushed.ticket).toMatchObject({ rush: false });
     expect(await etaOf(last.order_id)).toBe(before);
 
@@ -223,7 +247,9 @@ describe('item-level bumping', () => {
     expect(refused.status).toBe(409); // ready: items are marked while it is being made
     const bad = await kitchen.send('POST', `/api/orders/${orderId}/item`, { version, index: 99, done: true });
     expect([400, 409]).toContain(bad.status);
-    expect((await kitchen.send('POST', `/api/orders/${orderId}/item`, { version, index: -1, done: true })).status).toBe(400);
+    expect((await kitchen.send('POST', `/api/orders/${orderId}/item`, { version, index: -1, done: true })).status).toBe(
+      400,
+    );
     const { events } = await kitchen.json('GET', `/api/orders/${orderId}/history`);
     expect(events.map((e: { what: string }) => e.what)).toContain('Item done');
   });

@@ -13,7 +13,9 @@ export const POST = handle(async (req, ctx: Ctx) => {
   switch (decision) {
     case 'accept': {
       const { prep_time_minutes } = await readJson(req, acceptBody);
-      return Response.json({ hub_order: toHubOrderView(await acceptHubOrder({ hubOrderId, prepTimeMinutes: prep_time_minutes, actor })) });
+      return Response.json({
+        hub_order: toHubOrderView(await acceptHubOrder({ hubOrderId, prepTimeMinutes: prep_time_minutes, actor })),
+      });
     }
     case 'reject': {
       const { reason } = await readJson(req, rejectBody);
