@@ -1,7 +1,8 @@
-// The one status machine. Pure: no db, no React. Services, handlers and components all import it.
+// The one status machine. Pure: no db driver, no React (the names come from db/types/orders.ts, which imports nothing).
 // KitchenHub orders have toast = null and so skip toasting.
-export const ORDER_STATUSES = ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+import { ORDER_STATUSES, type OrderStatus } from '@/db/types/orders';
+
+export { ORDER_STATUSES, type OrderStatus };
 export type OrderAction = 'advance' | 'undo' | 'cancel' | 'hub_cancel' | 'hub_complete' | 'close' | 'void';
 export type Subject = { status: OrderStatus; toast: string | null };
 
