@@ -5,9 +5,15 @@
 import { z } from 'zod';
 import { DEMO_API_KEY } from '../demo-data';
 import { ERROR_CODES, ERROR_HTTP_STATUS, type ErrorCode } from '../errors';
-import { orderListSchema, orderViewSchema } from '../orders/response-schemas';
-import { createOrderBody, listOrdersQuery, orderIdParam, updateOrderBody } from '../orders/schemas';
-import type { MenuType } from '../orders/types';
+import { errorBodySchema, orderListSchema, orderViewSchema } from '../orders/response-schemas';
+import {
+  createOrderBody,
+  idempotencyKeyHeader,
+  listOrdersQuery,
+  orderIdParam,
+  updateOrderBody,
+} from '../orders/schemas';
+import { MENU_TYPES, type MenuType } from '../orders/types';
 import { toOrderView } from '../orders/views';
 import { ERROR_MEANING, errorExamples } from './errors';
 import type {
@@ -38,37 +44,6 @@ export const PLACEHOLDER_API_KEY = 'YOUR_API_KEY';
 const REF = (name: string) => `#/components/schemas/${name}`;
 
 // ——— Schemas, from zod ———
-
-/** A zod error body: the shape every error answer has. Documented here, produced by lib/errors.ts. */
-export const errorBodySchema = z
-  .looseObject({
-    error: z
-      .enum([...ERROR_CODES, 'internal_error'])
-      .meta({ description: 'A stable, machine-readable code (see the error table).' }),
-    message: z.string().meta({ description: 'A sentence for people: safe to show in your app.' }),
-    field: z
-      .string()
-      .optional()
-      .meta({ description: 'invalid_request: the offending field, e.g. `bread` or `extras.1`.' }),
-    allowed: z
-      .array(z.string())
-      .optional()
-      .meta({ description: 'invalid_request for an unknown option: the options on the menu.' }),
-    item: z
-      .strictObject({ type: z.string(), option: z.string() })
-      .optional()
-      .meta({ description: "out_of_stock: the option the kitchen has 86'd." }),
-    status: z
-      .string()
-      .optional()
-      .meta({ description: "order_not_editable / order_not_cancelable: the order's status now." }),
-    retry_after: z
-      .number()
-      .int()
-      .optional()
-      .meta({ description: 'rate_limited: seconds until the next request is accepted.' }),
-  })
-  .meta({ description: 'Every error: `{"error": code, "message": sentence, …}` plus fields that depend on the code.' });
 
 /** JSON Schema for one registry of zod schemas, with refs between them pointing into components. */
 function toSchemas(entries: Array<[string, z.ZodType]>, io: 'input' | 'output'): Record<string, JsonSchema> {
@@ -110,45 +85,17 @@ function menuHint(menu: readonly MenuEntry[] | undefined, type: MenuType): strin
 }
 
 /**
- * What each request field means. Keyed by the fields zod generates: a field added to schemas.ts without
- * a line here is caught by the OpenAPI test (every request property must be described).
+ * The choice fields' descriptions (from the request schemas' .meta) end with the menu's options now:
+ * the menu is data, so this is the one part of the request schemas the document adds.
  */
-function describeRequestFields(schemas: Record<string, JsonSchema>, menu: readonly MenuEntry[] | undefined): void {
-  const choice = (type: MenuType, extra = '') =>
-    `The ${type.replace('_', ' ')} option id.${menuHint(menu, type)}${extra}`;
-  const common: Record<string, string> = {
-    bread: choice('bread'),
-    peanut_butter: choice('peanut_butter'),
-    jelly: choice('jelly'),
-    toast: choice('toast'),
-    cut: choice('cut'),
-    extras: `Up to 10 extras, no repeats.${menuHint(menu, 'extras')}`,
-  };
-  const fields: Record<string, Record<string, string>> = {
-    CreateOrderRequest: {
-      ...common,
-      customer_id: 'Your id for the customer (1–64 characters). GET /v1/orders can filter by it.',
-      customer_name: "The customer's name. Screens and the pickup board show only the first name.",
-      notes: 'Notes for the kitchen, up to 200 characters; highlighted on the ticket.',
-      toast: choice('toast', ' Default `none` (not toasted).'),
-      cut: choice('cut', ' Default `halves`.'),
-    },
-    UpdateOrderRequest: { ...common, notes: 'New notes for the kitchen; `null` clears them.' },
-  };
-  for (const [id, byField] of Object.entries(fields)) {
-    const props = schemas[id]?.properties ?? {};
-    for (const [name, prop] of Object.entries(props)) {
-      const text = byField[name];
-      if (text) prop.description = text;
-      if (name === 'extras') prop.uniqueItems = true; // schemas.ts refines extras to be distinct
+function addMenuHints(schemas: Record<string, JsonSchema>, menu: readonly MenuEntry[] | undefined): void {
+  for (const schema of Object.values(schemas)) {
+    for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+      if (isMenuType(name)) prop.description = `${prop.description ?? ''}${menuHint(menu, name)}`;
     }
   }
-  const update = schemas.UpdateOrderRequest;
-  if (update) update.minProperties = 1; // schemas.ts refines: at least one field
-  const create = schemas.CreateOrderRequest;
-  if (create) create.description = 'A new order: one sandwich. Options are menu option ids.';
-  if (update) update.description = 'Only the fields that change; the rest stay as they are.';
 }
+const isMenuType = (name: string): name is MenuType => (MENU_TYPES as readonly string[]).includes(name);
 
 // ——— Headers and parameters ———
 
@@ -177,12 +124,6 @@ const RATE_HEADERS = {
 
 function parameters(): Record<string, ParameterObject> {
   const query = tidy(z.toJSONSchema(listOrdersQuery, { target: 'draft-2020-12', io: 'input' }) as JsonSchema);
-  const queryText: Record<string, string> = {
-    limit: 'How many orders per page (1–100).',
-    starting_after: 'An order_id from the previous page: the page starts after it.',
-    status: 'Only orders in this status.',
-    customer_id: 'Only orders for this customer_id.',
-  };
   const params: Record<string, ParameterObject> = {
     OrderId: {
       name: 'order_id',
@@ -197,7 +138,7 @@ function parameters(): Record<string, ParameterObject> {
       in: 'header',
       description:
         'Optional, recommended: a key you choose per order (1–255 printable characters, no spaces). A retry with the same key and body returns the first answer and creates nothing; the same key with another body is 422 idempotency_conflict. Kept at least 24 hours.',
-      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+      schema: tidy(z.toJSONSchema(idempotencyKeyHeader, { target: 'draft-2020-12' }) as JsonSchema),
       example: '3f1c9a2e-order-1',
     },
     IfNoneMatch: {
@@ -209,12 +150,13 @@ function parameters(): Record<string, ParameterObject> {
       example: 'W/"cS20pxL3Gro2t81QD7rtZVH71nI"',
     },
   };
-  for (const [name, schema] of Object.entries(query.properties ?? {})) {
+  // A query field's description (schemas.ts, .meta) belongs to the parameter, not to its schema.
+  for (const [name, { description, ...schema }] of Object.entries(query.properties ?? {})) {
     params[`List_${name}`] = {
       name,
       in: 'query',
       required: (query.required ?? []).includes(name),
-      description: queryText[name] ?? name,
+      description: description ?? name,
       schema,
     };
   }
@@ -511,7 +453,7 @@ export function buildOpenApiDocument(opts: DocumentOptions): OpenApiDocument {
     ],
     'input',
   );
-  describeRequestFields(requests, opts.menu);
+  addMenuHints(requests, opts.menu);
   const responses = toSchemas(
     [
       ['Order', orderViewSchema],

@@ -1,9 +1,11 @@
-// What the public API answers, as zod schemas beside the request schemas (schemas.ts): the OpenAPI
-// document is generated from both, and a test parses toOrderView()'s output with these, so neither the
-// document nor the views can drift from the other.
+// What the public API answers, as zod schemas beside the request schemas (schemas.ts): the one
+// definition of each answer's shape. The OpenAPI document's schemas are generated from these
+// (lib/openapi/document.ts), the TypeScript types below are inferred from them (toOrderView() must
+// return an OrderView), and a test parses toOrderView()'s output with them: a field removed here is
+// gone from the document, the type and the check at once. Classic zod: only the server imports this.
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
 import { orderStatus } from './schemas';
-import type { OrderView } from './views';
 
 const choice = (what: string) =>
   z
@@ -65,7 +67,38 @@ export const orderListSchema = z
   })
   .meta({ description: 'A page of orders, newest first.' });
 
-// The compiler keeps the schema and the view type in step; the unit test checks real values.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameShape: Same<z.infer<typeof orderViewSchema>, OrderView> = true;
-void sameShape;
+/** The public API's order (the seed's response plus toast, cut and bookkeeping). */
+export type OrderView = z.output<typeof orderViewSchema>;
+export type OrderList = z.output<typeof orderListSchema>;
+
+/** Every error answer's shape. Produced by lib/errors.ts's toResponse(); documented as the `Error` schema. */
+export const errorBodySchema = z
+  .looseObject({
+    error: z
+      .enum([...ERROR_CODES, 'internal_error'])
+      .meta({ description: 'A stable, machine-readable code (see the error table).' }),
+    message: z.string().meta({ description: 'A sentence for people: safe to show in your app.' }),
+    field: z
+      .string()
+      .optional()
+      .meta({ description: 'invalid_request: the offending field, e.g. `bread` or `extras.1`.' }),
+    allowed: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'invalid_request for an unknown option: the options on the menu.' }),
+    item: z
+      .strictObject({ type: z.string(), option: z.string() })
+      .optional()
+      .meta({ description: "out_of_stock: the option the kitchen has 86'd." }),
+    status: z
+      .string()
+      .optional()
+      .meta({ description: "order_not_editable / order_not_cancelable: the order's status now." }),
+    retry_after: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'rate_limited: seconds until the next request is accepted.' }),
+  })
+  .meta({ description: 'Every error: `{"error": code, "message": sentence, …}` plus fields that depend on the code.' });
+export type ErrorBody = z.output<typeof errorBodySchema>;

@@ -1,30 +1,9 @@
 // The shapes orders take on the wire. The API view keeps the seed's fields and names; more may be
 // added, none removed or renamed.
+import type { OrderView } from './response-schemas';
 import type { Order, OrderEvent } from './types';
 
-export type OrderView = {
-  object: 'order';
-  order_id: string;
-  customer_id: string | null;
-  status: Order['status'];
-  eta_minutes: number | null;
-  choices: {
-    bread: string | null;
-    peanut_butter: string | null;
-    jelly: string | null;
-    toast: string | null;
-    cut: string | null;
-    extras: string[];
-  };
-  customer_name: string | null;
-  notes: string | null;
-  daily_number: number;
-  canceled_by: Order['canceledBy'];
-  version: number;
-  created_at: string;
-  updated_at: string;
-  tracking_url: string;
-};
+export type { OrderView };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

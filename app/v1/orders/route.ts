@@ -1,16 +1,14 @@
 import { authenticateApiKey } from '@/lib/auth/api-key';
 import { invalidRequest } from '@/lib/errors';
 import { handleApi, jsonWithEtag, notAllowedApi, originOf, preflight, readJson, readQuery } from '@/lib/http';
-import { createOrderBody, listOrdersQuery } from '@/lib/orders/schemas';
+import { createOrderBody, idempotencyKeyHeader, listOrdersQuery } from '@/lib/orders/schemas';
 import { etaFor, listOrders, placeOrder } from '@/lib/orders/service';
 import { toOrderView } from '@/lib/orders/views';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export const POST = handleApi(async (req) => {
   const client = await authenticateApiKey(req);
   const idempotencyKey = req.headers.get('idempotency-key') ?? undefined;
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+  if (idempotencyKey !== undefined && !idempotencyKeyHeader.safeParse(idempotencyKey).success) {
     throw invalidRequest('Idempotency-Key must be 1 to 255 printable characters without spaces.', 'Idempotency-Key');
   }
   const body = await readJson(req, createOrderBody);
