@@ -54,7 +54,13 @@ export default defineConfig([
   {
     // What ships to the browser parses with zod/mini: classic zod's chained methods cannot be
     // tree-shaken and added 14–15 KB gzip to every page (docs/benchmarks.md, page weight).
-    files: ['components/**', 'lib/client/**', 'lib/manager/views.ts', 'lib/kitchenhub/delivery-log.ts'],
+    files: [
+      'components/**',
+      'lib/client/**',
+      'lib/orders/views.ts',
+      'lib/manager/views.ts',
+      'lib/kitchenhub/delivery-log.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hubConfig } from './kitchenhub/config';
-import { setAccountsOnline, type PauseOutcome } from './kitchenhub/accounts';
+import { setAccountsOnline } from './kitchenhub/accounts';
+import type { StorePause } from './manager/views';
 import { getSetting, setSetting } from './settings';
 
 /** `pause_minutes`: how long the delivery apps stay offline at KitchenHub (KitchenHub resumes them by itself). */
@@ -23,9 +24,7 @@ export async function storeStatus(): Promise<{ paused: boolean }> {
  * integration accounts go offline (for `pause_minutes`, where given) or online with it. What each
  * delivery app answered comes back, so the manager sees one that could not be paused.
  */
-export async function updateStore(
-  body: z.infer<typeof storeUpdateBody>,
-): Promise<{ paused: boolean; kitchenhub: { results: PauseOutcome[]; error: string | null } | null }> {
+export async function updateStore(body: z.infer<typeof storeUpdateBody>): Promise<StorePause> {
   const paused = await setSetting('store_paused', body.paused);
   const hub = await hubConfig();
   const kitchenhub =

@@ -69,6 +69,29 @@ export const storeControlsSchema = z.object({
 });
 export type StoreControls = z.infer<typeof storeControlsSchema>;
 
+/** PUT /api/store's answer: the store's pause, and what each delivery app answered when KitchenHub was told too. */
+export const pauseSchema = z.object({
+  paused: z.boolean(),
+  /** null: not connected, or not paused with the store. */
+  kitchenhub: z.optional(
+    z.nullable(
+      z.object({
+        results: z.array(
+          z.object({
+            id: z.string(),
+            provider_name: z.string(),
+            ok: z.boolean(),
+            skipped: z.boolean(),
+            error: z.nullable(z.string()),
+          }),
+        ),
+        error: z.nullable(z.string()),
+      }),
+    ),
+  ),
+});
+export type StorePause = z.infer<typeof pauseSchema>;
+
 const status = z.enum(ORDER_STATUSES);
 export const CANCEL_KINDS = ['customer', 'kitchen', 'provider', 'unknown'] as const;
 export const ITEM_GROUPS = ['bread', 'peanut_butter', 'jelly', 'toast', 'cut', 'extras', 'delivery'] as const;

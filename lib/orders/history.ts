@@ -5,6 +5,7 @@ import { listStaff } from '@/db/store/staff';
 import { STATUS_LABEL } from './kitchen';
 import { requireOrder } from './service';
 import type { OrderEvent } from './types';
+import type { TicketHistory } from './views';
 
 const ACTION_WORDS: Record<string, string> = {
   advance: 'Moved to',
@@ -48,16 +49,8 @@ function what(e: OrderEvent): string {
   }
 }
 
-export type HistoryEntry = {
-  seq: number;
-  at: number;
-  what: string;
-  by: string;
-  changes: Array<{ field: string; from: unknown; to: unknown }>;
-};
-
 /** The ticket's events, oldest first, in words. */
-export async function ticketHistory(orderId: string): Promise<{ order_id: string; events: HistoryEntry[] }> {
+export async function ticketHistory(orderId: string): Promise<TicketHistory> {
   await requireOrder(orderId); // 404 for an unknown id
   const [events, staff] = await Promise.all([orderHistory(orderId), listStaff()]);
   const names = new Map(staff.map((s) => [s.id, s.name]));

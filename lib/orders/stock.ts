@@ -1,8 +1,8 @@
 import { listMenu, setStock } from '@/db/store/menu';
 import { notFound } from '../errors';
 import { MENU_TYPES, type MenuOption, type MenuType } from './types';
+import type { MenuOptionView, Stock } from './views';
 
-export type MenuOptionView = { type: MenuType; option: string; label: string; in_stock: boolean };
 const toView = (o: MenuOption): MenuOptionView => ({
   type: o.type,
   option: o.option,
@@ -11,7 +11,7 @@ const toView = (o: MenuOption): MenuOptionView => ({
 });
 
 /** The menu grouped by type, in menu order. */
-export async function menuView(): Promise<{ options: MenuOptionView[] }> {
+export async function menuView(): Promise<Stock> {
   return { options: (await listMenu()).map(toView) };
 }
 

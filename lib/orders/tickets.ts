@@ -1,24 +1,12 @@
 import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/store/orders';
-import { getSettings, type SettingValue } from '../settings';
+import { getSettings } from '../settings';
 import { businessDate } from './service';
-import { menuView, type MenuOptionView } from './stock';
-import type { Aging } from './kitchen';
-import { toTicketView, type TicketView } from './views';
+import { menuView } from './stock';
+import { toTicketView, type KitchenBoard } from './views';
+
+export type { KitchenBoard };
 
 const RECALL_WINDOW_MS = 60 * 60_000;
-
-export type KitchenBoard = {
-  tickets: TicketView[];
-  recent: TicketView[];
-  seq: number;
-  server_time: number;
-  aging: Aging;
-  menu: MenuOptionView[];
-  /** Today's business day: a ticket from before it was left open past the close. */
-  business_date: string;
-  /** How the screen's alerts repeat and escalate (a manager's setting). */
-  alerts: SettingValue<'alerts'>;
-};
 
 /**
  * What a kitchen screen shows: open tickets (and canceled ones awaiting acknowledgement) oldest first,

@@ -10,39 +10,16 @@ import type { Send } from '../live/sse';
 import { orderIdParam } from './schemas';
 import { cancelOrder, etaFor } from './service';
 import { stepsFor, type OrderStatus } from './status';
-import type { CanceledBy, MenuOption, MenuType, Order } from './types';
-import { firstName } from './views';
-
-/** A menu choice with the words the menu uses for it ("banana_slices" → "Banana slices"). */
-export type Choice = { option: string; label: string };
-export type TrackedChoices = {
-  bread: Choice | null;
-  peanut_butter: Choice | null;
-  jelly: Choice | null;
-  toast: Choice | null;
-  cut: Choice | null;
-  extras: Choice[];
-};
-/** A delivery-app item as the customer ordered it, without the free-text instructions. */
-export type TrackedItem = { name: string; quantity: number; options: string[] };
-
-export type TrackingView = {
-  order_id: string;
-  daily_number: number;
-  status: OrderStatus;
-  /** The steps this order walks through (toasting only when it is toasted). */
-  steps: OrderStatus[];
-  eta_minutes: number | null;
-  customer_first_name: string | null;
-  /** The sandwich, for PB&J API orders; null for delivery-app orders, which list `items`. */
-  choices: TrackedChoices | null;
-  items: TrackedItem[] | null;
-  /** The delivery app the order came through, if any (its orders are canceled in that app). */
-  provider: string | null;
-  canceled_by: CanceledBy | null;
-  version: number;
-  server_time: number;
-};
+import type { MenuOption, MenuType, Order } from './types';
+import {
+  firstName,
+  type BoardColumn,
+  type BoardEntry,
+  type Choice,
+  type PickupBoard,
+  type TrackedItem,
+  type TrackingView,
+} from './views';
 
 export type MenuLabels = ReadonlyMap<string, string>;
 export const menuLabels = (menu: readonly MenuOption[]): MenuLabels =>
@@ -202,7 +179,6 @@ export async function followTrackedOrder(orderId: string, since: number | undefi
 
 // ——— The pickup board ———
 
-export type BoardColumn = 'preparing' | 'ready';
 const COLUMN: Record<OrderStatus, BoardColumn | null> = {
   queued: 'preparing',
   prepping: 'preparing',
@@ -211,20 +187,6 @@ const COLUMN: Record<OrderStatus, BoardColumn | null> = {
   delivered: null, // handed off: leaves the board
   canceled: null,
 };
-
-/** One order on the lobby screen: its short number and a first name, never its id. */
-export type BoardEntry = {
-  /** Stable and public: the business day and the daily number (unique together). */
-  key: string;
-  daily_number: number;
-  name: string | null;
-  /** null: the order leaves the board (handed off or canceled). */
-  column: BoardColumn | null;
-  version: number;
-  /** When the order entered its current status (server clock, ms): "just ready" highlights. */
-  since: number;
-};
-export type PickupBoard = { entries: BoardEntry[]; seq: number; server_time: number };
 
 const LONGEST_BOARD_NAME = 12;
 
