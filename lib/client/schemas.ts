@@ -24,7 +24,7 @@ export {
   type Attention,
   type Board,
   type BoardEntry,
-  type MenuOptionView,
+  type MenuOptionEntry as MenuOptionView,
   type OrderMessage,
   type PickupBoard,
   type Stock,

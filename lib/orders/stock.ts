@@ -1,7 +1,7 @@
 import { listMenu, setStock } from '@/db/store/menu';
 import { notFound } from '../errors';
 import { MENU_TYPES, type MenuOption, type MenuType } from './types';
-import type { MenuOptionView, Stock } from './views';
+import type { MenuOptionView, StockView } from './views';
 
 const toView = (o: MenuOption): MenuOptionView => ({
   type: o.type,
@@ -11,7 +11,7 @@ const toView = (o: MenuOption): MenuOptionView => ({
 });
 
 /** The menu grouped by type, in menu order. */
-export async function menuView(): Promise<Stock> {
+export async function menuView(): Promise<StockView> {
   return { options: (await listMenu()).map(toView) };
 }
 

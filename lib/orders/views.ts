@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { agingSettingsSchema, alertSettingsSchema } from '../manager/views';
 import type { OrderView } from './response-schemas';
 import { ORDER_STATUSES } from './status';
-import { MENU_TYPES, type Order, type OrderEvent } from './types';
+import type { MenuType, Order, OrderEvent } from './types';
 
 export type { OrderView };
 
@@ -185,14 +185,18 @@ export type TicketHistory = z.infer<typeof ticketHistorySchema>;
 // ——— The menu (lib/orders/stock.ts) ———
 
 export const menuOptionSchema = z.object({
-  type: z.enum(MENU_TYPES),
+  type: z.string(), // the page takes any type; the list stays off its bundle
   option: z.string(),
   label: z.string(),
   in_stock: z.boolean(),
 });
-export type MenuOptionView = z.infer<typeof menuOptionSchema>;
+/** A menu option as the page reads it. */
+export type MenuOptionEntry = z.infer<typeof menuOptionSchema>;
+/** What the server sends: a menu option whose type is a MenuType. */
+export type MenuOptionView = Omit<MenuOptionEntry, 'type'> & { type: MenuType };
 export const stockSchema = z.object({ options: z.array(menuOptionSchema) });
 export type Stock = z.infer<typeof stockSchema>;
+export type StockView = { options: MenuOptionView[] };
 
 // ——— The kitchen screen's board (lib/orders/tickets.ts) ———
 
