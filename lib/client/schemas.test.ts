@@ -123,6 +123,12 @@ describe('the OpenAPI document is generated from the same schemas', () => {
     expect(sorted(documented)).toEqual(sorted(schemaFields(schema)));
   });
 
+  test('every request field says what it means (a field added without its .meta fails here)', () => {
+    for (const name of ['CreateOrderRequest', 'UpdateOrderRequest'])
+      for (const row of fieldsOf(doc, { $ref: `#/components/schemas/${name}` }))
+        expect(row.description, `${name}.${row.name}`).not.toBe('');
+  });
+
   test('a field’s meaning is written once, on the schema, and reaches the document', () => {
     const meta = (s: z.core.$ZodType) => z.globalRegistry.get(s)?.description;
     const order = doc.components.schemas.Order?.properties ?? {};
