@@ -31,7 +31,8 @@ import { HistoryDialog } from './history-dialog';
 import { RecallDrawer } from './recall-drawer';
 import { enableSound, soundEnabled } from './sound';
 import { useRepeatingAlerts } from './use-alerts';
-import { TicketCard, type TicketAction } from './ticket-card';
+import { TicketCard } from './ticket-card';
+import type { TicketAction } from './types';
 import { useWakeLock } from '@/components/ui/use-wake-lock';
 
 const UNDO_MS = 8_000;
