@@ -10,6 +10,7 @@ echo "▶ Chromium: $CHROMIUM_PATH"
 
 echo "▶ typecheck"; npx tsc --noEmit
 echo "▶ lint"; npx eslint --max-warnings 0 .
+echo "▶ import circles"; npx tsx scripts/check-cycles.ts
 echo "▶ format (Prettier, 120 columns; npm run format fixes it)"; mkdir -p tmp; npx prettier --check . > tmp/prettier.log 2>&1 || { cat tmp/prettier.log; exit 1; }
 echo "▶ build"; mkdir -p tmp; npx next build > tmp/build.log 2>&1 || { cat tmp/build.log; exit 1; }
 # PostgreSQL for the second vitest pass (issue: scale-out) and the SQLite → PostgreSQL copy test:

@@ -1,5 +1,5 @@
 import type { productionCounts } from '@/lib/orders/kitchen';
-import type { Label } from './ticket-card';
+import type { Label } from './types';
 
 const GROUP: Record<string, string> = {
   bread: 'Bread',

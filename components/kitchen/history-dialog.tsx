@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ticketHistoryQuery } from '@/lib/client/queries';
 import type { Ticket } from '@/lib/client/schemas';
-import type { Label } from './ticket-card';
+import type { Label } from './types';
 
 const time = (ms: number) =>
   new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });

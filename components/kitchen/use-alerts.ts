@@ -17,10 +17,38 @@ function alertOf(t: Ticket, unseen: ReadonlySet<string>): Alert | null {
   return null;
 }
 
-export function useRepeatingAlerts(opts: { tickets: readonly Ticket[]; settings: AlertSettings | undefined }) {
-  const { tickets, settings } = opts;
-  // New tickets this screen has not acknowledged yet (ids), with when each began to alert.
+/**
+ * The tickets new to this screen that no cook here has acknowledged yet (ids). The live stream marks
+ * arrivals; a tap, a bump or "silence new" acknowledges them. Kept apart from the sounds so that the
+ * stream, which comes first, can mark them.
+ */
+export function useNewTickets() {
   const [unseen, setUnseen] = useState<ReadonlySet<string>>(new Set());
+  /** A new ticket arrived (or came back): it alerts until acknowledged here. */
+  const arrived = useCallback((orderId: string) => setUnseen((s) => new Set(s).add(orderId)), []);
+  /** A cook acknowledged one new ticket (tapped it) or all of them. */
+  const acknowledge = useCallback(
+    (orderId?: string) =>
+      setUnseen((s) => {
+        if (orderId === undefined) return s.size ? new Set() : s;
+        if (!s.has(orderId)) return s;
+        const n = new Set(s);
+        n.delete(orderId);
+        return n;
+      }),
+    [],
+  );
+  return { unseen, arrived, acknowledge };
+}
+
+export function useRepeatingAlerts(opts: {
+  tickets: readonly Ticket[];
+  settings: AlertSettings | undefined;
+  /** New tickets not acknowledged here yet (useNewTickets). */
+  unseen: ReadonlySet<string>;
+}) {
+  const { tickets, settings, unseen } = opts;
+  // When each alert began to sound.
   const since = useRef(new Map<string, number>());
   const lastPlayed = useRef(0);
 
@@ -72,27 +100,11 @@ export function useRepeatingAlerts(opts: { tickets: readonly Ticket[]; settings:
     // eslint-disable-next-line react-hooks/exhaustive-deps -- pendingKey captures what matters in `pending`
   }, [pendingKey, settings]);
 
-  /** A new ticket arrived (or came back): it alerts until acknowledged here. */
-  const arrived = useCallback((orderId: string) => setUnseen((s) => new Set(s).add(orderId)), []);
-  /** A cook acknowledged one new ticket (tapped it) or all of them. */
-  const acknowledge = useCallback(
-    (orderId?: string) =>
-      setUnseen((s) => {
-        if (orderId === undefined) return s.size ? new Set() : s;
-        if (!s.has(orderId)) return s;
-        const n = new Set(s);
-        n.delete(orderId);
-        return n;
-      }),
-    [],
-  );
   const kinds = new Map(pending.map((p) => [p.ticket.order_id, p.kind]));
   return {
     pending: pending.length,
     newCount: pending.filter((p) => p.kind === 'new').length,
     escalated,
     alertOf: (orderId: string) => kinds.get(orderId) ?? null,
-    arrived,
-    acknowledge,
   };
 }

@@ -4,7 +4,8 @@
 // `pause_duration` is in seconds), only where the provider's capability flags allow it.
 import { providerCapabilities } from './capabilities';
 import { listIntegrationAccounts, readOnlineStatus, setOnlineStatus } from './client';
-import { hubConfig, type HubApiConfig } from './config';
+import { hubConfig } from './config';
+import type { HubApiConfig } from './transport';
 import { noting } from './problems';
 
 export type AccountView = {

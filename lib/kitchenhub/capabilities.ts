@@ -3,7 +3,7 @@
 // an hour (or on "Connect") and kept in the database for every instance.
 import { getSetting, setSetting } from '../settings';
 import { listProviders, type HubProviderInfo } from './client';
-import type { HubApiConfig } from './config';
+import type { HubApiConfig } from './transport';
 import type { HubCallAction } from './types';
 
 const MAX_AGE_MS = 60 * 60_000;

@@ -9,9 +9,8 @@
 // carries `Authorization: Bearer <access_token>` and, on a 401, gets a fresh token and tries once more.
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from './api/schema';
-import type { HubApiConfig } from './config';
 import { accessToken } from './tokens';
-import { failure, hubClient } from './transport';
+import { failure, hubClient, type HubApiConfig } from './transport';
 
 export { HubCallError, HubConfigError } from './transport';
 

@@ -12,9 +12,9 @@ import { getSetting, getSettings, setSetting } from '../settings';
 import { pollView } from './poll-view';
 import { clearProblem } from './problems';
 import { forgetTokens } from './tokens';
+import type { HubApiConfig } from './transport';
 
-export type Source = 'env' | 'console' | 'sandbox' | null;
-export type HubApiConfig = { url: string; clientId: string; clientSecret: string; source: Exclude<Source, null> };
+export type Source = HubApiConfig['source'] | null;
 
 export const SANDBOX_PATH = '/api/kitchenhub/sandbox';
 /** Our webhook route, below the public URL. */

@@ -15,7 +15,8 @@ import { env } from '../env';
 import { taskHolder } from '../instance';
 import { getSetting, setSetting } from '../settings';
 import { createWebhook, deleteWebhook, listWebhooks, updateWebhook, type HubWebhook } from './client';
-import { hubConfig, type HubApiConfig } from './config';
+import { hubConfig } from './config';
+import type { HubApiConfig } from './transport';
 import { noting } from './problems';
 import { WEBHOOK_SECRET_HEADER } from './verify';
 

@@ -4,9 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
 import { getSetting } from '../settings';
-import type { HubApiConfig } from './config';
 import { accessToken, forgetTokens } from './tokens';
-import { HubConfigError } from './transport';
+import { HubConfigError, type HubApiConfig } from './transport';
 
 let fake: RunningFake;
 let api: HubApiConfig;

@@ -8,8 +8,7 @@
 import { readLease, releaseLease, tryLease } from '@/db/store/leases';
 import { getSetting, setSetting } from '../settings';
 import { taskHolder } from '../instance';
-import { describeError, HubCallError, HubConfigError, hubClient } from './transport';
-import type { HubApiConfig } from './config';
+import { describeError, HubCallError, HubConfigError, hubClient, type HubApiConfig } from './transport';
 
 /** A token this close to expiry is renewed before use rather than risk a 401 mid-call. */
 const EXPIRY_MARGIN_MS = 60_000;

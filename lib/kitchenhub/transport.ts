@@ -5,6 +5,18 @@ import type { paths } from './api/schema';
 
 const TIMEOUT_MS = 10_000;
 
+/**
+ * Where KitchenHub's API is and our client credentials there: all a call needs. config.ts decides
+ * which (the environment, the console, or the sandbox); it lives here, below config.ts and
+ * tokens.ts, because both use it and config.ts imports tokens.ts (forgetting tokens on a change).
+ */
+export type HubApiConfig = {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  source: 'env' | 'console' | 'sandbox';
+};
+
 /** A failed call: `status` null for a network failure or timeout. */
 export class HubCallError extends Error {
   constructor(

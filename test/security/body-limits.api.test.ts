@@ -20,9 +20,8 @@ import { sendLarge } from '@/test/upload';
 const DEFAULT_CAP = parseEnv({}).MAX_BODY_BYTES;
 /** Routes with a larger cap than MAX_BODY_BYTES (`handle(fn, { maxBodyBytes })`), each with its cap. */
 const LARGER: Record<string, number> = { '/api/kitchenhub/webhook': WEBHOOK_MAX_BODY_BYTES };
-/** URLs that reach the body for routes whose placeholder URL would be refused before it (an unknown decision or setting). */
+/** URLs that reach the body for routes whose placeholder URL would be refused before it (an unknown setting). */
 const URL_FOR: Record<string, string> = {
-  '/api/kitchenhub/orders/[hubOrderId]/[decision]': '/api/kitchenhub/orders/placeholder/accept',
   '/api/manager/store/[setting]': '/api/manager/store/kitchen',
 };
 /** JSON routes that parse the body themselves, not through readJson, with the words their refusals use. */

@@ -365,6 +365,9 @@ describe("the manager's accept flow", () => {
     expect(await ticketOf(res.hub_order.order_id)).toMatchObject({ status: 'queued', provider: 'GrubHub' });
     const twice = await manager.send('POST', `/api/kitchenhub/orders/${id}/reject`, { reason: 'too busy' });
     expect(twice.status).toBe(409);
+    const unknown = await manager.send('POST', `/api/kitchenhub/orders/${id}/approve`, { prep_time_minutes: 12 });
+    expect(unknown.status).toBe(404); // accept and reject are the only decisions: anything else is no route at all
+    expect(await unknown.json()).toMatchObject({ error: 'not_found' });
   });
 
   test('rejecting keeps the reason and makes no ticket; prep times outside 1–240 are 400', async () => {

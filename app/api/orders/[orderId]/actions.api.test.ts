@@ -1,3 +1,5 @@
+// The kitchen's taps, one static route each beside this file (advance, undo, cancel, acknowledge, rush,
+// unrush, item) and a ticket's history: tested together, as a cook uses them.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder, postWebhook } from '@/test/kitchenhub';
@@ -85,7 +87,9 @@ describe('kitchen ticket actions', () => {
       ).status,
     ).toBe(401);
     expect((await tap('ord_aaaaaaaaaaaaaaaaaaaa', 'advance', 1)).status).toBe(404);
-    expect((await tap(order_id, 'explode', 1)).status).toBe(404);
+    const unknown = await tap(order_id, 'explode', 1); // no such route: the catch-all's 404, in our error shape
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: 'not_found' });
     const bad = await kitchen.send('POST', `/api/orders/${order_id}/advance`, {});
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'invalid_request', field: 'version' });
@@ -179,7 +183,9 @@ describe('a ticket’s history', () => {
     const missing = await kitchen.send('GET', '/api/orders/ord_nope/history');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'not_found' });
-    expect((await kitchen.send('GET', `/api/orders/${order.order_id}/advance`)).status).toBe(404);
+    const wrongMethod = await kitchen.send('GET', `/api/orders/${order.order_id}/advance`);
+    expect(wrongMethod.status).toBe(405); // advance is a route of its own now: it names the method it takes
+    expect(wrongMethod.headers.get('allow')).toBe('POST, OPTIONS');
     expect((await fetch(`${server.url}/api/orders/${order.order_id}/history`)).status).toBe(401);
   });
 });
