@@ -11,7 +11,7 @@ import {
   type AgeLevel,
   type Station,
 } from '@/lib/orders/kitchen';
-import { canCancel } from '@/lib/orders/status';
+import { canCancel, canMarkItems, STATUS } from '@/lib/orders/status';
 import type { Alert } from './sound';
 
 // Urgency never by colour alone: each level also has its own border pattern (solid, dashed, double),
@@ -93,13 +93,13 @@ export function TicketCard(props: {
   alert: Alert | null;
 }) {
   const { ticket: t, now, aging, label } = props;
-  const canceled = t.status === 'canceled';
+  const canceled = t.status === STATUS.canceled;
   const level = ageLevel(t.created_at, now, aging);
   const age = AGE_STYLE[level];
   const changed = t.attention?.kind === 'edited' ? t.attention.changes : {};
   const next = advanceLabel(t);
   // Multi-item orders are bumped item by item while being made: the last one makes the ticket ready.
-  const markable = (t.items?.length ?? 0) > 1 && (t.status === 'queued' || t.status === 'prepping');
+  const markable = (t.items?.length ?? 0) > 1 && canMarkItems(t.status);
   const itemsDone = t.items ? t.items_done.length : 0;
   const line = (field: string, text: string | null) => {
     if (!text) return null;
