@@ -3,9 +3,10 @@
 import { useMemo } from 'react';
 import { cn } from '@/components/ui/cn';
 import type { Ticket } from '@/lib/client/schemas';
+import { isBeingMade, needsToast, STATUS } from '@/lib/orders/status';
 
 export function ExpoProgress({ tickets }: { tickets: readonly Ticket[] }) {
-  const coming = useMemo(() => tickets.filter((t) => ['queued', 'prepping', 'toasting'].includes(t.status)), [tickets]);
+  const coming = useMemo(() => tickets.filter((t) => isBeingMade(t.status)), [tickets]);
   if (coming.length === 0) return null;
   return (
     <section
@@ -36,17 +37,20 @@ export function ExpoProgress({ tickets }: { tickets: readonly Ticket[] }) {
 
 /** Where a ticket is on its way to expo: each station done (✓), at work (●) or still to come. */
 function StationTrail({ ticket }: { ticket: Ticket }) {
-  const toasted = ticket.toast !== null && ticket.toast !== 'none';
+  const toasted = needsToast(ticket.toast);
   const steps: Array<{ name: string; state: 'done' | 'now' | 'next' }> = [
-    { name: 'Prep', state: ticket.status === 'queued' ? 'next' : ticket.status === 'prepping' ? 'now' : 'done' },
+    {
+      name: 'Prep',
+      state: ticket.status === STATUS.queued ? 'next' : ticket.status === STATUS.prepping ? 'now' : 'done',
+    },
     ...(toasted
       ? [
           {
             name: 'Toaster',
             state:
-              ticket.status === 'toasting'
+              ticket.status === STATUS.toasting
                 ? ('now' as const)
-                : ticket.status === 'ready'
+                : ticket.status === STATUS.ready
                   ? ('done' as const)
                   : ('next' as const),
           },

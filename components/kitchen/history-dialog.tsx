@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { ticketHistoryQuery } from '@/lib/client/queries';
 import type { Ticket } from '@/lib/client/schemas';
 import type { Label } from './types';
+import { canRush } from '@/lib/orders/status';
 
 const time = (ms: number) =>
   new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit', second: '2-digit' });
@@ -37,7 +38,7 @@ export function HistoryDialog({
   onRush: (rush: boolean) => void;
   busy: boolean;
 }) {
-  const canRush = ticket.rush || ['queued', 'prepping', 'toasting'].includes(ticket.status);
+  const showRush = ticket.rush || canRush(ticket.status); // the mark can always come off
   const history = useQuery(ticketHistoryQuery(ticket.order_id, ticket.version));
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -72,7 +73,7 @@ export function HistoryDialog({
             Close
           </button>
         </div>
-        {canRush && (
+        {showRush && (
           <button
             type="button"
             disabled={busy}

@@ -7,6 +7,7 @@ import type { Ticket } from '@/lib/client/schemas';
 import { formatAge, STATUS_LABEL, type AgeLevel, type Station } from '@/lib/orders/kitchen';
 import type { Alert } from './sound';
 import type { Label } from './types';
+import { STATUS } from '@/lib/orders/status';
 
 // Urgency never by colour alone: each level also has its own border pattern (solid, dashed, double),
 // an icon and words with the age ("LATE 9:12"), so it reads the same to a colour-blind cook and
@@ -75,7 +76,7 @@ export function TicketChips({
   now: number;
   alert: Alert | null;
 }) {
-  const canceled = t.status === 'canceled';
+  const canceled = t.status === STATUS.canceled;
   const age = AGE_STYLE[level];
   const itemsDone = t.items ? t.items_done.length : 0;
   return (
@@ -132,7 +133,7 @@ export function TicketBanners({
   label: Label;
   alert: Alert | null;
 }) {
-  const canceled = t.status === 'canceled';
+  const canceled = t.status === STATUS.canceled;
   return (
     <>
       {canceled && (

@@ -9,6 +9,7 @@ import { TicketActions } from './ticket-actions';
 import { AGE_STYLE, TicketBanners, TicketChips } from './ticket-badges';
 import { TicketLines } from './ticket-lines';
 import type { Label, TicketAction } from './types';
+import { STATUS } from '@/lib/orders/status';
 
 /**
  * One ticket: its header (position for the bump bar, number, name, age), chips and bands, what to
@@ -36,7 +37,7 @@ export const TicketCard = memo(function TicketCard(props: {
   alert: Alert | null;
 }) {
   const { ticket: t, now, aging, label } = props;
-  const canceled = t.status === 'canceled';
+  const canceled = t.status === STATUS.canceled;
   const level = ageLevel(t.created_at, now, aging);
   const age = AGE_STYLE[level];
 

@@ -4,6 +4,7 @@
 import { cn } from '@/components/ui/cn';
 import type { Ticket } from '@/lib/client/schemas';
 import type { Label } from './types';
+import { canMarkItems, STATUS } from '@/lib/orders/status';
 
 export function TicketLines({
   ticket: t,
@@ -16,10 +17,10 @@ export function TicketLines({
   busy: boolean;
   onItem: (ticket: Ticket, index: number, done: boolean) => void;
 }) {
-  const canceled = t.status === 'canceled';
+  const canceled = t.status === STATUS.canceled;
   const changed = t.attention?.kind === 'edited' ? t.attention.changes : {};
   // Multi-item orders are bumped item by item while being made: the last one makes the ticket ready.
-  const markable = (t.items?.length ?? 0) > 1 && (t.status === 'queued' || t.status === 'prepping');
+  const markable = (t.items?.length ?? 0) > 1 && canMarkItems(t.status);
   const line = (field: string, text: string | null) => {
     if (!text) return null;
     const change = changed[field];

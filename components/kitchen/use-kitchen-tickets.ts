@@ -12,6 +12,7 @@ import { ticketDigest } from '@/lib/orders/digest';
 import { showsOnStation, type Station } from '@/lib/orders/kitchen';
 import type { Label } from './types';
 import type { Say } from './use-notice';
+import { STATUS } from '@/lib/orders/status';
 
 export function useKitchenTickets(opts: {
   station: Station;
@@ -88,7 +89,7 @@ export function useKitchenTickets(opts: {
       // toaster → expo) alerts until a cook here acknowledges it; one that left stops. A change or a
       // cancel alerts through its `attention` until a cook taps Got it (useRepeatingAlerts).
       const wasHere = cached !== undefined && showsOnStation(station, cached);
-      const isHere = showsOnStation(station, msg.ticket) && msg.ticket.status !== 'canceled';
+      const isHere = showsOnStation(station, msg.ticket) && msg.ticket.status !== STATUS.canceled;
       if (isHere && !wasHere && (!known || station !== 'all')) onArrived(msg.ticket.order_id);
       else if (wasHere && !isHere) onLeft(msg.ticket.order_id);
     },

@@ -9,6 +9,7 @@ import { sendJson } from '@/lib/client/fetch';
 import { managerKeys, storeControlsQuery } from '@/lib/client/queries';
 import { pauseSchema, storeControlsSchema, type StoreControls } from '@/lib/client/schemas';
 import type { StaleOrder } from '@/lib/manager/views';
+import { STATUS, type ClosedStatus } from '@/lib/orders/status';
 import { Button, Card, LoadError, Loading, Notice, PageHeader, Segmented, Stepper } from './ui';
 
 type Kitchen = StoreControls['kitchen'];
@@ -361,7 +362,7 @@ function StaleOrdersCard({ orders }: { orders: StaleOrder[] }) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const resolve = useMutation({
-    mutationFn: async ({ order, outcome }: { order: StaleOrder; outcome: 'delivered' | 'canceled' }) => {
+    mutationFn: async ({ order, outcome }: { order: StaleOrder; outcome: ClosedStatus }) => {
       const res = await sendJson('POST', `/api/manager/stale-orders/${order.order_id}`, {
         version: order.version,
         outcome,
@@ -404,7 +405,7 @@ function StaleOrdersCard({ orders }: { orders: StaleOrder[] }) {
             <Button
               tone="success"
               disabled={resolve.isPending}
-              onClick={() => resolve.mutate({ order: o, outcome: 'delivered' })}
+              onClick={() => resolve.mutate({ order: o, outcome: STATUS.delivered })}
             >
               Handed off
             </Button>
@@ -413,7 +414,7 @@ function StaleOrdersCard({ orders }: { orders: StaleOrder[] }) {
               disabled={resolve.isPending}
               onClick={() => {
                 if (window.confirm(`Void #${o.daily_number}? It was never made or never collected.`))
-                  resolve.mutate({ order: o, outcome: 'canceled' });
+                  resolve.mutate({ order: o, outcome: STATUS.canceled });
               }}
             >
               Void

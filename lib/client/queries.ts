@@ -20,6 +20,7 @@ import {
   type TrackingView,
 } from './schemas';
 import { screensOverviewSchema } from './screens';
+import { isOpen, STATUS } from '../orders/status';
 import { backoffMs, getFresh, shouldRetry, type Fresh } from './tracking';
 
 export const orderKeys = {
@@ -53,7 +54,7 @@ export const boardQuery = () =>
   });
 
 /** Where a ticket belongs on the board: open (or canceled and unacknowledged) tickets, else recall. */
-const onBoard = (t: Ticket) => t.status !== 'delivered' && (t.status !== 'canceled' || t.attention !== null);
+const onBoard = (t: Ticket) => isOpen(t.status) || (t.status === STATUS.canceled && t.attention !== null);
 
 /**
  * Puts a pushed or returned ticket into the board, ignoring anything older than what is cached, so

@@ -7,7 +7,7 @@ import { ApiError, invalidRequest } from '../errors';
 import { invalidFrom, isJsonObject, jsonText } from '../http';
 import { orderFeed } from '../live/feed';
 import { businessDate, newOrderId } from '../orders/service';
-import { transition } from '../orders/status';
+import { INITIAL_STATUS, transition } from '../orders/status';
 import type { NewOrderInput, Order } from '../orders/types';
 import { parseJsonKeepingBigInts } from './json';
 import { classify, HUB_RANK, hubOrderObject, toMs, type HubOrderObject } from './schema';
@@ -202,7 +202,7 @@ export function ticketFor(
     customerName: firstName(h.customerName),
     orderType: h.orderType,
     businessDate: businessDate(now),
-    status: 'queued',
+    status: INITIAL_STATUS,
     bread: null,
     peanutButter: null,
     jelly: null,

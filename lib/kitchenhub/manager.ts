@@ -6,6 +6,7 @@ import * as store from '@/db/store/kitchenhub';
 import { listOpenOrders } from '@/db/store/orders';
 import { countStuckCalls } from '@/db/store/outbox';
 import { estimateReadyMinutes } from '../orders/eta';
+import { INITIAL_STATUS } from '../orders/status';
 import { kitchenSettings } from '../settings';
 import { ApiError, notFound } from '../errors';
 import { orderFeed } from '../live/feed';
@@ -24,7 +25,7 @@ export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(
  * few minutes' margin for bagging and the hand-off, rounded up to 5 minutes.
  */
 export async function suggestPrepMinutes(now = Date.now()): Promise<number> {
-  const probe = { id: '~probe', status: 'queued' as const, toast: null, statusAt: now, createdAt: now };
+  const probe = { id: '~probe', status: INITIAL_STATUS, toast: null, statusAt: now, createdAt: now };
   const eta =
     estimateReadyMinutes([...(await listOpenOrders()), probe], await kitchenSettings(), now).get(probe.id) ?? 5;
   return Math.min(240, Math.max(5, Math.ceil((eta + 3) / 5) * 5));

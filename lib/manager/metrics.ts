@@ -2,13 +2,18 @@
 // db/sqlite/metrics.ts, the clock and time zone come in as arguments, so every figure is testable.
 import { z } from 'zod';
 import type { MetricsEvent, MetricsOrder } from '@/db/store/metrics';
-import { isOpen, type OrderStatus } from '../orders/status';
+import { isOpen, STATUS, type OrderStatus } from '../orders/status';
 import type { MenuType } from '../orders/types';
 import { CANCEL_KINDS, ITEM_GROUPS, type DayNumbers, type ItemGroup } from './schemas';
 
 const MINUTE = 60_000;
 /** The steps a ticket waits in, in kitchen order (delivered and canceled are ends, not waits). */
-export const TIMED_STATUSES = ['queued', 'prepping', 'toasting', 'ready'] as const satisfies readonly OrderStatus[];
+export const TIMED_STATUSES = [
+  STATUS.queued,
+  STATUS.prepping,
+  STATUS.toasting,
+  STATUS.ready,
+] as const satisfies readonly OrderStatus[];
 type TimedStatus = (typeof TIMED_STATUSES)[number];
 const HISTOGRAM_CAP = 30; // minutes: longer tickets share the last bar
 
@@ -73,10 +78,10 @@ export function ticketTimes(
   };
   for (const e of events) {
     if (current !== null) spend(e.at);
-    if (e.toStatus === 'ready' && e.fromStatus !== 'delivered') t.readyAt = e.at;
-    if (e.fromStatus === 'ready' && e.toStatus !== 'delivered') t.readyAt = null; // undone
-    if (e.toStatus === 'delivered') t.deliveredAt = e.at;
-    if (e.toStatus === 'canceled') {
+    if (e.toStatus === STATUS.ready && e.fromStatus !== STATUS.delivered) t.readyAt = e.at;
+    if (e.fromStatus === STATUS.ready && e.toStatus !== STATUS.delivered) t.readyAt = null; // undone
+    if (e.toStatus === STATUS.delivered) t.deliveredAt = e.at;
+    if (e.toStatus === STATUS.canceled) {
       t.canceledAt = e.at;
       t.canceledFrom = e.fromStatus;
       t.canceledActor = e.actor;
@@ -137,7 +142,7 @@ export function itemsSold(orders: readonly MetricsOrder[], labels: ReadonlyMap<s
     m.set(option, (m.get(option) ?? 0) + n);
   };
   for (const o of orders) {
-    if (o.status === 'canceled') continue;
+    if (o.status === STATUS.canceled) continue;
     add('bread', o.bread);
     add('peanut_butter', o.peanutButter);
     add('jelly', o.jelly);
@@ -208,8 +213,8 @@ export function dayNumbers(input: DayInput): DayNumbers {
     totals[o.source]++;
     const slot = hours[hour(o.createdAt)];
     if (slot) slot[o.source]++;
-    if (o.status === 'delivered') totals.delivered++;
-    if (o.status === 'canceled') {
+    if (o.status === STATUS.delivered) totals.delivered++;
+    if (o.status === STATUS.canceled) {
       totals.canceled++;
       const by = cancelerOf(o, times.canceledActor, input.staffNames);
       canceledTickets.push({
@@ -224,7 +229,7 @@ export function dayNumbers(input: DayInput): DayNumbers {
       totals.made++;
       ticketMs.push(times.ticketMs);
     }
-    if (o.status !== 'canceled' && isLate(o, times, input.lateMinutes, live)) {
+    if (o.status !== STATUS.canceled && isLate(o, times, input.lateMinutes, live)) {
       totals.late++;
       if (times.ticketMs === null) totals.late_open++;
     }
@@ -356,9 +361,9 @@ export function dayCsv(
       ready_at: iso(times.readyAt),
       delivered_at: iso(times.deliveredAt),
       ticket_minutes: times.ticketMs === null ? null : Math.round(times.ticketMs / 6_000) / 10,
-      late: o.status === 'canceled' ? null : isLate(o, times, input.lateMinutes, live) ? 'yes' : 'no',
+      late: o.status === STATUS.canceled ? null : isLate(o, times, input.lateMinutes, live) ? 'yes' : 'no',
       canceled_at: iso(times.canceledAt),
-      canceled_by: o.status === 'canceled' ? cancelerOf(o, times.canceledActor, input.staffNames).who : null,
+      canceled_by: o.status === STATUS.canceled ? cancelerOf(o, times.canceledActor, input.staffNames).who : null,
       bread: o.bread,
       peanut_butter: o.peanutButter,
       jelly: o.jelly,

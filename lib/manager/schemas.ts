@@ -2,6 +2,7 @@
 // ./views.ts (zod/mini, which the pages bundle); they are re-exported here for the server's code.
 import { z } from 'zod';
 import { ANY_PIN, pinFits, pinRuleText } from '../auth/pins';
+import { CLOSED_STATUSES } from '../orders/status';
 import { KEY_MODES, STAFF_ROLES } from './views';
 
 export * from './views';
@@ -64,5 +65,5 @@ export type StoreSetting = (typeof STORE_SETTINGS)[number];
 export const numbersQuery = z.strictObject({ date: z.iso.date('must be a date like 2026-11-23').optional() });
 export const resolveStaleBody = z.strictObject({
   version: z.number().int().min(1),
-  outcome: z.enum(['delivered', 'canceled']),
+  outcome: z.enum(CLOSED_STATUSES),
 });

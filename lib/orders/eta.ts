@@ -1,5 +1,5 @@
 // ETA from the real queue: a small list-scheduling simulation of the line. Pure: takes `now`.
-import { needsToast, type OrderStatus } from './status';
+import { needsToast, STATUS, type OrderStatus } from './status';
 import type { KitchenSettings } from './types';
 
 export type QueueEntry = {
@@ -44,23 +44,23 @@ export function estimateReadyMinutes(
       Number(b.rush ?? false) - Number(a.rush ?? false) || a.createdAt - b.createdAt || a.id.localeCompare(b.id),
   );
   // Orders already toasting hold their slots first, then those being prepped hold stations, then the queue.
-  const order: OrderStatus[] = ['toasting', 'prepping', 'queued'];
+  const order: OrderStatus[] = [STATUS.toasting, STATUS.prepping, STATUS.queued];
   const doneAt = new Map<string, number>();
   for (const phase of order) {
     for (const e of byAge) {
       if (e.status !== phase) continue;
       let t: number;
-      if (phase === 'toasting') {
+      if (phase === STATUS.toasting) {
         t = takeEarliest(toasters, now, remaining(e, toastMs));
       } else {
-        const prepped = takeEarliest(stations, now, phase === 'prepping' ? remaining(e, prepMs) : prepMs);
+        const prepped = takeEarliest(stations, now, phase === STATUS.prepping ? remaining(e, prepMs) : prepMs);
         t = needsToast(e.toast) ? takeEarliest(toasters, prepped, toastMs) : prepped;
       }
       doneAt.set(e.id, t);
     }
   }
   for (const e of queue) {
-    if (e.status === 'ready') result.set(e.id, 0);
+    if (e.status === STATUS.ready) result.set(e.id, 0);
     const t = doneAt.get(e.id);
     if (t !== undefined) result.set(e.id, Math.max(1, Math.ceil((t - now) / MINUTE)));
   }

@@ -4,6 +4,7 @@ import { orderHistory } from '@/db/store/orders';
 import { listStaff } from '@/db/store/staff';
 import { STATUS_LABEL } from './kitchen';
 import { requireOrder } from './service';
+import { STATUS } from './status';
 import type { OrderEvent } from './types';
 import type { TicketHistory } from './views';
 
@@ -43,7 +44,7 @@ function what(e: OrderEvent): string {
     case 'rushed':
       return e.action === 'unrush' ? 'Rush removed' : 'Marked RUSH';
     case 'status':
-      if (e.toStatus === 'canceled') return e.action === 'hub_cancel' ? ACTION_WORDS.hub_cancel! : 'Canceled';
+      if (e.toStatus === STATUS.canceled) return e.action === 'hub_cancel' ? ACTION_WORDS.hub_cancel! : 'Canceled';
       if (e.action === 'hub_complete') return ACTION_WORDS.hub_complete!;
       return `${ACTION_WORDS[e.action ?? 'advance'] ?? 'Moved to'} ${STATUS_LABEL[e.toStatus]}`;
   }

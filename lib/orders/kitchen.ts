@@ -1,15 +1,18 @@
 // Kitchen-screen rules, pure so that every station and the tests agree: which tickets a station
 // shows, how late a ticket is, what the big button says, what is on the line all day.
-import { isOpen, nextStatus, type OrderStatus } from './status';
+import { isBeingMade, needsToast, nextStatus, STATUS, type OrderStatus } from './status';
 
 export const STATIONS = ['all', 'prep', 'toaster', 'expo'] as const;
 export type Station = (typeof STATIONS)[number];
 
-const STATION_STATUSES: Record<Station, readonly OrderStatus[]> = {
-  all: ['queued', 'prepping', 'toasting', 'ready'],
-  prep: ['queued', 'prepping'],
-  toaster: ['toasting'],
-  expo: ['ready'],
+/** The station that works each status (All shows every one of them); closed tickets are no station's. */
+const STATION_OF: Record<OrderStatus, Exclude<Station, 'all'> | null> = {
+  queued: 'prep',
+  prepping: 'prep',
+  toasting: 'toaster',
+  ready: 'expo',
+  delivered: null,
+  canceled: null,
 };
 
 export const STATION_LABEL: Record<Station, string> = { all: 'All', prep: 'Prep', toaster: 'Toaster', expo: 'Expo' };
@@ -21,8 +24,9 @@ type Showable = { status: OrderStatus; attention: { kind: string } | null };
 
 /** A station shows its statuses, plus every canceled ticket still waiting for a cook's acknowledgement. */
 export function showsOnStation(station: Station, t: Showable): boolean {
-  if (t.status === 'canceled') return t.attention?.kind === 'canceled';
-  return STATION_STATUSES[station].includes(t.status);
+  if (t.status === STATUS.canceled) return t.attention?.kind === 'canceled';
+  const at = STATION_OF[t.status];
+  return at !== null && (station === 'all' || station === at);
 }
 
 export type Aging = { warningMinutes: number; lateMinutes: number };
@@ -45,21 +49,20 @@ export function formatAge(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-const BUTTON: Record<OrderStatus, string> = {
-  queued: 'Start',
-  prepping: 'Toast',
-  toasting: 'Ready',
-  ready: 'Handed off',
-  delivered: '',
+/** The forward button says where it takes the ticket (the machine never moves forward into queued or canceled). */
+const BUTTON_TO: Record<OrderStatus, string> = {
+  queued: '',
+  prepping: 'Start',
+  toasting: 'Toast',
+  ready: 'Ready',
+  delivered: 'Handed off',
   canceled: '',
 };
 
 /** The forward button's word: "Toast" for a prepping order only when it is toasted, else "Ready". */
 export function advanceLabel(t: { status: OrderStatus; toast: string | null }): string | null {
   const to = nextStatus(t);
-  if (!to) return null;
-  if (t.status === 'prepping') return to === 'toasting' ? BUTTON.prepping : 'Ready';
-  return BUTTON[t.status];
+  return to === null ? null : BUTTON_TO[to];
 }
 
 export const STATUS_LABEL: Record<OrderStatus, string> = {
@@ -94,7 +97,7 @@ export function allDayCounts(tickets: readonly Countable[]): Array<{ group: stri
     counts.set(key, c);
   };
   for (const t of tickets) {
-    if (!isOpen(t.status) || t.status === 'ready') continue;
+    if (!isBeingMade(t.status)) continue;
     add('bread', t.bread);
     add('peanut_butter', t.peanut_butter);
     add('jelly', t.jelly);
@@ -129,13 +132,13 @@ export function productionCounts(tickets: readonly Producible[]): {
   toasts: number;
   extras: number;
 } {
-  const todo = tickets.filter((t) => (t.status === 'queued' || t.status === 'prepping') && t.bread !== null);
+  const todo = tickets.filter((t) => STATION_OF[t.status] === 'prep' && t.bread !== null);
   return {
     sandwiches: todo.length,
     breadSlices: todo.length * 2,
     peanutButter: todo.filter((t) => t.peanut_butter !== null).length,
     jelly: todo.filter((t) => t.jelly !== null).length,
-    toasts: todo.filter((t) => t.toast !== null && t.toast !== 'none').length,
+    toasts: todo.filter((t) => needsToast(t.toast)).length,
     extras: todo.reduce((n, t) => n + t.extras.length, 0),
   };
 }

@@ -11,7 +11,18 @@ import { getSettings, kitchenSettings } from '../settings';
 import { estimateReadyMinutes } from './eta';
 import { checkChoices } from './menu';
 import type { CreateOrderBody, UpdateOrderBody } from './schemas';
-import { canCancel, canEdit, isOpen, transition, type OrderStatus } from './status';
+import {
+  canEdit,
+  canMarkItems,
+  canRush,
+  type ClosedStatus,
+  INITIAL_STATUS,
+  isOpen,
+  STATUS,
+  transition,
+  type OrderAction,
+  type OrderStatus,
+} from './status';
 import type { CanceledBy, Changed, FieldChanges, Order } from './types';
 import { toOrderView, toTicketView, type OrderView } from './views';
 
@@ -44,7 +55,7 @@ const publish = (c: Changed) => {
 export async function etaFor(orders: readonly Order[], now = Date.now()): Promise<Map<string, number | null>> {
   const result = new Map<string, number | null>();
   const open = orders.filter((o) => isOpen(o.status));
-  orders.forEach((o) => result.set(o.id, o.status === 'delivered' ? 0 : null));
+  orders.forEach((o) => result.set(o.id, o.status === STATUS.delivered ? 0 : null));
   if (open.length === 0) return result;
   const minutes = estimateReadyMinutes(await store.listQueue(), await kitchenSettings(), now);
   for (const o of open) result.set(o.id, minutes.get(o.id) ?? 0);
@@ -97,7 +108,7 @@ export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Pla
     customerName: b.customer_name ?? null,
     orderType: 'pickup',
     businessDate: businessDate(now),
-    status: 'queued',
+    status: INITIAL_STATUS,
     bread: choices.bread,
     peanutButter: choices.peanut_butter,
     jelly: choices.jelly,
@@ -251,7 +262,7 @@ export const notEditable = (s: OrderStatus) =>
 export const notCancelable = (s: OrderStatus) =>
   new ApiError(
     'order_not_cancelable',
-    s === 'canceled'
+    s === STATUS.canceled
       ? 'This order is already canceled.'
       : `This order is ${s} and can no longer be canceled. Orders can be canceled only while queued or prepping.`,
     { status: s },
@@ -262,11 +273,17 @@ export const notCancelable = (s: OrderStatus) =>
  * cancel on being canceled (KitchenHub's status call takes no reason). Its own cancel and complete
  * never come through here.
  */
-function hubCallFor(current: Order, to: OrderStatus | undefined): HubCall | undefined {
-  if (current.source !== 'kitchenhub' || to === undefined || to === current.status) return undefined;
-  if (to === 'ready') return { action: 'complete', payload: { status: 'complete' } };
-  if (to === 'canceled') return { action: 'cancel', payload: { status: 'cancel' } };
-  return undefined;
+const HUB_CALL_ON: Record<OrderStatus, HubCall | undefined> = {
+  queued: undefined,
+  prepping: undefined,
+  toasting: undefined,
+  ready: { action: 'complete', payload: { status: 'complete' } },
+  delivered: undefined, // handing off is ours alone: KitchenHub heard "complete" at ready
+  canceled: { action: 'cancel', payload: { status: 'cancel' } },
+};
+function hubCallFor(current: Order, to: OrderStatus): HubCall | undefined {
+  if (current.source !== 'kitchenhub' || to === current.status) return undefined;
+  return HUB_CALL_ON[to];
 }
 
 /** Cancels a queued or prepping order (409 order_not_cancelable otherwise). */
@@ -276,16 +293,17 @@ export async function cancelOrder(
 ): Promise<Order> {
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
-    if (!canCancel(current.status)) throw notCancelable(current.status);
+    const to = transition(current, 'cancel');
+    if (!to) throw notCancelable(current.status);
     // A cancel from outside the kitchen stays on the screen, loudly, until a cook acknowledges it.
     const attention = cmd.canceledBy === 'kitchen' ? null : { kind: 'canceled' as const, by: cmd.canceledBy };
-    const hubCall = hubCallFor(current, 'canceled');
+    const hubCall = hubCallFor(current, to);
     return {
       type: 'status',
       action: 'cancel',
       actor: cmd.actor,
       at: now,
-      status: 'canceled',
+      status: to,
       canceledBy: cmd.canceledBy,
       attention,
       hubCall,
@@ -353,7 +371,7 @@ export async function acknowledgeOrder(cmd: Actor & { orderId: string }, now = D
  * Only for such orders (409 otherwise); a voided KitchenHub order tells KitchenHub, like a cancel.
  */
 export async function resolveStaleOrder(
-  cmd: Actor & { orderId: string; outcome: 'delivered' | 'canceled' },
+  cmd: Actor & { orderId: string; outcome: ClosedStatus },
   now = Date.now(),
 ): Promise<Order> {
   const today = businessDate(now);
@@ -363,7 +381,7 @@ export async function resolveStaleOrder(
       throw new ApiError('conflict', `Order ${current.id} is from today: the kitchen moves it as usual.`, {
         order: toTicketView(current),
       });
-    const action = cmd.outcome === 'delivered' ? 'close' : 'void';
+    const action = cmd.outcome === STATUS.delivered ? 'close' : 'void';
     const to = transition(current, action);
     if (!to)
       throw new ApiError('conflict', `Order ${current.id} is already ${current.status}.`, {
@@ -376,7 +394,7 @@ export async function resolveStaleOrder(
       actor: cmd.actor,
       at: now,
       status: to,
-      ...(to === 'canceled' ? { canceledBy: 'kitchen' as const, attention: null } : {}),
+      ...(to === STATUS.canceled ? { canceledBy: 'kitchen' as const, attention: null } : {}),
       hubCall,
     };
   });
@@ -390,7 +408,7 @@ export async function setRush(cmd: Actor & { orderId: string; rush: boolean }, n
   const result = await store.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     if (current.rush === cmd.rush) return null; // already so, perhaps from another screen
-    if (cmd.rush && !['queued', 'prepping', 'toasting'].includes(current.status)) {
+    if (cmd.rush && !canRush(current.status)) {
       throw new ApiError(
         'conflict',
         `Order ${current.id} is ${current.status}: only an order still being made can be rushed.`,
@@ -428,24 +446,20 @@ export async function markItem(
       });
     if (cmd.index >= items.length)
       throw invalidRequest(`Order ${current.id} has ${items.length} items: there is no item ${cmd.index}.`, 'index');
-    if (current.status !== 'queued' && current.status !== 'prepping') {
-      throw new ApiError(
-        'conflict',
-        `Order ${current.id} is ${current.status}: items are marked while it is being made.`,
-        { order: toTicketView(current) },
-      );
-    }
+    const refused = () =>
+      new ApiError('conflict', `Order ${current.id} is ${current.status}: items are marked while it is being made.`, {
+        order: toTicketView(current),
+      });
+    if (!canMarkItems(current.status)) throw refused();
     const done = new Set(current.itemsDone);
     if (done.has(cmd.index) === cmd.done) return null; // already so (another screen was first)
     if (cmd.done) done.add(cmd.index);
     else done.delete(cmd.index);
     const itemsDone = [...done].sort((a, b) => a - b);
-    const status =
-      itemsDone.length === items.length
-        ? 'ready'
-        : cmd.done && current.status === 'queued'
-          ? 'prepping'
-          : current.status;
+    // The machine says where the mark takes the order: the last item done makes it ready, even from queued.
+    const mark: OrderAction = itemsDone.length === items.length ? 'items_done' : cmd.done ? 'item_done' : 'item_undone';
+    const status = transition(current, mark);
+    if (!status) throw refused();
     const moved = status !== current.status;
     const hubCall = hubCallFor(current, status);
     return {
