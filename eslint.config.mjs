@@ -31,6 +31,7 @@ export default defineConfig([
   {
     files: [
       'lib/env.ts',
+      'db/config.ts', // storage's variables, declared at the bottom of the house (lib/env.ts validates them with the rest)
       'next.config.mjs',
       'instrumentation.ts',
       'scripts/**',

@@ -1,11 +1,11 @@
 // The storage switch (design.md "Storage"): lib/ imports db/store/<area>, whose functions run on
 // PostgreSQL when DATABASE_URL is set and on the SQLite file otherwise. Decided per call, from the
 // validated configuration, so nothing above db/ knows which store is underneath.
-import { env } from '@/lib/env';
+import { storageConfig } from '../config';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
-export const storeKind = (): StoreKind => (env().DATABASE_URL ? 'postgres' : 'sqlite');
+export const storeKind = (): StoreKind => (storageConfig().DATABASE_URL ? 'postgres' : 'sqlite');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's parameters: the twin keeps each one's own type
 type AsyncFn = (...args: any[]) => Promise<unknown>;
