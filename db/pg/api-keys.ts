@@ -1,8 +1,8 @@
-// PostgreSQL twin of db/sqlite/api-keys.ts.
+// db/store/api-keys.ts's contract on PostgreSQL.
 import { eq } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { apiClients, apiKeys } from './schema';
-import type { ApiKeyRecord, NewApiKey } from '../sqlite/api-keys';
+import type { ApiKeyRecord, NewApiKey } from '../types/api-keys';
 
 export const apiKeyColumns = {
   id: apiKeys.id,

@@ -1,4 +1,4 @@
-// PostgreSQL twin of db/sqlite/leases.ts.
+// db/store/leases.ts's contract on PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { leases } from './schema';

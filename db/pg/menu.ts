@@ -1,8 +1,8 @@
-// PostgreSQL twin of db/sqlite/menu.ts.
+// db/store/menu.ts's contract on PostgreSQL.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { menuOptions } from './schema';
-import type { MenuOption, MenuType } from '@/lib/orders/types';
+import type { MenuOption, MenuType } from '../types/orders';
 
 const optionColumns = {
   type: menuOptions.type,

@@ -1,4 +1,4 @@
-// PostgreSQL twin of db/sqlite/rate-limits.ts.
+// db/store/rate-limits.ts's contract on PostgreSQL.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { rateLimits } from './schema';

@@ -1,4 +1,4 @@
-// PostgreSQL twin of db/sqlite/settings.ts.
+// db/store/settings.ts's contract on PostgreSQL.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { settings } from './schema';

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, preparedOnce } from '../client';
 import { menuOptions } from '../schema';
-import type { MenuOption, MenuType } from '@/lib/orders/types';
+import type { MenuOption, MenuType } from '../types/orders';
 
 // Every order placed or edited checks its choices against the menu: prepared once per connection.
 const statements = preparedOnce('menu', (db) => ({

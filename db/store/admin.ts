@@ -3,7 +3,8 @@ import * as sqlite from '../sqlite/admin';
 import * as pg from '../pg/admin';
 import { twin } from './twin';
 
-export type { ApiKeyListing, SetupState, StaffPatch } from '../sqlite/admin';
+export type { ApiKeyListing } from '../types/api-keys';
+export type { SetupState, StaffPatch } from '../types/staff';
 
 export const { listApiKeys, getApiKey, revokeKey, addStaff, changeStaff, addFirstManager, endDemo } = twin(sqlite, pg, [
   'listApiKeys',

@@ -3,7 +3,7 @@ import * as sqlite from '../sqlite/api-keys';
 import * as pg from '../pg/api-keys';
 import { twin } from './twin';
 
-export type { ApiKeyRecord, NewApiKey } from '../sqlite/api-keys';
+export type { ApiKeyRecord, NewApiKey } from '../types/api-keys';
 
 export const { findApiKeyByHash, touchApiKey, insertApiKey, revokeApiKey } = twin(sqlite, pg, [
   'findApiKeyByHash',

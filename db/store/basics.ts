@@ -3,6 +3,6 @@ import * as sqlite from '../sqlite/basics';
 import * as pg from '../pg/basics';
 import { twin } from './twin';
 
-export type { Basics } from '../sqlite/basics';
+export type { Basics } from '../types/basics';
 
 export const { seedBasics, isEmpty } = twin(sqlite, pg, ['seedBasics', 'isEmpty']);

@@ -3,7 +3,7 @@ import * as sqlite from '../sqlite/kitchenhub';
 import * as pg from '../pg/kitchenhub';
 import { twin } from './twin';
 
-export type { DeliveryLogEntry, StoredDelivery } from '../sqlite/kitchenhub';
+export type { DeliveryLogEntry, StoredDelivery } from '../types/kitchenhub';
 
 export const {
   recordDelivery,

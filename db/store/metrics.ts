@@ -3,6 +3,6 @@ import * as sqlite from '../sqlite/metrics';
 import * as pg from '../pg/metrics';
 import { twin } from './twin';
 
-export type { MetricsOrder, MetricsEvent } from '../sqlite/metrics';
+export type { MetricsOrder, MetricsEvent } from '../types/metrics';
 
 export const { loadBusinessDay, listBusinessDates } = twin(sqlite, pg, ['loadBusinessDay', 'listBusinessDates']);

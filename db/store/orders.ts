@@ -3,14 +3,7 @@ import * as sqlite from '../sqlite/orders';
 import * as pg from '../pg/orders';
 import { twin } from './twin';
 
-export type {
-  NewOrder,
-  StoredResponse,
-  IdempotencyClaim,
-  CreateResult,
-  OrderChange,
-  ListQuery,
-} from '../sqlite/orders';
+export type { NewOrder, StoredResponse, IdempotencyClaim, CreateResult, OrderChange, ListQuery } from '../types/orders';
 
 export const {
   findIdempotentResponse,

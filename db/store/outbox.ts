@@ -3,7 +3,7 @@ import * as sqlite from '../sqlite/outbox';
 import * as pg from '../pg/outbox';
 import { twin } from './twin';
 
-export type { CallWithOrder } from '../sqlite/outbox';
+export type { CallWithOrder } from '../types/outbox';
 
 export const { claimDueCall, finishCall, retryCallNow, getCall, nextDueAt, listCalls, countStuckCalls } = twin(
   sqlite,

@@ -3,7 +3,7 @@ import * as sqlite from '../sqlite/screens';
 import * as pg from '../pg/screens';
 import { twin } from './twin';
 
-export type { ScreenRow, UnseenOrder } from '../sqlite/screens';
+export type { ScreenRow, UnseenOrder } from '../types/screens';
 
 export const { recordHeartbeat, listScreens, unseenOpenOrders, sightingOf } = twin(sqlite, pg, [
   'recordHeartbeat',

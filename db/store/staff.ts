@@ -3,7 +3,7 @@ import * as sqlite from '../sqlite/staff';
 import * as pg from '../pg/staff';
 import { twin } from './twin';
 
-export type { SessionFound, StaffRole, StaffMember, StaffWithPin } from '../sqlite/staff';
+export type { SessionFound, StaffRole, StaffMember, StaffWithPin } from '../types/staff';
 
 export const {
   listActiveStaffWithPins,
