@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { DEMO_API_KEY, DEMO_PINS, seedIfNew } from '@/lib/seed';
 import { closeStore, openStore } from '@/db/store/lifecycle';
-import { storeKind } from '@/db/store/twin';
+import { storeKind } from '@/db/store/pick';
 import { demoWanted, env } from '@/lib/env';
 
 /** Where the data lives, without a password. */

@@ -124,3 +124,14 @@ export async function endDemo(d: { keyId: string; staffIds: readonly string[]; n
       .onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } });
   });
 }
+
+/** db/store/admin.ts's AdminStore on PostgreSQL (the store checks it against the contract). */
+export const pgAdmin = {
+  listApiKeys,
+  getApiKey,
+  revokeKey,
+  addStaff,
+  changeStaff,
+  addFirstManager,
+  endDemo,
+};

@@ -55,3 +55,11 @@ export async function revokeApiKey(id: string, now: number): Promise<boolean> {
   const rows = await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning({ id: apiKeys.id });
   return rows.length > 0;
 }
+
+/** db/store/api-keys.ts's ApiKeysStore on PostgreSQL (the store checks it against the contract). */
+export const pgApiKeys = {
+  findApiKeyByHash,
+  touchApiKey,
+  insertApiKey,
+  revokeApiKey,
+};

@@ -27,3 +27,9 @@ export async function isEmpty(): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(menuOptions);
   return (row?.n ?? 0) === 0;
 }
+
+/** db/store/basics.ts's BasicsStore on PostgreSQL (the store checks it against the contract). */
+export const pgBasics = {
+  seedBasics,
+  isEmpty,
+};

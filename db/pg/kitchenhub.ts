@@ -224,3 +224,16 @@ export async function countRecovered(): Promise<number> {
     .where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied')));
   return row?.n ?? 0;
 }
+
+/** db/store/kitchenhub.ts's KitchenhubStore on PostgreSQL (the store checks it against the contract). */
+export const pgKitchenhub = {
+  recordDelivery,
+  ingestHubOrder,
+  decideHubOrder,
+  listHubOrders,
+  getHubOrder,
+  dueScheduledHubOrders,
+  listDeliveries,
+  getDelivery,
+  countRecovered,
+};

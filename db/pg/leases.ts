@@ -31,3 +31,10 @@ export async function readLease(name: string): Promise<{ holder: string; until: 
     .where(eq(leases.name, name));
   return row;
 }
+
+/** db/store/leases.ts's LeasesStore on PostgreSQL (the store checks it against the contract). */
+export const pgLeases = {
+  tryLease,
+  releaseLease,
+  readLease,
+};

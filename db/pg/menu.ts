@@ -53,3 +53,10 @@ export async function setStock(
     .returning(optionColumns);
   return row;
 }
+
+/** db/store/menu.ts's MenuStore on PostgreSQL (the store checks it against the contract). */
+export const pgMenu = {
+  listMenu,
+  findMenuOptions,
+  setStock,
+};

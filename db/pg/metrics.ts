@@ -70,3 +70,9 @@ export async function listBusinessDates(limit: number): Promise<string[]> {
     .limit(limit);
   return rows.map((r) => r.date);
 }
+
+/** db/store/metrics.ts's MetricsStore on PostgreSQL (the store checks it against the contract). */
+export const pgMetrics = {
+  loadBusinessDay,
+  listBusinessDates,
+};

@@ -353,3 +353,22 @@ export async function listStaleOpenOrders(today: string): Promise<Order[]> {
     .limit(100);
   return rows.map(toOrder);
 }
+
+/** db/store/orders.ts's OrdersStore on PostgreSQL (the store checks it against the contract). */
+export const pgOrders = {
+  findIdempotentResponse,
+  createOrder,
+  changeOrder,
+  getOrder,
+  listClientOrders,
+  listOpenOrders,
+  listQueue,
+  listKitchenOrders,
+  listRecentlyClosed,
+  eventsSince,
+  latestEventSeq,
+  orderHistory,
+  pruneIdempotencyKeys,
+  readySince,
+  listStaleOpenOrders,
+};

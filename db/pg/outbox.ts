@@ -158,3 +158,14 @@ export async function countStuckCalls(): Promise<number> {
     );
   return row?.n ?? 0;
 }
+
+/** db/store/outbox.ts's OutboxStore on PostgreSQL (the store checks it against the contract). */
+export const pgOutbox = {
+  claimDueCall,
+  finishCall,
+  retryCallNow,
+  getCall,
+  nextDueAt,
+  listCalls,
+  countStuckCalls,
+};

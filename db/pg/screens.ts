@@ -64,3 +64,11 @@ export async function sightingOf(orderId: string): Promise<Sighting | undefined>
     .limit(1);
   return row;
 }
+
+/** db/store/screens.ts's ScreensStore on PostgreSQL (the store checks it against the contract). */
+export const pgScreens = {
+  recordHeartbeat,
+  listScreens,
+  unseenOpenOrders,
+  sightingOf,
+};

@@ -70,3 +70,15 @@ export async function deleteStaffSessions(staffId: string, now: number): Promise
     .returning({ tokenHash: sessions.tokenHash });
   return ended.length;
 }
+
+/** db/store/staff.ts's StaffStore on PostgreSQL (the store checks it against the contract). */
+export const pgStaff = {
+  listActiveStaffWithPins,
+  listStaff,
+  insertStaff,
+  insertSession,
+  findSessionStaff,
+  touchSession,
+  deleteSession,
+  deleteStaffSessions,
+};

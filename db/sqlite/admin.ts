@@ -145,3 +145,14 @@ export async function endDemo(d: { keyId: string; staffIds: readonly string[]; n
     { behavior: 'immediate' },
   );
 }
+
+/** db/store/admin.ts's AdminStore on the SQLite file (the store checks it against the contract). */
+export const sqliteAdmin = {
+  listApiKeys,
+  getApiKey,
+  revokeKey,
+  addStaff,
+  changeStaff,
+  addFirstManager,
+  endDemo,
+};

@@ -28,3 +28,9 @@ export async function isEmpty(): Promise<boolean> {
   const row = getDb().select({ n: count() }).from(menuOptions).get();
   return (row?.n ?? 0) === 0;
 }
+
+/** db/store/basics.ts's BasicsStore on the SQLite file (the store checks it against the contract). */
+export const sqliteBasics = {
+  seedBasics,
+  isEmpty,
+};

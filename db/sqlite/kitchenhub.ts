@@ -222,3 +222,16 @@ export async function countRecovered(): Promise<number> {
     .get();
   return row?.n ?? 0;
 }
+
+/** db/store/kitchenhub.ts's KitchenhubStore on the SQLite file (the store checks it against the contract). */
+export const sqliteKitchenhub = {
+  recordDelivery,
+  ingestHubOrder,
+  decideHubOrder,
+  listHubOrders,
+  getHubOrder,
+  dueScheduledHubOrders,
+  listDeliveries,
+  getDelivery,
+  countRecovered,
+};

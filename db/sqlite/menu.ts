@@ -61,3 +61,10 @@ export async function setStock(
   const { updatedAt: _u, ...o } = row;
   return o;
 }
+
+/** db/store/menu.ts's MenuStore on the SQLite file (the store checks it against the contract). */
+export const sqliteMenu = {
+  listMenu,
+  findMenuOptions,
+  setStock,
+};

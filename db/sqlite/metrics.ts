@@ -68,3 +68,9 @@ export async function listBusinessDates(limit: number): Promise<string[]> {
     .all();
   return rows.map((r) => r.date);
 }
+
+/** db/store/metrics.ts's MetricsStore on the SQLite file (the store checks it against the contract). */
+export const sqliteMetrics = {
+  loadBusinessDay,
+  listBusinessDates,
+};

@@ -467,3 +467,22 @@ export async function listStaleOpenOrders(today: string): Promise<Order[]> {
     .all()
     .map(toOrder);
 }
+
+/** db/store/orders.ts's OrdersStore on the SQLite file (the store checks it against the contract). */
+export const sqliteOrders = {
+  findIdempotentResponse,
+  createOrder,
+  changeOrder,
+  getOrder,
+  listClientOrders,
+  listOpenOrders,
+  listQueue,
+  listKitchenOrders,
+  listRecentlyClosed,
+  eventsSince,
+  latestEventSeq,
+  orderHistory,
+  pruneIdempotencyKeys,
+  readySince,
+  listStaleOpenOrders,
+};

@@ -146,3 +146,14 @@ export async function countStuckCalls(): Promise<number> {
     .get();
   return row?.n ?? 0;
 }
+
+/** db/store/outbox.ts's OutboxStore on the SQLite file (the store checks it against the contract). */
+export const sqliteOutbox = {
+  claimDueCall,
+  finishCall,
+  retryCallNow,
+  getCall,
+  nextDueAt,
+  listCalls,
+  countStuckCalls,
+};

@@ -61,3 +61,11 @@ export async function sightingOf(orderId: string): Promise<Sighting | undefined>
     .where(eq(orderSightings.orderId, orderId))
     .get();
 }
+
+/** db/store/screens.ts's ScreensStore on the SQLite file (the store checks it against the contract). */
+export const sqliteScreens = {
+  recordHeartbeat,
+  listScreens,
+  unseenOpenOrders,
+  sightingOf,
+};

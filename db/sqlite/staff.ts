@@ -67,3 +67,15 @@ export async function deleteStaffSessions(staffId: string, now: number): Promise
     .where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now)))
     .run().changes;
 }
+
+/** db/store/staff.ts's StaffStore on the SQLite file (the store checks it against the contract). */
+export const sqliteStaff = {
+  listActiveStaffWithPins,
+  listStaff,
+  insertStaff,
+  insertSession,
+  findSessionStaff,
+  touchSession,
+  deleteSession,
+  deleteStaffSessions,
+};

@@ -1,4 +1,4 @@
-// The seeding contract, on whichever store the run is configured for (see twin.ts). Every test file
+// The seeding contract (./basics.ts), on whichever store the run is configured for (see pick.ts). Every test file
 // starts from a seeded database (test/global-setup.ts), so this checks adding to a used one.
 import { describe, expect, test } from 'vitest';
 import { seedDemoBasics } from '@/test/store-fixtures';

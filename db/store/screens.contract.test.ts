@@ -1,4 +1,4 @@
-// The kitchen screens' storage contract, on whichever store the run is configured for (see twin.ts).
+// The kitchen screens' storage contract (./screens.ts), on whichever store the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
 import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
 import { changeOrder, createOrder, type NewOrder } from './orders';
