@@ -15,6 +15,31 @@ const storageOnlyInDb = [
   },
 ];
 
+// The house's floors (issue 21): db/ is the ground floor and leans on nothing above it; the screens in
+// components/ reach storage through lib/, never db/ itself. Relative paths are caught as well as @/.
+const dbLeansOnNothingAbove = {
+  regex: '^(@/|(\\.\\./)+)(lib|app|components)(/|$)',
+  message: 'db/ imports nothing from lib/, app/ or components/: put the type or constant in db/types/<area>.ts.',
+};
+const componentsStayOffDb = {
+  regex: '^(@/|(\\.\\./)+)db(/|$)',
+  message: 'Components reach storage through lib/ (its services, views and types), never db/.',
+};
+// What ships to the browser parses with zod/mini (the block below that names these files).
+const browserZod = [
+  { name: 'zod', allowTypeImports: true, message: "Code that ships to the browser uses 'zod/mini'." },
+  {
+    name: '@/lib/manager/schemas',
+    allowTypeImports: true,
+    message: 'Its request bodies are classic zod: import the views from @/lib/manager/views.',
+  },
+  {
+    name: '@/lib/orders/schemas',
+    allowTypeImports: true,
+    message: "Classic zod (the API's request bodies): parse with lib/client/schemas.",
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -31,6 +56,7 @@ export default defineConfig([
   {
     files: [
       'lib/env.ts',
+      'db/config.ts', // storage's variables, declared at the bottom of the house (lib/env.ts validates them with the rest)
       'next.config.mjs',
       'instrumentation.ts',
       'scripts/**',
@@ -65,22 +91,24 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'zod', allowTypeImports: true, message: "Code that ships to the browser uses 'zod/mini'." },
-            {
-              name: '@/lib/manager/schemas',
-              allowTypeImports: true,
-              message: 'Its request bodies are classic zod: import the views from @/lib/manager/views.',
-            },
-            {
-              name: '@/lib/orders/schemas',
-              allowTypeImports: true,
-              message: "Classic zod (the API's request bodies): parse with lib/client/schemas.",
-            },
-          ],
+          paths: browserZod,
           patterns: storageOnlyInDb, // this block replaces the rule above for these files: keep its patterns
         },
       ],
+    },
+  },
+  {
+    // The screens stay off db/ (this block replaces the one above for components/: keep its lists).
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: browserZod, patterns: [...storageOnlyInDb, componentsStayOffDb] }],
+    },
+  },
+  {
+    // The ground floor: db/ (its tests included) imports nothing from the floors above it.
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [dbLeansOnNothingAbove] }],
     },
   },
   {

@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env } from '@/lib/env';
+import { storageConfig } from './config';
 import * as schema from './schema';
 import { SAFETY_NET_PAGES, startCheckpointer, type Checkpointer, type CheckpointStats } from './sqlite/checkpointer';
 
@@ -38,7 +38,7 @@ export function openSqlite(file: string): Handle {
 }
 
 function handle(): Handle {
-  const file = env().DATABASE_PATH;
+  const file = storageConfig().DATABASE_PATH;
   let h = store[KEY];
   if (!h || h.path !== file) {
     closeDb();

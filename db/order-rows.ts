@@ -1,15 +1,11 @@
 // What both stores do with an order's row, whatever the dialect: reading it into an Order, and working
 // out the row and the log entry a change makes (db/sqlite/orders.ts and db/pg/orders.ts then write them).
-import type { OrderChange } from './sqlite/orders';
 import type { orderEvents, orders } from './schema';
-import type { Order, OrderEvent } from '@/lib/orders/types';
-import type { OrderStatus } from '@/lib/orders/status';
+import type { Order, OrderChange, OrderEvent, OrderStatus } from './types/orders';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type EventRow = typeof orderEvents.$inferSelect;
 export type NewEventRow = Omit<EventRow, 'seq'>;
-
-export const OPEN_STATUSES: OrderStatus[] = ['queued', 'prepping', 'toasting', 'ready'];
 
 export const toOrder = (r: OrderRow): Order => ({
   ...r,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Attention } from '@/lib/orders/types';
+import { ORDER_STATUSES, type Attention } from './types/orders';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Times are integer milliseconds since the epoch; JSON columns hold arrays/objects as text.
@@ -45,7 +45,7 @@ export const orders = sqliteTable(
       .default('pickup'),
     businessDate: text('business_date').notNull(),
     dailyNumber: integer('daily_number').notNull(),
-    status: text('status', { enum: ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'] }).notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
     bread: text('bread'),
     peanutButter: text('peanut_butter'),
     jelly: text('jelly'),

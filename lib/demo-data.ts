@@ -1,4 +1,4 @@
-// The demo data's well-known secrets and rows (db/seed.ts creates them; lib/demo.ts removes them).
+// The demo data's well-known secrets and rows (lib/seed.ts creates them; lib/demo.ts removes them).
 // Public on purpose: the README and, while demo data is on, the docs name them.
 export const DEMO_API_KEY = 'pbj_test_8dd1f2';
 export const DEMO_CLIENT_ID = 'cli_demo';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storageEnvShape } from '@/db/config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -6,15 +7,7 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_PATH: z.string().min(1).default('./data/kds.sqlite'),
-  /** postgres://user:pass@host:port/db selects PostgreSQL (several instances, one database); unset, the SQLite file. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  /** Connections each instance keeps to PostgreSQL. */
-  DATABASE_POOL_SIZE: positiveInt(10),
+  ...storageEnvShape, // DATABASE_PATH, DATABASE_URL, DATABASE_POOL_SIZE: declared in db/config.ts
   /** Signs session cookies. When unset, a random secret is generated once and kept in the database. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Requests per API key per minute before 429 rate_limited. */

@@ -2,7 +2,7 @@
 // SEED_DEMO=true: a server started directly is not a demo), a database from before the demo setting
 // learns whether it carries the demo data, and while no manager exists a one-time setup token is
 // printed for /setup.
-import { seedIfNew } from '@/db/seed';
+import { seedIfNew } from '@/lib/seed';
 import { getApiKey } from '@/db/store/admin';
 import { readSettings, writeSettingOnce } from '@/db/store/settings';
 import { listStaff } from '@/db/store/staff';

@@ -2,9 +2,9 @@
 // unless SEED_DEMO=false (a server started any other way seeds none: lib/first-run.ts). `--no-orders`
 // seeds the demo key and staff without the demo orders (the benchmarks).
 import path from 'node:path';
-import { DEMO_API_KEY, DEMO_PINS, seedIfNew } from '@/db/seed';
+import { DEMO_API_KEY, DEMO_PINS, seedIfNew } from '@/lib/seed';
 import { closeStore, openStore } from '@/db/store/lifecycle';
-import { storeKind } from '@/db/store/twin';
+import { storeKind } from '@/db/store/pick';
 import { demoWanted, env } from '@/lib/env';
 
 /** Where the data lives, without a password. */

@@ -1,7 +1,7 @@
 // Shared pieces of the "no input yields a 5xx" fuzz tests.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { MENU } from '@/db/seed';
+import { MENU } from '@/lib/seed';
 
 /** Fails unless the answer is below 500 and, for a 4xx, has the seed's error shape; returns the status. */
 export async function expectHandled(res: Response): Promise<number> {

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   } else {
     process.env.DATABASE_PATH = path.join(runDir, 'template.sqlite');
   }
-  const { seedBasics } = await import('@/db/seed');
+  const { seedBasics } = await import('@/lib/seed');
   await seedBasics(Date.now(), { demo: true });
   const { closeStore } = await import('@/db/store/lifecycle');
   await closeStore(); // SQLite: the last close folds the WAL into the file, so a plain copy is complete; PostgreSQL: a template must have no connections

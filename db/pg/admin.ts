@@ -1,11 +1,11 @@
-// PostgreSQL twin of db/sqlite/admin.ts. The staff rules (the last manager, unique PINs) read every
+// db/store/admin.ts's contract on PostgreSQL. The staff rules (the last manager, unique PINs) read every
 // active member before writing: an advisory lock serializes those decisions as SQLite's writer did.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { inTx, lockIn, pgDb, type PgRunner } from './client';
 import { apiClients, apiKeys, sessions, settings, staff } from './schema';
 import { apiKeyColumns } from './api-keys';
-import type { ApiKeyListing, SetupState, StaffPatch } from '../sqlite/admin';
-import type { StaffMember, StaffWithPin } from '../sqlite/staff';
+import type { ApiKeyListing } from '../types/api-keys';
+import type { SetupState, StaffMember, StaffPatch, StaffWithPin } from '../types/staff';
 
 /** The lock every decision over the whole staff list takes. */
 const STAFF_LOCK = 'staff';
@@ -86,7 +86,7 @@ export async function changeStaff(
 
 const SETUP_TOKENS = 'setup_tokens';
 
-/** First run: adds the first manager and deletes the setup tokens, in one transaction (see the SQLite twin). */
+/** First run: adds the first manager and deletes the setup tokens, in one transaction (as on SQLite). */
 export async function addFirstManager(decide: (state: SetupState) => StaffWithPin): Promise<StaffMember> {
   return inTx(async (tx) => {
     await lockIn(tx, STAFF_LOCK);
@@ -103,7 +103,7 @@ export async function addFirstManager(decide: (state: SetupState) => StaffWithPi
   });
 }
 
-/** Switches demo data off in one transaction (see the SQLite twin). */
+/** Switches demo data off in one transaction (as on SQLite). */
 export async function endDemo(d: { keyId: string; staffIds: readonly string[]; now: number }): Promise<void> {
   await inTx(async (tx) => {
     await lockIn(tx, STAFF_LOCK);
@@ -124,3 +124,14 @@ export async function endDemo(d: { keyId: string; staffIds: readonly string[]; n
       .onConflictDoUpdate({ target: settings.key, set: { value: false, updatedAt: d.now } });
   });
 }
+
+/** db/store/admin.ts's AdminStore on PostgreSQL (the store checks it against the contract). */
+export const pgAdmin = {
+  listApiKeys,
+  getApiKey,
+  revokeKey,
+  addStaff,
+  changeStaff,
+  addFirstManager,
+  endDemo,
+};

@@ -1,8 +1,8 @@
-// PostgreSQL twin of db/sqlite/api-keys.ts.
+// db/store/api-keys.ts's contract on PostgreSQL.
 import { eq } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { apiClients, apiKeys } from './schema';
-import type { ApiKeyRecord, NewApiKey } from '../sqlite/api-keys';
+import type { ApiKeyRecord, NewApiKey } from '../types/api-keys';
 
 export const apiKeyColumns = {
   id: apiKeys.id,
@@ -55,3 +55,11 @@ export async function revokeApiKey(id: string, now: number): Promise<boolean> {
   const rows = await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning({ id: apiKeys.id });
   return rows.length > 0;
 }
+
+/** db/store/api-keys.ts's ApiKeysStore on PostgreSQL (the store checks it against the contract). */
+export const pgApiKeys = {
+  findApiKeyByHash,
+  touchApiKey,
+  insertApiKey,
+  revokeApiKey,
+};

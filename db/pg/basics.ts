@@ -1,8 +1,8 @@
-// PostgreSQL twin of db/sqlite/basics.ts.
+// db/store/basics.ts's contract on PostgreSQL.
 import { count } from 'drizzle-orm';
 import { inTx, lockIn, pgDb } from './client';
 import { apiClients, apiKeys, menuOptions, staff } from './schema';
-import type { Basics } from '../sqlite/basics';
+import type { Basics } from '../types/basics';
 
 /**
  * Inserts the rows of `basics` that are not there yet, in one transaction. True when the database was
@@ -27,3 +27,9 @@ export async function isEmpty(): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(menuOptions);
   return (row?.n ?? 0) === 0;
 }
+
+/** db/store/basics.ts's BasicsStore on PostgreSQL (the store checks it against the contract). */
+export const pgBasics = {
+  seedBasics,
+  isEmpty,
+};

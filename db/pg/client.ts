@@ -7,7 +7,7 @@ import pg, { Pool, type PoolClient } from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
-import { env } from '@/lib/env';
+import { storageConfig } from '../config';
 import * as schema from './schema';
 
 // count(*), sums and bigint columns arrive as text by default (int8 can exceed 2^53); ours are
@@ -34,7 +34,7 @@ export const PG_MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'pg', 'migration
 const MIGRATION_LOCK = 72_616_001;
 
 /** Opens a pool on `url`; `ready` resolves once the committed migrations are applied. */
-export function openPg(url: string, max = env().DATABASE_POOL_SIZE): Handle {
+export function openPg(url: string, max = storageConfig().DATABASE_POOL_SIZE): Handle {
   const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   // An idle client losing its server (a restart, a network cut) must not crash the process: the pool
   // drops it and the next query opens a new connection.
@@ -84,7 +84,7 @@ function withoutNulParameters(client: PoolClient): void {
 }
 
 function handle(): Handle {
-  const url = env().DATABASE_URL;
+  const url = storageConfig().DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: the PostgreSQL store is not configured.');
   let h = store[KEY];
   if (!h || h.url !== url) {

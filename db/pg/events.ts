@@ -4,7 +4,7 @@
 // connection and, woken, reads the log from where it left off, so a lost or coalesced notification
 // loses nothing.
 import { Client } from 'pg';
-import { env } from '@/lib/env';
+import { storageConfig } from '../config';
 
 export const EVENTS_CHANNEL = 'kds_events';
 
@@ -20,7 +20,7 @@ export function watchEventLog(onChange: () => void): () => void {
 
   const connect = async () => {
     if (stopped) return;
-    const url = env().DATABASE_URL;
+    const url = storageConfig().DATABASE_URL;
     if (!url) return;
     const c = new Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
     const again = (err?: Error) => {

@@ -1,4 +1,4 @@
-// KitchenHub storage on PostgreSQL: the twin of db/sqlite/kitchenhub.ts. Each delivery is recorded in
+// KitchenHub storage on PostgreSQL: db/store/kitchenhub.ts's contract. Each delivery is recorded in
 // the same transaction as its effects (hub order, ticket created or moved), and the same body twice is
 // recognised by its hash. Every unit of work on one hub order first takes that hub order's lock, so
 // deliveries, a manager's decision and scheduled firings on several instances decide one at a time,
@@ -6,10 +6,17 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { inTx, lockIn, pgDb, type PgTx } from './client';
 import { hubDeliveries, hubOrders } from './schema';
-import type { Delivery, DeliveryOutcome, HubOrder, HubPlan, HubState } from '@/lib/kitchenhub/types';
-import type { HubStatus } from '@/lib/kitchenhub/schema';
-import type { Changed, Order } from '@/lib/orders/types';
-import type { DeliveryLogEntry, StoredDelivery } from '../sqlite/kitchenhub';
+import type {
+  Delivery,
+  DeliveryLogEntry,
+  DeliveryOutcome,
+  HubOrder,
+  HubPlan,
+  HubState,
+  HubStatus,
+  StoredDelivery,
+} from '../types/kitchenhub';
+import type { Changed, Order } from '../types/orders';
 import { changeOrderIn, getOrderIn, insertOrderIn, lockOrderIn } from './orders';
 import { enqueueHubCallIn } from './outbox';
 
@@ -217,3 +224,16 @@ export async function countRecovered(): Promise<number> {
     .where(and(eq(hubDeliveries.source, 'reconciliation'), eq(hubDeliveries.outcome, 'applied')));
   return row?.n ?? 0;
 }
+
+/** db/store/kitchenhub.ts's KitchenhubStore on PostgreSQL (the store checks it against the contract). */
+export const pgKitchenhub = {
+  recordDelivery,
+  ingestHubOrder,
+  decideHubOrder,
+  listHubOrders,
+  getHubOrder,
+  dueScheduledHubOrders,
+  listDeliveries,
+  getDelivery,
+  countRecovered,
+};

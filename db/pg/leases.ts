@@ -1,4 +1,4 @@
-// PostgreSQL twin of db/sqlite/leases.ts.
+// db/store/leases.ts's contract on PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { leases } from './schema';
@@ -31,3 +31,10 @@ export async function readLease(name: string): Promise<{ holder: string; until: 
     .where(eq(leases.name, name));
   return row;
 }
+
+/** db/store/leases.ts's LeasesStore on PostgreSQL (the store checks it against the contract). */
+export const pgLeases = {
+  tryLease,
+  releaseLease,
+  readLease,
+};

@@ -1,8 +1,8 @@
-// PostgreSQL twin of db/sqlite/menu.ts.
+// db/store/menu.ts's contract on PostgreSQL.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { menuOptions } from './schema';
-import type { MenuOption, MenuType } from '@/lib/orders/types';
+import type { MenuOption, MenuType } from '../types/orders';
 
 const optionColumns = {
   type: menuOptions.type,
@@ -53,3 +53,10 @@ export async function setStock(
     .returning(optionColumns);
   return row;
 }
+
+/** db/store/menu.ts's MenuStore on PostgreSQL (the store checks it against the contract). */
+export const pgMenu = {
+  listMenu,
+  findMenuOptions,
+  setStock,
+};

@@ -1,9 +1,9 @@
-// PostgreSQL twin of db/sqlite/metrics.ts.
+// db/store/metrics.ts's contract on PostgreSQL.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { orderEvents, orders } from './schema';
-import type { MetricsEvent, MetricsOrder } from '../sqlite/metrics';
-import type { OrderStatus } from '@/lib/orders/status';
+import type { MetricsEvent, MetricsOrder } from '../types/metrics';
+import type { OrderStatus } from '../types/orders';
 
 /** One business day's orders and their status events (oldest first), read in one transaction so they agree. */
 export async function loadBusinessDay(date: string): Promise<{ orders: MetricsOrder[]; events: MetricsEvent[] }> {
@@ -70,3 +70,9 @@ export async function listBusinessDates(limit: number): Promise<string[]> {
     .limit(limit);
   return rows.map((r) => r.date);
 }
+
+/** db/store/metrics.ts's MetricsStore on PostgreSQL (the store checks it against the contract). */
+export const pgMetrics = {
+  loadBusinessDay,
+  listBusinessDates,
+};

@@ -1,24 +1,30 @@
-// Units of work on orders and their event log, on PostgreSQL: the twin of db/sqlite/orders.ts, with
+// Units of work on orders and their event log, on PostgreSQL: db/store/orders.ts's contract, with
 // the same results. SQLite decides under its single writer; here each decision that depends on a read
 // takes a lock first (a row lock on the order, or an advisory lock on a name), inside one inTx.
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { inTx, lockIn, pgDb, type PgRunner, type PgTx } from './client';
 import { EVENTS_CHANNEL } from './events';
 import { idempotencyKeys, orderEvents, orders } from './schema';
-import type { QueueEntry } from '@/lib/orders/eta';
-import type { Changed, Order, OrderEvent } from '@/lib/orders/types';
-import type {
-  CreateResult,
-  IdempotencyClaim,
-  ListQuery,
-  NewOrder,
-  OrderChange,
-  StoredResponse,
-} from '../sqlite/orders';
+import {
+  CLOSED_STATUSES,
+  OPEN_STATUSES,
+  type Changed,
+  type CreateResult,
+  type IdempotencyClaim,
+  type ListQuery,
+  type MaybeChanged,
+  type NewOrder,
+  type Order,
+  type OrderChange,
+  type OrderEvent,
+  type OrderStatus,
+  type QueueEntry,
+  type StoredResponse,
+} from '../types/orders';
 import { enqueueHubCallForTicketIn } from './outbox';
-import { applyChange, OPEN_STATUSES, toEvent, toOrder, type NewEventRow, type OrderRow } from '../order-rows';
+import { applyChange, toEvent, toOrder, type NewEventRow, type OrderRow } from '../order-rows';
 
-const OPEN = OPEN_STATUSES;
+const OPEN: readonly OrderStatus[] = OPEN_STATUSES;
 
 /**
  * Appends one order_events row. Every insert into the log goes through here: identity values are
@@ -136,7 +142,7 @@ export async function createOrder(
 export async function changeOrder(
   id: string,
   decide: (current: Order) => OrderChange | null,
-): Promise<{ order: Order; event: OrderEvent | null } | undefined> {
+): Promise<MaybeChanged | undefined> {
   return inTx((tx) => changeOrderIn(tx, id, decide));
 }
 
@@ -151,7 +157,7 @@ export async function changeOrderIn(
   tx: PgTx,
   id: string,
   decide: (current: Order) => OrderChange | null,
-): Promise<{ order: Order; event: OrderEvent | null } | undefined> {
+): Promise<MaybeChanged | undefined> {
   const row = await lockOrderIn(tx, id);
   if (!row) return undefined;
   const change = decide(toOrder(row));
@@ -269,7 +275,7 @@ export async function listRecentlyClosed(since: number, limit: number): Promise<
   const rows = await db
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, ['delivered', 'canceled']), gt(orders.statusAt, since)))
+    .where(and(inArray(orders.status, CLOSED_STATUSES), gt(orders.statusAt, since)))
     .orderBy(desc(orders.statusAt))
     .limit(limit);
   return rows.map(toOrder);
@@ -342,8 +348,27 @@ export async function listStaleOpenOrders(today: string): Promise<Order[]> {
   const rows = await db
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']), lt(orders.businessDate, today)))
+    .where(and(inArray(orders.status, OPEN), lt(orders.businessDate, today)))
     .orderBy(asc(orders.createdAt))
     .limit(100);
   return rows.map(toOrder);
 }
+
+/** db/store/orders.ts's OrdersStore on PostgreSQL (the store checks it against the contract). */
+export const pgOrders = {
+  findIdempotentResponse,
+  createOrder,
+  changeOrder,
+  getOrder,
+  listClientOrders,
+  listOpenOrders,
+  listQueue,
+  listKitchenOrders,
+  listRecentlyClosed,
+  eventsSince,
+  latestEventSeq,
+  orderHistory,
+  pruneIdempotencyKeys,
+  readySince,
+  listStaleOpenOrders,
+};

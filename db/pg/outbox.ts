@@ -1,12 +1,11 @@
-// The outbox of calls to KitchenHub, on PostgreSQL: the twin of db/sqlite/outbox.ts. Calls are written
+// The outbox of calls to KitchenHub, on PostgreSQL: db/store/outbox.ts's contract. Calls are written
 // inside the transaction of the decision that causes them; a worker claims one due call at a time with
 // a lease. Several instances claim at once here, so a claim locks its row and skips rows another
 // instance is claiming (FOR UPDATE SKIP LOCKED), and the lease keeps it from the others after commit.
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { inTx, pgDb, type PgTx } from './client';
 import { hubOrders, hubOutbox } from './schema';
-import type { HubCall, OutboxCall, OutboxState } from '@/lib/kitchenhub/types';
-import type { CallWithOrder } from '../sqlite/outbox';
+import type { CallQuery, CallResult, CallWithOrder, HubCall, OutboxCall } from '../types/outbox';
 
 type Row = typeof hubOutbox.$inferSelect;
 const toCall = (r: Row): OutboxCall => ({ ...r, payload: r.payload });
@@ -81,17 +80,7 @@ export async function claimDueCall(now: number, leaseMs: number): Promise<Outbox
 }
 
 /** Records how an attempt went and releases the lease. */
-export async function finishCall(
-  id: number,
-  result: {
-    state: OutboxState;
-    lastStatus: number | null;
-    lastError: string | null;
-    nextAttemptAt?: number;
-    sentAt?: number;
-  },
-  now: number,
-): Promise<void> {
+export async function finishCall(id: number, result: CallResult, now: number): Promise<void> {
   const db = await pgDb();
   await db
     .update(hubOutbox)
@@ -129,9 +118,7 @@ export async function nextDueAt(): Promise<number | null> {
 }
 
 /** Calls, newest first, with the order they are about; `open` keeps the pending and failed ones only. */
-export async function listCalls(
-  opts: { open?: boolean; hubOrderId?: string; id?: number; limit?: number } = {},
-): Promise<CallWithOrder[]> {
+export async function listCalls(opts: CallQuery = {}): Promise<CallWithOrder[]> {
   const filters = [
     opts.id !== undefined ? eq(hubOutbox.id, opts.id) : undefined,
     opts.open ? inArray(hubOutbox.state, ['pending', 'failed']) : undefined,
@@ -171,3 +158,14 @@ export async function countStuckCalls(): Promise<number> {
     );
   return row?.n ?? 0;
 }
+
+/** db/store/outbox.ts's OutboxStore on PostgreSQL (the store checks it against the contract). */
+export const pgOutbox = {
+  claimDueCall,
+  finishCall,
+  retryCallNow,
+  getCall,
+  nextDueAt,
+  listCalls,
+  countStuckCalls,
+};

@@ -1,4 +1,4 @@
-// PostgreSQL twin of db/sqlite/rate-limits.ts.
+// db/store/rate-limits.ts's contract on PostgreSQL.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { rateLimits } from './schema';
@@ -55,3 +55,10 @@ export async function sweepRateLimits(before: number): Promise<number> {
     .returning({ bucket: rateLimits.bucket });
   return gone.length;
 }
+
+/** db/store/rate-limits.ts's RateLimitsStore on PostgreSQL (the store checks it against the contract). */
+export const pgRateLimits = {
+  hitRateLimit,
+  readRateLimit,
+  sweepRateLimits,
+};

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Attention } from '@/lib/orders/types';
+import { ORDER_STATUSES, type Attention } from '../types/orders';
 import { bigint, boolean, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // The PostgreSQL twin of db/schema.ts: the same tables, columns and indexes, so both stores return the
@@ -48,7 +48,7 @@ export const orders = pgTable(
       .default('pickup'),
     businessDate: text('business_date').notNull(),
     dailyNumber: integer('daily_number').notNull(),
-    status: text('status', { enum: ['queued', 'prepping', 'toasting', 'ready', 'delivered', 'canceled'] }).notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
     bread: text('bread'),
     peanutButter: text('peanut_butter'),
     jelly: text('jelly'),

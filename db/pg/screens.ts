@@ -1,8 +1,9 @@
-// PostgreSQL twin of db/sqlite/screens.ts.
+// db/store/screens.ts's contract on PostgreSQL.
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { orders, orderSightings, screens } from './schema';
-import type { ScreenRow, UnseenOrder } from '../sqlite/screens';
+import { OPEN_STATUSES } from '../types/orders';
+import type { ScreenRow, Sighting, UnseenOrder } from '../types/screens';
 
 /** Records a heartbeat: upserts the screen and notes the first sighting of each order it shows. */
 export async function recordHeartbeat(
@@ -48,19 +49,13 @@ export async function unseenOpenOrders(placedBy: number, limit: number): Promise
     })
     .from(orders)
     .leftJoin(orderSightings, eq(orderSightings.orderId, orders.id))
-    .where(
-      and(
-        inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']),
-        lte(orders.createdAt, placedBy),
-        isNull(orderSightings.orderId),
-      ),
-    )
+    .where(and(inArray(orders.status, OPEN_STATUSES), lte(orders.createdAt, placedBy), isNull(orderSightings.orderId)))
     .orderBy(asc(orders.createdAt))
     .limit(limit);
 }
 
 /** When (and by which screen) an order was first shown, if it was. */
-export async function sightingOf(orderId: string): Promise<{ firstShownAt: number; screenId: string } | undefined> {
+export async function sightingOf(orderId: string): Promise<Sighting | undefined> {
   const db = await pgDb();
   const [row] = await db
     .select({ firstShownAt: orderSightings.firstShownAt, screenId: orderSightings.screenId })
@@ -69,3 +64,11 @@ export async function sightingOf(orderId: string): Promise<{ firstShownAt: numbe
     .limit(1);
   return row;
 }
+
+/** db/store/screens.ts's ScreensStore on PostgreSQL (the store checks it against the contract). */
+export const pgScreens = {
+  recordHeartbeat,
+  listScreens,
+  unseenOpenOrders,
+  sightingOf,
+};

@@ -1,4 +1,4 @@
-// PostgreSQL twin of db/sqlite/settings.ts.
+// db/store/settings.ts's contract on PostgreSQL.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { settings } from './schema';
@@ -46,3 +46,11 @@ export async function deleteSetting(key: string): Promise<void> {
   const db = await pgDb();
   await db.delete(settings).where(eq(settings.key, key));
 }
+
+/** db/store/settings.ts's SettingsStore on PostgreSQL (the store checks it against the contract). */
+export const pgSettings = {
+  readSettings,
+  writeSetting,
+  writeSettingOnce,
+  deleteSetting,
+};

@@ -1,8 +1,8 @@
-// PostgreSQL twin of db/sqlite/staff.ts.
+// db/store/staff.ts's contract on PostgreSQL.
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { sessions, staff } from './schema';
-import type { SessionFound, StaffMember, StaffWithPin } from '../sqlite/staff';
+import type { NewSession, SessionFound, StaffMember, StaffWithPin } from '../types/staff';
 
 /** Active staff with their PIN hashes, for sign-in. */
 export async function listActiveStaffWithPins(): Promise<StaffWithPin[]> {
@@ -21,12 +21,7 @@ export async function insertStaff(m: StaffWithPin): Promise<void> {
   await db.insert(staff).values(m);
 }
 
-export async function insertSession(s: {
-  tokenHash: string;
-  staffId: string;
-  createdAt: number;
-  expiresAt: number;
-}): Promise<void> {
+export async function insertSession(s: NewSession): Promise<void> {
   await inTx(async (tx) => {
     await tx.delete(sessions).where(lt(sessions.expiresAt, s.createdAt)); // sweep expired ones while here
     await tx.insert(sessions).values(s);
@@ -75,3 +70,15 @@ export async function deleteStaffSessions(staffId: string, now: number): Promise
     .returning({ tokenHash: sessions.tokenHash });
   return ended.length;
 }
+
+/** db/store/staff.ts's StaffStore on PostgreSQL (the store checks it against the contract). */
+export const pgStaff = {
+  listActiveStaffWithPins,
+  listStaff,
+  insertStaff,
+  insertSession,
+  findSessionStaff,
+  touchSession,
+  deleteSession,
+  deleteStaffSessions,
+};

@@ -3,10 +3,8 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
 import { apiClients, apiKeys, sessions, settings, staff } from '../schema';
-import type { ApiKeyRecord } from './api-keys';
-import type { StaffMember, StaffWithPin } from './staff';
-
-export type ApiKeyListing = ApiKeyRecord;
+import type { ApiKeyListing } from '../types/api-keys';
+import type { SetupState, StaffMember, StaffPatch, StaffWithPin } from '../types/staff';
 
 const keyColumns = {
   id: apiKeys.id,
@@ -56,9 +54,6 @@ export async function revokeKey(id: string, now: number): Promise<ApiKeyListing 
   });
 }
 
-/** What a staff change writes; absent fields stay as they are. */
-export type StaffPatch = Partial<Pick<StaffWithPin, 'name' | 'role' | 'pinHash' | 'active'>>;
-
 const toMember = ({ pinHash: _p, ...m }: StaffWithPin): StaffMember => m;
 
 /**
@@ -101,8 +96,6 @@ export async function changeStaff(
   );
 }
 
-/** What the first-run setup decides on: the active staff and the stored setup tokens (the `setup_tokens` setting, unparsed). */
-export type SetupState = { active: StaffWithPin[]; tokens: unknown };
 const SETUP_TOKENS = 'setup_tokens';
 
 /**
@@ -152,3 +145,14 @@ export async function endDemo(d: { keyId: string; staffIds: readonly string[]; n
     { behavior: 'immediate' },
   );
 }
+
+/** db/store/admin.ts's AdminStore on the SQLite file (the store checks it against the contract). */
+export const sqliteAdmin = {
+  listApiKeys,
+  getApiKey,
+  revokeKey,
+  addStaff,
+  changeStaff,
+  addFirstManager,
+  endDemo,
+};

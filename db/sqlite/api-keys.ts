@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { getDb, preparedOnce } from '../client';
 import { apiClients, apiKeys } from '../schema';
+import type { ApiKeyRecord, NewApiKey } from '../types/api-keys';
 
 // Every API request looks its key up and most touch nothing else here: prepared once per connection.
 const statements = preparedOnce('api-keys', (db) => ({
@@ -27,18 +28,6 @@ const statements = preparedOnce('api-keys', (db) => ({
     .prepare(),
 }));
 
-export type ApiKeyRecord = {
-  id: string;
-  clientId: string;
-  clientName: string;
-  name: string;
-  prefix: string;
-  mode: 'test' | 'live';
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-};
-
 /** The key whose SHA-256 is `keyHash`, with its client; undefined when unknown. */
 export async function findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
   return statements().byHash.get({ keyHash });
@@ -47,17 +36,6 @@ export async function findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | 
 export async function touchApiKey(id: string, now: number): Promise<void> {
   statements().touch.run({ id, now });
 }
-
-export type NewApiKey = {
-  id: string;
-  clientId: string;
-  clientName: string;
-  name: string;
-  keyHash: string;
-  prefix: string;
-  mode: 'test' | 'live';
-  now: number;
-};
 
 /** Creates the client if it is new and adds a key to it, in one transaction. */
 export async function insertApiKey(k: NewApiKey): Promise<void> {
@@ -80,3 +58,11 @@ export async function insertApiKey(k: NewApiKey): Promise<void> {
 export async function revokeApiKey(id: string, now: number): Promise<boolean> {
   return getDb().update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).run().changes > 0;
 }
+
+/** db/store/api-keys.ts's ApiKeysStore on the SQLite file (the store checks it against the contract). */
+export const sqliteApiKeys = {
+  findApiKeyByHash,
+  touchApiKey,
+  insertApiKey,
+  revokeApiKey,
+};

@@ -1,25 +1,9 @@
 // What every database needs to be usable: the menu, an API client with its key, and staff. The rows
-// come from db/seed.ts (demo data lives there); storage only inserts whichever of them are missing.
+// come from lib/seed.ts (demo data lives there); storage only inserts whichever of them are missing.
 import { count } from 'drizzle-orm';
 import { getDb } from '../client';
 import { apiClients, apiKeys, menuOptions, staff } from '../schema';
-import type { MenuOption } from '@/lib/orders/types';
-import type { StaffWithPin } from './staff';
-
-export type Basics = {
-  menu: Array<MenuOption & { updatedAt: number }>;
-  clients: Array<{ id: string; name: string; createdAt: number }>;
-  keys: Array<{
-    id: string;
-    clientId: string;
-    name: string;
-    keyHash: string;
-    prefix: string;
-    mode: 'test' | 'live';
-    createdAt: number;
-  }>;
-  staff: StaffWithPin[];
-};
+import type { Basics } from '../types/basics';
 
 /**
  * Inserts the rows of `basics` that are not there yet, in one transaction. True when the database was
@@ -44,3 +28,9 @@ export async function isEmpty(): Promise<boolean> {
   const row = getDb().select({ n: count() }).from(menuOptions).get();
   return (row?.n ?? 0) === 0;
 }
+
+/** db/store/basics.ts's BasicsStore on the SQLite file (the store checks it against the contract). */
+export const sqliteBasics = {
+  seedBasics,
+  isEmpty,
+};

@@ -4,9 +4,17 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { hubDeliveries, hubOrders } from '../schema';
-import type { Delivery, DeliveryOutcome, DeliverySource, HubOrder, HubPlan, HubState } from '@/lib/kitchenhub/types';
-import type { HubStatus } from '@/lib/kitchenhub/schema';
-import type { Changed, Order } from '@/lib/orders/types';
+import type {
+  Delivery,
+  DeliveryLogEntry,
+  DeliveryOutcome,
+  HubOrder,
+  HubPlan,
+  HubState,
+  HubStatus,
+  StoredDelivery,
+} from '../types/kitchenhub';
+import type { Changed, Order } from '../types/orders';
 import { changeOrderIn, getOrderIn, insertOrderIn } from './orders';
 import { enqueueHubCallIn } from './outbox';
 
@@ -165,20 +173,6 @@ export async function dueScheduledHubOrders(now: number): Promise<string[]> {
     .map((r) => r.id);
 }
 
-/** A delivery as the manager's log shows it: everything but the raw body. */
-export type DeliveryLogEntry = {
-  id: number;
-  receivedAt: number;
-  headers: Record<string, string>;
-  eventType: string | null;
-  hubOrderId: string | null;
-  hubStatus: string | null;
-  outcome: DeliveryOutcome;
-  error: string | null;
-  source: DeliverySource;
-};
-export type StoredDelivery = DeliveryLogEntry & { body: string; bodyHash: string };
-
 const logColumns = {
   id: hubDeliveries.id,
   receivedAt: hubDeliveries.receivedAt,
@@ -228,3 +222,16 @@ export async function countRecovered(): Promise<number> {
     .get();
   return row?.n ?? 0;
 }
+
+/** db/store/kitchenhub.ts's KitchenhubStore on the SQLite file (the store checks it against the contract). */
+export const sqliteKitchenhub = {
+  recordDelivery,
+  ingestHubOrder,
+  decideHubOrder,
+  listHubOrders,
+  getHubOrder,
+  dueScheduledHubOrders,
+  listDeliveries,
+  getDelivery,
+  countRecovered,
+};

@@ -32,3 +32,10 @@ export async function releaseLease(name: string, holder: string): Promise<void> 
 export async function readLease(name: string): Promise<{ holder: string; until: number } | undefined> {
   return getDb().select({ holder: leases.holder, until: leases.until }).from(leases).where(eq(leases.name, name)).get();
 }
+
+/** db/store/leases.ts's LeasesStore on the SQLite file (the store checks it against the contract). */
+export const sqliteLeases = {
+  tryLease,
+  releaseLease,
+  readLease,
+};

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, preparedOnce } from '../client';
 import { menuOptions } from '../schema';
-import type { MenuOption, MenuType } from '@/lib/orders/types';
+import type { MenuOption, MenuType } from '../types/orders';
 
 // Every order placed or edited checks its choices against the menu: prepared once per connection.
 const statements = preparedOnce('menu', (db) => ({
@@ -61,3 +61,10 @@ export async function setStock(
   const { updatedAt: _u, ...o } = row;
   return o;
 }
+
+/** db/store/menu.ts's MenuStore on the SQLite file (the store checks it against the contract). */
+export const sqliteMenu = {
+  listMenu,
+  findMenuOptions,
+  setStock,
+};

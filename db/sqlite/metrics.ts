@@ -3,35 +3,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { orderEvents, orders } from '../schema';
-import type { OrderStatus } from '@/lib/orders/status';
-import type { CanceledBy, OrderSource } from '@/lib/orders/types';
-
-export type MetricsOrder = {
-  id: string;
-  dailyNumber: number;
-  source: OrderSource;
-  provider: string | null;
-  status: OrderStatus;
-  createdAt: number;
-  canceledBy: CanceledBy | null;
-  bread: string | null;
-  peanutButter: string | null;
-  jelly: string | null;
-  toast: string | null;
-  cut: string | null;
-  extras: string[];
-  items: unknown[] | null;
-};
-
-/** A `created` or `status` event: the moves that time a ticket (edits and acknowledgements do not). */
-export type MetricsEvent = {
-  seq: number;
-  orderId: string;
-  fromStatus: OrderStatus | null;
-  toStatus: OrderStatus;
-  actor: string;
-  at: number;
-};
+import type { MetricsEvent, MetricsOrder } from '../types/metrics';
+import type { OrderStatus } from '../types/orders';
 
 /** One business day's orders and their status events (oldest first), read in one transaction so they agree. */
 export async function loadBusinessDay(date: string): Promise<{ orders: MetricsOrder[]; events: MetricsEvent[] }> {
@@ -95,3 +68,9 @@ export async function listBusinessDates(limit: number): Promise<string[]> {
     .all();
   return rows.map((r) => r.date);
 }
+
+/** db/store/metrics.ts's MetricsStore on the SQLite file (the store checks it against the contract). */
+export const sqliteMetrics = {
+  loadBusinessDay,
+  listBusinessDates,
+};

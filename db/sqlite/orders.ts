@@ -3,16 +3,28 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, preparedOnce } from '../client';
 import { idempotencyKeys, orderEvents, orders } from '../schema';
-import type { QueueEntry } from '@/lib/orders/eta';
-import type { Changed, FieldChanges, Order, OrderEvent } from '@/lib/orders/types';
-import type { OrderStatus } from '@/lib/orders/status';
-import type { HubCall } from '@/lib/kitchenhub/types';
+import {
+  CLOSED_STATUSES,
+  OPEN_STATUSES,
+  type Changed,
+  type CreateResult,
+  type IdempotencyClaim,
+  type ListQuery,
+  type MaybeChanged,
+  type NewOrder,
+  type Order,
+  type OrderChange,
+  type OrderEvent,
+  type OrderStatus,
+  type QueueEntry,
+  type StoredResponse,
+} from '../types/orders';
 import { enqueueHubCallForTicketIn } from './outbox';
-import { applyChange, OPEN_STATUSES, toEvent, toOrder, type NewEventRow, type OrderRow } from '../order-rows';
+import { applyChange, toEvent, toOrder, type NewEventRow, type OrderRow } from '../order-rows';
 
 // Every column a prepared insert names (NewEventRow), so a new column cannot be left out of one unnoticed.
 type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
-const OPEN = OPEN_STATUSES;
+const OPEN: readonly OrderStatus[] = OPEN_STATUSES;
 
 /**
  * A placeholder for a JSON column. drizzle encodes a placeholder's value without its usual null
@@ -155,18 +167,6 @@ const statements = preparedOnce('orders', (db) => ({
     .prepare(),
 }));
 
-export type NewOrder = Omit<
-  Order,
-  'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'
->;
-export type StoredResponse = { status: number; body: string };
-export type IdempotencyClaim = { clientId: string; key: string; requestHash: string };
-
-export type CreateResult =
-  | { kind: 'created'; order: Order; event: OrderEvent; response: StoredResponse | null }
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'mismatch' };
-
 /** The first answer to an idempotent request: `replay` for the same request, `mismatch` for another. */
 export async function findIdempotentResponse(
   claim: IdempotencyClaim,
@@ -252,24 +252,6 @@ export async function createOrder(
   return result;
 }
 
-/** What a decision changes: a new status, new field values, or both. */
-export type OrderChange = {
-  type: 'status' | 'edited' | 'acknowledged' | 'rushed' | 'item';
-  action: string;
-  actor: string;
-  at: number;
-  status?: OrderStatus;
-  canceledBy?: Order['canceledBy'];
-  /** Set or clear what the kitchen must acknowledge; undefined leaves it as it is. */
-  attention?: Order['attention'];
-  fields?: Partial<
-    Pick<Order, 'bread' | 'peanutButter' | 'jelly' | 'toast' | 'cut' | 'extras' | 'notes' | 'rush' | 'itemsDone'>
-  >;
-  changes?: FieldChanges;
-  /** For a KitchenHub ticket: the call that tells KitchenHub, queued in the same transaction. */
-  hubCall?: HubCall;
-};
-
 /**
  * Reads the order, lets `decide` judge it (a throw rolls everything back; null changes nothing),
  * then writes the change, bumps `version` and appends one order_events row, in one transaction.
@@ -278,7 +260,7 @@ export type OrderChange = {
 export async function changeOrder(
   id: string,
   decide: (current: Order) => OrderChange | null,
-): Promise<{ order: Order; event: OrderEvent | null } | undefined> {
+): Promise<MaybeChanged | undefined> {
   const before = queueCache().snapshot;
   const result = getDb().transaction(() => changeOrderIn(id, decide), { behavior: 'immediate' });
   if (result?.event) keepQueue(before, result.order);
@@ -286,10 +268,7 @@ export async function changeOrder(
 }
 
 /** changeOrder's work, inside the caller's transaction (for other units of work in db/). */
-export function changeOrderIn(
-  id: string,
-  decide: (current: Order) => OrderChange | null,
-): { order: Order; event: OrderEvent | null } | undefined {
+export function changeOrderIn(id: string, decide: (current: Order) => OrderChange | null): MaybeChanged | undefined {
   const q = statements();
   const row = q.byId.get({ id });
   if (!row) return undefined;
@@ -315,14 +294,6 @@ export function getOrderIn(id: string): Order | undefined {
   const row = statements().byId.get({ id });
   return row ? toOrder(row) : undefined;
 }
-
-export type ListQuery = {
-  clientId: string;
-  limit: number;
-  startingAfter?: string;
-  status?: OrderStatus;
-  customerId?: string;
-};
 
 /**
  * A client's orders, newest first, `limit + 1` rows so the caller can tell `has_more`.
@@ -428,7 +399,7 @@ export async function listRecentlyClosed(since: number, limit: number): Promise<
   const rows = getDb()
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, ['delivered', 'canceled']), gt(orders.statusAt, since)))
+    .where(and(inArray(orders.status, CLOSED_STATUSES), gt(orders.statusAt, since)))
     .orderBy(desc(orders.statusAt))
     .limit(limit)
     .all();
@@ -490,9 +461,28 @@ export async function listStaleOpenOrders(today: string): Promise<Order[]> {
   return getDb()
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']), lt(orders.businessDate, today)))
+    .where(and(inArray(orders.status, OPEN), lt(orders.businessDate, today)))
     .orderBy(asc(orders.createdAt))
     .limit(100)
     .all()
     .map(toOrder);
 }
+
+/** db/store/orders.ts's OrdersStore on the SQLite file (the store checks it against the contract). */
+export const sqliteOrders = {
+  findIdempotentResponse,
+  createOrder,
+  changeOrder,
+  getOrder,
+  listClientOrders,
+  listOpenOrders,
+  listQueue,
+  listKitchenOrders,
+  listRecentlyClosed,
+  eventsSince,
+  latestEventSeq,
+  orderHistory,
+  pruneIdempotencyKeys,
+  readySince,
+  listStaleOpenOrders,
+};

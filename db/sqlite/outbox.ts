@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { hubOrders, hubOutbox } from '../schema';
-import type { HubCall, OutboxCall, OutboxState } from '@/lib/kitchenhub/types';
+import type { CallQuery, CallResult, CallWithOrder, HubCall, OutboxCall } from '../types/outbox';
 
 type Row = typeof hubOutbox.$inferSelect;
 const toCall = (r: Row): OutboxCall => ({ ...r, payload: r.payload });
@@ -71,17 +71,7 @@ export async function claimDueCall(now: number, leaseMs: number): Promise<Outbox
 }
 
 /** Records how an attempt went and releases the lease. */
-export async function finishCall(
-  id: number,
-  result: {
-    state: OutboxState;
-    lastStatus: number | null;
-    lastError: string | null;
-    nextAttemptAt?: number;
-    sentAt?: number;
-  },
-  now: number,
-): Promise<void> {
+export async function finishCall(id: number, result: CallResult, now: number): Promise<void> {
   getDb()
     .update(hubOutbox)
     .set({ ...result, lockedUntil: 0, updatedAt: now })
@@ -115,17 +105,8 @@ export async function nextDueAt(): Promise<number | null> {
   return row?.at ?? null;
 }
 
-export type CallWithOrder = OutboxCall & {
-  providerName: string;
-  number: string | null;
-  customerName: string | null;
-  orderId: string | null;
-};
-
 /** Calls, newest first, with the order they are about; `open` keeps the pending and failed ones only. */
-export async function listCalls(
-  opts: { open?: boolean; hubOrderId?: string; id?: number; limit?: number } = {},
-): Promise<CallWithOrder[]> {
+export async function listCalls(opts: CallQuery = {}): Promise<CallWithOrder[]> {
   const filters = [
     opts.id !== undefined ? eq(hubOutbox.id, opts.id) : undefined,
     opts.open ? inArray(hubOutbox.state, ['pending', 'failed']) : undefined,
@@ -165,3 +146,14 @@ export async function countStuckCalls(): Promise<number> {
     .get();
   return row?.n ?? 0;
 }
+
+/** db/store/outbox.ts's OutboxStore on the SQLite file (the store checks it against the contract). */
+export const sqliteOutbox = {
+  claimDueCall,
+  finishCall,
+  retryCallNow,
+  getCall,
+  nextDueAt,
+  listCalls,
+  countStuckCalls,
+};

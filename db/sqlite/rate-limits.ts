@@ -55,3 +55,10 @@ export async function readRateLimit(
 export async function sweepRateLimits(before: number): Promise<number> {
   return getDb().delete(rateLimits).where(lt(rateLimits.windowStart, before)).run().changes;
 }
+
+/** db/store/rate-limits.ts's RateLimitsStore on the SQLite file (the store checks it against the contract). */
+export const sqliteRateLimits = {
+  hitRateLimit,
+  readRateLimit,
+  sweepRateLimits,
+};

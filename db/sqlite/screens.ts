@@ -3,8 +3,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { orders, orderSightings, screens } from '../schema';
-
-export type ScreenRow = typeof screens.$inferSelect;
+import { OPEN_STATUSES } from '../types/orders';
+import type { ScreenRow, Sighting, UnseenOrder } from '../types/screens';
 
 /** Records a heartbeat: upserts the screen and notes the first sighting of each order it shows. */
 export async function recordHeartbeat(
@@ -34,15 +34,6 @@ export async function listScreens(since: number): Promise<ScreenRow[]> {
   return getDb().select().from(screens).where(gt(screens.lastSeenAt, since)).orderBy(desc(screens.lastSeenAt)).all();
 }
 
-export type UnseenOrder = {
-  id: string;
-  dailyNumber: number;
-  customerName: string | null;
-  status: string;
-  createdAt: number;
-  source: string;
-};
-
 /** Open orders placed at or before `placedBy` that no screen has shown yet, oldest first. */
 export async function unseenOpenOrders(placedBy: number, limit: number): Promise<UnseenOrder[]> {
   return getDb()
@@ -56,23 +47,25 @@ export async function unseenOpenOrders(placedBy: number, limit: number): Promise
     })
     .from(orders)
     .leftJoin(orderSightings, eq(orderSightings.orderId, orders.id))
-    .where(
-      and(
-        inArray(orders.status, ['queued', 'prepping', 'toasting', 'ready']),
-        lte(orders.createdAt, placedBy),
-        isNull(orderSightings.orderId),
-      ),
-    )
+    .where(and(inArray(orders.status, OPEN_STATUSES), lte(orders.createdAt, placedBy), isNull(orderSightings.orderId)))
     .orderBy(asc(orders.createdAt))
     .limit(limit)
     .all();
 }
 
 /** When (and by which screen) an order was first shown, if it was. */
-export async function sightingOf(orderId: string): Promise<{ firstShownAt: number; screenId: string } | undefined> {
+export async function sightingOf(orderId: string): Promise<Sighting | undefined> {
   return getDb()
     .select({ firstShownAt: orderSightings.firstShownAt, screenId: orderSightings.screenId })
     .from(orderSightings)
     .where(eq(orderSightings.orderId, orderId))
     .get();
 }
+
+/** db/store/screens.ts's ScreensStore on the SQLite file (the store checks it against the contract). */
+export const sqliteScreens = {
+  recordHeartbeat,
+  listScreens,
+  unseenOpenOrders,
+  sightingOf,
+};

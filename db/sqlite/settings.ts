@@ -39,3 +39,11 @@ export async function writeSettingOnce(key: string, value: unknown, now: number)
 export async function deleteSetting(key: string): Promise<void> {
   getDb().delete(settings).where(eq(settings.key, key)).run();
 }
+
+/** db/store/settings.ts's SettingsStore on the SQLite file (the store checks it against the contract). */
+export const sqliteSettings = {
+  readSettings,
+  writeSetting,
+  writeSettingOnce,
+  deleteSetting,
+};

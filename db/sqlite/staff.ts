@@ -2,9 +2,7 @@ import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { getDb } from '../client';
 import { sessions, staff } from '../schema';
 
-export type StaffRole = 'kitchen' | 'manager';
-export type StaffMember = { id: string; name: string; role: StaffRole; active: boolean; createdAt: number };
-export type StaffWithPin = StaffMember & { pinHash: string };
+import type { NewSession, SessionFound, StaffMember, StaffWithPin } from '../types/staff';
 
 /** Active staff with their PIN hashes, for sign-in. */
 export async function listActiveStaffWithPins(): Promise<StaffWithPin[]> {
@@ -24,21 +22,13 @@ export async function insertStaff(m: StaffWithPin): Promise<void> {
   getDb().insert(staff).values(m).run();
 }
 
-export async function insertSession(s: {
-  tokenHash: string;
-  staffId: string;
-  createdAt: number;
-  expiresAt: number;
-}): Promise<void> {
+export async function insertSession(s: NewSession): Promise<void> {
   const db = getDb();
   db.transaction((tx) => {
     tx.delete(sessions).where(lt(sessions.expiresAt, s.createdAt)).run(); // sweep expired ones while here
     tx.insert(sessions).values(s).run();
   });
 }
-
-/** A live session: the active staff member behind it, and its clock (idle expiry slides expiresAt). */
-export type SessionFound = { member: StaffMember; createdAt: number; expiresAt: number };
 
 /** The active staff member behind an unexpired session. */
 export async function findSessionStaff(tokenHash: string, now: number): Promise<SessionFound | undefined> {
@@ -77,3 +67,15 @@ export async function deleteStaffSessions(staffId: string, now: number): Promise
     .where(and(eq(sessions.staffId, staffId), gt(sessions.expiresAt, now)))
     .run().changes;
 }
+
+/** db/store/staff.ts's StaffStore on the SQLite file (the store checks it against the contract). */
+export const sqliteStaff = {
+  listActiveStaffWithPins,
+  listStaff,
+  insertStaff,
+  insertSession,
+  findSessionStaff,
+  touchSession,
+  deleteSession,
+  deleteStaffSessions,
+};

@@ -7,21 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { newOrderId } from '@/lib/orders/service';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
 import { checkpointStats, closeDb, getDb, openSqlite } from '../client';
 import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer';
-import { env } from '@/lib/env';
+import { storageConfig } from '../config';
 import { rawRun } from '../store/inspect';
-import { DEMO_CLIENT_ID } from '../seed';
-import {
-  changeOrder,
-  createOrder,
-  getOrder,
-  listKitchenOrders,
-  listOpenOrders,
-  listQueue,
-  type NewOrder,
-} from './orders';
+import { changeOrder, createOrder, getOrder, listKitchenOrders, listOpenOrders, listQueue } from './orders';
+import type { NewOrder } from '../types/orders';
 import { hitRateLimit } from './rate-limits';
 
 const newOrder = (over: Partial<NewOrder> = {}): NewOrder => ({
@@ -60,7 +52,7 @@ const storedJson = (id: string) =>
   );
 
 const onSqlite = !process.env.DATABASE_URL;
-const getSqlitePath = () => env().DATABASE_PATH;
+const getSqlitePath = () => storageConfig().DATABASE_PATH;
 
 describe.runIf(onSqlite)('orders', () => {
   test('createOrder numbers the day, logs the created event and stores absent JSON as NULL', async () => {

@@ -1,7 +1,6 @@
-// The API-key contract, on whichever store the run is configured for (see twin.ts).
+// The API-key contract (./api-keys.ts), on whichever store the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_API_KEY, DEMO_CLIENT_ID } from '@/db/seed';
-import { sha256 } from '@/lib/auth/crypto';
+import { DEMO_API_KEY, DEMO_CLIENT_ID, sha256 } from '@/test/store-fixtures';
 import { findApiKeyByHash, insertApiKey, revokeApiKey, touchApiKey } from './api-keys';
 
 describe('api keys', () => {

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { forgetQueue } from '../sqlite/orders';
 import { pgDb } from '../pg/client';
-import { storeKind } from './twin';
+import { storeKind } from './pick';
 
 /** The rows of a read-only query, on whichever store is configured (numbers come back as numbers). */
 export async function rawRows<T = Record<string, unknown>>(query: string): Promise<T[]> {

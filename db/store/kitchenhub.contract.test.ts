@@ -2,9 +2,9 @@
 // TEST_DATABASE_URL) on PostgreSQL. Plans are written by hand here: what lib/kitchenhub decides is
 // tested there; this checks that storage carries a plan out whole, once.
 import { describe, expect, test, vi } from 'vitest';
-import { newOrderId } from '@/lib/orders/service';
-import type { Delivery, HubOrder, HubPlan } from '@/lib/kitchenhub/types';
-import type { NewOrderInput } from '@/lib/orders/types';
+import { newOrderId } from '@/test/store-fixtures';
+import type { Delivery, HubOrder, HubPlan } from '../types/kitchenhub';
+import type { NewOrderInput } from '../types/orders';
 import {
   countRecovered,
   decideHubOrder,

@@ -1,6 +1,6 @@
-// The lease contract, on whichever store the run is configured for (see twin.ts).
+// The lease contract (./leases.ts), on whichever store the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { newOrderId } from '@/lib/orders/service';
+import { newOrderId } from '@/test/store-fixtures';
 import { readLease, releaseLease, tryLease } from './leases';
 
 describe('leases', () => {

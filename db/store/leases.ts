@@ -1,6 +1,19 @@
-// leases: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
-import * as sqlite from '../sqlite/leases';
-import * as pg from '../pg/leases';
-import { twin } from './twin';
+// Named leases: which instance runs a job shared by every instance (see pick.ts).
+import { sqliteLeases } from '../sqlite/leases';
+import { pgLeases } from '../pg/leases';
+import { pick } from './pick';
 
-export const { tryLease, releaseLease, readLease } = twin(sqlite, pg, ['tryLease', 'releaseLease', 'readLease']);
+export interface LeasesStore {
+  /**
+   * Takes `name` for `holder` until `now + ttlMs` when it is free (never taken, or expired) or already
+   * this holder's. One statement: of two instances asking at once, exactly one gets it.
+   */
+  tryLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Gives `name` back early, if `holder` still has it. */
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** Who holds `name` and until when (undefined when nobody ever took it). */
+  readLease(name: string): Promise<{ holder: string; until: number } | undefined>;
+}
+
+export const leasesStore = pick<LeasesStore>(sqliteLeases, pgLeases);
+export const { tryLease, releaseLease, readLease } = leasesStore;

@@ -9,7 +9,7 @@ import './menu';
 import './rate-limits';
 import './settings';
 import { closePg, pgDb, pingPg } from '../pg/client';
-import { storeKind } from './twin';
+import { storeKind } from './pick';
 
 /** Opens the configured store, applying committed migrations. */
 export async function openStore(): Promise<void> {

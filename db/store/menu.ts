@@ -1,6 +1,17 @@
-// menu: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
-import * as sqlite from '../sqlite/menu';
-import * as pg from '../pg/menu';
-import { twin } from './twin';
+// The menu and what is in stock (see pick.ts).
+import { sqliteMenu } from '../sqlite/menu';
+import { pgMenu } from '../pg/menu';
+import type { MenuOption, MenuType } from '../types/orders';
+import { pick } from './pick';
 
-export const { listMenu, findMenuOptions, setStock } = twin(sqlite, pg, ['listMenu', 'findMenuOptions', 'setStock']);
+export interface MenuStore {
+  /** Every menu option, grouped by type in menu order. */
+  listMenu(): Promise<MenuOption[]>;
+  /** The options named in `wanted` that are on the menu, in no particular order (unknown ones are absent). */
+  findMenuOptions(wanted: ReadonlyArray<{ type: MenuType; option: string }>): Promise<MenuOption[]>;
+  /** 86s or restores one option; undefined when it is not on the menu. */
+  setStock(type: MenuType, option: string, inStock: boolean, now: number): Promise<MenuOption | undefined>;
+}
+
+export const menuStore = pick<MenuStore>(sqliteMenu, pgMenu);
+export const { listMenu, findMenuOptions, setStock } = menuStore;

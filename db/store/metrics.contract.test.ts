@@ -1,7 +1,6 @@
-// The manager numbers' storage contract, on whichever store the run is configured for (see twin.ts).
+// The manager numbers' storage contract (./metrics.ts), on whichever store the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID } from '@/db/seed';
-import { newOrderId } from '@/lib/orders/service';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
 import { listBusinessDates, loadBusinessDay } from './metrics';
 import { changeOrder, createOrder, type NewOrder } from './orders';
 

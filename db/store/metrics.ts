@@ -1,8 +1,17 @@
-// metrics: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
-import * as sqlite from '../sqlite/metrics';
-import * as pg from '../pg/metrics';
-import { twin } from './twin';
+// The rows the manager's numbers are computed from (see pick.ts; the figures are lib/manager/metrics.ts's).
+import { sqliteMetrics } from '../sqlite/metrics';
+import { pgMetrics } from '../pg/metrics';
+import type { BusinessDay } from '../types/metrics';
+import { pick } from './pick';
 
-export type { MetricsOrder, MetricsEvent } from '../sqlite/metrics';
+export type { MetricsOrder, MetricsEvent } from '../types/metrics';
 
-export const { loadBusinessDay, listBusinessDates } = twin(sqlite, pg, ['loadBusinessDay', 'listBusinessDates']);
+export interface MetricsStore {
+  /** One business day's orders and their status events (oldest first), read in one transaction so they agree. */
+  loadBusinessDay(date: string): Promise<BusinessDay>;
+  /** The most recent business days that have orders, newest first. */
+  listBusinessDates(limit: number): Promise<string[]>;
+}
+
+export const metricsStore = pick<MetricsStore>(sqliteMetrics, pgMetrics);
+export const { loadBusinessDay, listBusinessDates } = metricsStore;

@@ -2,9 +2,8 @@
 // TEST_DATABASE_URL) on PostgreSQL. The parallel tests are what several app instances do at once:
 // on SQLite they run one after another, on PostgreSQL they fail without db/pg's locks.
 import { describe, expect, test } from 'vitest';
-import { newOrderId } from '@/lib/orders/service';
-import type { Order } from '@/lib/orders/types';
-import { DEMO_CLIENT_ID } from '../seed';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
+import type { Order } from '../types/orders';
 import { insertApiKey } from './api-keys';
 import {
   changeOrder,

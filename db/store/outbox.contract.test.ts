@@ -1,7 +1,8 @@
 // The outbox storage contract, through db/store: the same file runs on the SQLite file and (with
 // TEST_DATABASE_URL) on PostgreSQL, where several instances' workers claim calls at once.
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { HubCall, HubOrder } from '@/lib/kitchenhub/types';
+import type { HubOrder } from '../types/kitchenhub';
+import type { HubCall } from '../types/outbox';
 import { ingestHubOrder } from './kitchenhub';
 import { claimDueCall, countStuckCalls, finishCall, getCall, listCalls, nextDueAt, retryCallNow } from './outbox';
 

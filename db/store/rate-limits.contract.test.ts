@@ -1,6 +1,6 @@
-// The rate-limit contract, on whichever store the run is configured for (see twin.ts).
+// The rate-limit contract (./rate-limits.ts), on whichever store the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { newOrderId } from '@/lib/orders/service';
+import { newOrderId } from '@/test/store-fixtures';
 import { hitRateLimit, readRateLimit, sweepRateLimits } from './rate-limits';
 
 describe('rate limits', () => {

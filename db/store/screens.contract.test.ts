@@ -1,7 +1,6 @@
-// The kitchen screens' storage contract, on whichever store the run is configured for (see twin.ts).
+// The kitchen screens' storage contract (./screens.ts), on whichever store the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID } from '@/db/seed';
-import { newOrderId } from '@/lib/orders/service';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
 import { changeOrder, createOrder, type NewOrder } from './orders';
 import { listScreens, recordHeartbeat, sightingOf, unseenOpenOrders, type ScreenRow } from './screens';
 

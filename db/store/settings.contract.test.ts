@@ -1,4 +1,4 @@
-// The settings contract, on whichever store the run is configured for (see twin.ts).
+// The settings contract (./settings.ts), on whichever store the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
 import { deleteSetting, readSettings, writeSetting, writeSettingOnce } from './settings';
 

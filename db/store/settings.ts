@@ -1,11 +1,18 @@
-// settings: see twin.ts. The SQLite and PostgreSQL implementations share these signatures.
-import * as sqlite from '../sqlite/settings';
-import * as pg from '../pg/settings';
-import { twin } from './twin';
+// Settings: JSON values by key (see pick.ts; lib/settings.ts knows the keys and their defaults).
+import { sqliteSettings } from '../sqlite/settings';
+import { pgSettings } from '../pg/settings';
+import { pick } from './pick';
 
-export const { readSettings, writeSetting, writeSettingOnce, deleteSetting } = twin(sqlite, pg, [
-  'readSettings',
-  'writeSetting',
-  'writeSettingOnce',
-  'deleteSetting',
-]);
+export interface SettingsStore {
+  /** Stored values for `keys` (missing keys are absent from the result). */
+  readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
+  /** Stores `value` under `key`, replacing what was there. */
+  writeSetting(key: string, value: unknown, now: number): Promise<void>;
+  /** Stores `value` under `key` unless a value is already there; returns whichever value is stored. */
+  writeSettingOnce(key: string, value: unknown, now: number): Promise<unknown>;
+  /** Removes a setting: it reads as its default again. */
+  deleteSetting(key: string): Promise<void>;
+}
+
+export const settingsStore = pick<SettingsStore>(sqliteSettings, pgSettings);
+export const { readSettings, writeSetting, writeSettingOnce, deleteSetting } = settingsStore;

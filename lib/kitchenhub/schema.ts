@@ -1,15 +1,15 @@
 // The KitchenHub Order object (seeds/004), parsed leniently: nullable fields may be null or absent,
 // unknown fields pass through (the raw body is stored besides). Ids are exact strings.
 import { z } from 'zod';
+import { HUB_STATUSES, type HubStatus } from '@/db/types/kitchenhub';
 
 const id = z.union([z.string().min(1), z.number().int()]).transform(String);
 const optionalText = z.string().nullish();
 const money = z.union([z.string(), z.number()]).transform(String).nullish();
 const timestamp = z.string().nullish();
 
-/** KitchenHub spells it both ways; one name past this boundary. */
-export const HUB_STATUSES = ['new', 'scheduled', 'accepted', 'completed', 'canceled'] as const;
-export type HubStatus = (typeof HUB_STATUSES)[number];
+/** KitchenHub spells it both ways; one name past this boundary (the names: db/types/kitchenhub.ts). */
+export { HUB_STATUSES, type HubStatus };
 const status = z
   .string()
   .transform((s) => s.trim().toLowerCase())

@@ -1,15 +1,10 @@
 // ETA from the real queue: a small list-scheduling simulation of the line. Pure: takes `now`.
 import { needsToast, STATUS, type OrderStatus } from './status';
 import type { KitchenSettings } from './types';
+import type { QueueEntry } from '@/db/types/orders';
 
-export type QueueEntry = {
-  id: string;
-  status: OrderStatus;
-  toast: string | null;
-  statusAt: number;
-  createdAt: number;
-  rush?: boolean;
-};
+/** What the ETA needs of an open order (storage reads it: db/types/orders.ts). */
+export type { QueueEntry };
 
 const MINUTE = 60_000;
 

@@ -10,7 +10,7 @@
 //   its wrong-PIN budget whatever the header says, and the kitchen's trusted tablet still signs in.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REFUSALS_LOGGED_PER_MINUTE, REFUSALS_PER_ADDRESS_PER_MINUTE } from '@/lib/kitchenhub/refusals';
-import { DEMO_NAMES, DEMO_PINS } from '@/db/seed';
+import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';

@@ -3,7 +3,7 @@
 // is half-written, every event log is gap-free, and an Idempotency-Key retry after the crash returns
 // the original order, never a second one.
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEMO_API_KEY, MENU } from '@/db/seed';
+import { DEMO_API_KEY, MENU } from '@/lib/seed';
 import { startServer, type TestServer } from '@/test/server';
 import { describeTimings, pool, rows, seededRandom, size } from './harness';
 

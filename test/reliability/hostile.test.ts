@@ -6,7 +6,7 @@
 // spreads hostile ones over every entry point and adds the database check.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_API_KEY, MENU } from '@/db/seed';
+import { DEMO_API_KEY, MENU } from '@/lib/seed';
 import { newApiClient, signInStaff, type StaffClient } from '@/test/api';
 import { menuOption, mostly } from '@/test/fuzz';
 import { HUB_SECRET, hubAuth, hubOrder, sign, WEBHOOK_HEADER } from '@/test/kitchenhub';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { DEMO_API_KEY } from '@/db/seed';
+import { DEMO_API_KEY } from '@/lib/seed';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 import { eventually } from './harness';

@@ -1,7 +1,7 @@
 // An instance that loses its PostgreSQL database answers 503 in the error shape (health included,
 // for the load balancer) and recovers by itself when the database is back: no restart, no crash.
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEMO_API_KEY } from '@/db/seed';
+import { DEMO_API_KEY } from '@/lib/seed';
 import { SEED_EXAMPLE_ORDER } from '@/test/api';
 import { eventually } from '@/test/eventually';
 import { startTcpProxy, type TcpProxy } from '@/test/tcp-proxy';

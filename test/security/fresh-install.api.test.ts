@@ -3,7 +3,7 @@
 // its docs name no working key, its sandbox is off, and its first manager is created once, with the
 // setup token printed in its log (rate limited, refused after first use, kept across a restart).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_API_KEY, DEMO_NAMES, DEMO_PINS } from '@/db/seed';
+import { DEMO_API_KEY, DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { SETUP_ATTEMPTS_PER_15_MIN } from '@/lib/auth/setup';
 import { SEED_EXAMPLE_ORDER } from '@/test/api';
 import { fetchFrom } from '@/test/from-address';

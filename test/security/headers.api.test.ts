@@ -1,7 +1,7 @@
 // Security checks (issue #11 §3): security headers on every page and API response, over real HTTP
 // against the production build (next.config.mjs sets them).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_API_KEY } from '@/db/seed';
+import { DEMO_API_KEY } from '@/lib/seed';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 

@@ -3,7 +3,7 @@
 // session cookie carries its attributes. Routes are discovered from app/api, so a new one is covered
 // the moment it exists: it is expected to be manager-only unless listed below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_NAMES, DEMO_PINS } from '@/db/seed';
+import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { hubAuth, hubOrder, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { exportsMethod, routeFiles } from '@/test/routes';

@@ -1,5 +1,5 @@
 import { pingStore, walCheckpoints } from '@/db/store/lifecycle';
-import { storeKind } from '@/db/store/twin';
+import { storeKind } from '@/db/store/pick';
 import { ApiError } from '@/lib/errors';
 import { handle, notAllowed } from '@/lib/http';
 import { orderFeed } from '@/lib/live/feed';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_NAMES, DEMO_PINS } from '@/db/seed';
+import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { signInStaff } from '@/test/api';
 import { requestFrom } from '@/test/from-address';
 import { startServer, type TestServer } from '@/test/server';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertApiKey, revokeApiKey } from '@/db/store/api-keys';
-import { MENU } from '@/db/seed';
+import { MENU } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import { ApiClient, newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type StaffClient } from '@/test/api';
 import { expectHandled, menuOption, mostly } from '@/test/fuzz';

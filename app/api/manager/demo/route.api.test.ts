@@ -2,7 +2,7 @@
 // data off; the demo key, the demo PINs (and their sessions), the banner, the docs' demo key and the
 // sandbox are gone at once. A demo manager cannot do it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_API_KEY, DEMO_NAMES, DEMO_PINS } from '@/db/seed';
+import { DEMO_API_KEY, DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { SEED_EXAMPLE_ORDER, signInStaff, StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 

@@ -2,7 +2,7 @@
 // by the real staff endpoints, and a past day written with known times to check every figure exactly.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { changeOrder, createOrder } from '@/db/store/orders';
-import { DEMO_CLIENT_ID } from '@/db/seed';
+import { DEMO_CLIENT_ID } from '@/lib/seed';
 import type { OrderStatus } from '@/lib/orders/status';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';

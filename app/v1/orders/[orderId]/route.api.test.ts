@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertApiKey, revokeApiKey } from '@/db/store/api-keys';
-import { MENU } from '@/db/seed';
+import { MENU } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import type { OrderStatus } from '@/lib/orders/status';
 import { ApiClient, newApiClient, signInStaff, type StaffClient } from '@/test/api';

@@ -11,11 +11,11 @@ import { processDelivery } from '@/lib/kitchenhub/ingest';
 import { cancelOrder, moveOrder, placeOrder } from '@/lib/orders/service';
 import { hubOrder } from '@/test/kitchenhub';
 import { createDatabase, dropDatabases } from '@/test/pg';
-import { getDb } from './client';
-import { copySqliteToPostgres, verifyCopy } from './copy';
-import { openPg } from './pg/client';
-import { DEMO_CLIENT_ID } from './seed';
-import { writeSetting } from './store/settings';
+import { getDb } from '@/db/client';
+import { copySqliteToPostgres, verifyCopy } from '@/db/copy';
+import { openPg } from '@/db/pg/client';
+import { DEMO_CLIENT_ID } from '@/lib/seed';
+import { writeSetting } from '@/db/store/settings';
 
 const admin = process.env.PG_ADMIN_URL;
 const prefix = `kds_copy_${randomBytes(3).toString('hex')}_`;

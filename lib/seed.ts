@@ -1,17 +1,19 @@
 // A new database: the menu always; with demo data, the seed's API key, one kitchen and one manager PIN,
 // and a few orders in different statuses so every screen has something to show. Never touches a used
 // database. Without demo data there is no key and no PIN: the first manager is created at /setup.
-import { hashPin, sha256 } from '@/lib/auth/crypto';
-import { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_NAMES, DEMO_PINS } from '@/lib/demo-data';
-import { businessDate, newOrderId } from '@/lib/orders/service';
-import type { MenuType } from '@/lib/orders/types';
-import type { OrderStatus } from '@/lib/orders/status';
-import { transition } from '@/lib/orders/status';
-import { isEmpty, seedBasics as storeBasics, type Basics } from './store/basics';
-import { changeOrder, createOrder, type NewOrder } from './store/orders';
-import { writeSetting } from './store/settings';
+// Domain work, so it lives in lib/: it hashes PINs and keys and walks orders through the status machine;
+// storage (db/store/basics) only inserts the rows it is given.
+import { isEmpty, seedBasics as storeBasics, type Basics } from '@/db/store/basics';
+import { changeOrder, createOrder, type NewOrder } from '@/db/store/orders';
+import { writeSetting } from '@/db/store/settings';
+import { hashPin, sha256 } from './auth/crypto';
+import { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_NAMES, DEMO_PINS } from './demo-data';
+import { businessDate, newOrderId } from './orders/service';
+import type { MenuType } from './orders/types';
+import type { OrderStatus } from './orders/status';
+import { transition } from './orders/status';
 
-export { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_NAMES, DEMO_PINS, DEMO_STAFF_IDS } from '@/lib/demo-data';
+export { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_NAMES, DEMO_PINS, DEMO_STAFF_IDS } from './demo-data';
 
 export const MENU: Record<MenuType, Array<[option: string, label: string]>> = {
   bread: [
