@@ -15,13 +15,6 @@ const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
 const ROOTS = ['app', 'components', 'lib', 'db', 'sandbox'];
 
-/**
- * TEMPORARY (issue 21): circles inside db/ that the storage refactor removes. Listed so that npm test
- * stays green until it lands; empty this list when it has, and never add to it: a new circle is fixed,
- * not listed. Each entry is the exact set of files of one circle (a strongly connected component).
- */
-export const TEMPORARILY_ALLOWED: readonly (readonly string[])[] = [['db/order-rows.ts', 'db/sqlite/orders.ts']];
-
 export type Graph = Map<string, Set<string>>;
 
 /** The static imports and re-exports of every .ts/.tsx file under `roots`, resolved to files under ROOT. */
@@ -114,18 +107,10 @@ export function loopThrough(graph: Graph, component: readonly string[]): string[
   return [start, start];
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
-
 function main() {
   const graph = importGraph();
   const all = circles(graph);
-  const allowed = all.filter((c) => TEMPORARILY_ALLOWED.some((a) => sameSet(a, c)));
-  const failing = all.filter((c) => !allowed.includes(c));
-  for (const c of allowed) console.log(`import circle (temporarily allowed): ${loopThrough(graph, c).join(' → ')}`);
-  for (const a of TEMPORARILY_ALLOWED)
-    if (!all.some((c) => sameSet(a, c)))
-      console.log(`note: the allowed circle ${a.join(' ↔ ')} is gone: remove it from TEMPORARILY_ALLOWED`);
+  const failing = all;
   if (failing.length === 0) {
     console.log(`No import circles among ${graph.size} files (${ROOTS.join(', ')}).`);
     return;
