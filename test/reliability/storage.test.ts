@@ -177,11 +177,10 @@ describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
       });
       const file = path.join(dir, 'kds.sqlite');
       fs.copyFileSync(path.join(inject('runDir'), 'template.sqlite'), file); // no write-ahead log yet
-      const server = await startServer({
-        DATABASE_PATH: file,
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        KITCHENHUB_SANDBOX: 'false',
-      });
+      const server = await startServer(
+        { RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' },
+        { database: { path: file } },
+      );
       servers.push(server);
       const first = await placeOrder(server.url);
       expect(first.status).toBe(201);

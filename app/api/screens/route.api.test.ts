@@ -15,7 +15,6 @@ beforeAll(async () => {
   manager = await signInStaff(server.url, 'manager');
   api = await newApiClient(server.url);
 });
-afterAll(() => server?.stop());
 
 type Board = { tickets: Array<{ order_id: string; version: number; status: string }>; seq: number };
 const board = async (): Promise<Board> => kitchen.json('GET', '/api/tickets');

@@ -12,7 +12,6 @@ beforeAll(async () => {
     (await manager.send('POST', '/api/manager/staff', { name: 'Riley', role: 'kitchen', pin: '4826' })).status,
   ).toBe(201);
 });
-afterAll(() => server?.stop());
 
 /** A sign-in from a client at `address` (a loopback address: what the server's socket sees). */
 const signIn = (name: string, pin: string, address: string, headers: Record<string, string> = {}) =>

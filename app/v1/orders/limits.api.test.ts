@@ -21,7 +21,6 @@ beforeAll(async () => {
   kitchen = await signInStaff(capped.url, 'kitchen');
   manager = await signInStaff(capped.url, 'manager');
 });
-afterAll(() => Promise.all([limited?.stop(), capped?.stop()]));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error bodies are read loosely and asserted on
 async function expectError(res: Response, status: number, error: string): Promise<any> {

@@ -4,10 +4,10 @@
 // sends orders to it, managers and cooks act, and the outbox tells the fake through
 // PUT /v2/orders/{id}/status/: retrying, renewing tokens, re-reading after a 409, honouring the
 // providers' capability flags and surviving a restart.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
-import { connectHub, fakeHubEnv, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
+import { connectHub, HUB_SECRET, startFakeHub, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { eventually } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -16,27 +16,23 @@ let server: TestServer;
 let manager: StaffClient;
 let kitchen: StaffClient;
 
-async function boot(extra: Record<string, string> = {}) {
-  server = await startServer({
-    ...fakeHubEnv(fake.url),
-    KITCHENHUB_POLL_SECONDS: '0',
-    KITCHENHUB_RETRY_BASE_MS: '100',
-    KITCHENHUB_MAX_ATTEMPTS: '4',
-    JOB_INTERVAL_MS: '200',
-    ...extra,
-  });
+/** Signs in and presses Connect on a server just (re)started: a restart is on a new port, so our webhook moves. */
+async function connected(started: TestServer) {
+  server = started;
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
   expect(await connectHub(manager, server.url)).toMatchObject({ ok: true, error: null });
 }
 
 beforeAll(async () => {
-  fake = await startFakeKitchenHub();
-  await boot();
-});
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
+  fake = await startFakeHub();
+  const env = {
+    KITCHENHUB_POLL_SECONDS: '0',
+    KITCHENHUB_RETRY_BASE_MS: '100',
+    KITCHENHUB_MAX_ATTEMPTS: '4',
+    JOB_INTERVAL_MS: '200',
+  };
+  await connected(await startServer(env, { hub: fake }));
 });
 beforeEach(() => {
   fake.hub.failures = [];
@@ -344,8 +340,7 @@ describe('calls to KitchenHub', () => {
   });
 
   test('a call queued before a restart is sent after it: nothing is lost', async () => {
-    await server.stop();
-    await boot({ KITCHENHUB_RETRY_BASE_MS: '3000' }); // a slow retry, so the stop lands between attempts
+    await connected(await server.restart({ KITCHENHUB_RETRY_BASE_MS: '3000' })); // a slow retry, so the stop lands between attempts
     const id = await incomingOrder();
     fake.hub.failNext({ status: 503, times: 100, path: `/v2/orders/${id}/status/` });
     await accept(id);
@@ -356,7 +351,7 @@ describe('calls to KitchenHub', () => {
     );
     await server.stop();
     fake.hub.failures = [];
-    await boot(); // same database file, new process
+    await connected(await server.restart()); // same database, new process, the first options again
     await callState(id, 'accept', 'sent');
     expect(statusCalls(id).map((c) => c.status)).toEqual([503, 200]);
   });
