@@ -79,6 +79,16 @@ const callState = (id: string, action: string, state: string) =>
     `${action} ${state}`,
   ) as Promise<CallView>;
 
+/**
+ * Everything queued so far has had its chance to be sent: a later call (a new order's accept) has
+ * been sent, and the outbox sends due calls oldest first. A test that a call is NOT sent waits for this.
+ */
+async function outboxCaughtUp(): Promise<void> {
+  const later = await incomingOrder();
+  await accept(later);
+  await callState(later, 'accept', 'sent');
+}
+
 describe('calls to KitchenHub', () => {
   test('accepting sends PUT /v2/orders/{id}/status/ {"status":"accept","prep_time"} with a bearer token from a token pair', async () => {
     const id = await incomingOrder();
@@ -303,16 +313,16 @@ describe('calls to KitchenHub', () => {
     const t = await kitchen.ticket(hub_order.order_id);
     await kitchen.json('POST', `/api/orders/${hub_order.order_id}/undo`, { version: t.version });
     await kitchen.advanceTo(hub_order.order_id, 'ready');
-    await new Promise((r) => setTimeout(r, 400));
+    await outboxCaughtUp();
     expect(statusCalls(id, 'complete')).toHaveLength(1);
     expect(statusCalls(id, 'complete')[0]?.body).toEqual({ status: 'complete' });
     // KitchenHub's "completed" echo leaves the ready ticket for its courier.
+    // Recorded once our server has answered it, and a webhook is applied before the answer.
     await eventually(
       async () => fake.hub.sentWebhooks.filter((w) => w.hubOrderId === id && w.status === 'completed'),
-      (w) => w.length === 1,
-      'the completed echo',
+      (w) => w.length === 1 && w[0]?.httpStatus === 200,
+      'the completed echo, answered',
     );
-    await new Promise((r) => setTimeout(r, 200));
     expect(await kitchen.ticket(hub_order.order_id)).toMatchObject({ status: 'ready' });
   });
 
@@ -334,7 +344,7 @@ describe('calls to KitchenHub', () => {
       (x) => x.status === 'canceled',
       'the provider cancel',
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await outboxCaughtUp();
     expect(statusCalls(b, 'cancel')).toHaveLength(0);
     expect((await callsFor(b)).map((c) => c.action)).toEqual(['accept']);
   });

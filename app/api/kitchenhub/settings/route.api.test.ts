@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder, postWebhook, startFakeHub, WEBHOOK_HEADER } from '@/test/kitchenhub';
-import { eventually } from '@/test/eventually';
+import { eventually, letTimePass } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
 type Settings = {
@@ -126,9 +126,11 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
       message: expect.stringContaining('Invalid client secret key'),
     });
     const tokenCalls = () => fake.hub.calls.filter((c) => c.path === '/v2/auth/token/').length;
-    await new Promise((r) => setTimeout(r, 300)); // a job tick that began before the refusal may still finish its try
+    // Nothing the server shows counts its job ticks (JOB_INTERVAL_MS=200), so this waits on the clock: past
+    // a tick that began before the refusal, then five more ticks that must not try the refused credentials.
+    await letTimePass(300, 'a job tick that began before the refusal finishing its try');
     const tried = tokenCalls();
-    await new Promise((r) => setTimeout(r, 1_000)); // five job ticks
+    await letTimePass(1_000, 'five job ticks (JOB_INTERVAL_MS=200) that must leave KitchenHub alone');
     expect(tokenCalls()).toBe(tried); // nothing hammers KitchenHub with credentials it refused
     expect(webhookCreates()).toBe(0);
 
