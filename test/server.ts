@@ -4,7 +4,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { inject } from 'vitest';
 import type { RunningFake } from '@/scripts/fake-kitchenhub';
@@ -12,6 +11,7 @@ import { closeAfterFile } from './cleanup';
 import { eventually } from './eventually';
 import { fakeHubEnv } from './kitchenhub';
 import { ROOT } from './paths';
+import { freePort } from './ports';
 import { createDatabase } from './pg';
 
 /** What differs between the servers tests start, besides their environment variables. */
@@ -62,17 +62,6 @@ export const PUBLIC_UNLIMITED: Record<string, string> = {
   PUBLIC_STREAMS_PER_MINUTE: '1000000',
   PUBLIC_OPEN_STREAMS: '1000000',
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** The variables that point a server at its database. */
 async function databaseEnv(database: NonNullable<ServerOptions['database']>): Promise<Record<string, string>> {
