@@ -1,15 +1,8 @@
 import type { APIRequestContext } from '@playwright/test';
+import { SEED_EXAMPLE_ORDER } from '../test/seed-order';
 
 export const DEMO_API_KEY = 'pbj_test_8dd1f2';
-export const SEED_EXAMPLE_ORDER = {
-  customer_id: 'cus_2048',
-  bread: 'brioche',
-  peanut_butter: 'smooth',
-  jelly: 'grape',
-  toast: 'light',
-  cut: 'halves',
-  extras: ['banana_slices'],
-};
+export { SEED_EXAMPLE_ORDER };
 
 export type OrderView = {
   order_id: string;

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort } from '../test/server';
+import { freePort } from '../test/ports';
 import { LoginPage } from './pages/login-page';
 
 let child: ChildProcess;

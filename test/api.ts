@@ -4,16 +4,9 @@ import { insertApiKey } from '@/db/store/api-keys';
 import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import type { OrderStatus } from '@/lib/orders/status';
+import { SEED_EXAMPLE_ORDER } from './seed-order';
 
-export const SEED_EXAMPLE_ORDER = {
-  customer_id: 'cus_2048',
-  bread: 'brioche',
-  peanut_butter: 'smooth',
-  jelly: 'grape',
-  toast: 'light',
-  cut: 'halves',
-  extras: ['banana_slices'],
-} as const;
+export { SEED_EXAMPLE_ORDER };
 
 type Headers = Record<string, string>;
 

@@ -1,26 +1,18 @@
-// A new, empty database for a test that needs an install as a stranger finds it (no template: no
-// demo key, no staff): a SQLite file in the run's folder, or with TEST_DATABASE_URL a PostgreSQL
-// database of the run (dropped with the others at the end).
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
-import { createDatabase } from './pg';
+// A server's first run, as a stranger finds it: the one-time setup token it prints while no manager
+// exists. (A server on a new, empty database: startServer({ database: 'new', demo: false }).)
+import { eventually } from './eventually';
 
-/** Environment for startServer() that points it at a new, empty database. */
-export async function freshDatabaseEnv(): Promise<Record<string, string>> {
-  const name = `fresh_${randomBytes(4).toString('hex')}`;
-  const pg = inject('pg');
-  if (pg) return { DATABASE_URL: await createDatabase(pg.url, `${pg.prefix}${name}`) };
-  return { DATABASE_PATH: path.join(inject('runDir'), `${name}.sqlite`) };
-}
+const tokensIn = (log: string) => [...log.matchAll(/setup token: (pbj_setup_[a-z2-7]+)/g)].map((m) => m[1] ?? '');
 
-/** Waits until the server has printed its first-run setup token, and returns it. */
+/** The setup token the server printed last (at least `after + 1` of them), waiting for it if need be. */
 export async function setupTokenIn(logs: () => string, after = 0, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const tokens = [...logs().matchAll(/setup token: (pbj_setup_[a-z2-7]+)/g)].map((m) => m[1] ?? '');
-    if (tokens.length > after) return tokens[tokens.length - 1] ?? '';
-    if (Date.now() > deadline) throw new Error(`no setup token in the server log:\n${logs()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const tokens = await eventually(
+    () => tokensIn(logs()),
+    (t) => t.length > after,
+    'a setup token in the server log',
+    timeoutMs,
+  ).catch((err: unknown) => {
+    throw new Error(`${String(err)}:\n${logs()}`);
+  });
+  return tokens[tokens.length - 1] ?? '';
 }

@@ -2,7 +2,9 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startFakeKitchenHub, type RunningFake } from '../scripts/fake-kitchenhub';
 import type { StaffClient } from './api';
+import { closeAfterFile } from './cleanup';
 import { ROOT } from './paths';
 
 export const HUB_SECRET = 'test-webhook-secret-0123456789';
@@ -54,6 +56,16 @@ export async function postWebhook(
     if (auth.token) url += `?token=${encodeURIComponent(auth.token)}`;
   }
   return fetch(url, { method: 'POST', headers, body });
+}
+
+/**
+ * The spec-validating fake KitchenHub on a port of its own (scripts/fake-kitchenhub.ts), closed after the
+ * test file, once the servers that call it have stopped. Pass it to startServer({ hub }).
+ */
+export async function startFakeHub(options: Parameters<typeof startFakeKitchenHub>[0] = {}): Promise<RunningFake> {
+  const fake = await startFakeKitchenHub(options);
+  closeAfterFile(() => fake.close(), 1);
+  return fake;
 }
 
 /** The env that points a test server at a fake KitchenHub (its webhook secret is HUB_SECRET). */

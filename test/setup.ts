@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+import { closeEverything } from './cleanup';
 import { createDatabase } from './pg';
 
 const runDir = inject('runDir');
@@ -19,3 +20,6 @@ if (pg) {
   process.env.DATABASE_PATH = file;
 }
 process.env.STORE_TIMEZONE ??= 'UTC';
+
+// Every server and fake KitchenHub the file started, stopped after it (test/cleanup.ts).
+afterAll(closeEverything);

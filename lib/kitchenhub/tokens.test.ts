@@ -1,8 +1,9 @@
 // KitchenHub tokens against the spec-validating fake over real HTTP, stored in this test file's real
 // database: one renewal at a time however many calls want a token at once (so instances sharing the
 // database never renew beside each other), refresh before a new pair, and refusals in words.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
+import { startFakeHub } from '@/test/kitchenhub';
 import { getSetting } from '../settings';
 import { accessToken, forgetTokens } from './tokens';
 import { HubConfigError, type HubApiConfig } from './transport';
@@ -11,10 +12,9 @@ let fake: RunningFake;
 let api: HubApiConfig;
 
 beforeAll(async () => {
-  fake = await startFakeKitchenHub({ accessTtlMinutes: 60, refreshTtlMinutes: 120 });
+  fake = await startFakeHub({ accessTtlMinutes: 60, refreshTtlMinutes: 120 });
   api = { url: fake.url, clientId: 'fake-client', clientSecret: 'fake-secret', source: 'env' };
 });
-afterAll(() => fake?.close());
 afterEach(async () => {
   expect(fake.hub.violations).toEqual([]);
   await forgetTokens();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { eventually } from '@/test/eventually';
+import { SEED_EXAMPLE_ORDER } from '@/test/seed-order';
 import { getOrder, orderHistory } from '@/db/store/orders';
 import { setStock } from '@/db/store/menu';
 import { ApiError } from '../errors';
@@ -7,15 +8,7 @@ import { orderFeed, type FeedItem } from '../live/feed';
 import { businessDate, cancelOrder, editOrder, moveOrder, placeOrder } from './service';
 import type { CreateOrderBody } from './schemas';
 
-const BODY: CreateOrderBody = {
-  customer_id: 'cus_1',
-  bread: 'brioche',
-  peanut_butter: 'smooth',
-  jelly: 'grape',
-  toast: 'light',
-  cut: 'halves',
-  extras: ['banana_slices'],
-};
+const BODY: CreateOrderBody = SEED_EXAMPLE_ORDER;
 const client = 'cli_demo';
 const place = async (body: Partial<CreateOrderBody> = {}, idempotencyKey?: string) => {
   const placed = await placeOrder({ clientId: client, body: { ...BODY, ...body }, idempotencyKey, origin: 'http://x' });

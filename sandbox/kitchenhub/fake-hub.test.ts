@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '@/lib/kitchenhub/api/schema';
 import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import { eventually, letTimePass } from '@/test/eventually';
 
 type Schemas = components['schemas'];
 type Order = Schemas['ms_api__core_models__OrderModel'];
@@ -116,7 +117,7 @@ describe('tokens', () => {
     expect((pair.json as Schemas['ObtainTokenResponseSerializer']).access_token_expire).toBe(1);
     const token = (pair.json as Schemas['ObtainTokenResponseSerializer']).access_token;
     expect((await call('GET', '/v2/auth/token/validate/', { token })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await letTimePass(200, "the access token's lifetime (120 ms)");
     expect((await call('GET', '/v2/auth/token/validate/', { token })).status).toBe(401);
   });
 
@@ -597,7 +598,11 @@ describe('a failing or hanging KitchenHub', () => {
         signal: AbortSignal.timeout(200),
       }),
     ).rejects.toThrow();
-    for (let i = 0; i < 50 && fake.hub.dropped === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually(
+      () => fake.hub.dropped,
+      (n) => n > 0,
+      'the fake to drop the call whose caller gave up',
+    );
     expect([fake.hub.dropped, fake.hub.inFlight]).toEqual([1, 0]);
     expect(fake.hub.calls.map((c) => c.path)).toEqual(['/v2/auth/token/']); // the dropped call was never handled
   });

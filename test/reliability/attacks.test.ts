@@ -8,7 +8,7 @@
 //   per-minute sample of rows, however many come;
 // - PIN guessing at one staff name from a new forged X-Forwarded-For each time: the name locks after
 //   its wrong-PIN budget whatever the header says, and the kitchen's trusted tablet still signs in.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { REFUSALS_LOGGED_PER_MINUTE, REFUSALS_PER_ADDRESS_PER_MINUTE } from '@/lib/kitchenhub/refusals';
 import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
@@ -35,7 +35,6 @@ beforeAll(async () => {
   });
   [manager, api] = await Promise.all([signInStaff(server.url, 'manager'), newApiClient(server.url)]);
 });
-afterAll(() => server?.stop());
 
 describe('oversized bodies', () => {
   const targets = (): Array<{ path: string; declared: boolean; headers: Record<string, string> }> => [

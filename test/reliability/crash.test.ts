@@ -2,7 +2,7 @@
 // random moment, then restarted on the same SQLite file. Every 201 is there with its choices, nothing
 // is half-written, every event log is gap-free, and an Idempotency-Key retry after the crash returns
 // the original order, never a second one.
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEMO_API_KEY, MENU } from '@/lib/seed';
 import { startServer, type TestServer } from '@/test/server';
 import { describeTimings, pool, rows, seededRandom, size } from './harness';
@@ -12,7 +12,6 @@ const CONCURRENCY = 20;
 const ENV = { RATE_LIMIT_PER_MINUTE: '1000000' };
 
 let server: TestServer | undefined;
-afterAll(() => server?.stop());
 
 const optionsOf = (type: keyof typeof MENU) => MENU[type].map(([o]) => o);
 
@@ -91,7 +90,7 @@ describe('crash durability', () => {
     expect(created.length).toBeGreaterThan(0);
     expect(unanswered).toBeGreaterThan(0); // the kill really landed mid-run
 
-    server = await startServer(ENV); // same DATABASE_PATH: the file the killed process was writing
+    server = await first.restart(); // same database: the file the killed process was writing
     const restarted = server;
 
     // Every 201 is there, with the same choices.

@@ -5,7 +5,7 @@
 // were. The per-file fuzz suites beside the /v1 routes cover valid-ish bodies in depth; this one
 // spreads hostile ones over every entry point and adds the database check.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_API_KEY, MENU } from '@/lib/seed';
 import { newApiClient, signInStaff, type StaffClient } from '@/test/api';
 import { menuOption, mostly } from '@/test/fuzz';
@@ -49,7 +49,6 @@ beforeAll(async () => {
     orderIds.push(((await res.json()) as { order_id: string }).order_id);
   }
 });
-afterAll(() => server?.stop());
 
 type Req = {
   method: string;

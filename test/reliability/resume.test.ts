@@ -12,8 +12,7 @@ const STREAMS = size(20, 200); // half kitchen screens, half trackers (one order
 let server: TestServer | undefined;
 const streams: ResumingStream[] = [];
 afterAll(async () => {
-  streams.forEach((s) => s.close());
-  await server?.stop();
+  streams.forEach((s) => s.close()); // the server is stopped after them (test/setup.ts)
 });
 
 const latestSeq = async () =>
@@ -95,7 +94,7 @@ describe('resume after a restart', () => {
 
     // Up again, on a new port: every client reconnects by itself, then more happens.
     const restartedAt = performance.now();
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '1000000', ...PUBLIC_UNLIMITED });
+    server = await server.restart();
     await eventually(
       () => streams.filter((s) => s.connections >= 2).length,
       (n) => n === streams.length,

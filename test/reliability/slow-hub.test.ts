@@ -2,10 +2,10 @@
 // then recovers. Meanwhile webhooks, the kitchen board and the /v1 API keep answering; the outbox
 // retries with backoff and delivers every accept (PUT /v2/orders/{id}/status/ {status: accept}) once
 // KitchenHub is back, and no accept reaches KitchenHub's handler twice.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
-import { connectHub, fakeHubEnv, hubOrder, postWebhook } from '@/test/kitchenhub';
+import { connectHub, hubOrder, postWebhook, startFakeHub } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
 import { describeTimings, eventually, size, timed } from './harness';
 
@@ -17,24 +17,22 @@ let kitchen: StaffClient;
 let api: ApiClient;
 
 beforeAll(async () => {
-  fake = await startFakeKitchenHub();
-  server = await startServer({
-    ...fakeHubEnv(fake.url),
-    KITCHENHUB_RETRY_BASE_MS: '200',
-    KITCHENHUB_MAX_ATTEMPTS: '50',
-    JOB_INTERVAL_MS: '200',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    KITCHENHUB_SANDBOX: 'false',
-  });
+  fake = await startFakeHub();
+  server = await startServer(
+    {
+      KITCHENHUB_RETRY_BASE_MS: '200',
+      KITCHENHUB_MAX_ATTEMPTS: '50',
+      JOB_INTERVAL_MS: '200',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      KITCHENHUB_SANDBOX: 'false',
+    },
+    { hub: fake },
+  );
   manager = await signInStaff(server.url, 'manager');
   // Our webhook registered at the fake, as Connect does: its orders now reach the server.
   expect(await connectHub(manager, server.url)).toMatchObject({ ok: true, error: null });
   kitchen = await signInStaff(server.url, 'kitchen');
   api = await newApiClient(server.url);
-});
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
 });
 
 type CallView = {

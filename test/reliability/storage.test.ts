@@ -74,6 +74,26 @@ async function countOrders(url: string, customer: string): Promise<number> {
   return ((await res.json()) as { data: unknown[] }).data.length;
 }
 
+/** What the server's WAL checkpointer (every 200 ms, db/sqlite/checkpointer.ts) has tried so far, from /api/health. */
+async function checkpointTries(server: TestServer): Promise<number> {
+  const res = await fetch(`${server.url}/api/health`);
+  const { wal_checkpoints: wal } = (await res.json()) as { wal_checkpoints: { runs: number; failures: number } };
+  return wal.runs + wal.failures;
+}
+
+/**
+ * "A little later", counted by the server itself: its checkpointer has tried `n` more times, so the
+ * trouble has met its background work too. A process that crashed and restarted would count from 0.
+ */
+async function afterCheckpoints(server: TestServer, n = 5): Promise<void> {
+  const from = await checkpointTries(server);
+  await eventually(
+    () => checkpointTries(server),
+    (tries) => tries >= from + n,
+    `${n} more WAL checkpointer tries`,
+  );
+}
+
 /** Every write answers 503 in the error shape while the trouble lasts, and the process stays up. */
 async function expectUnavailable(server: TestServer, kitchen: StaffClient, orderId: string, customer: string) {
   const placed = await placeOrder(server.url, customer);
@@ -85,7 +105,7 @@ async function expectUnavailable(server: TestServer, kitchen: StaffClient, order
   console.log(`storage trouble: the kitchen board answers ${board.status} meanwhile`);
   await board.body?.cancel();
   // Again a little later: still up and still answering, not restarting.
-  await new Promise((r) => setTimeout(r, 1_000));
+  await afterCheckpoints(server);
   expect((await placeOrder(server.url, customer)).status).toBe(503);
   expect(server.alive()).toBe(true);
 }
@@ -126,7 +146,7 @@ async function expectFullDisk(
   if (tap.status === 503) expect(await tap.json()).toMatchObject({ error: 'service_unavailable' });
   else await tap.body?.cancel();
   // A little later, once the checkpointer has tried again: still up, still refusing.
-  await new Promise((r) => setTimeout(r, 1_000));
+  await afterCheckpoints(server);
   for (let i = 0; i < 20; i++) await place();
   expect(refused, 'writes keep being refused while the disk stays full').toBeGreaterThan(1);
   expect(server.alive()).toBe(true);
@@ -177,11 +197,10 @@ describe.skipIf(process.env.DATABASE_URL)('storage trouble', () => {
       });
       const file = path.join(dir, 'kds.sqlite');
       fs.copyFileSync(path.join(inject('runDir'), 'template.sqlite'), file); // no write-ahead log yet
-      const server = await startServer({
-        DATABASE_PATH: file,
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        KITCHENHUB_SANDBOX: 'false',
-      });
+      const server = await startServer(
+        { RATE_LIMIT_PER_MINUTE: '1000000', KITCHENHUB_SANDBOX: 'false' },
+        { database: { path: file } },
+      );
       servers.push(server);
       const first = await placeOrder(server.url);
       expect(first.status).toBe(201);

@@ -2,7 +2,7 @@
 // sent three times, shuffled, 10 at a time, with older updates arriving after newer ones. Forward-only
 // ingestion must leave exactly one ticket per accepted KitchenHub order, in its newest status, and the
 // deliveries log must show every delivery.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { signInStaff, type StaffClient } from '@/test/api';
 import {
   HUB_SECRET,
@@ -28,7 +28,6 @@ beforeAll(async () => {
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 /** What happens to one KitchenHub order, and what must be true once every delivery is in. */
 type Story = { name: string; statuses: string[]; kitchenReady?: boolean; ticket: string | null; state: string };

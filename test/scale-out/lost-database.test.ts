@@ -29,7 +29,7 @@ describe.runIf(url)('losing the PostgreSQL database', () => {
     proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
     const viaProxy = new URL(url!);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
-    server = await startServer({ DATABASE_URL: viaProxy.toString() });
+    server = await startServer({}, { database: { url: viaProxy.toString() } });
     expect((await post()).status).toBe(201);
     const healthy = await (await fetch(`${server.url}/api/health`)).json();
     expect(healthy).toMatchObject({ status: 'ok', store: 'postgres', store_latency_ms: expect.any(Number) });

@@ -4,10 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { newApiClient, signInStaff, SEED_EXAMPLE_ORDER, type ApiClient } from '@/test/api';
 import { eventually } from '@/test/eventually';
-import { connectHub, fakeHubEnv } from '@/test/kitchenhub';
+import { connectHub, startFakeHub } from '@/test/kitchenhub';
 import { ROOT } from '@/test/paths';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -28,8 +28,7 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
   let apiB: ApiClient;
   let browser: Browser | undefined;
 
-  const hubEnv = () => ({
-    ...fakeHubEnv(fake.url),
+  const hubEnv = {
     // No timed reconciliation polls: only the ones a test asks for run (and no poll of A's is what
     // KitchenHub sees cut off when A is killed).
     KITCHENHUB_POLL_SECONDS: '0',
@@ -37,11 +36,11 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
     KITCHENHUB_LEASE_MS: '11000',
     JOB_INTERVAL_MS: '250',
     RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  };
 
   beforeAll(async () => {
-    fake = await startFakeKitchenHub();
-    [a, b] = await Promise.all([startServer(hubEnv()), startServer(hubEnv())]);
+    fake = await startFakeHub();
+    [a, b] = await Promise.all([startServer(hubEnv, { hub: fake }), startServer(hubEnv, { hub: fake })]);
     // Connect, from B's console: our webhook is registered at the fake with B's URL, so its orders arrive at B.
     expect(await connectHub(await signInStaff(b.url, 'manager'), b.url)).toMatchObject({ ok: true, error: null });
     expect([...fake.hub.webhooks.values()].map((w) => w.url)).toEqual([`${b.url}/api/kitchenhub/webhook`]);
@@ -51,8 +50,7 @@ describe.runIf(onPostgres)('two instances on one PostgreSQL database', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await fake?.close();
+    await Promise.all([a?.stop(), b?.stop()]); // before the next describe's instances start on the same database
   });
 
   test('an order posted to A appears live on a kitchen screen served by B', async () => {
@@ -242,7 +240,6 @@ describe.runIf(onPostgres)('limits and sessions across two instances', () => {
       startServer({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }),
     ]);
   }, 90_000);
-  afterAll(() => Promise.all([a?.stop(), b?.stop()]));
 
   test('one API key has one rate limit, whichever instance each request reaches', async () => {
     const onA = await newApiClient(a.url);

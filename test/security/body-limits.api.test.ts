@@ -8,7 +8,7 @@
 // - on every route that parses JSON: malformed JSON, bytes that are not UTF-8, 100 levels of nesting,
 //   and null, a number, a string or an array where an object is expected are each a 400 in our shape.
 // The server's memory after many oversized bodies is checked in test/reliability/attacks.test.ts.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parseEnv } from '@/lib/env';
 import { WEBHOOK_MAX_BODY_BYTES } from '@/lib/kitchenhub/ingest';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
@@ -79,7 +79,6 @@ beforeAll(async () => {
   [manager, api] = await Promise.all([signInStaff(server.url, 'manager'), newApiClient(server.url)]);
   auth = { Cookie: manager.cookie, 'X-API-Key': api.key, [WEBHOOK_HEADER]: HUB_SECRET };
 });
-afterAll(() => server?.stop());
 
 const send = (r: BodyRoute, body: BodyInit, headers: Record<string, string> = auth) =>
   fetch(`${server.url}${r.url}`, {

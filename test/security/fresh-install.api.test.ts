@@ -2,23 +2,20 @@
 // (SEED_DEMO=false, as a container or `next start` would be) has no API key and no PIN that works,
 // its docs name no working key, its sandbox is off, and its first manager is created once, with the
 // setup token printed in its log (rate limited, refused after first use, kept across a restart).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_API_KEY, DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { SETUP_ATTEMPTS_PER_15_MIN } from '@/lib/auth/setup';
 import { SEED_EXAMPLE_ORDER } from '@/test/api';
 import { fetchFrom } from '@/test/from-address';
-import { freshDatabaseEnv, setupTokenIn } from '@/test/fresh';
+import { setupTokenIn } from '@/test/fresh';
 import { startServer, type TestServer } from '@/test/server';
 
-let env: Record<string, string>;
 let server: TestServer;
 let firstToken: string;
 beforeAll(async () => {
-  env = { ...(await freshDatabaseEnv()), SEED_DEMO: 'false', KITCHENHUB_POLL_SECONDS: '0' };
-  server = await startServer(env);
+  server = await startServer({ KITCHENHUB_POLL_SECONDS: '0' }, { database: 'new', demo: false });
   firstToken = await setupTokenIn(server.logs);
 });
-afterAll(() => server?.stop());
 
 const json = { 'Content-Type': 'application/json' };
 // `from`: a loopback address to send from, a client of its own as the server's socket sees it.
@@ -111,8 +108,7 @@ describe('the setup token', () => {
   });
 
   test('works across a restart (each start prints a new one; the earlier still works), creates the first manager once, then 409', async () => {
-    await server.stop();
-    server = await startServer({ ...env, KITCHENHUB_SANDBOX: 'true' });
+    server = await server.restart({ KITCHENHUB_SANDBOX: 'true' });
     const second = await setupTokenIn(server.logs);
     expect(second).not.toBe(firstToken);
 
@@ -166,9 +162,9 @@ describe('the setup token', () => {
   });
 
   test('no setup token is printed once a manager exists', async () => {
-    await server.stop();
-    server = await startServer(env);
-    await new Promise((r) => setTimeout(r, 500));
+    server = await server.restart();
+    // startServer() returns once the server has said "Ready", after its start-up work: a token would be printed by now.
+    expect(server.logs()).toContain('Ready on');
     expect(server.logs()).not.toContain('setup token:');
   });
 });

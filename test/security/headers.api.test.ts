@@ -1,6 +1,6 @@
 // Security checks (issue #11 §3): security headers on every page and API response, over real HTTP
 // against the production build (next.config.mjs sets them).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_API_KEY } from '@/lib/seed';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
@@ -11,7 +11,6 @@ beforeAll(async () => {
   server = await startServer();
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 /** Directive name → its sources. */
 function directives(csp: string): Map<string, string[]> {

@@ -2,7 +2,7 @@
 // serve with 405 in our error shape and an `Allow` header (Next's own 405 has neither body nor Allow),
 // an unknown /v1 or /api URL is a 404 in our error shape, not the HTML not-found page, and HSTS goes
 // out over HTTPS. Routes are discovered from app/, so a new route that forgets its refusals fails here.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { exportsMethod, routeFiles } from '@/test/routes';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -32,7 +32,6 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer({ KITCHENHUB_POLL_SECONDS: '0' });
 });
-afterAll(() => server?.stop());
 
 describe('405 with Allow on every route', () => {
   test('every route file answers all five methods: its own, and notAllowed(its own) for the rest', () => {

@@ -1,7 +1,7 @@
 // Security checks (issue #11 §3): the public tracker and pickup board (JSON, streams and pages) show a
 // customer's first name at most: never a last name, phone number, email or address, from the API or
 // from KitchenHub.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { hubOrder, HUB_SECRET, postWebhook } from '@/test/kitchenhub';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
@@ -16,7 +16,6 @@ beforeAll(async () => {
   api = await newApiClient(server.url);
   [kitchen, manager] = await Promise.all([signInStaff(server.url, 'kitchen'), signInStaff(server.url, 'manager')]);
 });
-afterAll(() => server?.stop());
 
 const API_CUSTOMER = {
   customer_id: 'cus_robin_hoodwinkle_9931',

@@ -3,9 +3,9 @@
 // (429 rate_limited in our error shape with Retry-After past it) and a cap on the streams it holds
 // open at once. Run here with small limits; the defaults (README, lib/env.ts) are far above what a
 // phone or a wall board does.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, type ApiClient } from '@/test/api';
-import { eventually } from '@/test/eventually';
+import { eventually, roomInMinuteWindow } from '@/test/eventually';
 import { fetchFrom } from '@/test/from-address';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -26,13 +26,9 @@ beforeAll(async () => {
   });
   api = await newApiClient(server.url);
 });
-afterAll(() => server?.stop());
 
-/** Windows are per minute: start a burst well inside one, so it is never split across two. */
-async function insideOneMinute(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 15_000) await new Promise((r) => setTimeout(r, left + 200));
-}
+/** Windows are per minute: start a burst well inside one (15 s left), so it is never split across two. */
+const insideOneMinute = () => roomInMinuteWindow(15_000);
 
 async function expectLimited(res: Response, what: string): Promise<void> {
   expect(res.status, what).toBe(429);

@@ -2,7 +2,7 @@
 // anonymous callers and big bodies before reading or keeping anything, admits a signed-in manager
 // and KitchenHub's own token flow with this install's generated credentials (how this server calls
 // it), and keeps a bounded number of records.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readSettings } from '@/db/store/settings';
 import { SANDBOX_MAX_RECORDS } from '@/sandbox/kitchenhub/sandbox';
 
@@ -22,7 +22,6 @@ beforeAll(async () => {
   expect((await manager.send('POST', '/api/kitchenhub/connect', {})).status).toBe(200);
   client = (await readSettings(['kitchenhub_sandbox_client'])).kitchenhub_sandbox_client as typeof client;
 });
-afterAll(() => server?.stop());
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${SANDBOX}${path}`, { method: 'POST', headers: { ...json, ...headers }, body });

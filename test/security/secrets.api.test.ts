@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rawRows, tableNames } from '@/db/store/inspect';
 import { sha256 } from '@/lib/auth/crypto';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
-import { connectHub, hubOrder, HUB_SECRET, postWebhook, sign, WEBHOOK_HEADER } from '@/test/kitchenhub';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
+import { connectHub, hubOrder, HUB_SECRET, postWebhook, sign, startFakeHub, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, StaffClient, type ApiClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -81,6 +81,7 @@ describe('with the default webhook authentication (the registered header)', () =
     manager = await signInStaff(server.url, 'manager');
     api = await newApiClient(server.url);
   });
+  // Stopped before the next describe's server registers a webhook on the same database.
   afterAll(() => Promise.all([server?.stop(), hmacServer?.stop(), tokenServer?.stop()]));
 
   describe('stored secrets', () => {
@@ -177,17 +178,13 @@ describe('a webhook secret we generate (no KITCHENHUB_WEBHOOK_SECRET)', () => {
   let fake: RunningFake;
   let hubServer: TestServer;
   beforeAll(async () => {
-    fake = await startFakeKitchenHub({ clientSecret: CLIENT_SECRET });
+    fake = await startFakeHub({ clientSecret: CLIENT_SECRET });
     hubServer = await startServer({
       SESSION_SECRET,
       KITCHENHUB_API_URL: fake.url,
       KITCHENHUB_CLIENT_ID: 'fake-client',
       KITCHENHUB_CLIENT_SECRET: CLIENT_SECRET,
     });
-  });
-  afterAll(async () => {
-    await hubServer?.stop();
-    await fake?.close();
   });
 
   /** The secret header KitchenHub holds for our one webhook (what GET /v2/webhooks/ would echo back). */

@@ -2,7 +2,7 @@
 // (403), state-changing staff requests from another site are refused (403) and change nothing, and the
 // session cookie carries its attributes. Routes are discovered from app/api, so a new one is covered
 // the moment it exists: it is expected to be manager-only unless listed below.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { hubAuth, hubOrder, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
@@ -88,7 +88,6 @@ beforeAll(async () => {
     newApiClient(server.url),
   ]);
 });
-afterAll(() => server?.stop());
 
 /** Sends and returns status and body text; a stream that opened is closed unread. */
 async function call(
@@ -328,7 +327,6 @@ describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
   beforeAll(async () => {
     proxied = await startServer({ TRUST_PROXY: 'true' });
   });
-  afterAll(() => proxied?.stop());
 
   test('the origin to match is the one X-Forwarded-Host/-Proto name, and the cookie is Secure', async () => {
     const forwarded = {

@@ -1,7 +1,7 @@
 // A database seeded before demo data was a setting (it has the demo key and staff, but no `demo`
 // setting): at start the server records demo data as on, so every page says so and a manager can
 // switch it off (issue #25, item 1).
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { closeStore } from '@/db/store/lifecycle';
 import { rawRun } from '@/db/store/inspect';
 import { signInStaff } from '@/test/api';
@@ -13,7 +13,6 @@ beforeAll(async () => {
   await closeStore();
   server = await startServer({ SEED_DEMO: 'false', KITCHENHUB_POLL_SECONDS: '0' }); // SEED_DEMO is for new databases only
 });
-afterAll(() => server?.stop());
 
 test('an older database that still carries the demo key and PINs is announced as demo data', async () => {
   const manager = await signInStaff(server.url, 'manager');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 import { SseReader, type SseEvent } from '@/test/sse';
@@ -11,7 +11,6 @@ beforeAll(async () => {
   api = await newApiClient(server.url);
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 type Entry = {
   key: string;

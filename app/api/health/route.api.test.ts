@@ -1,5 +1,5 @@
 // GET /api/health against the production server: what a load balancer and an operator read.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, SEED_EXAMPLE_ORDER } from '@/test/api';
 import { eventually } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
@@ -8,7 +8,6 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer({ KITCHENHUB_SANDBOX: 'false' });
 });
-afterAll(() => server?.stop());
 
 type Health = {
   status: string;

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { signInStaff } from '@/test/api';
 import { requestFrom } from '@/test/from-address';
+import { letTimePass } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
 let server: TestServer;
@@ -12,7 +13,6 @@ beforeAll(async () => {
     (await manager.send('POST', '/api/manager/staff', { name: 'Riley', role: 'kitchen', pin: '4826' })).status,
   ).toBe(201);
 });
-afterAll(() => server?.stop());
 
 /** A sign-in from a client at `address` (a loopback address: what the server's socket sees). */
 const signIn = (name: string, pin: string, address: string, headers: Record<string, string> = {}) =>
@@ -153,13 +153,12 @@ describe('idle sessions', () => {
   beforeAll(async () => {
     quick = await startServer({ SESSION_IDLE_MINUTES: '0.1' }); // 6 seconds
   });
-  afterAll(() => quick?.stop());
 
   test('a session in use stays signed in past the idle time; one left alone for it is signed out', async () => {
     const cook = await signInStaff(quick.url, 'kitchen');
     const idle = await signInStaff(quick.url, 'manager');
     for (let i = 0; i < 5; i++) {
-      await new Promise((r) => setTimeout(r, 2_000));
+      await letTimePass(2_000, 'the idle timeout (6 s), used every 2 s');
       expect((await cook.send('GET', '/api/tickets')).status, `use ${i + 1}`).toBe(200); // 10 s in all
     }
     expect((await idle.send('GET', '/api/session')).status).toBe(401);

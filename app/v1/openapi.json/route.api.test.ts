@@ -3,7 +3,7 @@
 import { validate, compileErrors } from '@readme/openapi-parser';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { ERROR_HTTP_STATUS } from '@/lib/errors';
 import { isRefusal } from '@/lib/http';
 import type { OpenApiDocument } from '@/lib/openapi/types';
@@ -20,7 +20,6 @@ beforeAll(async () => {
   res = await fetch(`${server.url}/v1/openapi.json`); // no key: the document is public
   doc = (await res.clone().json()) as OpenApiDocument;
 });
-afterAll(() => server?.stop());
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 type Api = Parameters<typeof validate>[0];

@@ -1,9 +1,10 @@
 // The /v1 API's limits over real HTTP: the per-key rate limit (a server started with a low
 // RATE_LIMIT_PER_MINUTE), the request body cap (a low MAX_BODY_BYTES) and the manager's pause.
 // Both servers share this file's SQLite copy, as two instances behind a load balancer would.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { randomBase32 } from '@/lib/auth/crypto';
 import { newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type StaffClient } from '@/test/api';
+import { roomInMinuteWindow } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
 const RATE_LIMIT = 5;
@@ -21,7 +22,6 @@ beforeAll(async () => {
   kitchen = await signInStaff(capped.url, 'kitchen');
   manager = await signInStaff(capped.url, 'manager');
 });
-afterAll(() => Promise.all([limited?.stop(), capped?.stop()]));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error bodies are read loosely and asserted on
 async function expectError(res: Response, status: number, error: string): Promise<any> {
@@ -37,14 +37,8 @@ async function ticketCount(): Promise<number> {
   return board.tickets.length + board.recent.length;
 }
 
-/**
- * The limit counts in fixed one-minute windows (on this machine's clock, which the servers share). A test
- * that counts requests starts early in a window, so its requests all land in the same one.
- */
-async function startOfRoomyWindow(secondsNeeded = 8): Promise<void> {
-  const left = 60 - ((Date.now() / 1000) % 60);
-  if (left < secondsNeeded) await new Promise((r) => setTimeout(r, (left + 0.2) * 1000));
-}
+/** The limit counts in fixed one-minute windows: a test that counts requests starts with 8 s of one left. */
+const startOfRoomyWindow = () => roomInMinuteWindow(8_000);
 
 const headersOf = (res: Response) => ({
   limit: res.headers.get('ratelimit-limit'),

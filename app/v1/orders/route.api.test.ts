@@ -2,7 +2,7 @@
 // Every test that counts orders uses its own API client: a client sees only its own orders.
 import fc from 'fast-check';
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { insertApiKey, revokeApiKey } from '@/db/store/api-keys';
 import { MENU } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
@@ -16,7 +16,6 @@ beforeAll(async () => {
   server = await startServer();
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 const fresh = () => newApiClient(server.url);
 const optionsOf = (type: keyof typeof MENU) => MENU[type].map(([option]) => option);

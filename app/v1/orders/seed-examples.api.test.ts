@@ -2,7 +2,7 @@
 // written with only the host changed, against the real server and the seed's demo key.
 import { spawn, spawnSync } from 'node:child_process';
 import vm from 'node:vm';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { startServer, type TestServer } from '@/test/server';
 
 const SEED_HOST = 'https://api.pbandj.io';
@@ -67,7 +67,6 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
 });
-afterAll(() => server?.stop());
 
 const onOurServer = (text: string) => text.replaceAll(SEED_HOST, server.url);
 

@@ -4,10 +4,10 @@
 // sends orders to it, managers and cooks act, and the outbox tells the fake through
 // PUT /v2/orders/{id}/status/: retrying, renewing tokens, re-reading after a 409, honouring the
 // providers' capability flags and surviving a restart.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
-import { connectHub, fakeHubEnv, HUB_SECRET, WEBHOOK_HEADER } from '@/test/kitchenhub';
+import { connectHub, HUB_SECRET, startFakeHub, WEBHOOK_HEADER } from '@/test/kitchenhub';
 import { eventually } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -16,27 +16,23 @@ let server: TestServer;
 let manager: StaffClient;
 let kitchen: StaffClient;
 
-async function boot(extra: Record<string, string> = {}) {
-  server = await startServer({
-    ...fakeHubEnv(fake.url),
-    KITCHENHUB_POLL_SECONDS: '0',
-    KITCHENHUB_RETRY_BASE_MS: '100',
-    KITCHENHUB_MAX_ATTEMPTS: '4',
-    JOB_INTERVAL_MS: '200',
-    ...extra,
-  });
+/** Signs in and presses Connect on a server just (re)started: a restart is on a new port, so our webhook moves. */
+async function connected(started: TestServer) {
+  server = started;
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
   expect(await connectHub(manager, server.url)).toMatchObject({ ok: true, error: null });
 }
 
 beforeAll(async () => {
-  fake = await startFakeKitchenHub();
-  await boot();
-});
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
+  fake = await startFakeHub();
+  const env = {
+    KITCHENHUB_POLL_SECONDS: '0',
+    KITCHENHUB_RETRY_BASE_MS: '100',
+    KITCHENHUB_MAX_ATTEMPTS: '4',
+    JOB_INTERVAL_MS: '200',
+  };
+  await connected(await startServer(env, { hub: fake }));
 });
 beforeEach(() => {
   fake.hub.failures = [];
@@ -82,6 +78,16 @@ const callState = (id: string, action: string, state: string) =>
     (c) => c?.state === state,
     `${action} ${state}`,
   ) as Promise<CallView>;
+
+/**
+ * Everything queued so far has had its chance to be sent: a later call (a new order's accept) has
+ * been sent, and the outbox sends due calls oldest first. A test that a call is NOT sent waits for this.
+ */
+async function outboxCaughtUp(): Promise<void> {
+  const later = await incomingOrder();
+  await accept(later);
+  await callState(later, 'accept', 'sent');
+}
 
 describe('calls to KitchenHub', () => {
   test('accepting sends PUT /v2/orders/{id}/status/ {"status":"accept","prep_time"} with a bearer token from a token pair', async () => {
@@ -307,16 +313,16 @@ describe('calls to KitchenHub', () => {
     const t = await kitchen.ticket(hub_order.order_id);
     await kitchen.json('POST', `/api/orders/${hub_order.order_id}/undo`, { version: t.version });
     await kitchen.advanceTo(hub_order.order_id, 'ready');
-    await new Promise((r) => setTimeout(r, 400));
+    await outboxCaughtUp();
     expect(statusCalls(id, 'complete')).toHaveLength(1);
     expect(statusCalls(id, 'complete')[0]?.body).toEqual({ status: 'complete' });
     // KitchenHub's "completed" echo leaves the ready ticket for its courier.
+    // Recorded once our server has answered it, and a webhook is applied before the answer.
     await eventually(
       async () => fake.hub.sentWebhooks.filter((w) => w.hubOrderId === id && w.status === 'completed'),
-      (w) => w.length === 1,
-      'the completed echo',
+      (w) => w.length === 1 && w[0]?.httpStatus === 200,
+      'the completed echo, answered',
     );
-    await new Promise((r) => setTimeout(r, 200));
     expect(await kitchen.ticket(hub_order.order_id)).toMatchObject({ status: 'ready' });
   });
 
@@ -338,14 +344,13 @@ describe('calls to KitchenHub', () => {
       (x) => x.status === 'canceled',
       'the provider cancel',
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await outboxCaughtUp();
     expect(statusCalls(b, 'cancel')).toHaveLength(0);
     expect((await callsFor(b)).map((c) => c.action)).toEqual(['accept']);
   });
 
   test('a call queued before a restart is sent after it: nothing is lost', async () => {
-    await server.stop();
-    await boot({ KITCHENHUB_RETRY_BASE_MS: '3000' }); // a slow retry, so the stop lands between attempts
+    await connected(await server.restart({ KITCHENHUB_RETRY_BASE_MS: '3000' })); // a slow retry, so the stop lands between attempts
     const id = await incomingOrder();
     fake.hub.failNext({ status: 503, times: 100, path: `/v2/orders/${id}/status/` });
     await accept(id);
@@ -356,7 +361,7 @@ describe('calls to KitchenHub', () => {
     );
     await server.stop();
     fake.hub.failures = [];
-    await boot(); // same database file, new process
+    await connected(await server.restart()); // same database, new process, the first options again
     await callState(id, 'accept', 'sent');
     expect(statusCalls(id).map((c) => c.status)).toEqual([503, 200]);
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { signInStaff, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder, postWebhook } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
@@ -14,7 +14,6 @@ beforeAll(async () => {
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 type Entry = {
   id: number;

@@ -1,10 +1,10 @@
 // Reconciliation over real HTTP against the spec-validating fake KitchenHub: a webhook lost on
 // purpose is recovered by the poll (GET /v2/orders/, date_from, paged until an empty page) exactly
 // once, a status change whose webhook was lost is applied, and the console counts what was recovered.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
-import { connectHub, fakeHubEnv } from '@/test/kitchenhub';
+import { connectHub, startFakeHub } from '@/test/kitchenhub';
 import { eventually } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -23,20 +23,14 @@ const pendingIds = async (): Promise<string[]> =>
 const polls = () => fake.hub.calls.filter((c) => c.operation === 'GET /v2/orders/');
 
 beforeAll(async () => {
-  fake = await startFakeKitchenHub({ pageSize: 2 });
-  server = await startServer({
-    ...fakeHubEnv(fake.url),
-    KITCHENHUB_POLL_SECONDS: '1',
-    JOB_INTERVAL_MS: '200',
-    KITCHENHUB_RETRY_BASE_MS: '100',
-  });
+  fake = await startFakeHub({ pageSize: 2 });
+  server = await startServer(
+    { KITCHENHUB_POLL_SECONDS: '1', JOB_INTERVAL_MS: '200', KITCHENHUB_RETRY_BASE_MS: '100' },
+    { hub: fake },
+  );
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
   expect(await connectHub(manager, server.url)).toMatchObject({ ok: true });
-});
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
 });
 afterEach(() => {
   expect(fake.hub.violations).toEqual([]);

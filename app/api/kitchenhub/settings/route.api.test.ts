@@ -4,10 +4,10 @@
 // secret header authenticating every delivery, rotation with an overlap, auto-accept, pausing the
 // delivery apps with the store; then the environment's precedence and the demo's sandbox.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeKitchenHub, type RunningFake } from '@/scripts/fake-kitchenhub';
+import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { signInStaff, type StaffClient } from '@/test/api';
-import { HUB_SECRET, hubOrder, postWebhook, WEBHOOK_HEADER } from '@/test/kitchenhub';
-import { eventually } from '@/test/eventually';
+import { HUB_SECRET, hubOrder, postWebhook, startFakeHub, WEBHOOK_HEADER } from '@/test/kitchenhub';
+import { eventually, letTimePass } from '@/test/eventually';
 import { startServer, type TestServer } from '@/test/server';
 
 type Settings = {
@@ -40,13 +40,8 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
   const settings = async (): Promise<Settings> => manager.json('GET', '/api/kitchenhub/settings');
   const put = (body: unknown) => manager.send('PUT', '/api/kitchenhub/settings', body);
   const connect = (body: unknown = {}) => manager.json('POST', '/api/kitchenhub/connect', body);
-  const boot = async () => {
-    server = await startServer({
-      KITCHENHUB_SANDBOX: 'false',
-      KITCHENHUB_RETRY_BASE_MS: '100',
-      JOB_INTERVAL_MS: '200',
-      KITCHENHUB_POLL_SECONDS: '0',
-    });
+  const signedIn = async (started: TestServer) => {
+    server = started;
     manager = await signInStaff(server.url, 'manager');
   };
   const ours = () => [...fake.hub.webhooks.values()].filter((w) => w.url === `${server.url}/api/kitchenhub/webhook`);
@@ -55,13 +50,17 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
   const webhookCreates = () => fake.hub.calls.filter((c) => c.operation === 'POST /v2/webhooks/').length;
 
   beforeAll(async () => {
-    fake = await startFakeKitchenHub({ clientId: 'console-client', clientSecret: 'console-secret' });
-    await boot();
+    fake = await startFakeHub({ clientId: 'console-client', clientSecret: 'console-secret' });
+    await signedIn(
+      await startServer({
+        KITCHENHUB_SANDBOX: 'false',
+        KITCHENHUB_RETRY_BASE_MS: '100',
+        JOB_INTERVAL_MS: '200',
+        KITCHENHUB_POLL_SECONDS: '0',
+      }),
+    );
   });
-  afterAll(async () => {
-    await server?.stop();
-    await fake?.close();
-  });
+  afterAll(() => server.stop()); // before the next describe's server starts on the same database
   afterEach(() => {
     expect(fake.hub.violations).toEqual([]);
   });
@@ -127,9 +126,11 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
       message: expect.stringContaining('Invalid client secret key'),
     });
     const tokenCalls = () => fake.hub.calls.filter((c) => c.path === '/v2/auth/token/').length;
-    await new Promise((r) => setTimeout(r, 300)); // a job tick that began before the refusal may still finish its try
+    // Nothing the server shows counts its job ticks (JOB_INTERVAL_MS=200), so this waits on the clock: past
+    // a tick that began before the refusal, then five more ticks that must not try the refused credentials.
+    await letTimePass(300, 'a job tick that began before the refusal finishing its try');
     const tried = tokenCalls();
-    await new Promise((r) => setTimeout(r, 1_000)); // five job ticks
+    await letTimePass(1_000, 'five job ticks (JOB_INTERVAL_MS=200) that must leave KitchenHub alone');
     expect(tokenCalls()).toBe(tried); // nothing hammers KitchenHub with credentials it refused
     expect(webhookCreates()).toBe(0);
 
@@ -198,8 +199,7 @@ describe('KitchenHub set up in the console (nothing in the environment)', () => 
     const id = ours()[0]!.id;
     const creates = webhookCreates();
     expect(await connect()).toMatchObject({ ok: true, registration: { action: 'kept' } });
-    await server.stop();
-    await boot(); // same database, a new port: the public URL changed, so Connect moves our webhook (PATCH), never adds one
+    await signedIn(await server.restart()); // same database, a new port: the public URL changed, so Connect moves our webhook (PATCH), never adds one
     expect((await put({ public_url: server.url })).status).toBe(200);
     expect(await connect()).toMatchObject({ ok: true }); // the job tick may have moved it first
     expect(ours().map((w) => w.id)).toEqual([id]);
@@ -314,7 +314,6 @@ describe('the environment wins; the demo sandbox follows KitchenHub’s spec', (
     manager = await signInStaff(server.url, 'manager');
     await manager.json('PUT', '/api/kitchenhub/settings', { api_url: null, client_secret: null, public_url: null }); // what the first server saved
   });
-  afterAll(() => server?.stop());
 
   test('a value set in the environment is shown as such and cannot be changed in the console', async () => {
     const s = (await manager.json('GET', '/api/kitchenhub/settings')) as Settings;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { signInStaff, type StaffClient } from '@/test/api';
 import {
   HUB_SECRET,
@@ -24,7 +24,6 @@ beforeAll(async () => {
   manager = await signInStaff(server.url, 'manager');
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 type HubView = { hub_order_id: string; order_id: string | null; state: string; hub_status: string };
 const hubOrderOf = async (id: string) =>

@@ -1,7 +1,7 @@
 // Going live from the console (issue #25, item 1): a manager of the restaurant's own switches demo
 // data off; the demo key, the demo PINs (and their sessions), the banner, the docs' demo key and the
 // sandbox are gone at once. A demo manager cannot do it.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_API_KEY, DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { SEED_EXAMPLE_ORDER, signInStaff, StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
@@ -12,7 +12,6 @@ beforeAll(async () => {
   server = await startServer({ KITCHENHUB_POLL_SECONDS: '0' });
   morgan = await signInStaff(server.url, 'manager');
 });
-afterAll(() => server?.stop());
 
 const signIn = (name: string, pin: string) =>
   fetch(`${server.url}/api/session`, {

@@ -1,5 +1,5 @@
 // API keys from the manager console, proven against the real /v1 API.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { SEED_EXAMPLE_ORDER, signInStaff, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -9,7 +9,6 @@ beforeAll(async () => {
   server = await startServer();
   manager = await signInStaff(server.url, 'manager');
 });
-afterAll(() => server?.stop());
 
 const withKey = (key: string, method = 'GET', path = '/v1/orders', body?: unknown) =>
   fetch(`${server.url}${path}`, {

@@ -1,6 +1,6 @@
 // The manager's numbers over real HTTP: today's figures from orders placed through the API and moved
 // by the real staff endpoints, and a past day written with known times to check every figure exactly.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { changeOrder, createOrder } from '@/db/store/orders';
 import { DEMO_CLIENT_ID } from '@/lib/seed';
 import type { OrderStatus } from '@/lib/orders/status';
@@ -16,7 +16,6 @@ beforeAll(async () => {
   api = await newApiClient(server.url);
   [manager, kitchen] = await Promise.all([signInStaff(server.url, 'manager'), signInStaff(server.url, 'kitchen')]);
 });
-afterAll(() => server?.stop());
 
 type Ticket = { order_id: string; status: OrderStatus; version: number; created_at: number; status_at: number };
 

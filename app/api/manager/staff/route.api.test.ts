@@ -1,5 +1,5 @@
 // Staff from the manager console, proven by signing in through the real /api/session.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { signInStaff, StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -9,7 +9,6 @@ beforeAll(async () => {
   server = await startServer({ LOGIN_ATTEMPTS_PER_15_MIN: '200' });
   manager = await signInStaff(server.url, 'manager');
 });
-afterAll(() => server?.stop());
 
 const signIn = (name: string, pin: string) =>
   fetch(`${server.url}/api/session`, {

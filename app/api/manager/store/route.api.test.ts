@@ -1,5 +1,5 @@
 // Manager-only access for every /api/manager endpoint, and the store controls over real HTTP.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 
@@ -12,7 +12,6 @@ beforeAll(async () => {
   [manager, kitchen] = await Promise.all([signInStaff(server.url, 'manager'), signInStaff(server.url, 'kitchen')]);
   api = await newApiClient(server.url);
 });
-afterAll(() => server?.stop());
 
 /** Every manager endpoint with a body that would be valid, so only the session decides the answer. */
 const ENDPOINTS: Array<[method: string, path: string, body?: unknown]> = [

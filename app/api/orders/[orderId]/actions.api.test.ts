@@ -1,6 +1,6 @@
 // The kitchen's taps, one static route each beside this file (advance, undo, cancel, acknowledge, rush,
 // unrush, item) and a ticket's history: tested together, as a cook uses them.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { HUB_SECRET, hubOrder, postWebhook } from '@/test/kitchenhub';
 import { startServer, type TestServer } from '@/test/server';
@@ -13,8 +13,6 @@ beforeAll(async () => {
   api = await newApiClient(server.url);
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
-
 const tap = (orderId: string, action: string, version: number, who: StaffClient = kitchen) =>
   who.send('POST', `/api/orders/${orderId}/${action}`, { version });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { orderHistory } from '@/db/store/orders';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
@@ -12,7 +12,6 @@ beforeAll(async () => {
   api = await newApiClient(server.url);
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 const PRIVATE = {
   customer_id: 'cus_private_7731',

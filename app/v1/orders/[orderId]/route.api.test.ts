@@ -1,7 +1,7 @@
 // GET, PUT and DELETE /v1/orders/{id} over real HTTP. Orders reach later statuses the way a cook moves
 // them: through the kitchen's staff endpoints.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { insertApiKey, revokeApiKey } from '@/db/store/api-keys';
 import { MENU } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
@@ -16,7 +16,6 @@ beforeAll(async () => {
   server = await startServer();
   kitchen = await signInStaff(server.url, 'kitchen');
 });
-afterAll(() => server?.stop());
 
 const fresh = () => newApiClient(server.url);
 const UNKNOWN_ID = `ord_${'a'.repeat(20)}`;

@@ -1,6 +1,6 @@
 // Orders left open past an earlier day's close: flagged on the kitchen screen, listed for a manager,
 // resolved by a manager (handed off or voided) and only then gone.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { leaveOvernight } from '@/test/db';
 import { startServer, type TestServer } from '@/test/server';
@@ -16,7 +16,6 @@ beforeAll(async () => {
   kitchen = await signInStaff(server.url, 'kitchen');
   manager = await signInStaff(server.url, 'manager');
 });
-afterAll(() => server?.stop());
 
 type Stale = { order_id: string; version: number; business_date: string; status: string };
 const staleList = async (): Promise<Stale[]> => (await manager.json('GET', '/api/manager/store')).stale_orders;
