@@ -8,10 +8,10 @@ const storageOnlyInDb = [
     group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'pg'],
     message: 'Storage lives in db/: call its async functions.',
   },
-  // One store or the other is chosen in db/store (DATABASE_URL): call it, never one store directly.
+  // One store or the other is chosen in db/storage (DATABASE_URL): call it, never one store directly.
   {
     group: ['@/db/sqlite/*', '@/db/pg/*', '@/db/client', '@/db/schema', '@/db/pg/schema'],
-    message: 'Call db/store/<area>: it runs on whichever store is configured.',
+    message: 'Call db/storage/<area>: it runs on whichever store is configured.',
   },
 ];
 

@@ -22,11 +22,11 @@ describe('the import boundaries (eslint.config.mjs)', { timeout: 120_000 }, () =
     const alias = await restrictedImports("import { env } from '@/lib/env';\nexport const x = env;\n", 'db/x.ts');
     expect(alias).toEqual([expect.stringMatching(/db\/ imports nothing from lib\//)]);
     const typeOnly = "import type { Order } from '@/lib/orders/types';\nexport type X = Order;\n";
-    expect(await restrictedImports(typeOnly, 'db/store/x.ts')).toHaveLength(1);
+    expect(await restrictedImports(typeOnly, 'db/storage/x.ts')).toHaveLength(1);
     const relative = "import { env } from '../../lib/env';\nexport const x = env;\n";
     expect(await restrictedImports(relative, 'db/sqlite/x.ts')).toHaveLength(1);
     const inATest = "import { placeOrder } from '@/lib/orders/service';\nexport const x = placeOrder;\n";
-    expect(await restrictedImports(inATest, 'db/store/x.contract.test.ts')).toHaveLength(1);
+    expect(await restrictedImports(inATest, 'db/storage/x.contract.test.ts')).toHaveLength(1);
   });
 
   test('db/ may import itself and its packages', async () => {
@@ -36,19 +36,19 @@ describe('the import boundaries (eslint.config.mjs)', { timeout: 120_000 }, () =
   });
 
   test('components/ may not import db/', async () => {
-    const store = "import { listMenu } from '@/db/store/menu';\nexport const x = listMenu;\n";
+    const store = "import { listMenu } from '@/db/storage/menu';\nexport const x = listMenu;\n";
     expect(await restrictedImports(store, 'components/kitchen/x.tsx')).toEqual([
       expect.stringMatching(/Components reach storage through lib\//),
     ]);
     const types = "import type { Order } from '@/db/types/orders';\nexport type X = Order;\n";
     expect(await restrictedImports(types, 'components/x.tsx')).toHaveLength(1);
-    const relative = "import { listMenu } from '../../db/store/menu';\nexport const x = listMenu;\n";
+    const relative = "import { listMenu } from '../../db/storage/menu';\nexport const x = listMenu;\n";
     expect(await restrictedImports(relative, 'components/kitchen/x.tsx')).toHaveLength(1);
   });
 
-  test('lib/ may import db/store and db/types', async () => {
+  test('lib/ may import db/storage and db/types', async () => {
     const code =
-      "import { listMenu } from '@/db/store/menu';\nimport type { Order } from '@/db/types/orders';\nexport const x: [typeof listMenu, Order?] = [listMenu];\n";
+      "import { listMenu } from '@/db/storage/menu';\nimport type { Order } from '@/db/types/orders';\nexport const x: [typeof listMenu, Order?] = [listMenu];\n";
     expect(await restrictedImports(code, 'lib/x.ts')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// Storage's configuration: which store, where it is, how many connections. The variables are declared
+// Storage's configuration: which database, where it is, how many connections. The variables are declared
 // here, at the bottom of the house, and lib/env.ts puts this shape into the one schema that validates
 // every variable at start; db/ reads them through storageConfig(), never through lib/.
 import { z } from 'zod';

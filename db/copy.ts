@@ -56,7 +56,7 @@ function checkCoverage(): void {
   }
 }
 
-/** A stable text of a row: keys sorted, JSON as JSON, so equal rows hash equal on both stores. */
+/** A stable text of a row: keys sorted, JSON as JSON, so equal rows hash equal on both databases. */
 function canonical(row: Record<string, unknown>): string {
   return JSON.stringify(
     Object.keys(row)

@@ -1,14 +1,14 @@
 // Applies committed migrations to the configured store (opening it migrates it): the SQLite file at
 // DATABASE_PATH, or PostgreSQL at DATABASE_URL.
-import { closeStore, openStore } from './store/lifecycle';
+import { closeStorage, openStorage } from './storage/lifecycle';
 
 export async function migrateDatabase(): Promise<void> {
-  await openStore();
+  await openStorage();
 }
 
 if (process.argv[1]?.endsWith('migrate.ts')) {
   void migrateDatabase().then(async () => {
-    await closeStore();
+    await closeStorage();
     console.log('Migrations applied.');
   });
 }

@@ -1,4 +1,4 @@
-// What both stores do with an order's row, whatever the dialect: reading it into an Order, and working
+// What both databases do with an order's row, whatever the dialect: reading it into an Order, and working
 // out the row and the log entry a change makes (db/sqlite/orders.ts and db/pg/orders.ts then write them).
 import type { orderEvents, orders } from './schema';
 import type { Order, OrderChange, OrderEvent, OrderStatus } from './types/orders';

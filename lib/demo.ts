@@ -1,8 +1,8 @@
 // Demo data: whether it is on (a setting in the database, so every page, the docs and every instance
 // know it), the sandbox KitchenHub that comes with it, and switching it off for going live.
-import { endDemo } from '@/db/store/admin';
-import { writeSettingOnce } from '@/db/store/settings';
-import type { StaffMember } from '@/db/store/staff';
+import { endDemo } from '@/db/storage/admin';
+import { writeSettingOnce } from '@/db/storage/settings';
+import type { StaffMember } from '@/db/storage/staff';
 import { randomBase32, randomToken } from './auth/crypto';
 import { DEMO_KEY_ID, DEMO_STAFF_IDS } from './demo-data';
 import { env } from './env';

@@ -3,9 +3,9 @@
 // learns whether it carries the demo data, and while no manager exists a one-time setup token is
 // printed for /setup.
 import { seedIfNew } from '@/lib/seed';
-import { getApiKey } from '@/db/store/admin';
-import { readSettings, writeSettingOnce } from '@/db/store/settings';
-import { listStaff } from '@/db/store/staff';
+import { getApiKey } from '@/db/storage/admin';
+import { readSettings, writeSettingOnce } from '@/db/storage/settings';
+import { listStaff } from '@/db/storage/staff';
 import { issueSetupToken } from './auth/setup';
 import { DEMO_KEY_ID, DEMO_STAFF_IDS } from './demo-data';
 import { demoWanted, env } from './env';

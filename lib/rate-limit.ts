@@ -1,4 +1,4 @@
-import { hitRateLimit, readRateLimit, sweepRateLimits } from '@/db/store/rate-limits';
+import { hitRateLimit, readRateLimit, sweepRateLimits } from '@/db/storage/rate-limits';
 import { ApiError } from './errors';
 
 /** Whole seconds until `resetAt` (at least 1): what Retry-After says. */

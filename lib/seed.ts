@@ -2,10 +2,10 @@
 // and a few orders in different statuses so every screen has something to show. Never touches a used
 // database. Without demo data there is no key and no PIN: the first manager is created at /setup.
 // Domain work, so it lives in lib/: it hashes PINs and keys and walks orders through the status machine;
-// storage (db/store/basics) only inserts the rows it is given.
-import { isEmpty, seedBasics as storeBasics, type Basics } from '@/db/store/basics';
-import { changeOrder, createOrder, type NewOrder } from '@/db/store/orders';
-import { writeSetting } from '@/db/store/settings';
+// storage (db/storage/basics) only inserts the rows it is given.
+import { isEmpty, seedBasics as storeBasics, type Basics } from '@/db/storage/basics';
+import { changeOrder, createOrder, type NewOrder } from '@/db/storage/orders';
+import { writeSetting } from '@/db/storage/settings';
 import { hashPin, sha256 } from './auth/crypto';
 import { DEMO_API_KEY, DEMO_CLIENT_ID, DEMO_KEY_ID, DEMO_NAMES, DEMO_PINS } from './demo-data';
 import { businessDate, newOrderId } from './orders/service';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deleteSetting, readSettings, writeSetting, writeSettingOnce } from '@/db/store/settings';
+import { deleteSetting, readSettings, writeSetting, writeSettingOnce } from '@/db/storage/settings';
 import { randomToken } from './auth/crypto';
 import { env } from './env';
 import type { KitchenSettings } from './orders/types';

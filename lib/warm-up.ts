@@ -2,11 +2,11 @@
 // `next start`, against ~15 ms for every order after it). Right after start this process calls its own
 // public API once per route with a well-formed but unknown key: each call loads its route, runs the key
 // lookup and answers 401 before anything is written or counted. Before that it prepares the store's
-// hot statements and reads the open queue (warmStore): those live on the connection, shared by every
+// hot statements and reads the open queue (warmStorage): those live on the connection, shared by every
 // module copy. Then two requests run Next's own first-time paths that a 401 does not reach (each
 // ~3–5 ms on its first use, measured with --cpu-prof): reading a JSON request body (the bench's empty
 // handler) and gzipping a response (the OpenAPI document). Best effort: a failure is only logged.
-import { warmStore } from '@/db/store/lifecycle';
+import { warmStorage } from '@/db/storage/lifecycle';
 import { env } from './env';
 
 const WARM: ReadonlyArray<{ method: 'GET' | 'POST'; path: string }> = [
@@ -19,7 +19,7 @@ const WARM: ReadonlyArray<{ method: 'GET' | 'POST'; path: string }> = [
 /** Loads the hot API routes once, without side effects (start-up only; never awaited by it). */
 export async function warmRoutes(): Promise<void> {
   try {
-    await warmStore();
+    await warmStorage();
   } catch (err) {
     console.warn(
       'warm-up of the store failed (the first real request will prepare it)',

@@ -3,13 +3,13 @@
 // seeds the demo key and staff without the demo orders (the benchmarks).
 import path from 'node:path';
 import { DEMO_API_KEY, DEMO_PINS, seedIfNew } from '@/lib/seed';
-import { closeStore, openStore } from '@/db/store/lifecycle';
-import { storeKind } from '@/db/store/pick';
+import { closeStorage, openStorage } from '@/db/storage/lifecycle';
+import { storageKind } from '@/db/storage/pick';
 import { demoWanted, env } from '@/lib/env';
 
 /** Where the data lives, without a password. */
-function describeStore(config: ReturnType<typeof env>): string {
-  if (storeKind() === 'sqlite') return `SQLite at ${path.resolve(config.DATABASE_PATH)}`;
+function describeStorage(config: ReturnType<typeof env>): string {
+  if (storageKind() === 'sqlite') return `SQLite at ${path.resolve(config.DATABASE_PATH)}`;
   const u = new URL(config.DATABASE_URL ?? '');
   u.password = '';
   return `PostgreSQL at ${u.toString()}`;
@@ -23,16 +23,16 @@ async function main() {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
-  const where = describeStore(config);
+  const where = describeStorage(config);
   try {
-    await openStore(); // opens and migrates
+    await openStorage(); // opens and migrates
   } catch (err) {
     console.error(`Could not open ${where}: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
   const demo = demoWanted(true) || process.argv.includes('--demo');
   const seeded = await seedIfNew({ demo, orders: !process.argv.includes('--no-orders') });
-  await closeStore();
+  await closeStorage();
   if (seeded && demo) {
     console.log(`Database ready: ${where} (new: demo data seeded; do not use for real orders).`);
     console.log(`  API key ${DEMO_API_KEY} · kitchen PIN ${DEMO_PINS.kitchen} · manager PIN ${DEMO_PINS.manager}`);

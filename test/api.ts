@@ -1,6 +1,6 @@
 // Clients for API tests: each test gets its own API key (so it sees only its own orders) and staff
 // sessions signed in through the real /api/session endpoint.
-import { insertApiKey } from '@/db/store/api-keys';
+import { insertApiKey } from '@/db/storage/api-keys';
 import { DEMO_NAMES, DEMO_PINS } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import type { OrderStatus } from '@/lib/orders/status';

@@ -26,7 +26,7 @@ export function parseArrows(markdown: string): Arrow[] {
   return arrows;
 }
 
-/** Backticked repository paths the page names (`lib/orders/status.ts`, `db/store/`); URLs and commands are not paths. */
+/** Backticked repository paths the page names (`lib/orders/status.ts`, `db/storage/`); URLs and commands are not paths. */
 export function namedPaths(markdown: string): string[] {
   const out = new Set<string>();
   for (const m of markdown.matchAll(/`([^`\s]+)`/g)) {
@@ -105,9 +105,10 @@ describe('docs/architecture.md', () => {
 
 describe('the map checker', () => {
   it('reads arrows and paths, and tells a real import from a made-up one', () => {
-    const page = '```arrows\nlib/orders/ → db/store/  services call storage\n```\nSee `lib/orders/status.ts` and `/v1/orders`.';
+    const page =
+      '```arrows\nlib/orders/ → db/storage/  services call storage\n```\nSee `lib/orders/status.ts` and `/v1/orders`.';
     expect(parseArrows(page)).toEqual([
-      { from: 'lib/orders/', to: 'db/store/', line: 'lib/orders/ → db/store/  services call storage' },
+      { from: 'lib/orders/', to: 'db/storage/', line: 'lib/orders/ → db/storage/  services call storage' },
     ]);
     expect(namedPaths(page)).toEqual(['lib/orders/status.ts']);
     expect(sourceFiles('lib/orders').some((f) => importsOf(f).some((t) => within(t, 'db/')))).toBe(true);

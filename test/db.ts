@@ -1,6 +1,6 @@
 // Test set-up the API cannot do, written straight into the test file's database (the server under
 // test reads the same SQLite file or PostgreSQL database).
-import { rawRun } from '@/db/store/inspect';
+import { rawRun } from '@/db/storage/inspect';
 
 let overnight = 900;
 /** Moves an order to yesterday's business day (with a number of its own there), as if left open overnight. */

@@ -31,8 +31,8 @@ export default async function setup(project: TestProject) {
   }
   const { seedBasics } = await import('@/lib/seed');
   await seedBasics(Date.now(), { demo: true });
-  const { closeStore } = await import('@/db/store/lifecycle');
-  await closeStore(); // SQLite: the last close folds the WAL into the file, so a plain copy is complete; PostgreSQL: a template must have no connections
+  const { closeStorage } = await import('@/db/storage/lifecycle');
+  await closeStorage(); // SQLite: the last close folds the WAL into the file, so a plain copy is complete; PostgreSQL: a template must have no connections
   project.provide('runDir', runDir);
   project.provide('pg', pg);
   return async () => {

@@ -1,4 +1,4 @@
-// db/store/admin.ts's contract on PostgreSQL. The staff rules (the last manager, unique PINs) read every
+// db/storage/admin.ts's contract on PostgreSQL. The staff rules (the last manager, unique PINs) read every
 // active member before writing: an advisory lock serializes those decisions as SQLite's writer did.
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { inTx, lockIn, pgDb, type PgRunner } from './client';
@@ -125,7 +125,7 @@ export async function endDemo(d: { keyId: string; staffIds: readonly string[]; n
   });
 }
 
-/** db/store/admin.ts's AdminStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/admin.ts's AdminStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgAdmin = {
   listApiKeys,
   getApiKey,

@@ -1,4 +1,4 @@
-// db/store/api-keys.ts's contract on PostgreSQL.
+// db/storage/api-keys.ts's contract on PostgreSQL.
 import { eq } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { apiClients, apiKeys } from './schema';
@@ -56,7 +56,7 @@ export async function revokeApiKey(id: string, now: number): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** db/store/api-keys.ts's ApiKeysStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/api-keys.ts's ApiKeysStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgApiKeys = {
   findApiKeyByHash,
   touchApiKey,

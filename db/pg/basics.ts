@@ -1,4 +1,4 @@
-// db/store/basics.ts's contract on PostgreSQL.
+// db/storage/basics.ts's contract on PostgreSQL.
 import { count } from 'drizzle-orm';
 import { inTx, lockIn, pgDb } from './client';
 import { apiClients, apiKeys, menuOptions, staff } from './schema';
@@ -28,7 +28,7 @@ export async function isEmpty(): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** db/store/basics.ts's BasicsStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/basics.ts's BasicsStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgBasics = {
   seedBasics,
   isEmpty,

@@ -85,7 +85,7 @@ function withoutNulParameters(client: PoolClient): void {
 
 function handle(): Handle {
   const url = storageConfig().DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: the PostgreSQL store is not configured.');
+  if (!url) throw new Error('DATABASE_URL is not set: PostgreSQL storage is not configured.');
   let h = store[KEY];
   if (!h || h.url !== url) {
     void h?.pool.end();

@@ -1,4 +1,4 @@
-// KitchenHub storage on PostgreSQL: db/store/kitchenhub.ts's contract. Each delivery is recorded in
+// KitchenHub storage on PostgreSQL: db/storage/kitchenhub.ts's contract. Each delivery is recorded in
 // the same transaction as its effects (hub order, ticket created or moved), and the same body twice is
 // recognised by its hash. Every unit of work on one hub order first takes that hub order's lock, so
 // deliveries, a manager's decision and scheduled firings on several instances decide one at a time,
@@ -225,7 +225,7 @@ export async function countRecovered(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** db/store/kitchenhub.ts's KitchenhubStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/kitchenhub.ts's KitchenhubStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgKitchenhub = {
   recordDelivery,
   ingestHubOrder,

@@ -1,4 +1,4 @@
-// db/store/leases.ts's contract on PostgreSQL.
+// db/storage/leases.ts's contract on PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { leases } from './schema';
@@ -32,7 +32,7 @@ export async function readLease(name: string): Promise<{ holder: string; until: 
   return row;
 }
 
-/** db/store/leases.ts's LeasesStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/leases.ts's LeasesStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgLeases = {
   tryLease,
   releaseLease,

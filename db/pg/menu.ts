@@ -1,4 +1,4 @@
-// db/store/menu.ts's contract on PostgreSQL.
+// db/storage/menu.ts's contract on PostgreSQL.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { menuOptions } from './schema';
@@ -54,7 +54,7 @@ export async function setStock(
   return row;
 }
 
-/** db/store/menu.ts's MenuStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/menu.ts's MenuStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgMenu = {
   listMenu,
   findMenuOptions,

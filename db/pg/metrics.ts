@@ -1,4 +1,4 @@
-// db/store/metrics.ts's contract on PostgreSQL.
+// db/storage/metrics.ts's contract on PostgreSQL.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { orderEvents, orders } from './schema';
@@ -71,7 +71,7 @@ export async function listBusinessDates(limit: number): Promise<string[]> {
   return rows.map((r) => r.date);
 }
 
-/** db/store/metrics.ts's MetricsStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/metrics.ts's MetricsStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgMetrics = {
   loadBusinessDay,
   listBusinessDates,

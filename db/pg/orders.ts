@@ -1,4 +1,4 @@
-// Units of work on orders and their event log, on PostgreSQL: db/store/orders.ts's contract, with
+// Units of work on orders and their event log, on PostgreSQL: db/storage/orders.ts's contract, with
 // the same results. SQLite decides under its single writer; here each decision that depends on a read
 // takes a lock first (a row lock on the order, or an advisory lock on a name), inside one inTx.
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
@@ -354,7 +354,7 @@ export async function listStaleOpenOrders(today: string): Promise<Order[]> {
   return rows.map(toOrder);
 }
 
-/** db/store/orders.ts's OrdersStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/orders.ts's OrdersStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgOrders = {
   findIdempotentResponse,
   createOrder,

@@ -1,4 +1,4 @@
-// The outbox of calls to KitchenHub, on PostgreSQL: db/store/outbox.ts's contract. Calls are written
+// The outbox of calls to KitchenHub, on PostgreSQL: db/storage/outbox.ts's contract. Calls are written
 // inside the transaction of the decision that causes them; a worker claims one due call at a time with
 // a lease. Several instances claim at once here, so a claim locks its row and skips rows another
 // instance is claiming (FOR UPDATE SKIP LOCKED), and the lease keeps it from the others after commit.
@@ -159,7 +159,7 @@ export async function countStuckCalls(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** db/store/outbox.ts's OutboxStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/outbox.ts's OutboxStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgOutbox = {
   claimDueCall,
   finishCall,

@@ -1,4 +1,4 @@
-// db/store/rate-limits.ts's contract on PostgreSQL.
+// db/storage/rate-limits.ts's contract on PostgreSQL.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { rateLimits } from './schema';
@@ -56,7 +56,7 @@ export async function sweepRateLimits(before: number): Promise<number> {
   return gone.length;
 }
 
-/** db/store/rate-limits.ts's RateLimitsStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/rate-limits.ts's RateLimitsStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgRateLimits = {
   hitRateLimit,
   readRateLimit,

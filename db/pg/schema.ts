@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ORDER_STATUSES, type Attention } from '../types/orders';
 import { bigint, boolean, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
-// The PostgreSQL twin of db/schema.ts: the same tables, columns and indexes, so both stores return the
+// The PostgreSQL twin of db/schema.ts: the same tables, columns and indexes, so both databases return the
 // same rows. Times are bigint milliseconds since the epoch (numbers in JS); JSON columns are json (text kept as written: key order survives, unlike jsonb).
 const ms = (name: string) => bigint(name, { mode: 'number' });
 /** The event log's and other tables' growing ids (numbers in JS: 2^53 is far off). */

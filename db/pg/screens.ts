@@ -1,4 +1,4 @@
-// db/store/screens.ts's contract on PostgreSQL.
+// db/storage/screens.ts's contract on PostgreSQL.
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { orders, orderSightings, screens } from './schema';
@@ -65,7 +65,7 @@ export async function sightingOf(orderId: string): Promise<Sighting | undefined>
   return row;
 }
 
-/** db/store/screens.ts's ScreensStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/screens.ts's ScreensStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgScreens = {
   recordHeartbeat,
   listScreens,

@@ -1,4 +1,4 @@
-// db/store/settings.ts's contract on PostgreSQL.
+// db/storage/settings.ts's contract on PostgreSQL.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { pgDb } from './client';
 import { settings } from './schema';
@@ -47,7 +47,7 @@ export async function deleteSetting(key: string): Promise<void> {
   await db.delete(settings).where(eq(settings.key, key));
 }
 
-/** db/store/settings.ts's SettingsStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/settings.ts's SettingsStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgSettings = {
   readSettings,
   writeSetting,

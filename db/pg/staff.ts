@@ -1,4 +1,4 @@
-// db/store/staff.ts's contract on PostgreSQL.
+// db/storage/staff.ts's contract on PostgreSQL.
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { inTx, pgDb } from './client';
 import { sessions, staff } from './schema';
@@ -71,7 +71,7 @@ export async function deleteStaffSessions(staffId: string, now: number): Promise
   return ended.length;
 }
 
-/** db/store/staff.ts's StaffStore on PostgreSQL (the store checks it against the contract). */
+/** db/storage/staff.ts's StaffStorage on PostgreSQL (db/storage checks it against the contract). */
 export const pgStaff = {
   listActiveStaffWithPins,
   listStaff,

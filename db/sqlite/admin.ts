@@ -146,7 +146,7 @@ export async function endDemo(d: { keyId: string; staffIds: readonly string[]; n
   );
 }
 
-/** db/store/admin.ts's AdminStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/admin.ts's AdminStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteAdmin = {
   listApiKeys,
   getApiKey,

@@ -59,7 +59,7 @@ export async function revokeApiKey(id: string, now: number): Promise<boolean> {
   return getDb().update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).run().changes > 0;
 }
 
-/** db/store/api-keys.ts's ApiKeysStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/api-keys.ts's ApiKeysStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteApiKeys = {
   findApiKeyByHash,
   touchApiKey,

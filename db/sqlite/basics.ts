@@ -29,7 +29,7 @@ export async function isEmpty(): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** db/store/basics.ts's BasicsStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/basics.ts's BasicsStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteBasics = {
   seedBasics,
   isEmpty,

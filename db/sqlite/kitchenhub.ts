@@ -223,7 +223,7 @@ export async function countRecovered(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** db/store/kitchenhub.ts's KitchenhubStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/kitchenhub.ts's KitchenhubStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteKitchenhub = {
   recordDelivery,
   ingestHubOrder,

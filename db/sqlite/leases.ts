@@ -33,7 +33,7 @@ export async function readLease(name: string): Promise<{ holder: string; until: 
   return getDb().select({ holder: leases.holder, until: leases.until }).from(leases).where(eq(leases.name, name)).get();
 }
 
-/** db/store/leases.ts's LeasesStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/leases.ts's LeasesStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteLeases = {
   tryLease,
   releaseLease,

@@ -62,7 +62,7 @@ export async function setStock(
   return o;
 }
 
-/** db/store/menu.ts's MenuStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/menu.ts's MenuStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteMenu = {
   listMenu,
   findMenuOptions,

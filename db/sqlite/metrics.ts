@@ -69,7 +69,7 @@ export async function listBusinessDates(limit: number): Promise<string[]> {
   return rows.map((r) => r.date);
 }
 
-/** db/store/metrics.ts's MetricsStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/metrics.ts's MetricsStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteMetrics = {
   loadBusinessDay,
   listBusinessDates,

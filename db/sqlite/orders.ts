@@ -468,7 +468,7 @@ export async function listStaleOpenOrders(today: string): Promise<Order[]> {
     .map(toOrder);
 }
 
-/** db/store/orders.ts's OrdersStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/orders.ts's OrdersStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteOrders = {
   findIdempotentResponse,
   createOrder,

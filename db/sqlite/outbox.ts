@@ -147,7 +147,7 @@ export async function countStuckCalls(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** db/store/outbox.ts's OutboxStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/outbox.ts's OutboxStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteOutbox = {
   claimDueCall,
   finishCall,

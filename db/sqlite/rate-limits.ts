@@ -56,7 +56,7 @@ export async function sweepRateLimits(before: number): Promise<number> {
   return getDb().delete(rateLimits).where(lt(rateLimits.windowStart, before)).run().changes;
 }
 
-/** db/store/rate-limits.ts's RateLimitsStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/rate-limits.ts's RateLimitsStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteRateLimits = {
   hitRateLimit,
   readRateLimit,

@@ -62,7 +62,7 @@ export async function sightingOf(orderId: string): Promise<Sighting | undefined>
     .get();
 }
 
-/** db/store/screens.ts's ScreensStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/screens.ts's ScreensStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteScreens = {
   recordHeartbeat,
   listScreens,

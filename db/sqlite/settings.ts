@@ -40,7 +40,7 @@ export async function deleteSetting(key: string): Promise<void> {
   getDb().delete(settings).where(eq(settings.key, key)).run();
 }
 
-/** db/store/settings.ts's SettingsStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/settings.ts's SettingsStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteSettings = {
   readSettings,
   writeSetting,

@@ -68,7 +68,7 @@ export async function deleteStaffSessions(staffId: string, now: number): Promise
     .run().changes;
 }
 
-/** db/store/staff.ts's StaffStore on the SQLite file (the store checks it against the contract). */
+/** db/storage/staff.ts's StaffStorage on the SQLite file (db/storage checks it against the contract). */
 export const sqliteStaff = {
   listActiveStaffWithPins,
   listStaff,

@@ -1,17 +1,17 @@
 // SQLite-only checks of the prepared statements on the hot paths: what they write must be exactly
 // what the query builder wrote before them (JSON NULL stays NULL, a reopened connection prepares
-// again). The behaviour both stores share is in db/store/*.contract.test.ts; this file runs in the
+// again). The behaviour both databases share is in db/storage/*.contract.test.ts; this file runs in the
 // SQLite pass only.
 import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
 import { checkpointStats, closeDb, getDb, openSqlite } from '../client';
 import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer';
 import { storageConfig } from '../config';
-import { rawRun } from '../store/inspect';
+import { rawRun } from '../storage/inspect';
 import { changeOrder, createOrder, getOrder, listKitchenOrders, listOpenOrders, listQueue } from './orders';
 import type { NewOrder } from '../types/orders';
 import { hitRateLimit } from './rate-limits';
@@ -279,7 +279,7 @@ describe.runIf(onSqlite)('the cached queue', () => {
   });
 });
 
-// Settings, menu, keys and rate limits: db/store/*.contract.test.ts, on either store.
+// Settings, menu, keys and rate limits: db/storage/*.contract.test.ts, on either database.
 describe.runIf(onSqlite)('prepared statements', () => {
   test('statements are prepared again on a reopened connection', async () => {
     const { order } = await place();

@@ -56,7 +56,7 @@ export type NewOrderInput = Omit<
   Order,
   'dailyNumber' | 'version' | 'updatedAt' | 'statusAt' | 'attention' | 'rush' | 'itemsDone'
 >;
-/** The same, by the name the orders store uses. */
+/** The same, by the name orders storage uses. */
 export type NewOrder = NewOrderInput;
 
 export type SandwichChoices = {
@@ -101,7 +101,7 @@ export type KitchenSettings = {
   toasterSlots: number;
 };
 
-/** What the ETA needs of an open order (the orders store keeps these cached on SQLite). */
+/** What the ETA needs of an open order (orders storage keeps these cached on SQLite). */
 export type QueueEntry = {
   id: string;
   status: OrderStatus;

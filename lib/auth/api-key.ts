@@ -1,4 +1,4 @@
-import { findApiKeyByHash, touchApiKey } from '@/db/store/api-keys';
+import { findApiKeyByHash, touchApiKey } from '@/db/storage/api-keys';
 import { env } from '../env';
 import { unauthorized } from '../errors';
 import { responseHeaders } from '../http';

@@ -2,7 +2,7 @@
 // the visitor to /login and back.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { listStaff } from '@/db/store/staff';
+import { listStaff } from '@/db/storage/staff';
 import { DEVICE_COOKIE, trustedDeviceId } from './device';
 import { hasRole, SESSION_COOKIE, staffFromCookie, type StaffMember, type StaffRole } from './staff';
 

@@ -3,8 +3,8 @@
 // first manager's name and PIN. Only SHA-256 hashes of the tokens are stored; the first manager
 // created deletes them all, so a token works once.
 import { z } from 'zod';
-import { addFirstManager } from '@/db/store/admin';
-import { listStaff } from '@/db/store/staff';
+import { addFirstManager } from '@/db/storage/admin';
+import { listStaff } from '@/db/storage/staff';
 import { clientAddress } from '../client-address';
 import { ApiError } from '../errors';
 import { responseHeaders } from '../http';

@@ -9,7 +9,7 @@ import {
   touchSession,
   type StaffMember,
   type StaffRole,
-} from '@/db/store/staff';
+} from '@/db/storage/staff';
 import { clientAddress } from '../client-address';
 import { env } from '../env';
 import { ApiError, forbidden } from '../errors';

@@ -1,7 +1,7 @@
 // The manager's deliveries log: every webhook received with its outcome, and a replay that runs a
 // stored delivery's body through the same processing as a new one (recorded as a new delivery).
-import * as store from '@/db/store/kitchenhub';
-import type { DeliveryLogEntry } from '@/db/store/kitchenhub';
+import * as storage from '@/db/storage/kitchenhub';
+import type { DeliveryLogEntry } from '@/db/storage/kitchenhub';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import {
   type DeliveryView,
@@ -45,7 +45,7 @@ export function requireDeliveryId(raw: string): number {
 
 /** Newest first, optionally only some outcomes (the page's "Problems only"). */
 export async function listDeliveryLog(query: DeliveriesQuery): Promise<DeliveryView[]> {
-  const rows = await store.listDeliveries({ limit: query.limit, outcomes: query.outcome });
+  const rows = await storage.listDeliveries({ limit: query.limit, outcomes: query.outcome });
   return rows.map(toDeliveryView);
 }
 
@@ -55,7 +55,7 @@ export async function listDeliveryLog(query: DeliveriesQuery): Promise<DeliveryV
  * afresh. 404 for an unknown id; 409 for one whose body was never stored (unauthorized).
  */
 export async function replayDelivery(id: number, actor: string, now = Date.now()): Promise<ReplayResult> {
-  const original = await store.getDelivery(id);
+  const original = await storage.getDelivery(id);
   if (!original) throw notFound('delivery', String(id));
   const refusal = replayRefusal(original.outcome);
   if (refusal)
@@ -64,7 +64,7 @@ export async function replayDelivery(id: number, actor: string, now = Date.now()
     });
   const headers = { ...original.headers, [REPLAY_OF_HEADER]: String(id), [REPLAYED_BY_HEADER]: actor.slice(0, 200) };
   const done = await processDelivery({ body: original.body, headers }, now, 'replay');
-  const recorded = await store.getDelivery(done.deliveryId);
+  const recorded = await storage.getDelivery(done.deliveryId);
   if (!recorded) throw new Error(`delivery ${done.deliveryId} was recorded but cannot be read back`);
   return {
     outcome: done.outcome,

@@ -1,7 +1,7 @@
 // KitchenHub webhooks: verify first, store raw, then apply forward-only status changes. The rules
 // are plain functions; db/sqlite/kitchenhub.ts runs each decision in one transaction with the
 // delivery record.
-import * as store from '@/db/store/kitchenhub';
+import * as storage from '@/db/storage/kitchenhub';
 import { sha256 } from '../auth/crypto';
 import { ApiError, invalidRequest } from '../errors';
 import { invalidFrom, isJsonObject, jsonText } from '../http';
@@ -101,7 +101,12 @@ export async function processDelivery(
   const text = typeof req.body === 'string' ? req.body : Buffer.from(req.body).toString('utf8');
   const delivery = { ...newDelivery(text, req.headers, now), bodyHash: sha256(req.body), source };
   const refused = async (error: ApiError, eventType: string | null): Promise<Processed> => {
-    const deliveryId = await store.recordDelivery({ ...delivery, eventType, outcome: 'invalid', error: error.message });
+    const deliveryId = await storage.recordDelivery({
+      ...delivery,
+      eventType,
+      outcome: 'invalid',
+      error: error.message,
+    });
     return { deliveryId, outcome: 'invalid', eventType, hubOrderId: null, orderId: null, error };
   };
 
@@ -127,7 +132,7 @@ export async function processDelivery(
   const kind = classify(parsed);
   delivery.eventType = kind.eventType;
   if (kind.kind === 'ignored') {
-    const deliveryId = await store.recordDelivery({ ...delivery, outcome: 'ignored', error: null });
+    const deliveryId = await storage.recordDelivery({ ...delivery, outcome: 'ignored', error: null });
     return { deliveryId, outcome: 'ignored', eventType: kind.eventType, hubOrderId: null, orderId: null, error: null };
   }
   const order = hubOrderObject.safeParse(kind.order);
@@ -137,7 +142,7 @@ export async function processDelivery(
   delivery.hubStatus = o.order.status;
   const raw = kind.order as Record<string, unknown>; // kept as received: unknown fields too, ids exact
   const policy = await hubConfig().then((c) => ({ autoAcceptMinutes: c.autoAccept ? c.autoAcceptPrepMinutes : null }));
-  const result = await store.ingestHubOrder(delivery, (current) =>
+  const result = await storage.ingestHubOrder(delivery, (current) =>
     // Polling finds what webhooks already brought: only an order we lack, or one that moved on, is news.
     source === 'reconciliation' && current.hub && HUB_RANK[o.order.status] <= HUB_RANK[current.hub.hubStatus]
       ? { outcome: 'stale', actor: 'kitchenhub' }

@@ -2,9 +2,9 @@
 // scheduled_for − prep time for a scheduled order), or reject with a reason; and the job that fires
 // scheduled orders when their time comes.
 import { z } from 'zod';
-import * as store from '@/db/store/kitchenhub';
-import { listOpenOrders } from '@/db/store/orders';
-import { countStuckCalls } from '@/db/store/outbox';
+import * as storage from '@/db/storage/kitchenhub';
+import { listOpenOrders } from '@/db/storage/orders';
+import { countStuckCalls } from '@/db/storage/outbox';
 import { estimateReadyMinutes } from '../orders/eta';
 import { INITIAL_STATUS } from '../orders/status';
 import { kitchenSettings } from '../settings';
@@ -45,8 +45,8 @@ function acceptBy(h: HubOrder, windowMs: number): number {
 export async function incomingHubOrders(now = Date.now()) {
   // Each list has its own limit: a hundred undecided orders must not hide a scheduled one.
   const [pendingRows, scheduledRows] = await Promise.all([
-    store.listHubOrders(['pending']),
-    store.listHubOrders(['scheduled']),
+    storage.listHubOrders(['pending']),
+    storage.listHubOrders(['scheduled']),
   ]);
   const windowMs = env().KITCHENHUB_ACCEPT_WINDOW_MINUTES * 60_000;
   const providers = await getSetting('kitchenhub_providers');
@@ -77,7 +77,7 @@ function alreadyDecided(h: HubOrder): ApiError {
 }
 
 export async function requireHubOrder(hubOrderId: string): Promise<HubOrder> {
-  const hub = await store.getHubOrder(hubOrderId);
+  const hub = await storage.getHubOrder(hubOrderId);
   if (!hub) throw notFound('KitchenHub order', hubOrderId);
   return hub;
 }
@@ -87,7 +87,7 @@ export async function acceptHubOrder(
   cmd: { hubOrderId: string; prepTimeMinutes: number; actor: string },
   now = Date.now(),
 ): Promise<HubOrder> {
-  const result = await store.decideHubOrder(
+  const result = await storage.decideHubOrder(
     cmd.hubOrderId,
     ({ hub }): HubPlan => {
       if (!undecided(hub)) throw alreadyDecided(hub);
@@ -106,7 +106,7 @@ export async function rejectHubOrder(
   cmd: { hubOrderId: string; reason: string; actor: string },
   now = Date.now(),
 ): Promise<HubOrder> {
-  const result = await store.decideHubOrder(
+  const result = await storage.decideHubOrder(
     cmd.hubOrderId,
     ({ hub }): HubPlan => {
       if (!undecided(hub)) throw alreadyDecided(hub);
@@ -133,8 +133,8 @@ export async function rejectHubOrder(
 /** Fires every scheduled order whose time has come; each exactly once (the claim is its transaction). */
 export async function fireDueHubOrders(now = Date.now()): Promise<number> {
   let fired = 0;
-  for (const id of await store.dueScheduledHubOrders(now)) {
-    const result = await store.decideHubOrder(
+  for (const id of await storage.dueScheduledHubOrders(now)) {
+    const result = await storage.decideHubOrder(
       id,
       ({ hub }): HubPlan =>
         hub.state === 'scheduled' && hub.fireAt !== null && hub.fireAt <= now

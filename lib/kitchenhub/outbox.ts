@@ -5,8 +5,8 @@
 // unsupported when the provider's capability flags say it cannot take the call. A 409 means
 // KitchenHub's order has moved on: we re-read it and apply what it says through the webhook path,
 // rather than retry. While KitchenHub refuses our credentials, nothing is sent.
-import { getHubOrder } from '@/db/store/kitchenhub';
-import * as store from '@/db/store/outbox';
+import { getHubOrder } from '@/db/storage/kitchenhub';
+import * as storage from '@/db/storage/outbox';
 import { env } from '../env';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import { CAPABILITY, providerCapabilities } from './capabilities';
@@ -35,7 +35,7 @@ export function backoffMs(attempts: number, baseMs: number, random: () => number
 export const isRetryable = (status: number | null) =>
   status === null || status >= 500 || status === 424 || status === 408 || status === 429 || status === 401;
 
-type Finish = Parameters<typeof store.finishCall>[1];
+type Finish = Parameters<typeof storage.finishCall>[1];
 
 function later(
   call: OutboxCall,
@@ -134,7 +134,7 @@ export async function drainOutbox(clock: () => number = Date.now): Promise<numbe
   let attempts = 0;
   if (await credentialsRefused()) return 0; // a manager must fix them first (the console says so)
   for (; attempts < DRAIN_LIMIT; attempts++) {
-    const call = await store.claimDueCall(clock(), env().KITCHENHUB_LEASE_MS);
+    const call = await storage.claimDueCall(clock(), env().KITCHENHUB_LEASE_MS);
     if (!call) break;
     let result: Finish;
     try {
@@ -144,7 +144,7 @@ export async function drainOutbox(clock: () => number = Date.now): Promise<numbe
       console.error(`outbox call ${call.id} failed`, err);
       continue;
     }
-    await store.finishCall(call.id, result, clock());
+    await storage.finishCall(call.id, result, clock());
   }
   return attempts;
 }
@@ -166,7 +166,7 @@ async function run(w: Worker): Promise<void> {
       w.again = false;
       await drainOutbox();
     } while (w.again);
-    const due = await store.nextDueAt();
+    const due = await storage.nextDueAt();
     if (w.timer) clearTimeout(w.timer);
     w.timer = null;
     // While KitchenHub refuses our credentials the calls wait; the job tick looks again.
@@ -190,7 +190,7 @@ export function startOutboxWorker(): () => Promise<void> {
 
 export type CallView = ReturnType<typeof toCallView>;
 
-export function toCallView(c: store.CallWithOrder) {
+export function toCallView(c: storage.CallWithOrder) {
   return {
     id: c.id,
     hub_order_id: c.hubOrderId,
@@ -213,14 +213,14 @@ export function toCallView(c: store.CallWithOrder) {
 
 /** Calls for the manager: `open` for the ones not yet through (pending or failed). */
 export async function listHubCalls(opts: { open?: boolean; hubOrderId?: string } = {}): Promise<CallView[]> {
-  return (await store.listCalls({ ...opts, limit: 200 })).map(toCallView);
+  return (await storage.listCalls({ ...opts, limit: 200 })).map(toCallView);
 }
 
 /** "Retry now": a pending or failed call goes at once, with a fresh run of attempts. */
 export async function retryHubCall(id: number, now = Date.now()): Promise<CallView> {
-  const retried = await store.retryCallNow(id, now);
+  const retried = await storage.retryCallNow(id, now);
   if (!retried) {
-    const call = await store.getCall(id);
+    const call = await storage.getCall(id);
     if (!call) throw notFound('call', String(id));
     throw new ApiError(
       'conflict',
@@ -231,7 +231,7 @@ export async function retryHubCall(id: number, now = Date.now()): Promise<CallVi
     );
   }
   kickOutbox();
-  const [view] = await store.listCalls({ id });
+  const [view] = await storage.listCalls({ id });
   return toCallView(view!); // just updated, so it exists
 }
 

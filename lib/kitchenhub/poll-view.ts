@@ -1,5 +1,5 @@
 // Reconciliation as the console shows it.
-import { countRecovered } from '@/db/store/kitchenhub';
+import { countRecovered } from '@/db/storage/kitchenhub';
 import { env } from '../env';
 import { getSetting } from '../settings';
 

@@ -5,8 +5,8 @@
 // ingestion as a webhook, marked `reconciliation` in the deliveries log. Ingestion dedupes by
 // KitchenHub id inside its transaction, so an order is never ingested twice, even when a webhook and
 // a poll (or two instances) bring it at the same moment.
-import { getHubOrder } from '@/db/store/kitchenhub';
-import { releaseLease, tryLease } from '@/db/store/leases';
+import { getHubOrder } from '@/db/storage/kitchenhub';
+import { releaseLease, tryLease } from '@/db/storage/leases';
 import { env } from '../env';
 import { taskHolder } from '../instance';
 import { getSetting, setSetting } from '../settings';

@@ -3,8 +3,8 @@
 // deliveries log (enough for a manager to see who is knocking and why), and one address refused again
 // and again gets 429 instead of 401. The counters are rate-limit windows in the database, so every
 // instance adds to the same counts and a restart forgets nothing.
-import { hitRateLimit, readRateLimit } from '@/db/store/rate-limits';
-import * as store from '@/db/store/kitchenhub';
+import { hitRateLimit, readRateLimit } from '@/db/storage/rate-limits';
+import * as storage from '@/db/storage/kitchenhub';
 import { ApiError } from '../errors';
 import { enforceRateLimit } from '../rate-limit';
 import type * as z from 'zod/mini';
@@ -53,7 +53,7 @@ export async function refuseDelivery(
   });
   // Nothing of an unauthenticated body is trusted or kept: only that it came, and why it was refused.
   if (count <= REFUSALS_LOGGED_PER_MINUTE)
-    await store.recordDelivery({ ...d.delivery, body: '', outcome: 'unauthorized', error: d.reason });
+    await storage.recordDelivery({ ...d.delivery, body: '', outcome: 'unauthorized', error: d.reason });
   throw new ApiError('unauthorized', d.reason);
 }
 

@@ -9,7 +9,7 @@
 // not match ours (GET echoes the headers back), and on "Rotate secret", which keeps the old one
 // accepted for ROTATION_OVERLAP_MS. A secret being registered is accepted from before the PATCH is
 // sent, so no delivery falls between the two.
-import { releaseLease, tryLease } from '@/db/store/leases';
+import { releaseLease, tryLease } from '@/db/storage/leases';
 import { randomToken, sha256 } from '../auth/crypto';
 import { env } from '../env';
 import { taskHolder } from '../instance';

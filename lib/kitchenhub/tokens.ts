@@ -5,7 +5,7 @@
 // The tokens are stored (settings `kitchenhub_token`), so every instance and every restart shares
 // them. Renewing takes the `kitchenhub_token` lease: of several instances whose token ran out at the
 // same moment, one renews and the others wait for its result instead of renewing beside it.
-import { readLease, releaseLease, tryLease } from '@/db/store/leases';
+import { readLease, releaseLease, tryLease } from '@/db/storage/leases';
 import { getSetting, setSetting } from '../settings';
 import { taskHolder } from '../instance';
 import { describeError, HubCallError, HubConfigError, hubClient, type HubApiConfig } from './transport';

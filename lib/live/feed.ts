@@ -3,8 +3,8 @@
 // everything and publishes in-process. On PostgreSQL several instances share the event log: each
 // delivers what it reads from the log, woken by LISTEN/NOTIFY, so a kitchen screen on instance B sees
 // an order posted to instance A, in log order, and nothing is delivered twice.
-import { sharedEventLog, watchEventLog } from '@/db/store/events';
-import { eventsSince, latestEventSeq } from '@/db/store/orders';
+import { sharedEventLog, watchEventLog } from '@/db/storage/events';
+import { eventsSince, latestEventSeq } from '@/db/storage/orders';
 import type { Order, OrderEvent } from '../orders/types';
 
 export type FeedItem = { event: OrderEvent; order: Order };

@@ -1,5 +1,5 @@
 // Following the live feed: a change reaches every follower of its topic once, rendered once per kind
-// of stream and shared (500 kitchen screens cost one ticket view), on either store.
+// of stream and shared (500 kitchen screens cost one ticket view), on either database.
 import { describe, expect, test } from 'vitest';
 import { eventually } from '@/test/eventually';
 import { placeOrder } from '../orders/service';

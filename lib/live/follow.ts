@@ -1,4 +1,4 @@
-import { eventsSince, latestEventSeq } from '@/db/store/orders';
+import { eventsSince, latestEventSeq } from '@/db/storage/orders';
 import { orderFeed, type FeedItem, type Topic } from './feed';
 import type { Send } from './sse';
 

@@ -4,8 +4,8 @@
 // time, with the screens that have gone quiet. Everything is in the database, so any instance can
 // answer and a restart loses nothing.
 import { z } from 'zod';
-import { latestEventSeq, listKitchenOrders } from '@/db/store/orders';
-import * as store from '@/db/store/screens';
+import { latestEventSeq, listKitchenOrders } from '@/db/storage/orders';
+import * as storage from '@/db/storage/screens';
 import { ticketDigest } from '../orders/digest';
 import { kitchenPace } from '../orders/tickets';
 import { STATIONS, STATION_LABEL, type Station } from '../orders/kitchen';
@@ -33,7 +33,7 @@ const beatEvery = (missingOrderSeconds: number) => Math.min(10_000, Math.max(2_0
 const silentAfter = (missingOrderSeconds: number) => 3 * beatEvery(missingOrderSeconds);
 
 export type ScreenView = ReturnType<typeof toScreenView>;
-function toScreenView(s: store.ScreenRow, now: number, latest: number, silentMs: number) {
+function toScreenView(s: storage.ScreenRow, now: number, latest: number, silentMs: number) {
   return {
     id: s.id,
     name: `${STATION_LABEL[s.station as Station] ?? s.station} screen${s.staffName ? ` (${s.staffName})` : ''}`,
@@ -96,13 +96,13 @@ async function read(now: number): Promise<Reading> {
 }
 
 async function listScreenViews(r: Reading): Promise<ScreenView[]> {
-  const rows = await store.listScreens(r.now - LISTED_FOR_MS);
+  const rows = await storage.listScreens(r.now - LISTED_FOR_MS);
   return rows.map((s) => toScreenView(s, r.now, r.latest, silentAfter(r.missingOrderSeconds)));
 }
 
 /** Open orders no screen has shown within the threshold, and the screens gone quiet; null when all is well. */
 async function missingOrderAlarm(r: Reading, views?: ScreenView[]): Promise<MissingOrderAlarm | null> {
-  const unseen = await store.unseenOpenOrders(r.now - r.missingOrderSeconds * 1000, 20);
+  const unseen = await storage.unseenOpenOrders(r.now - r.missingOrderSeconds * 1000, 20);
   if (unseen.length === 0) return null;
   const all = views ?? (await listScreenViews(r));
   return {
@@ -134,7 +134,7 @@ export async function heartbeat(
     body.last_seq === r.latest
       ? ticketDigest(open.map((o) => ({ order_id: o.id, version: o.version }))) === body.digest
       : null;
-  await store.recordHeartbeat(
+  await storage.recordHeartbeat(
     {
       id: body.screen_id,
       station: body.station,

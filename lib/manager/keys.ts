@@ -1,7 +1,7 @@
 // API keys, as a manager sees them: created with the plain key shown once, stored only as SHA-256,
 // revoked at once (the API reads the key row on every request).
-import { insertApiKey } from '@/db/store/api-keys';
-import { getApiKey, listApiKeys, revokeKey, type ApiKeyListing } from '@/db/store/admin';
+import { insertApiKey } from '@/db/storage/api-keys';
+import { getApiKey, listApiKeys, revokeKey, type ApiKeyListing } from '@/db/storage/admin';
 import { randomBase32, sha256 } from '../auth/crypto';
 import { notFound } from '../errors';
 import type { ApiKeyView, CreateKeyBody } from './schemas';

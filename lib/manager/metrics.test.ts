@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { MetricsEvent, MetricsOrder } from '@/db/store/metrics';
+import type { MetricsEvent, MetricsOrder } from '@/db/storage/metrics';
 import type { OrderStatus } from '../orders/status';
 import {
   cancelerOf,

@@ -1,7 +1,7 @@
 // A business day's numbers from its orders and their status events. Pure: the database read is in
 // db/sqlite/metrics.ts, the clock and time zone come in as arguments, so every figure is testable.
 import { z } from 'zod';
-import type { MetricsEvent, MetricsOrder } from '@/db/store/metrics';
+import type { MetricsEvent, MetricsOrder } from '@/db/storage/metrics';
 import { isOpen, STATUS, type OrderStatus } from '../orders/status';
 import type { MenuType } from '../orders/types';
 import { CANCEL_KINDS, ITEM_GROUPS, type DayNumbers, type ItemGroup } from './schemas';

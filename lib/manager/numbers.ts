@@ -1,6 +1,6 @@
 // The Numbers screen's data: a business day read from the event log, computed by metrics.ts.
-import { listBusinessDates, loadBusinessDay } from '@/db/store/metrics';
-import { listStaff } from '@/db/store/staff';
+import { listBusinessDates, loadBusinessDay } from '@/db/storage/metrics';
+import { listStaff } from '@/db/storage/staff';
 import { env } from '../env';
 import { businessDate } from '../orders/service';
 import { menuView } from '../orders/stock';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { StaffWithPin } from '@/db/store/staff';
+import type { StaffWithPin } from '@/db/storage/staff';
 import { hashPin, verifyPin } from '../auth/crypto';
 import { ApiError } from '../errors';
 import { memberPatch, newMember } from './staff';

@@ -1,7 +1,7 @@
 // Staff, as a manager runs them: add, change PIN or role, deactivate. The rules are plain functions of
 // the member and everyone active, run by db/ inside the write's transaction.
-import { addStaff, changeStaff, type StaffPatch } from '@/db/store/admin';
-import { listStaff, type StaffMember, type StaffWithPin } from '@/db/store/staff';
+import { addStaff, changeStaff, type StaffPatch } from '@/db/storage/admin';
+import { listStaff, type StaffMember, type StaffWithPin } from '@/db/storage/staff';
 import { hashPin, randomBase32, verifyPin } from '../auth/crypto';
 import { pinFits, pinRuleText } from '../auth/pins';
 import { ApiError, invalidRequest, notFound } from '../errors';

@@ -2,7 +2,7 @@
 import { ZodError } from 'zod';
 import { invalidFrom } from '../http';
 import { invalidRequest } from '../errors';
-import { listStaleOpenOrders } from '@/db/store/orders';
+import { listStaleOpenOrders } from '@/db/storage/orders';
 import { businessDate } from '../orders/service';
 import { toTicketView } from '../orders/views';
 import { getSettings, setSetting } from '../settings';

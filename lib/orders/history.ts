@@ -1,7 +1,7 @@
 // A ticket's story for the kitchen, one tap away: every event of its log in words a cook reads at a
 // glance ("Started by Casey", "Jelly: Grape → Strawberry, by the customer").
-import { orderHistory } from '@/db/store/orders';
-import { listStaff } from '@/db/store/staff';
+import { orderHistory } from '@/db/storage/orders';
+import { listStaff } from '@/db/storage/staff';
 import { STATUS_LABEL } from './kitchen';
 import { requireOrder } from './service';
 import { STATUS } from './status';

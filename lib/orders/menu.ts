@@ -1,4 +1,4 @@
-import { findMenuOptions, listMenu } from '@/db/store/menu';
+import { findMenuOptions, listMenu } from '@/db/storage/menu';
 import { ApiError, invalidRequest } from '../errors';
 import type { MenuOption, MenuType } from './types';
 

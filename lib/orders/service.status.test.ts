@@ -2,8 +2,8 @@
 // and every action a service offers, the order ends where transition() says, or the service refuses
 // exactly where transition() says no. So no service has a status rule of its own.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { listCalls } from '@/db/store/outbox';
-import { getOrder, orderHistory } from '@/db/store/orders';
+import { listCalls } from '@/db/storage/outbox';
+import { getOrder, orderHistory } from '@/db/storage/orders';
 import { ApiError } from '../errors';
 import { processDelivery } from '../kitchenhub/ingest';
 import { cancelOrder, markItem, moveOrder, placeOrder, resolveStaleOrder } from './service';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { eventually } from '@/test/eventually';
 import { SEED_EXAMPLE_ORDER } from '@/test/seed-order';
-import { getOrder, orderHistory } from '@/db/store/orders';
-import { setStock } from '@/db/store/menu';
+import { getOrder, orderHistory } from '@/db/storage/orders';
+import { setStock } from '@/db/storage/menu';
 import { ApiError } from '../errors';
 import { orderFeed, type FeedItem } from '../live/feed';
 import { businessDate, cancelOrder, editOrder, moveOrder, placeOrder } from './service';

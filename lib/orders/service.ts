@@ -1,6 +1,6 @@
 // The order rules, as plain functions of a command and `now`: the API, the kitchen buttons and the
 // tracker all come through here. Storage is db/'s units of work; every change is published after commit.
-import * as store from '@/db/store/orders';
+import * as storage from '@/db/storage/orders';
 import { randomBase32, sha256 } from '../auth/crypto';
 import { env } from '../env';
 import { ApiError, invalidRequest, notFound } from '../errors';
@@ -57,7 +57,7 @@ export async function etaFor(orders: readonly Order[], now = Date.now()): Promis
   const open = orders.filter((o) => isOpen(o.status));
   orders.forEach((o) => result.set(o.id, o.status === STATUS.delivered ? 0 : null));
   if (open.length === 0) return result;
-  const minutes = estimateReadyMinutes(await store.listQueue(), await kitchenSettings(), now);
+  const minutes = estimateReadyMinutes(await storage.listQueue(), await kitchenSettings(), now);
   for (const o of open) result.set(o.id, minutes.get(o.id) ?? 0);
   return result;
 }
@@ -75,7 +75,7 @@ export type PlaceOrder = {
 };
 export type Placed = { status: number; body: string; replayed: boolean; order?: Order };
 
-function answerSeen(seen: Exclude<store.CreateResult, { kind: 'created' }>): Placed {
+function answerSeen(seen: Exclude<storage.CreateResult, { kind: 'created' }>): Placed {
   if (seen.kind === 'mismatch') {
     throw new ApiError(
       'idempotency_conflict',
@@ -99,7 +99,7 @@ export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Pla
   const idem = cmd.idempotencyKey
     ? { clientId: cmd.clientId, key: cmd.idempotencyKey, requestHash: sha256(`POST /v1/orders\n${JSON.stringify(b)}`) }
     : undefined;
-  const input: store.NewOrder = {
+  const input: storage.NewOrder = {
     id: newOrderId(),
     source: 'api',
     clientId: cmd.clientId,
@@ -122,7 +122,7 @@ export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Pla
   };
   // A retry of a request we already answered replays that answer even if the menu changed since.
   if (idem) {
-    const seen = await store.findIdempotentResponse(idem);
+    const seen = await storage.findIdempotentResponse(idem);
     if (seen) return answerSeen(seen);
   }
   const settings = await getSettings('store_paused', 'kitchen');
@@ -135,12 +135,12 @@ export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Pla
     );
   }
   await checkChoices(choices);
-  const queue = await store.listQueue();
+  const queue = await storage.listQueue();
   const render = (order: Order) => {
     const eta = estimateReadyMinutes([...queue, order], settings.kitchen, now).get(order.id) ?? null;
     return { status: 201, body: JSON.stringify(toOrderView(order, eta, cmd.origin)) };
   };
-  const result = await store.createOrder(input, `api:${cmd.clientId}`, idem ? { claim: idem, render } : undefined);
+  const result = await storage.createOrder(input, `api:${cmd.clientId}`, idem ? { claim: idem, render } : undefined);
   switch (result.kind) {
     case 'replay':
     case 'mismatch':
@@ -158,20 +158,20 @@ export async function placeOrder(cmd: PlaceOrder, now = Date.now()): Promise<Pla
 
 /** A client's order; another client's id is as unknown as a made-up one (404). */
 export async function requireClientOrder(clientId: string, orderId: string): Promise<Order> {
-  const order = await store.getOrder(orderId);
+  const order = await storage.getOrder(orderId);
   if (!order || order.clientId !== clientId) throw notFound('order', orderId);
   return order;
 }
 
 /** Any order by id, for staff screens and the public tracker (the id is the capability). */
 export async function requireOrder(orderId: string): Promise<Order> {
-  const order = await store.getOrder(orderId);
+  const order = await storage.getOrder(orderId);
   if (!order) throw notFound('order', orderId);
   return order;
 }
 
-export async function listOrders(q: store.ListQuery): Promise<{ orders: Order[]; hasMore: boolean }> {
-  const rows = await store.listClientOrders(q);
+export async function listOrders(q: storage.ListQuery): Promise<{ orders: Order[]; hasMore: boolean }> {
+  const rows = await storage.listClientOrders(q);
   if (!rows) throw invalidRequest(`starting_after ${q.startingAfter} is not one of your orders.`, 'starting_after');
   return { orders: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
 }
@@ -209,7 +209,7 @@ export async function editOrder(
   // Whose order it is and whether it can still change come before the menu: an unknown or another
   // client's id is 404 and a toasting order is not editable, whatever options the body asks for.
   // The transaction below checks both again against the row it writes.
-  const seen = await store.getOrder(cmd.orderId);
+  const seen = await storage.getOrder(cmd.orderId);
   if (!seen || (cmd.clientId !== undefined && seen.clientId !== cmd.clientId)) throw notFound('order', cmd.orderId);
   if (!canEdit(seen.status)) throw notEditable(seen.status);
   await checkChoices({
@@ -220,12 +220,12 @@ export async function editOrder(
     cut: c.cut,
     extras: c.extras,
   });
-  const result = await store.changeOrder(cmd.orderId, (current) => {
+  const result = await storage.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     if (!canEdit(current.status)) throw notEditable(current.status);
     if (current.source !== 'api')
       throw new ApiError('order_not_editable', 'Orders from delivery providers are changed through the provider.');
-    const fields: store.OrderChange['fields'] = {};
+    const fields: storage.OrderChange['fields'] = {};
     const changes: FieldChanges = {};
     for (const [key, field] of Object.entries(FIELD_OF) as Array<
       [keyof typeof FIELD_OF, (typeof FIELD_OF)[keyof typeof FIELD_OF]]
@@ -291,7 +291,7 @@ export async function cancelOrder(
   cmd: Actor & { orderId: string; canceledBy: CanceledBy },
   now = Date.now(),
 ): Promise<Order> {
-  const result = await store.changeOrder(cmd.orderId, (current) => {
+  const result = await storage.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     const to = transition(current, 'cancel');
     if (!to) throw notCancelable(current.status);
@@ -319,7 +319,7 @@ export async function moveOrder(
   cmd: Actor & { orderId: string; action: 'advance' | 'undo' },
   now = Date.now(),
 ): Promise<Order> {
-  const result = await store.changeOrder(cmd.orderId, (current) => {
+  const result = await storage.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     const to = transition(current, cmd.action);
     if (!to) {
@@ -356,7 +356,7 @@ export function mergeChanges(previous: Order['attention'], changes: FieldChanges
 
 /** A cook saw the change or the cancel: the flag clears on every screen, and a canceled ticket leaves. */
 export async function acknowledgeOrder(cmd: Actor & { orderId: string }, now = Date.now()): Promise<Order> {
-  const result = await store.changeOrder(cmd.orderId, (current) => {
+  const result = await storage.changeOrder(cmd.orderId, (current) => {
     if (!current.attention) return null; // already acknowledged, perhaps on another screen
     guard(current, cmd); // a newer edit than the cook saw is not acknowledged unseen
     return { type: 'acknowledged', action: 'acknowledge', actor: cmd.actor, at: now, attention: null };
@@ -375,7 +375,7 @@ export async function resolveStaleOrder(
   now = Date.now(),
 ): Promise<Order> {
   const today = businessDate(now);
-  const result = await store.changeOrder(cmd.orderId, (current) => {
+  const result = await storage.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     if (current.businessDate >= today)
       throw new ApiError('conflict', `Order ${current.id} is from today: the kitchen moves it as usual.`, {
@@ -405,7 +405,7 @@ export async function resolveStaleOrder(
 
 /** A manager or expo marks a ticket rush (first on the line and in the ETA), or takes the mark off. */
 export async function setRush(cmd: Actor & { orderId: string; rush: boolean }, now = Date.now()): Promise<Order> {
-  const result = await store.changeOrder(cmd.orderId, (current) => {
+  const result = await storage.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     if (current.rush === cmd.rush) return null; // already so, perhaps from another screen
     if (cmd.rush && !canRush(current.status)) {
@@ -437,7 +437,7 @@ export async function markItem(
   cmd: Actor & { orderId: string; index: number; done: boolean },
   now = Date.now(),
 ): Promise<Order> {
-  const result = await store.changeOrder(cmd.orderId, (current) => {
+  const result = await storage.changeOrder(cmd.orderId, (current) => {
     guard(current, cmd);
     const items = current.items ?? [];
     if (items.length === 0)

@@ -1,4 +1,4 @@
-import { listMenu, setStock } from '@/db/store/menu';
+import { listMenu, setStock } from '@/db/storage/menu';
 import { notFound } from '../errors';
 import { MENU_TYPES, type MenuOption, type MenuType } from './types';
 import type { MenuOptionView, StockView } from './views';

@@ -1,4 +1,4 @@
-import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/store/orders';
+import { latestEventSeq, listKitchenOrders, listRecentlyClosed, readySince } from '@/db/storage/orders';
 import { getSettings } from '../settings';
 import { businessDate } from './service';
 import { menuView } from './stock';

@@ -2,8 +2,8 @@
 // unguessable order id is the capability, so the board never shows one, and nothing personal leaves
 // beyond a first name (no customer_id, no full name, no notes, no KitchenHub instructions).
 import { z } from 'zod';
-import { listMenu } from '@/db/store/menu';
-import { getOrder, latestEventSeq, listOpenOrders } from '@/db/store/orders';
+import { listMenu } from '@/db/storage/menu';
+import { getOrder, latestEventSeq, listOpenOrders } from '@/db/storage/orders';
 import { ApiError, notFound } from '../errors';
 import { followOrderEvents } from '../live/follow';
 import type { Send } from '../live/sse';

@@ -2,7 +2,7 @@
 // checksum of the database's rows, and a Server-Sent Events client that resumes with Last-Event-ID.
 // RELIABILITY=full (npm run test:reliability) runs the full sizes; anything else (npm test) the short ones.
 import { createHash } from 'node:crypto';
-import { rawRows, tableNames as allTables } from '@/db/store/inspect';
+import { rawRows, tableNames as allTables } from '@/db/storage/inspect';
 
 export const FULL = process.env.RELIABILITY === 'full';
 
@@ -95,7 +95,7 @@ export async function checksum(tables: readonly string[], omitColumns: readonly 
   const hash = createHash('sha256');
   for (const table of tables) {
     hash.update(`\u0000${table}\u0000`);
-    // Each row as text, sorted as text: the same order on both stores, whatever the column types.
+    // Each row as text, sorted as text: the same order on both databases, whatever the column types.
     const lines = (await rows(`select * from "${table}"`)).map((row) =>
       Object.entries(row)
         .filter(([column]) => !omitColumns.includes(`${table}.${column}`))

@@ -15,7 +15,7 @@ import { getDb } from '@/db/client';
 import { copySqliteToPostgres, verifyCopy } from '@/db/copy';
 import { openPg } from '@/db/pg/client';
 import { DEMO_CLIENT_ID } from '@/lib/seed';
-import { writeSetting } from '@/db/store/settings';
+import { writeSetting } from '@/db/storage/settings';
 
 const admin = process.env.PG_ADMIN_URL;
 const prefix = `kds_copy_${randomBytes(3).toString('hex')}_`;

@@ -3,7 +3,7 @@
 // and KitchenHub's own token flow with this install's generated credentials (how this server calls
 // it), and keeps a bounded number of records.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readSettings } from '@/db/store/settings';
+import { readSettings } from '@/db/storage/settings';
 import { SANDBOX_MAX_RECORDS } from '@/sandbox/kitchenhub/sandbox';
 
 const SANDBOX_MAX_BODY_BYTES = 64 * 1024; // MAX_BODY_BYTES's default: the sandbox reads through the one body reader

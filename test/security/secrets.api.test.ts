@@ -6,7 +6,7 @@
 // (KITCHENHUB_WEBHOOK_AUTH=hmac / =token, for a proxy in front of us).
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rawRows, tableNames } from '@/db/store/inspect';
+import { rawRows, tableNames } from '@/db/storage/inspect';
 import { sha256 } from '@/lib/auth/crypto';
 import type { RunningFake } from '@/scripts/fake-kitchenhub';
 import { connectHub, hubOrder, HUB_SECRET, postWebhook, sign, startFakeHub, WEBHOOK_HEADER } from '@/test/kitchenhub';

@@ -2,15 +2,15 @@
 // setting): at start the server records demo data as on, so every page says so and a manager can
 // switch it off (issue #25, item 1).
 import { beforeAll, expect, test } from 'vitest';
-import { closeStore } from '@/db/store/lifecycle';
-import { rawRun } from '@/db/store/inspect';
+import { closeStorage } from '@/db/storage/lifecycle';
+import { rawRun } from '@/db/storage/inspect';
 import { signInStaff } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 
 let server: TestServer;
 beforeAll(async () => {
   await rawRun("delete from settings where key = 'demo'");
-  await closeStore();
+  await closeStorage();
   server = await startServer({ SEED_DEMO: 'false', KITCHENHUB_POLL_SECONDS: '0' }); // SEED_DEMO is for new databases only
 });
 

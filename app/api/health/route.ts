@@ -1,5 +1,5 @@
-import { pingStore, walCheckpoints } from '@/db/store/lifecycle';
-import { storeKind } from '@/db/store/pick';
+import { pingStorage, walCheckpoints } from '@/db/storage/lifecycle';
+import { storageKind } from '@/db/storage/pick';
 import { ApiError } from '@/lib/errors';
 import { handle, notAllowed } from '@/lib/http';
 import { orderFeed } from '@/lib/live/feed';
@@ -10,9 +10,9 @@ import { orderFeed } from '@/lib/live/feed';
  */
 export const GET = handle(async () => {
   const started = performance.now();
-  const store = storeKind();
+  const store = storageKind();
   try {
-    await pingStore();
+    await pingStorage();
   } catch (err) {
     console.error(`health: the ${store} store is unreachable`, err);
     throw new ApiError(

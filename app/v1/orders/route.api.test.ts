@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import http from 'node:http';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { insertApiKey, revokeApiKey } from '@/db/store/api-keys';
+import { insertApiKey, revokeApiKey } from '@/db/storage/api-keys';
 import { MENU } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import { ApiClient, newApiClient, SEED_EXAMPLE_ORDER, signInStaff, type StaffClient } from '@/test/api';

@@ -1,7 +1,7 @@
 // The manager's numbers over real HTTP: today's figures from orders placed through the API and moved
 // by the real staff endpoints, and a past day written with known times to check every figure exactly.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { changeOrder, createOrder } from '@/db/store/orders';
+import { changeOrder, createOrder } from '@/db/storage/orders';
 import { DEMO_CLIENT_ID } from '@/lib/seed';
 import type { OrderStatus } from '@/lib/orders/status';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';

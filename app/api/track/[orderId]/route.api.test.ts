@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { orderHistory } from '@/db/store/orders';
+import { orderHistory } from '@/db/storage/orders';
 import { newApiClient, signInStaff, type ApiClient, type StaffClient } from '@/test/api';
 import { startServer, type TestServer } from '@/test/server';
 import { SseReader, type SseEvent } from '@/test/sse';

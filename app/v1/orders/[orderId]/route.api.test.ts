@@ -2,7 +2,7 @@
 // them: through the kitchen's staff endpoints.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { insertApiKey, revokeApiKey } from '@/db/store/api-keys';
+import { insertApiKey, revokeApiKey } from '@/db/storage/api-keys';
 import { MENU } from '@/lib/seed';
 import { randomBase32, sha256 } from '@/lib/auth/crypto';
 import type { OrderStatus } from '@/lib/orders/status';

@@ -3,7 +3,7 @@ import { sqliteSettings } from '../sqlite/settings';
 import { pgSettings } from '../pg/settings';
 import { pick } from './pick';
 
-export interface SettingsStore {
+export interface SettingsStorage {
   /** Stored values for `keys` (missing keys are absent from the result). */
   readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
   /** Stores `value` under `key`, replacing what was there. */
@@ -14,5 +14,5 @@ export interface SettingsStore {
   deleteSetting(key: string): Promise<void>;
 }
 
-export const settingsStore = pick<SettingsStore>(sqliteSettings, pgSettings);
-export const { readSettings, writeSetting, writeSettingOnce, deleteSetting } = settingsStore;
+export const settingsStorage = pick<SettingsStorage>(sqliteSettings, pgSettings);
+export const { readSettings, writeSetting, writeSettingOnce, deleteSetting } = settingsStorage;

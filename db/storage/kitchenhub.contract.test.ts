@@ -1,8 +1,8 @@
-// The KitchenHub storage contract, through db/store: the same file runs on the SQLite file and (with
+// The KitchenHub storage contract, through db/storage: the same file runs on the SQLite file and (with
 // TEST_DATABASE_URL) on PostgreSQL. Plans are written by hand here: what lib/kitchenhub decides is
 // tested there; this checks that storage carries a plan out whole, once.
 import { describe, expect, test, vi } from 'vitest';
-import { newOrderId } from '@/test/store-fixtures';
+import { newOrderId } from '@/test/storage-fixtures';
 import type { Delivery, HubOrder, HubPlan } from '../types/kitchenhub';
 import type { NewOrderInput } from '../types/orders';
 import {

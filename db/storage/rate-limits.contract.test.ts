@@ -1,6 +1,6 @@
-// The rate-limit contract (./rate-limits.ts), on whichever store the run is configured for (see pick.ts).
+// The rate-limit contract (./rate-limits.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { newOrderId } from '@/test/store-fixtures';
+import { newOrderId } from '@/test/storage-fixtures';
 import { hitRateLimit, readRateLimit, sweepRateLimits } from './rate-limits';
 
 describe('rate limits', () => {

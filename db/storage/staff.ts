@@ -6,7 +6,7 @@ import { pick } from './pick';
 
 export type { SessionFound, StaffRole, StaffMember, StaffWithPin } from '../types/staff';
 
-export interface StaffStore {
+export interface StaffStorage {
   /** Active staff with their PIN hashes, for sign-in. */
   listActiveStaffWithPins(): Promise<StaffWithPin[]>;
   /** Every staff member (never a PIN hash), oldest first. */
@@ -23,7 +23,7 @@ export interface StaffStore {
   deleteStaffSessions(staffId: string, now: number): Promise<number>;
 }
 
-export const staffStore = pick<StaffStore>(sqliteStaff, pgStaff);
+export const staffStorage = pick<StaffStorage>(sqliteStaff, pgStaff);
 export const {
   listActiveStaffWithPins,
   listStaff,
@@ -33,4 +33,4 @@ export const {
   touchSession,
   deleteSession,
   deleteStaffSessions,
-} = staffStore;
+} = staffStorage;

@@ -1,4 +1,4 @@
-// The settings contract (./settings.ts), on whichever store the run is configured for (see pick.ts).
+// The settings contract (./settings.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
 import { deleteSetting, readSettings, writeSetting, writeSettingOnce } from './settings';
 

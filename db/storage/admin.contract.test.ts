@@ -1,4 +1,4 @@
-// The manager console's storage contract (./admin.ts), on whichever store the run is configured for (see pick.ts).
+// The manager console's storage contract (./admin.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
 import { addStaff, changeStaff, getApiKey, listApiKeys, revokeKey } from './admin';
 import { insertApiKey } from './api-keys';

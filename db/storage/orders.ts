@@ -18,7 +18,7 @@ import { pick } from './pick';
 
 export type { NewOrder, StoredResponse, IdempotencyClaim, CreateResult, OrderChange, ListQuery } from '../types/orders';
 
-export interface OrdersStore {
+export interface OrdersStorage {
   /** The first answer to an idempotent request: `replay` for the same request, `mismatch` for another. */
   findIdempotentResponse(claim: IdempotencyClaim): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined>;
   /**
@@ -65,7 +65,7 @@ export interface OrdersStore {
   listStaleOpenOrders(today: string): Promise<Order[]>;
 }
 
-export const ordersStore = pick<OrdersStore>(sqliteOrders, pgOrders);
+export const ordersStorage = pick<OrdersStorage>(sqliteOrders, pgOrders);
 export const {
   findIdempotentResponse,
   createOrder,
@@ -82,4 +82,4 @@ export const {
   pruneIdempotencyKeys,
   readySince,
   listStaleOpenOrders,
-} = ordersStore;
+} = ordersStorage;

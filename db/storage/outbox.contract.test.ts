@@ -1,4 +1,4 @@
-// The outbox storage contract, through db/store: the same file runs on the SQLite file and (with
+// The outbox storage contract, through db/storage: the same file runs on the SQLite file and (with
 // TEST_DATABASE_URL) on PostgreSQL, where several instances' workers claim calls at once.
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { HubOrder } from '../types/kitchenhub';

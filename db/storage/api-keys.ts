@@ -6,7 +6,7 @@ import { pick } from './pick';
 
 export type { ApiKeyRecord, NewApiKey } from '../types/api-keys';
 
-export interface ApiKeysStore {
+export interface ApiKeysStorage {
   /** The key whose SHA-256 is `keyHash`, with its client; undefined when unknown. */
   findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
   /** Notes that a key was used at `now`. */
@@ -17,5 +17,5 @@ export interface ApiKeysStore {
   revokeApiKey(id: string, now: number): Promise<boolean>;
 }
 
-export const apiKeysStore = pick<ApiKeysStore>(sqliteApiKeys, pgApiKeys);
-export const { findApiKeyByHash, touchApiKey, insertApiKey, revokeApiKey } = apiKeysStore;
+export const apiKeysStorage = pick<ApiKeysStorage>(sqliteApiKeys, pgApiKeys);
+export const { findApiKeyByHash, touchApiKey, insertApiKey, revokeApiKey } = apiKeysStorage;

@@ -1,8 +1,8 @@
-// The orders storage contract, through db/store: the same file runs on the SQLite file and (with
+// The orders storage contract, through db/storage: the same file runs on the SQLite file and (with
 // TEST_DATABASE_URL) on PostgreSQL. The parallel tests are what several app instances do at once:
 // on SQLite they run one after another, on PostgreSQL they fail without db/pg's locks.
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
 import type { Order } from '../types/orders';
 import { insertApiKey } from './api-keys';
 import {

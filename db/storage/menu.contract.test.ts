@@ -1,6 +1,6 @@
-// The menu contract (./menu.ts), on whichever store the run is configured for (see pick.ts).
+// The menu contract (./menu.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { MENU } from '@/test/store-fixtures';
+import { MENU } from '@/test/storage-fixtures';
 import { findMenuOptions, listMenu, setStock } from './menu';
 
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,4 +1,4 @@
-// The staff and session contract (./staff.ts), on whichever store the run is configured for (see pick.ts).
+// The staff and session contract (./staff.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
 import {
   deleteSession,

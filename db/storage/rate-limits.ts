@@ -6,7 +6,7 @@ import { pick } from './pick';
 /** Hits counted in a bucket's current window, and when that window ends. */
 export type WindowCount = { count: number; resetAt: number };
 
-export interface RateLimitsStore {
+export interface RateLimitsStorage {
   /**
    * Counts one hit in `bucket`'s fixed window of `windowMs` and returns the count so far and when the
    * window ends. Kept in the database so every instance shares it and a restart forgets nothing.
@@ -18,5 +18,5 @@ export interface RateLimitsStore {
   sweepRateLimits(before: number): Promise<number>;
 }
 
-export const rateLimitsStore = pick<RateLimitsStore>(sqliteRateLimits, pgRateLimits);
-export const { hitRateLimit, readRateLimit, sweepRateLimits } = rateLimitsStore;
+export const rateLimitsStorage = pick<RateLimitsStorage>(sqliteRateLimits, pgRateLimits);
+export const { hitRateLimit, readRateLimit, sweepRateLimits } = rateLimitsStorage;

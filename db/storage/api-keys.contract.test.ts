@@ -1,6 +1,6 @@
-// The API-key contract (./api-keys.ts), on whichever store the run is configured for (see pick.ts).
+// The API-key contract (./api-keys.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_API_KEY, DEMO_CLIENT_ID, sha256 } from '@/test/store-fixtures';
+import { DEMO_API_KEY, DEMO_CLIENT_ID, sha256 } from '@/test/storage-fixtures';
 import { findApiKeyByHash, insertApiKey, revokeApiKey, touchApiKey } from './api-keys';
 
 describe('api keys', () => {

@@ -1,6 +1,6 @@
-// The lease contract (./leases.ts), on whichever store the run is configured for (see pick.ts).
+// The lease contract (./leases.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { newOrderId } from '@/test/store-fixtures';
+import { newOrderId } from '@/test/storage-fixtures';
 import { readLease, releaseLease, tryLease } from './leases';
 
 describe('leases', () => {

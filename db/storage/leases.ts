@@ -3,7 +3,7 @@ import { sqliteLeases } from '../sqlite/leases';
 import { pgLeases } from '../pg/leases';
 import { pick } from './pick';
 
-export interface LeasesStore {
+export interface LeasesStorage {
   /**
    * Takes `name` for `holder` until `now + ttlMs` when it is free (never taken, or expired) or already
    * this holder's. One statement: of two instances asking at once, exactly one gets it.
@@ -15,5 +15,5 @@ export interface LeasesStore {
   readLease(name: string): Promise<{ holder: string; until: number } | undefined>;
 }
 
-export const leasesStore = pick<LeasesStore>(sqliteLeases, pgLeases);
-export const { tryLease, releaseLease, readLease } = leasesStore;
+export const leasesStorage = pick<LeasesStorage>(sqliteLeases, pgLeases);
+export const { tryLease, releaseLease, readLease } = leasesStorage;

@@ -6,12 +6,12 @@ import { pick } from './pick';
 
 export type { MetricsOrder, MetricsEvent } from '../types/metrics';
 
-export interface MetricsStore {
+export interface MetricsStorage {
   /** One business day's orders and their status events (oldest first), read in one transaction so they agree. */
   loadBusinessDay(date: string): Promise<BusinessDay>;
   /** The most recent business days that have orders, newest first. */
   listBusinessDates(limit: number): Promise<string[]>;
 }
 
-export const metricsStore = pick<MetricsStore>(sqliteMetrics, pgMetrics);
-export const { loadBusinessDay, listBusinessDates } = metricsStore;
+export const metricsStorage = pick<MetricsStorage>(sqliteMetrics, pgMetrics);
+export const { loadBusinessDay, listBusinessDates } = metricsStorage;

@@ -1,6 +1,6 @@
-// The kitchen screens' storage contract (./screens.ts), on whichever store the run is configured for (see pick.ts).
+// The kitchen screens' storage contract (./screens.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
 import { changeOrder, createOrder, type NewOrder } from './orders';
 import { listScreens, recordHeartbeat, sightingOf, unseenOpenOrders, type ScreenRow } from './screens';
 

@@ -1,7 +1,7 @@
-// The seeding contract (./basics.ts), on whichever store the run is configured for (see pick.ts). Every test file
+// The seeding contract (./basics.ts), on whichever database the run is configured for (see pick.ts). Every test file
 // starts from a seeded database (test/global-setup.ts), so this checks adding to a used one.
 import { describe, expect, test } from 'vitest';
-import { seedDemoBasics } from '@/test/store-fixtures';
+import { seedDemoBasics } from '@/test/storage-fixtures';
 import { findApiKeyByHash } from './api-keys';
 import { isEmpty, seedBasics, type Basics } from './basics';
 import { rawRun } from './inspect';

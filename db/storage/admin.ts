@@ -8,7 +8,7 @@ import { pick } from './pick';
 export type { ApiKeyListing } from '../types/api-keys';
 export type { SetupState, StaffPatch } from '../types/staff';
 
-export interface AdminStore {
+export interface AdminStorage {
   /** Every API key (never its hash), live ones first, newest first. */
   listApiKeys(): Promise<ApiKeyListing[]>;
   /** One key (never its hash); undefined for an unknown id. */
@@ -41,5 +41,5 @@ export interface AdminStore {
   endDemo(d: { keyId: string; staffIds: readonly string[]; now: number }): Promise<void>;
 }
 
-export const adminStore = pick<AdminStore>(sqliteAdmin, pgAdmin);
-export const { listApiKeys, getApiKey, revokeKey, addStaff, changeStaff, addFirstManager, endDemo } = adminStore;
+export const adminStorage = pick<AdminStorage>(sqliteAdmin, pgAdmin);
+export const { listApiKeys, getApiKey, revokeKey, addStaff, changeStaff, addFirstManager, endDemo } = adminStorage;

@@ -6,7 +6,7 @@ import { pick } from './pick';
 
 export type { Basics } from '../types/basics';
 
-export interface BasicsStore {
+export interface BasicsStorage {
   /**
    * Inserts the rows of `basics` that are not there yet, in one transaction. True when the database was
    * empty (no menu) before: of several instances seeding one new database at once, exactly one sees that.
@@ -16,5 +16,5 @@ export interface BasicsStore {
   isEmpty(): Promise<boolean>;
 }
 
-export const basicsStore = pick<BasicsStore>(sqliteBasics, pgBasics);
-export const { seedBasics, isEmpty } = basicsStore;
+export const basicsStorage = pick<BasicsStorage>(sqliteBasics, pgBasics);
+export const { seedBasics, isEmpty } = basicsStorage;

@@ -18,7 +18,7 @@ import { pick } from './pick';
 
 export type { DeliveryLogEntry, StoredDelivery } from '../types/kitchenhub';
 
-export interface KitchenhubStore {
+export interface KitchenhubStorage {
   /** Records a delivery that changes nothing (unauthorized, invalid, ignored); returns its id. */
   recordDelivery(d: RecordedDelivery): Promise<number>;
   /**
@@ -48,7 +48,7 @@ export interface KitchenhubStore {
   countRecovered(): Promise<number>;
 }
 
-export const kitchenhubStore = pick<KitchenhubStore>(sqliteKitchenhub, pgKitchenhub);
+export const kitchenhubStorage = pick<KitchenhubStorage>(sqliteKitchenhub, pgKitchenhub);
 export const {
   recordDelivery,
   ingestHubOrder,
@@ -59,4 +59,4 @@ export const {
   listDeliveries,
   getDelivery,
   countRecovered,
-} = kitchenhubStore;
+} = kitchenhubStorage;

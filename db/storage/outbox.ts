@@ -7,7 +7,7 @@ import { pick } from './pick';
 
 export type { CallWithOrder } from '../types/outbox';
 
-export interface OutboxStore {
+export interface OutboxStorage {
   /**
    * Claims the oldest due call, leasing it for `leaseMs` and counting the attempt. A call waits while an
    * older call for the same order is still pending (accept goes before complete).
@@ -27,5 +27,5 @@ export interface OutboxStore {
   countStuckCalls(): Promise<number>;
 }
 
-export const outboxStore = pick<OutboxStore>(sqliteOutbox, pgOutbox);
-export const { claimDueCall, finishCall, retryCallNow, getCall, nextDueAt, listCalls, countStuckCalls } = outboxStore;
+export const outboxStorage = pick<OutboxStorage>(sqliteOutbox, pgOutbox);
+export const { claimDueCall, finishCall, retryCallNow, getCall, nextDueAt, listCalls, countStuckCalls } = outboxStorage;

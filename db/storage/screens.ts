@@ -6,7 +6,7 @@ import { pick } from './pick';
 
 export type { ScreenRow, UnseenOrder } from '../types/screens';
 
-export interface ScreensStore {
+export interface ScreensStorage {
   /** Records a heartbeat: upserts the screen and notes the first sighting of each order it shows (one transaction). */
   recordHeartbeat(screen: Omit<ScreenRow, 'createdAt'>, shown: readonly string[], now: number): Promise<void>;
   /** Screens heard from since `since`, most recently heard first. */
@@ -17,5 +17,5 @@ export interface ScreensStore {
   sightingOf(orderId: string): Promise<Sighting | undefined>;
 }
 
-export const screensStore = pick<ScreensStore>(sqliteScreens, pgScreens);
-export const { recordHeartbeat, listScreens, unseenOpenOrders, sightingOf } = screensStore;
+export const screensStorage = pick<ScreensStorage>(sqliteScreens, pgScreens);
+export const { recordHeartbeat, listScreens, unseenOpenOrders, sightingOf } = screensStorage;

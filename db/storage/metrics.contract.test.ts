@@ -1,6 +1,6 @@
-// The manager numbers' storage contract (./metrics.ts), on whichever store the run is configured for (see pick.ts).
+// The manager numbers' storage contract (./metrics.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/store-fixtures';
+import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
 import { listBusinessDates, loadBusinessDay } from './metrics';
 import { changeOrder, createOrder, type NewOrder } from './orders';
 

@@ -4,11 +4,11 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { forgetQueue } from '../sqlite/orders';
 import { pgDb } from '../pg/client';
-import { storeKind } from './pick';
+import { storageKind } from './pick';
 
-/** The rows of a read-only query, on whichever store is configured (numbers come back as numbers). */
+/** The rows of a read-only query, on whichever database is configured (numbers come back as numbers). */
 export async function rawRows<T = Record<string, unknown>>(query: string): Promise<T[]> {
-  if (storeKind() === 'postgres') {
+  if (storageKind() === 'postgres') {
     const db = await pgDb();
     return (await db.execute(sql.raw(query))).rows as T[];
   }
@@ -17,7 +17,7 @@ export async function rawRows<T = Record<string, unknown>>(query: string): Promi
 
 /** Runs one statement that changes rows (test set-up). */
 export async function rawRun(query: string): Promise<void> {
-  if (storeKind() === 'postgres') await (await pgDb()).execute(sql.raw(query));
+  if (storageKind() === 'postgres') await (await pgDb()).execute(sql.raw(query));
   else {
     getDb().run(sql.raw(query));
     forgetQueue(); // a write behind the order functions' back: the cached queue may be wrong now
@@ -27,7 +27,7 @@ export async function rawRun(query: string): Promise<void> {
 /** The application's tables (not the migrator's), sorted. */
 export async function tableNames(): Promise<string[]> {
   const rows =
-    storeKind() === 'postgres'
+    storageKind() === 'postgres'
       ? await rawRows<{ name: string }>(
           "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name",
         )

@@ -4,7 +4,7 @@ import { pgMenu } from '../pg/menu';
 import type { MenuOption, MenuType } from '../types/orders';
 import { pick } from './pick';
 
-export interface MenuStore {
+export interface MenuStorage {
   /** Every menu option, grouped by type in menu order. */
   listMenu(): Promise<MenuOption[]>;
   /** The options named in `wanted` that are on the menu, in no particular order (unknown ones are absent). */
@@ -13,5 +13,5 @@ export interface MenuStore {
   setStock(type: MenuType, option: string, inStock: boolean, now: number): Promise<MenuOption | undefined>;
 }
 
-export const menuStore = pick<MenuStore>(sqliteMenu, pgMenu);
-export const { listMenu, findMenuOptions, setStock } = menuStore;
+export const menuStorage = pick<MenuStorage>(sqliteMenu, pgMenu);
+export const { listMenu, findMenuOptions, setStock } = menuStorage;
