@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
+import { DEMO_CLIENT_ID, newOrderId, newStoredOrder } from '@/test/storage-fixtures';
 import { checkpointStats, closeDb, getDb, openSqlite } from '../client';
 import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer';
 import { storageConfig } from '../config';
@@ -16,28 +16,7 @@ import { changeOrder, createOrder, getOrder, listKitchenOrders, listOpenOrders, 
 import type { NewOrder } from '../types/orders';
 import { hitRateLimit } from './rate-limits';
 
-const newOrder = (over: Partial<NewOrder> = {}): NewOrder => ({
-  id: newOrderId(),
-  source: 'api',
-  clientId: DEMO_CLIENT_ID,
-  provider: null,
-  customerId: 'cus_1',
-  customerName: null,
-  orderType: 'pickup',
-  businessDate: '2031-05-01',
-  status: 'queued',
-  bread: 'white',
-  peanutButter: 'smooth',
-  jelly: 'grape',
-  toast: 'none',
-  cut: 'halves',
-  extras: ['honey'],
-  items: null,
-  notes: null,
-  canceledBy: null,
-  createdAt: Date.now(),
-  ...over,
-});
+const newOrder = newStoredOrder;
 
 async function place(over: Partial<NewOrder> = {}) {
   const created = await createOrder(newOrder(over), 'test');

@@ -1,35 +1,11 @@
 // The manager numbers' storage contract (./metrics.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
+import { newStoredOrder } from '@/test/storage-fixtures';
 import { listBusinessDates, loadBusinessDay } from './metrics';
 import { changeOrder, createOrder, type NewOrder } from './orders';
 
 async function place(businessDate: string, createdAt: number, over: Partial<NewOrder> = {}) {
-  const created = await createOrder(
-    {
-      id: newOrderId(),
-      source: 'api',
-      clientId: DEMO_CLIENT_ID,
-      provider: null,
-      customerId: 'cus_1',
-      customerName: null,
-      orderType: 'pickup',
-      businessDate,
-      status: 'queued',
-      bread: 'white',
-      peanutButter: 'smooth',
-      jelly: 'grape',
-      toast: 'light',
-      cut: 'halves',
-      extras: ['honey'],
-      items: null,
-      notes: null,
-      canceledBy: null,
-      createdAt,
-      ...over,
-    },
-    'test',
-  );
+  const created = await createOrder(newStoredOrder({ businessDate, toast: 'light', createdAt, ...over }), 'test');
   if (created.kind !== 'created') throw new Error(created.kind);
   return created.order;
 }

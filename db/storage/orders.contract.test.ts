@@ -2,7 +2,7 @@
 // TEST_DATABASE_URL) on PostgreSQL. The parallel tests are what several app instances do at once:
 // on SQLite they run one after another, on PostgreSQL they fail without db/pg's locks.
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
+import { DEMO_CLIENT_ID, newOrderId, newStoredOrder } from '@/test/storage-fixtures';
 import type { Order } from '../types/orders';
 import { insertApiKey } from './api-keys';
 import {
@@ -30,28 +30,8 @@ let days = 0;
 /** A business day no other test uses (daily numbers restart on each). */
 const freshDay = () => `2040-01-${String(++days).padStart(3, '0')}`;
 
-const newOrder = (over: Partial<NewOrder> = {}): NewOrder => ({
-  id: newOrderId(),
-  source: 'api',
-  clientId: DEMO_CLIENT_ID,
-  provider: null,
-  customerId: 'cus_1',
-  customerName: null,
-  orderType: 'pickup',
-  businessDate: '2040-02-01',
-  status: 'queued',
-  bread: 'white',
-  peanutButter: 'smooth',
-  jelly: 'grape',
-  toast: 'none',
-  cut: 'halves',
-  extras: ['honey'],
-  items: null,
-  notes: null,
-  canceledBy: null,
-  createdAt: T0,
-  ...over,
-});
+const newOrder = (over: Partial<NewOrder> = {}): NewOrder =>
+  newStoredOrder({ businessDate: '2040-02-01', createdAt: T0, ...over });
 
 async function place(over: Partial<NewOrder> = {}) {
   const created = await createOrder(newOrder(over), 'test');

@@ -1,35 +1,11 @@
 // The kitchen screens' storage contract (./screens.ts), on whichever database the run is configured for (see pick.ts).
 import { describe, expect, test } from 'vitest';
-import { DEMO_CLIENT_ID, newOrderId } from '@/test/storage-fixtures';
+import { newStoredOrder } from '@/test/storage-fixtures';
 import { changeOrder, createOrder, type NewOrder } from './orders';
 import { listScreens, recordHeartbeat, sightingOf, unseenOpenOrders, type ScreenRow } from './screens';
 
 async function place(createdAt: number, over: Partial<NewOrder> = {}) {
-  const created = await createOrder(
-    {
-      id: newOrderId(),
-      source: 'api',
-      clientId: DEMO_CLIENT_ID,
-      provider: null,
-      customerId: 'cus_1',
-      customerName: 'Ava',
-      orderType: 'pickup',
-      businessDate: '2031-05-01',
-      status: 'queued',
-      bread: 'white',
-      peanutButter: 'smooth',
-      jelly: 'grape',
-      toast: 'none',
-      cut: 'halves',
-      extras: [],
-      items: null,
-      notes: null,
-      canceledBy: null,
-      createdAt,
-      ...over,
-    },
-    'test',
-  );
+  const created = await createOrder(newStoredOrder({ customerName: 'Ava', extras: [], createdAt, ...over }), 'test');
   if (created.kind !== 'created') throw new Error(created.kind);
   return created.order;
 }
