@@ -8,13 +8,13 @@ export type { ApiKeyRecord, NewApiKey } from '../types/api-keys';
 
 export interface ApiKeysStorage {
   /** The key whose SHA-256 is `keyHash`, with its client; undefined when unknown. */
-  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  findApiKeyByHash: (keyHash: string) => Promise<ApiKeyRecord | undefined>;
   /** Notes that a key was used at `now`. */
-  touchApiKey(id: string, now: number): Promise<void>;
+  touchApiKey: (id: string, now: number) => Promise<void>;
   /** Creates the client if it is new and adds a key to it, in one transaction. */
-  insertApiKey(k: NewApiKey): Promise<void>;
+  insertApiKey: (k: NewApiKey) => Promise<void>;
   /** Revokes a live key; false when there is no such live key. */
-  revokeApiKey(id: string, now: number): Promise<boolean>;
+  revokeApiKey: (id: string, now: number) => Promise<boolean>;
 }
 
 export const apiKeysStorage = pick<ApiKeysStorage>(sqliteApiKeys, pgApiKeys);

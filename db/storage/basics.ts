@@ -11,9 +11,9 @@ export interface BasicsStorage {
    * Inserts the rows of `basics` that are not there yet, in one transaction. True when the database was
    * empty (no menu) before: of several instances seeding one new database at once, exactly one sees that.
    */
-  seedBasics(basics: Basics): Promise<boolean>;
+  seedBasics: (basics: Basics) => Promise<boolean>;
   /** True when nothing has been seeded or used yet (no menu). */
-  isEmpty(): Promise<boolean>;
+  isEmpty: () => Promise<boolean>;
 }
 
 export const basicsStorage = pick<BasicsStorage>(sqliteBasics, pgBasics);

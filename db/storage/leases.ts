@@ -8,11 +8,11 @@ export interface LeasesStorage {
    * Takes `name` for `holder` until `now + ttlMs` when it is free (never taken, or expired) or already
    * this holder's. One statement: of two instances asking at once, exactly one gets it.
    */
-  tryLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  tryLease: (name: string, holder: string, now: number, ttlMs: number) => Promise<boolean>;
   /** Gives `name` back early, if `holder` still has it. */
-  releaseLease(name: string, holder: string): Promise<void>;
+  releaseLease: (name: string, holder: string) => Promise<void>;
   /** Who holds `name` and until when (undefined when nobody ever took it). */
-  readLease(name: string): Promise<{ holder: string; until: number } | undefined>;
+  readLease: (name: string) => Promise<{ holder: string; until: number } | undefined>;
 }
 
 export const leasesStorage = pick<LeasesStorage>(sqliteLeases, pgLeases);

@@ -6,11 +6,11 @@ import { pick } from './pick';
 
 export interface MenuStorage {
   /** Every menu option, grouped by type in menu order. */
-  listMenu(): Promise<MenuOption[]>;
+  listMenu: () => Promise<MenuOption[]>;
   /** The options named in `wanted` that are on the menu, in no particular order (unknown ones are absent). */
-  findMenuOptions(wanted: ReadonlyArray<{ type: MenuType; option: string }>): Promise<MenuOption[]>;
+  findMenuOptions: (wanted: ReadonlyArray<{ type: MenuType; option: string }>) => Promise<MenuOption[]>;
   /** 86s or restores one option; undefined when it is not on the menu. */
-  setStock(type: MenuType, option: string, inStock: boolean, now: number): Promise<MenuOption | undefined>;
+  setStock: (type: MenuType, option: string, inStock: boolean, now: number) => Promise<MenuOption | undefined>;
 }
 
 export const menuStorage = pick<MenuStorage>(sqliteMenu, pgMenu);

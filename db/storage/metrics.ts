@@ -8,9 +8,9 @@ export type { MetricsOrder, MetricsEvent } from '../types/metrics';
 
 export interface MetricsStorage {
   /** One business day's orders and their status events (oldest first), read in one transaction so they agree. */
-  loadBusinessDay(date: string): Promise<BusinessDay>;
+  loadBusinessDay: (date: string) => Promise<BusinessDay>;
   /** The most recent business days that have orders, newest first. */
-  listBusinessDates(limit: number): Promise<string[]>;
+  listBusinessDates: (limit: number) => Promise<string[]>;
 }
 
 export const metricsStorage = pick<MetricsStorage>(sqliteMetrics, pgMetrics);

@@ -11,11 +11,11 @@ export interface RateLimitsStorage {
    * Counts one hit in `bucket`'s fixed window of `windowMs` and returns the count so far and when the
    * window ends. Kept in the database so every instance shares it and a restart forgets nothing.
    */
-  hitRateLimit(bucket: string, windowMs: number, now: number): Promise<WindowCount>;
+  hitRateLimit: (bucket: string, windowMs: number, now: number) => Promise<WindowCount>;
   /** The hits counted in `bucket`'s current window so far, counting none (a look before a hit that only failures make). */
-  readRateLimit(bucket: string, windowMs: number, now: number): Promise<WindowCount>;
+  readRateLimit: (bucket: string, windowMs: number, now: number) => Promise<WindowCount>;
   /** Deletes the buckets whose window began before `before` (every window is a day at most): returns how many. */
-  sweepRateLimits(before: number): Promise<number>;
+  sweepRateLimits: (before: number) => Promise<number>;
 }
 
 export const rateLimitsStorage = pick<RateLimitsStorage>(sqliteRateLimits, pgRateLimits);

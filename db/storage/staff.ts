@@ -8,19 +8,19 @@ export type { SessionFound, StaffRole, StaffMember, StaffWithPin } from '../type
 
 export interface StaffStorage {
   /** Active staff with their PIN hashes, for sign-in. */
-  listActiveStaffWithPins(): Promise<StaffWithPin[]>;
+  listActiveStaffWithPins: () => Promise<StaffWithPin[]>;
   /** Every staff member (never a PIN hash), oldest first. */
-  listStaff(): Promise<StaffMember[]>;
-  insertStaff(m: StaffWithPin): Promise<void>;
+  listStaff: () => Promise<StaffMember[]>;
+  insertStaff: (m: StaffWithPin) => Promise<void>;
   /** Starts a session (sweeping expired ones while there), in one transaction. */
-  insertSession(s: NewSession): Promise<void>;
+  insertSession: (s: NewSession) => Promise<void>;
   /** The active staff member behind an unexpired session. */
-  findSessionStaff(tokenHash: string, now: number): Promise<SessionFound | undefined>;
+  findSessionStaff: (tokenHash: string, now: number) => Promise<SessionFound | undefined>;
   /** Moves a session's expiry (idle expiry: each use pushes it on). */
-  touchSession(tokenHash: string, expiresAt: number): Promise<void>;
-  deleteSession(tokenHash: string): Promise<void>;
+  touchSession: (tokenHash: string, expiresAt: number) => Promise<void>;
+  deleteSession: (tokenHash: string) => Promise<void>;
   /** Ends every session of one staff member (signed out on every device); returns how many ended. */
-  deleteStaffSessions(staffId: string, now: number): Promise<number>;
+  deleteStaffSessions: (staffId: string, now: number) => Promise<number>;
 }
 
 export const staffStorage = pick<StaffStorage>(sqliteStaff, pgStaff);
