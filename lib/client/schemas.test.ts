@@ -5,6 +5,7 @@
 // one of them is written apart again.
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
+import { schemaFields, sorted, valueFields } from '@/test/schema-fields';
 import * as deliveryLog from '../kitchenhub/delivery-log';
 import * as managerViews from '../manager/views';
 import { fieldsOf } from '../openapi/describe';
@@ -56,25 +57,6 @@ const event: OrderEvent = {
   version: 2,
   at: order.updatedAt,
 };
-
-/** A schema's fields as dotted paths (`choices.bread`), through optional, nullable and default wrappers. */
-function schemaFields(schema: z.core.$ZodType, prefix = ''): string[] {
-  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType> };
-  if (def.innerType) return schemaFields(def.innerType, prefix);
-  if (def.type !== 'object' || !def.shape) return [];
-  return Object.entries(def.shape).flatMap(([name, field]) => [
-    `${prefix}${name}`,
-    ...schemaFields(field, `${prefix}${name}.`),
-  ]);
-}
-
-/** A value's fields as dotted paths, descending into plain objects (not arrays). */
-function valueFields(value: unknown, prefix = ''): string[] {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(([name, v]) => [`${prefix}${name}`, ...valueFields(v, `${prefix}${name}.`)]);
-}
-
-const sorted = (list: string[]) => [...list].sort();
 
 describe('the pages parse with the server’s own schemas', () => {
   test('every schema lib/client/schemas exports is the very object a server module defines', () => {

@@ -7,18 +7,8 @@ import { listIntegrationAccounts, readOnlineStatus, setOnlineStatus } from './cl
 import { hubConfig } from './config';
 import type { HubApiConfig } from './transport';
 import { noting } from './problems';
-
-export type AccountView = {
-  id: string;
-  provider_id: string;
-  provider_name: string;
-  connection: string;
-  is_main_account: boolean | null;
-  online: 'online' | 'offline' | 'unknown';
-  offline_reason: string | null;
-  can_pause: boolean;
-  error: string | null;
-};
+import type { HubPause, PauseOutcome } from '../manager/views';
+import type { Accounts, AccountView } from './views';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -34,7 +24,7 @@ async function providerAccounts(api: HubApiConfig) {
 }
 
 /** Every integration account with its online status (read where the provider supports it). */
-export async function listAccounts(): Promise<{ accounts: AccountView[]; error: string | null }> {
+export async function listAccounts(): Promise<Accounts> {
   const { api } = await hubConfig();
   if (!api) return { accounts: [], error: 'The KitchenHub API is not configured.' };
   try {
@@ -69,16 +59,11 @@ export async function listAccounts(): Promise<{ accounts: AccountView[]; error: 
   }
 }
 
-export type PauseOutcome = { id: string; provider_name: string; ok: boolean; skipped: boolean; error: string | null };
-
 /**
  * Sets every provider account offline for `seconds` (paused: true) or online again. Accounts whose
  * provider cannot change its online status are skipped and say so.
  */
-export async function setAccountsOnline(
-  online: boolean,
-  seconds: number | null,
-): Promise<{ results: PauseOutcome[]; error: string | null }> {
+export async function setAccountsOnline(online: boolean, seconds: number | null): Promise<HubPause> {
   const { api } = await hubConfig();
   if (!api) return { results: [], error: null };
   try {

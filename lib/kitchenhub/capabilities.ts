@@ -5,18 +5,9 @@ import { getSetting, setSetting } from '../settings';
 import { listProviders, type HubProviderInfo } from './client';
 import type { HubApiConfig } from './transport';
 import type { HubCallAction } from './types';
+import type { ProviderCaps } from './views';
 
 const MAX_AGE_MS = 60 * 60_000;
-
-export type ProviderCaps = {
-  id: string;
-  name: string;
-  accept: boolean;
-  cancel: boolean;
-  complete: boolean;
-  readOnline: boolean;
-  updateOnline: boolean;
-};
 
 export function toCaps(p: HubProviderInfo): ProviderCaps {
   const c = p.provider_capabilities;

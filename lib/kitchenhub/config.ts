@@ -13,6 +13,7 @@ import { pollView } from './poll-view';
 import { clearProblem } from './problems';
 import { forgetTokens } from './tokens';
 import type { HubApiConfig } from './transport';
+import type { HubSettingsView } from './views';
 
 export type Source = HubApiConfig['source'] | null;
 
@@ -67,14 +68,13 @@ export type HubConfig = Awaited<ReturnType<typeof hubConfig>>;
 const hint = (secret: string | null) => (secret ? `…${secret.slice(-4)}` : null);
 
 /** What the console shows of the configuration: secrets only as set/unset with their last four characters. */
-export async function hubSettingsView(origin: string) {
+export async function hubSettingsView(origin: string): Promise<HubSettingsView> {
   const c = await hubConfig();
   const { kitchenhub_webhook: hook, kitchenhub_problem: problem } = await getSettings(
     'kitchenhub_webhook',
     'kitchenhub_problem',
   );
   return {
-    /** Where KitchenHub should post: our registered URL, or this page's origin until a public URL is set. */
     webhook_url: c.webhookUrl ?? `${origin}${WEBHOOK_PATH}`,
     webhook_auth: env().KITCHENHUB_WEBHOOK_AUTH,
     public_url: { value: c.publicUrl.value, source: c.publicUrl.source },
@@ -85,7 +85,6 @@ export async function hubSettingsView(origin: string) {
       source: c.clientSecret.source,
       hint: hint(c.clientSecret.value),
     },
-    /** Where calls go now: the configured API, the demo sandbox, or nowhere (they wait, visibly). */
     calls_go_to: c.api ? { url: c.api.url, source: c.api.source } : null,
     sandbox: await sandboxOn(),
     auto_accept: c.autoAccept,
@@ -96,7 +95,6 @@ export async function hubSettingsView(origin: string) {
       webhook_id: hook.webhookId,
       url: hook.url,
       secret_hint: env().KITCHENHUB_WEBHOOK_SECRET ? hint(env().KITCHENHUB_WEBHOOK_SECRET ?? null) : hook.secretHint,
-      /** The secret is KITCHENHUB_WEBHOOK_SECRET's (rotated there), not one we generated. */
       secret_from_env: env().KITCHENHUB_WEBHOOK_SECRET !== undefined,
       previous_secret_accepted_until:
         hook.previousUntil !== null && hook.previousUntil > Date.now() ? hook.previousUntil : null,
@@ -107,7 +105,6 @@ export async function hubSettingsView(origin: string) {
     poll: await pollView(),
   };
 }
-export type HubSettingsView = Awaited<ReturnType<typeof hubSettingsView>>;
 
 const clearable = <T extends z.ZodType>(s: T) =>
   z.union([s, z.literal(''), z.null()]).transform((v) => (v === '' ? null : v));

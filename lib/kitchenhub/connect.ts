@@ -1,20 +1,13 @@
 // The console's "Connect": proves the credentials with a fresh token pair, reads the providers'
 // capabilities, registers (or updates) our webhook, and clears any configuration problem once
 // KitchenHub takes our credentials again. Also what the console reads back as the connection's state.
-import { providerCapabilities, type ProviderCaps } from './capabilities';
+import { providerCapabilities } from './capabilities';
 import { hubConfig } from './config';
 import { kickOutbox } from './kick';
 import { clearProblem, noting } from './problems';
-import { registerWebhook, type RegistrationResult } from './registration';
+import { registerWebhook } from './registration';
 import { accessToken, forgetTokens } from './tokens';
-
-export type ConnectResult = {
-  ok: boolean;
-  error: string | null;
-  url: string | null;
-  registration: RegistrationResult | null;
-  providers: ProviderCaps[];
-};
+import type { ConnectResult } from './views';
 
 export async function connectKitchenHub(opts: { rotate?: boolean } = {}, now = Date.now()): Promise<ConnectResult> {
   const { api } = await hubConfig();

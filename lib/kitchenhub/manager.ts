@@ -16,6 +16,7 @@ import { sandboxOn } from '../demo';
 import { acceptPlan, ticketFor } from './ingest';
 import { kickOutbox } from './kick';
 import type { HubOrder, HubPlan } from './types';
+import type { SentHubOrderView, SentIncoming } from './views';
 
 export const acceptBody = z.strictObject({ prep_time_minutes: z.number().int().min(1).max(240) });
 export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
@@ -42,7 +43,7 @@ function acceptBy(h: HubOrder, windowMs: number): number {
 }
 
 /** Pending orders to decide on and accepted-but-held scheduled ones, oldest first, with a suggested prep time. */
-export async function incomingHubOrders(now = Date.now()) {
+export async function incomingHubOrders(now = Date.now()): Promise<SentIncoming> {
   // Each list has its own limit: a hundred undecided orders must not hide a scheduled one.
   const [pendingRows, scheduledRows] = await Promise.all([
     storage.listHubOrders(['pending']),
@@ -55,18 +56,14 @@ export async function incomingHubOrders(now = Date.now()) {
       const caps = providers?.providers.find((p) => p.id === h.providerId);
       return {
         ...toHubOrderView(h),
-        /** When KitchenHub would cancel it as not accepted (it does not publish the window: KITCHENHUB_ACCEPT_WINDOW_MINUTES). */
         accept_by: acceptBy(h, windowMs),
-        /** What the provider lets us tell KitchenHub (unknown providers: assumed yes; KitchenHub says otherwise with a 501). */
         can_accept: caps?.accept ?? true,
         can_reject: caps?.cancel ?? true,
       };
     }),
     scheduled: scheduledRows.map(toHubOrderView),
     suggested_prep_minutes: await suggestPrepMinutes(now),
-    /** Calls to KitchenHub that failed or wait after a failure: the Incoming page points to them. */
     stuck_calls: await countStuckCalls(),
-    /** Demo mode: the console may ask the sandbox KitchenHub for an order. */
     can_simulate: await sandboxOn(),
   };
 }
@@ -155,10 +152,8 @@ export async function fireDueHubOrders(now = Date.now()): Promise<number> {
   return fired;
 }
 
-export type HubOrderView = ReturnType<typeof toHubOrderView>;
-
 /** What the manager's Incoming list shows: no phone numbers or addresses, just what to decide on. */
-export function toHubOrderView(h: HubOrder) {
+export function toHubOrderView(h: HubOrder): SentHubOrderView {
   const d = h.data as {
     items?: unknown[];
     charges?: Record<string, unknown> | null;

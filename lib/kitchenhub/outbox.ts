@@ -17,6 +17,7 @@ import { processDelivery } from './ingest';
 import { kickOutbox, onOutboxKick } from './kick';
 import { credentialsRefused, noteProblem } from './problems';
 import type { OutboxCall } from './types';
+import type { CallView } from './views';
 
 const MAX_BACKOFF_MS = 15 * 60_000;
 /** At most this many attempts per drain, so one drain never runs for ever. */
@@ -188,9 +189,8 @@ export function startOutboxWorker(): () => Promise<void> {
   return () => run(w);
 }
 
-export type CallView = ReturnType<typeof toCallView>;
-
-export function toCallView(c: storage.CallWithOrder) {
+/** One call as the console's calls list shows it. */
+export function toCallView(c: storage.CallWithOrder): CallView {
   return {
     id: c.id,
     hub_order_id: c.hubOrderId,

@@ -2,15 +2,15 @@
 import { countRecovered } from '@/db/storage/kitchenhub';
 import { env } from '../env';
 import { getSetting } from '../settings';
+import type { PollView } from './views';
 
-export async function pollView() {
+export async function pollView(): Promise<PollView> {
   const poll = await getSetting('kitchenhub_poll');
   return {
     every_seconds: env().KITCHENHUB_POLL_SECONDS,
     last_poll_at: poll.lastPollAt,
     last_finished_at: poll.lastFinishedAt,
     last_error: poll.lastError,
-    /** Orders (and status changes) that only the poll found: their webhooks never came. */
     recovered: await countRecovered(),
   };
 }

@@ -16,6 +16,7 @@ import { processDelivery } from './ingest';
 import { parseJsonKeepingBigInts } from './json';
 import { noting } from './problems';
 import { HUB_RANK, hubOrderObject } from './schema';
+import type { PollResult } from './views';
 
 /** Orders changed shortly before the last poll are read again: clocks differ, lists lag. */
 export const POLL_MARGIN_MS = 5 * 60_000;
@@ -27,15 +28,6 @@ const LEASE = 'kitchenhub_poll';
 
 /** KitchenHub's date filter format: `2022-03-30T16:12:33`, in UTC. */
 export const hubDate = (ms: number) => new Date(ms).toISOString().slice(0, 19);
-
-export type PollResult = {
-  ran: boolean;
-  pages: number;
-  seen: number;
-  ingested: number;
-  recovered: number;
-  error: string | null;
-};
 
 /** One poll now, if no other instance is polling. */
 export async function reconcile(now = Date.now()): Promise<PollResult> {

@@ -69,26 +69,24 @@ export const storeControlsSchema = z.object({
 });
 export type StoreControls = z.infer<typeof storeControlsSchema>;
 
+/** What a delivery app answered when the store's pause went to KitchenHub (lib/kitchenhub/accounts.ts). */
+export const pauseOutcomeSchema = z.object({
+  id: z.string(),
+  provider_name: z.string(),
+  ok: z.boolean(),
+  skipped: z.boolean(),
+  error: z.nullable(z.string()),
+});
+export type PauseOutcome = z.infer<typeof pauseOutcomeSchema>;
+/** Every connected delivery app told to pause or resume, and why none could be (error). */
+export const hubPauseSchema = z.object({ results: z.array(pauseOutcomeSchema), error: z.nullable(z.string()) });
+export type HubPause = z.infer<typeof hubPauseSchema>;
+
 /** PUT /api/store's answer: the store's pause, and what each delivery app answered when KitchenHub was told too. */
 export const pauseSchema = z.object({
   paused: z.boolean(),
   /** null: not connected, or not paused with the store. */
-  kitchenhub: z.optional(
-    z.nullable(
-      z.object({
-        results: z.array(
-          z.object({
-            id: z.string(),
-            provider_name: z.string(),
-            ok: z.boolean(),
-            skipped: z.boolean(),
-            error: z.nullable(z.string()),
-          }),
-        ),
-        error: z.nullable(z.string()),
-      }),
-    ),
-  ),
+  kitchenhub: z.optional(z.nullable(hubPauseSchema)),
 });
 export type StorePause = z.infer<typeof pauseSchema>;
 

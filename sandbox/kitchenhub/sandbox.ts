@@ -16,6 +16,7 @@ import { sandboxClient, sandboxOn } from '@/lib/demo';
 import { ApiError, notFound } from '@/lib/errors';
 import { readBody } from '@/lib/http';
 import { registerWebhook } from '@/lib/kitchenhub/registration';
+import type { Simulated } from '@/lib/kitchenhub/views';
 import { FakeKitchenHub } from './fake-hub';
 
 /** Of each kind of record (orders, calls, sent webhooks, tokens, webhook configs), the sandbox keeps at most this many. */
@@ -87,7 +88,7 @@ export async function serveSandbox(req: Request, path: string): Promise<Response
 }
 
 /** "Simulate incoming order": the sandbox takes a realistic order (ASAP, or scheduled an hour out) and sends it to our webhook. */
-export async function simulateIncomingOrder(kind: 'asap' | 'scheduled') {
+export async function simulateIncomingOrder(kind: 'asap' | 'scheduled'): Promise<Simulated> {
   const hub = await sandbox();
   // The sandbox keeps its webhooks in memory: after a restart, or before the start-up registration
   // has run, it has none, so register ours now rather than send the order nowhere.
