@@ -1,6 +1,8 @@
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, test } from 'vitest';
-import { upsertTicket } from './queries';
-import type { Board, Ticket } from './schemas';
+import { trackingQuery, upsertTicket } from './queries';
+import type { Board, Ticket, TrackingView } from './schemas';
+import { mergeTracking, type Fresh } from './tracking';
 
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
   order_id: id,
@@ -69,5 +71,41 @@ describe('upsertTicket', () => {
     next = upsertTicket(next, ticket('a', { version: 3, status: 'ready' }));
     expect(next.tickets.map((t) => t.order_id)).toEqual(['a', 'c']);
     expect(next.recent.map((t) => t.order_id)).toEqual(['b']);
+  });
+});
+
+describe('trackingQuery', () => {
+  const view = (version: number, status: TrackingView['status']): TrackingView => ({
+    order_id: 'ord_abcdefghijklmnopqrst',
+    daily_number: 4,
+    status,
+    steps: ['queued', 'prepping', 'ready', 'delivered'],
+    eta_minutes: null,
+    customer_first_name: 'Mia',
+    choices: null,
+    items: null,
+    provider: null,
+    canceled_by: null,
+    version,
+    server_time: 1_000,
+  });
+
+  test('a refetch answered after a pushed change does not put the older status back', async () => {
+    const client = new QueryClient();
+    const query = trackingQuery('ord_abcdefghijklmnopqrst');
+    const { queryKey } = query;
+    client.setQueryData<Fresh<TrackingView>>(queryKey, { data: view(2, 'prepping'), etag: null, receivedAt: 0 });
+    const realFetch = globalThis.fetch;
+    // The browser's fetch, standing in for the network: while the GET is on its way, the stream pushes "ready".
+    globalThis.fetch = async () => {
+      client.setQueryData<Fresh<TrackingView>>(queryKey, (c) => mergeTracking(c, view(3, 'ready')));
+      return Response.json(view(2, 'prepping'));
+    };
+    try {
+      await client.fetchQuery({ ...query, staleTime: 0 }); // what the page's refetch runs
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(client.getQueryData<Fresh<TrackingView>>(queryKey)?.data).toMatchObject({ status: 'ready', version: 3 });
   });
 });

@@ -100,7 +100,10 @@ export const trackingQuery = (orderId: string) =>
     queryFn: async ({ client, queryKey, signal }): Promise<Fresh<TrackingView>> => {
       const cached = client.getQueryData<Fresh<TrackingView>>(queryKey);
       const fetched = await getFresh(`/api/track/${encodeURIComponent(orderId)}`, trackingViewSchema, cached, signal);
-      return cached && cached.data.version > fetched.data.version ? cached : fetched;
+      // Read the cache again: a pushed change may have landed while this GET was on its way, and an
+      // answer read before it must not put the old status back (the tracker would show it until the next poll).
+      const now = client.getQueryData<Fresh<TrackingView>>(queryKey);
+      return now && now.data.version > fetched.data.version ? now : fetched;
     },
   });
 
